@@ -1,0 +1,186 @@
+"""`newsevents code` (the fixed contract in DESIGN.md) and `newsevents eval`."""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import sys
+import time
+
+from newsevents.model import Article, RecordError
+from newsevents.settings import add_setting
+
+
+def register(sub) -> None:
+    p = sub.add_parser("code", help="code articles into CAMEO events (JSON Lines on standard output)",
+                       description="Code news articles (.jsonl, .jsonl.gz, .txt, .html, a folder, or - for "
+                                   "standard input) into JSON Lines events, one per line.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", metavar="OUT", help="write events here instead of standard output")
+    p.add_argument("--all", action="store_true", dest="include_all",
+                   help="also output negated / hypothetical / future mentions, labelled by `modality`")
+    p.add_argument("--published", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none (.txt files)")
+    p.add_argument("--summary", action="store_true",
+                   help="print a summary (articles, events by root and dyad, modality counts, time) on stderr")
+    p.add_argument("--no-progress", action="store_true", help="no progress display on standard error")
+    _coder_options(p)
+    p.set_defaults(handler=run_code)
+
+    e = sub.add_parser("eval", help="score the coder against a gold file (shared/gold format)",
+                       description="Code the gold texts and report recall, strict recall, forbidden "
+                                   "violations, date and place accuracy, per-root figures and the misses.")
+    e.add_argument("gold", metavar="GOLD")
+    e.add_argument("--quiet", action="store_true", help="figures only, not every miss")
+    e.add_argument("--min-recall", type=float, default=0.0, help="exit 1 when recall is below this")
+    e.add_argument("--max-violations", type=int, default=None, help="exit 1 when violations exceed this")
+    _coder_options(e)
+    e.set_defaults(handler=run_eval)
+
+
+def _coder_options(p) -> None:
+    add_setting(p, "model")
+    add_setting(p, "verbs", action="append")
+    add_setting(p, "actors", action="append")
+    add_setting(p, "batch_size", type=int)
+    add_setting(p, "max_chars", type=int)
+
+
+def make_coder(args):
+    from newsevents.coding.nlp import ModelNotFound
+    from newsevents.coding.pipeline import Coder
+
+    verbs = [v for v in (args.verbs or []) if v] if isinstance(args.verbs, list) else [args.verbs] if args.verbs else []
+    actors = [a for a in (args.actors or []) if a] if isinstance(args.actors, list) else [args.actors] if args.actors else []
+    try:
+        return Coder(model=args.model, verbs=verbs, actors=actors)
+    except ModelNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def run_code(args) -> int:
+    from newsevents.sources import InputError, RecordWarning, read_articles
+
+    try:
+        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars)
+    except InputError as exc:
+        print(f"error: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
+        return 2
+    coder = make_coder(args)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    stats = RunStats()
+    started = time.perf_counter()
+
+    def articles():
+        try:
+            for rec in records:
+                if isinstance(rec, Article):
+                    if rec.published is None:
+                        print(f"warning: record {rec.id!r}: no usable published date; relative dates left "
+                              f"unresolved", file=sys.stderr)
+                    yield rec
+                elif isinstance(rec, RecordError):
+                    stats.rejected += 1
+                    print(f"rejected: {rec}", file=sys.stderr)
+                elif isinstance(rec, RecordWarning):
+                    print(f"warning: record {rec.record_id!r}: {rec.reason}", file=sys.stderr)
+        except InputError as exc:
+            print(f"error: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
+            stats.failed_inputs += 1
+
+    try:
+        with _progress(not args.no_progress) as advance:
+            for article, events in coder.code_many(articles(), batch_size=args.batch_size):
+                stats.add(article, events)
+                for event in events:
+                    if args.include_all or event.modality == "asserted":
+                        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                        stats.written += 1
+                advance(1)
+    finally:
+        if args.output:
+            out.close()
+        else:
+            out.flush()
+    stats.seconds = time.perf_counter() - started
+    print(stats.line(), file=sys.stderr)
+    if args.summary:
+        print(stats.summary(), file=sys.stderr)
+    return 2 if stats.failed_inputs and not stats.articles else 0
+
+
+class _progress:
+    """A rich progress display on standard error (off when stderr is not a terminal or --no-progress)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.progress = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(SpinnerColumn(), TextColumn("coding"), MofNCompleteColumn(),
+                                 TextColumn("articles"), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+        self.progress.start()
+        task = self.progress.add_task("coding", total=None)
+        return lambda n: self.progress.advance(task, n)
+
+    def __exit__(self, *exc):
+        if self.progress is not None:
+            self.progress.stop()
+        return False
+
+
+class RunStats:
+    def __init__(self):
+        self.articles = self.rejected = self.failed_inputs = self.written = 0
+        self.words = 0
+        self.seconds = 0.0
+        self.by_root: collections.Counter = collections.Counter()
+        self.by_dyad: collections.Counter = collections.Counter()
+        self.by_modality: collections.Counter = collections.Counter()
+
+    def add(self, article, events) -> None:
+        self.articles += 1
+        self.words += len(article.text.split())
+        for e in events:
+            self.by_modality[e.modality] += 1
+            if e.modality == "asserted":
+                self.by_root[e.root] += 1
+                self.by_dyad[f"{e.source.code}->{e.target.code}"] += 1
+
+    def line(self) -> str:
+        return (f"coded {self.articles} articles ({self.words:,} words) in {self.seconds:.1f} s: "
+                f"{self.written} events written, {self.rejected} records rejected")
+
+    def summary(self) -> str:
+        from newsevents.coding.cameo import CameoTable
+
+        table = CameoTable.load()
+        lines = ["", "Summary", f"  articles coded     {self.articles}",
+                 f"  records rejected   {self.rejected}",
+                 f"  time               {self.seconds:.1f} s ({self.articles / max(self.seconds, 1e-9):.1f} articles/s)",
+                 "  modality           " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()),
+                 "  asserted events by CAMEO root:"]
+        for root, n in sorted(self.by_root.items()):
+            lines.append(f"    {root} {table.get(root).label[:40]:<40} {n:>5}")
+        lines.append("  top dyads (source->target):")
+        for dyad, n in self.by_dyad.most_common(12):
+            lines.append(f"    {dyad:<24} {n:>5}")
+        return "\n".join(lines)
+
+
+def run_eval(args) -> int:
+    from newsevents.evaluate import evaluate_file, format_report
+
+    coder = make_coder(args)
+    report = evaluate_file(args.gold, coder)
+    print(format_report(report, show=not args.quiet))
+    ok = report.recall >= args.min_recall and (args.max_violations is None or report.violations <= args.max_violations)
+    return 0 if ok else 1

@@ -1,0 +1,205 @@
+"""Actor dictionaries and actor resolution: phrases in a parsed sentence -> CAMEO-style `Actor` codes.
+
+Dictionaries (shipped as data, loaded once): country names, demonyms and capitals (`countries.tsv`), named
+leaders with terms of office (`leaders.tsv`), named groups (`groups.tsv`), offices and institutions
+(`offices.tsv`) and role words (`roles.tsv`). Phrases are tokenised with the spaCy tokenizer at load time so
+they match spaCy's tokens ("U.S." is one token, "Al-Ula" three).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+from newsevents.coding.tables import read_table, split_list
+from newsevents.model import Actor
+
+# Phrase kinds, in the order a phrase head prefers them when several give a country.
+KINDS = ("leader", "office", "group", "country", "people", "adjective", "capital", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary phrase and what it stands for."""
+
+    kind: str               # one of KINDS
+    country: str | None
+    role: str | None
+    group: str | None
+    name: str               # canonical name ("Vladimir Putin", "Russia", "Kremlin")
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def to_actor(self, text: str, role: str | None = None) -> Actor:
+        role = role or self.role
+        if self.group:
+            return Actor(code=self.group, country=self.country, role=role, group=self.group, name=self.name, text=text)
+        return Actor(code=(self.country or "") + (role or ""), country=self.country, role=role, group=None,
+                     name=self.name, text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A dictionary phrase found in a sentence: token span [start, end) in doc indices."""
+
+    start: int
+    end: int
+    entries: tuple[ActorEntry, ...]
+
+    def entry_on(self, day: dt.date | None) -> ActorEntry | None:
+        valid = [e for e in self.entries if e.valid_on(day)]
+        return valid[0] if valid else None
+
+
+def _date(cell: str) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
+
+
+class ActorDictionary:
+    """All actor phrases, indexed by their token sequence, plus the role words."""
+
+    def __init__(self, tokenize):
+        self._tokenize = tokenize          # str -> list[str] of token texts
+        self.phrases: dict[tuple[str, ...], list[ActorEntry]] = {}
+        self.exact: dict[tuple[str, ...], list[ActorEntry]] = {}   # case-sensitive phrases ("US", "IS")
+        self.first_tokens: set[str] = set()
+        self.max_len = 1
+        self.roles: dict[str, str] = {}        # role word (lowercase lemma or text) -> role code
+        self.role_phrases: dict[tuple[str, ...], str] = {}
+        self.group_roles: dict[str, str | None] = {}
+
+    # -- loading ---------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, tokenize, extra: Iterable[str | Path] = ()) -> "ActorDictionary":
+        d = cls(tokenize)
+        for row in read_table("countries.tsv", required=("iso3", "name", "variants", "adjectives", "people", "capitals")):
+            iso = row["iso3"]
+            name = row["name"]
+            for term in [name, *split_list(row["variants"])]:
+                d.add(term, ActorEntry("country", iso, None, None, name))
+            for term in split_list(row["adjectives"]):
+                d.add(term, ActorEntry("adjective", iso, None, None, name))
+            for term in split_list(row["people"]):
+                d.add(term, ActorEntry("people", iso, None, None, name))
+            for term in split_list(row["capitals"]):
+                d.add(term, ActorEntry("capital", iso, None, None, term.lstrip("=")))
+        for row in read_table("groups.tsv", required=("group", "country", "role", "aliases")):
+            entry = ActorEntry("group", row["country"] or None, row["role"] or None, row["group"], row["group"])
+            d.group_roles[row["group"]] = row["role"] or None
+            for term in [row["group"], *split_list(row["aliases"])]:
+                d.add(term, entry)
+        for row in read_table("offices.tsv", required=("term", "country", "role")):
+            d.add(row["term"], ActorEntry("office", row["country"] or None, row["role"] or None, None,
+                                          row["term"].lstrip("=")))
+        d._load_leaders("leaders.tsv")
+        for row in read_table("roles.tsv", required=("term", "role")):
+            term = row["term"].lower()
+            if " " in term:
+                d.role_phrases[tuple(t.lower() for t in tokenize(term))] = row["role"]
+            else:
+                d.roles[term] = row["role"]
+        for path in extra:
+            d._load_user_file(Path(path))
+        return d
+
+    def _load_leaders(self, source) -> None:
+        for row in read_table(source, required=("name", "aliases", "country", "role", "start", "end")):
+            who = row["country"]
+            is_group = who in self.group_roles
+            entry = ActorEntry("leader", None if is_group else who, row["role"] or ("GOV" if not is_group else None),
+                               who if is_group else None, row["name"], _date(row["start"]), _date(row["end"]))
+            for term in [row["name"], *split_list(row["aliases"])]:
+                self.add(term, entry)
+
+    def _load_user_file(self, path: Path) -> None:
+        """A user's actor file: our `leaders.tsv` columns, or the PETRARCH/Phoenix actors format."""
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        if "\tcountry\t" in head or head.startswith("name\t"):
+            self._load_leaders(path)
+            return
+        from newsevents.coding.petrarch import read_actor_dictionary
+
+        for e in read_actor_dictionary(path):
+            code = e.code.upper()
+            country, role = code[:3], (code[3:6] or None)
+            entry = ActorEntry("leader", country, role, None, e.phrase.title(), e.start, e.end)
+            self.add(e.phrase, entry)
+
+    def add(self, term: str, entry: ActorEntry) -> None:
+        case_sensitive = term.startswith("=")
+        term = term.lstrip("=").strip()
+        if not term:
+            return
+        tokens = tuple(self._tokenize(term))
+        if case_sensitive:
+            self.exact.setdefault(tokens, []).append(entry)
+            self.first_tokens.add(tokens[0].lower())
+        else:
+            key = tuple(t.lower() for t in tokens)
+            self.phrases.setdefault(key, []).append(entry)
+            self.first_tokens.add(key[0])
+        self.max_len = max(self.max_len, len(tokens))
+
+    # -- matching --------------------------------------------------------------------------------------
+    def find_mentions(self, tokens, day: dt.date | None) -> list[Mention]:
+        """Longest dictionary phrases in a token sequence (a spaCy Span or Doc), left to right."""
+        found: list[Mention] = []
+        texts = [t.text for t in tokens]
+        lowers = [t.lower() for t in texts]
+        offset = tokens[0].i if len(tokens) else 0
+        i, n = 0, len(texts)
+        while i < n:
+            if lowers[i] not in self.first_tokens:
+                i += 1
+                continue
+            hit = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                entries = self.exact.get(tuple(texts[i:i + length]), []) + \
+                    self.phrases.get(tuple(lowers[i:i + length]), [])
+                entries = [e for e in entries if e.valid_on(day)]
+                if entries:
+                    # A lowercase single word ("us", "chad") only counts when written capitalised.
+                    if length == 1 and texts[i].islower() and not any(e.kind == "adjective" for e in entries):
+                        break
+                    hit = Mention(offset + i, offset + i + length, tuple(sorted(entries, key=lambda e: KINDS.index(e.kind))))
+                    break
+            if hit:
+                found.append(hit)
+                i = hit.end - offset
+            else:
+                i += 1
+        return found
+
+    def role_of(self, token) -> str | None:
+        """The role a single token's word gives ("forces" -> MIL, "ministry" -> GOV)."""
+        return self.roles.get(token.lower_) or self.roles.get(token.lemma_.lower())
+
+    def role_of_phrase(self, tokens) -> str | None:
+        """The role of a multi-word role phrase ending at the phrase head ("foreign ministry", "air force")."""
+        lowers = tuple(t.lower_ for t in tokens)
+        for n in (3, 2):
+            if len(lowers) >= n and lowers[-n:] in self.role_phrases:
+                return self.role_phrases[lowers[-n:]]
+        return None
+
+
+def combine(entry: ActorEntry, role: str | None, text: str) -> Actor:
+    """An actor from a dictionary entry and the role word of its phrase (the phrase role wins for countries)."""
+    if entry.kind in ("leader", "office", "group") and entry.role and entry.role != "GOV":
+        role = entry.role
+    elif entry.kind == "leader" and role is None:
+        role = entry.role
+    elif entry.kind == "office":
+        role = role if role in ("MIL", "SPY", "LEG", "JUD") and entry.role == "GOV" else entry.role
+    return entry.to_actor(text, role)
+
+
+def with_country(actor: Actor, country: str) -> Actor:
+    """An unresolved role-only actor ("protesters") given a country (from where the event took place)."""
+    return replace(actor, country=country, code=country + (actor.role or ""))

@@ -1,0 +1,207 @@
+"""Event frames: the triggers of a parsed sentence with the tokens that fill their source and target slots.
+
+A frame is found for
+- a verb matching a verb rule ("shelled", "was shelled by", "shot down"),
+- a light verb governing an event noun ("held talks", "carried out strikes", "imposed sanctions"),
+- "claimed responsibility for <event noun>",
+- an event noun with its own source ("Ukrainian shelling", "Israel's strike on Iran").
+Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pass their subject down.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.coding.verbs import Trigger, VerbLexicon, direct_object, object_head
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Prepositions that introduce a target, in order of preference.
+TARGET_PREPS = ("on", "against", "at", "with", "into", "to", "toward", "towards", "from", "over", "in", "across",
+                "upon", "for", "of", "outside", "near", "around", "off", "inside")
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
+                       "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",
+                       "allow", "authorize", "authorise", "use", "vote", "decide", "choose", "agree", "plan",
+                       "prepare", "threaten", "vow", "pledge", "promise", "offer", "intend", "aim", "want",
+                       "refuse", "fail", "hope", "expect", "consider"})
+# Speech verbs whose complement may name the statement's target ("said that peace talks with Ukraine ...").
+SPEECH_CODES = frozenset({"010", "015", "016", "130", "112", "111", "120", "100", "020", "051"})
+
+
+@dataclass(slots=True)
+class Frame:
+    trigger: object                  # the token whose modality and date the event takes
+    code: str
+    rule_id: str
+    kind: str                        # verb | light | noun | claim
+    sources: list = field(default_factory=list)   # head tokens of source phrases
+    targets: list = field(default_factory=list)   # head tokens of target phrases, in preference order
+    noun: object = None              # the event noun, for light/noun/claim frames
+    complement: object = None        # a speech verb's complement clause head
+
+
+def subject_of(verb, depth: int = 0):
+    """The subject of a verb, inherited from the governing verb for xcomp/conj/participle clauses."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":        # passive: "was shelled by X"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if depth > 4:
+        return None
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return None   # "after protesters stormed ...": a clause with its own subject, not ours
+        if any(c.dep_ == "nsubjpass" for c in verb.head.children) and verb.dep_ == "conj":
+            return None
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
+        return None
+    return None
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _preps(token):
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield c.lower_, object_head(p)
+
+
+def target_candidates(verb, obj) -> list:
+    """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions."""
+    out = []
+    if obj is not None:
+        out.append(obj)
+        for prep, pobj in sorted(_preps(obj), key=lambda x: TARGET_PREPS.index(x[0])):
+            out.append(pobj)
+            out.extend(p for _, p in _preps(pobj))
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    verb_preps = sorted(_preps(verb), key=lambda x: TARGET_PREPS.index(x[0]))
+    out.extend(p for _, p in verb_preps)
+    return out
+
+
+def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
+    frames: list[Frame] = []
+    used_nouns: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            frame = _verb_frame(tok, lexicon, used_nouns)
+            if frame is not None:
+                frames.append(frame)
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
+            frame = _noun_frame(tok, lexicon)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    subj = subject_of(verb)
+    passive = is_passive(verb)
+    obj = direct_object(verb)
+    if passive:
+        subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj = object_head(subj_pass) if subj_pass is not None else None
+    # "claimed responsibility for the bombing": the claimed act is the claimant's event.
+    if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for p in prep.children:
+                    noun = object_head(p)
+                    rule = lexicon.match_noun(noun, governed=True)
+                    if p.dep_ == "pobj" and rule is not None:
+                        used_nouns.add(noun.i)
+                        return Frame(noun, lexicon.refine_noun(rule, noun), f"claim+{rule.id}", "claim",
+                                     [subj] if subj is not None else [], noun_targets(noun), noun)
+        return None
+    # Light verbs: the event is the noun they govern.
+    if lemma in lexicon.light_verbs and obj is not None and not passive:
+        rule = lexicon.match_noun(obj, governed=True)
+        if rule is not None:
+            used_nouns.add(obj.i)
+            targets = noun_targets(obj) + [t for t in target_candidates(verb, None)]
+            return Frame(verb, lexicon.refine_noun(rule, obj), f"{lemma}+{rule.id}", "light",
+                         [subj] if subj is not None else [], targets, obj)
+    if passive and obj is not None and lemma in lexicon.light_verbs:
+        rule = lexicon.match_noun(obj, governed=True)
+        if rule is not None:
+            used_nouns.add(obj.i)
+            agent = _agent(verb)
+            return Frame(verb, lexicon.refine_noun(rule, obj), f"{lemma}+{rule.id}", "light",
+                         [agent] if agent is not None else [], noun_targets(obj) + target_candidates(verb, None), obj)
+    # Aspectual and causative verbs pass the event to their complement ("began pumping", "ordered ... to withdraw").
+    if lemma in ASPECTUAL and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "order", "use"):
+            return None
+    rule = lexicon.match_verb(verb)
+    if rule is None:
+        return None
+    if passive:
+        agent = _agent(verb)
+        sources = [agent] if agent is not None else []
+    else:
+        sources = [subj] if subj is not None else []
+    targets = target_candidates(verb, obj)
+    if not targets:
+        # "agreed to send a delegation to meet Russian officials": the target sits in the complement.
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                targets = target_candidates(c, direct_object(c))
+                for cc in c.children:
+                    if cc.dep_ in ("advcl", "xcomp"):
+                        targets += target_candidates(cc, direct_object(cc))
+    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
+        used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
+    return Frame(verb, rule.code, f"{rule.source}:{rule.id}", "verb", sources, targets, None, complement)
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return object_head(p)
+    return None
+
+
+def noun_targets(noun) -> list:
+    """Targets of an event noun: its prepositional phrases ("strikes on Iran", "talks with China"), then the
+    victims of a relative clause ("a bombing that killed 13 U.S. service members")."""
+    out = [p for _, p in sorted(_preps(noun), key=lambda x: TARGET_PREPS.index(x[0])) if _ != "of" or True]
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+            obj = direct_object(c)
+            if obj is not None:
+                out.append(obj)
+            out.extend(p for _, p in _preps(c))
+    return out
+
+
+def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
+    """An event noun with its own source: a possessor, an adjective or compound actor, or "by X"."""
+    rule = lexicon.match_noun(noun, governed=False)
+    if rule is None:
+        return None
+    if noun.dep_ in ("compound",):
+        return None
+    sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            sources += [p for p in prep.children if p.dep_ == "pobj"]
+    if not sources:
+        return None
+    return Frame(noun, lexicon.refine_noun(rule, noun), rule.id, "noun", sources, noun_targets(noun), noun)

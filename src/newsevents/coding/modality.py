@@ -1,0 +1,148 @@
+"""Modality: does the text assert the event, or only deny, fear, plan, threaten or speculate about it?
+
+Walks from the event's trigger up the dependency tree. The trigger's own negation and modal auxiliaries count;
+so do the verbs and nouns that govern it ("feared ... would strike", "a plan to fire", "denied that ...",
+"accused X of trying to ..."), up to a reporting verb ("officials said Russian forces shelled ..." stays
+asserted) or a relative or temporal clause, which describe facts of their own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
+
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+# Governing verbs: what their complement becomes.
+GOVERNORS = {
+    HYPOTHETICAL: frozenset({
+        "fear", "worry", "suspect", "speculate", "believe", "think", "expect", "predict", "guess", "suggest",
+        "estimate", "assume", "imagine", "doubt", "wonder", "question", "allege", "accuse", "blame", "claim",
+        "rumour", "rumor", "risk", "threaten", "warn", "caution", "urge", "ask", "call", "appeal", "demand",
+        "request", "press", "push", "want", "wish", "hope", "seek", "try", "attempt", "demand", "insist",
+        "recommend", "propose", "suggest", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
+        "explore", "study", "examine", "review", "decide", "determine", "choose", "condition",
+    }),
+    FUTURE: frozenset({
+        "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
+        "schedule", "set", "expect", "announce", "vote", "approve", "authorize", "authorise", "ready", "poise",
+    }),
+    NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
+                        "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),
+}
+# Nouns whose complement is not a fact ("a plan to fire", "fears of an attack", "the threat of war").
+GOVERNING_NOUNS = {
+    HYPOTHETICAL: frozenset({"fear", "concern", "risk", "possibility", "prospect", "threat", "danger", "chance",
+                             "speculation", "rumour", "rumor", "allegation", "accusation", "claim", "suspicion",
+                             "warning", "option", "scenario", "question", "demand", "call", "appeal", "request",
+                             "bid", "attempt", "effort", "push", "pressure", "guess", "idea", "proposal", "offer",
+                             "condition", "ultimatum", "consideration", "hope"}),
+    FUTURE: frozenset({"plan", "intention", "preparation", "decision", "promise", "pledge", "vow", "readiness",
+                       "commitment", "agreement", "deal", "deadline", "move"}),
+    NEGATED: frozenset({"denial", "refusal", "rejection"}),
+}
+# Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
+REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
+                       "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",
+                       "explain", "describe", "recall", "according", "learn", "discover", "know", "verify"})
+# Clause marks that make a subordinate clause non-factual.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    label: str
+    reason: str = ""       # what made it non-asserted ("neg:not", "modal:would", "governor:fear")
+    under_report: bool = False   # inside a reporting verb's complement ("said that ...")
+    report_past: bool = False    # that reporting verb is in the past tense ("said ... would" = reported future)
+
+
+def _own_marks(token) -> tuple[str | None, str]:
+    """Negation or modal auxiliaries attached to this token itself."""
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no") and c.head is token):
+            return NEGATED, f"neg:{c.lower_}"
+    for c in token.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            w = c.lower_
+            if w in FUTURE_MODALS:
+                return FUTURE, f"modal:{w}"
+            if w == "would":
+                return "would", "modal:would"
+            if w in HYPOTHETICAL_MODALS:
+                return HYPOTHETICAL, f"modal:{w}"
+        if c.dep_ == "aux" and c.lower_ == "going" and any(x.lower_ == "to" for x in token.children):
+            return FUTURE, "going to"
+    return None, ""
+
+
+def modality_of(trigger, stop_at=None) -> Modality:
+    """The modality of the event whose trigger token is `trigger` (a verb or an event noun)."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return Modality(HYPOTHETICAL, "question")
+    token = trigger
+    under_report = report_past = False
+    first = True
+    label, reason = None, ""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token is trigger:
+            own, why = _own_marks(token)
+            if own == NEGATED:
+                return Modality(NEGATED, why, under_report, report_past)
+            if own and label is None:
+                label, reason = own, why
+        if token.pos_ == "VERB" and token.dep_ in ("conj",):
+            # Conjoined verbs share the first verb's auxiliaries ("would impose tariffs and close the border").
+            own, why = _own_marks(token.head)
+            if own and own != NEGATED and label is None:
+                label, reason = own, why
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
+        dep, head = token.dep_, token.head
+        if head is token or (stop_at is not None and head is stop_at):
+            break
+        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):
+            break
+        lemma = head.lemma_.lower()
+        if not first or token is not trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
+                                                         "advcl", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
+            if head.pos_ in ("VERB", "AUX"):
+                if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp") and lemma != "announce":
+                    under_report = True
+                    report_past = head.tag_ in ("VBD", "VBN")
+                    break
+                for kind, words in GOVERNORS.items():
+                    if lemma in words and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj", "advcl"):
+                        if kind == NEGATED:
+                            return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
+                        if label is None:
+                            label, reason = kind, f"governor:{lemma}"
+                        break
+            elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "prep", "pobj", "xcomp", "ccomp", "compound"):
+                for kind, words in GOVERNING_NOUNS.items():
+                    if lemma in words:
+                        if kind == NEGATED:
+                            return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
+                        if label is None:
+                            label, reason = kind, f"governor:{lemma}"
+                        break
+        if dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in GOVERNORS[HYPOTHETICAL] | GOVERNORS[NEGATED]:
+            pass  # the preposition step follows on the next loop turn
+        first = False
+        token = head
+    if label == "would":
+        # "said ... would" reports a future act; a bare "would" is conditional.
+        label = FUTURE if (under_report and report_past) else HYPOTHETICAL
+    return Modality(label or ASSERTED, reason, under_report, report_past)
+
+
+def _conditional_advcl(token) -> bool:
+    """An adverbial clause that is a condition or purpose, not a time or reason."""
+    for c in token.children:
+        if c.dep_ == "mark":
+            return c.lower_ in CONDITIONAL_MARKS or c.lower_ in ("to", "so")
+        if c.dep_ == "aux" and c.lower_ == "to":
+            return True
+    return False

@@ -1,0 +1,267 @@
+"""Actor phrases in one parsed sentence: which tokens name which actors, and the actors of a noun phrase.
+
+`SentenceActors` indexes the dictionary mentions of a sentence once; `actors_of(head)` then resolves the noun
+phrase headed by `head` ("Iran's Revolutionary Guards", "U.S. and British warships", "the Ukrainian city of
+Kharkiv", "Kremlin spokesman Dmitry Peskov") to one `Actor` per actor it names. Pronouns and definite
+descriptions ("it", "the country", "the alliance") resolve through the `Context` of the article so far.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsevents.coding.actors import ActorDictionary, ActorEntry, Mention, combine
+from newsevents.model import Actor
+
+# Dependency labels that stay inside a noun phrase (modifiers of its head).
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
+                     "npadvmod", "quantmod", "punct", "predet", "nn"})
+# Heads that take their country from an "of" phrase ("the city of Kharkiv", "the government of Iran").
+OF_HEADS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "government",
+                      "people", "president", "leader", "army", "military", "ministry", "minister", "coast",
+                      "border", "centre", "center", "part", "one", "member", "members", "citizen", "national",
+                      "embassy", "consulate", "island", "state", "republic", "kingdom", "forces", "force",
+                      "troops", "parliament", "prime", "head", "chief", "navy", "foreign", "outskirts", "west",
+                      "east", "north", "south", "bank", "district", "strip", "territory", "heart", "suburb"})
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+NEUTER = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+# Definite descriptions that refer back: "the country", "the alliance", "the two countries".
+BACK_REFERENCES = {
+    "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+    "island": "country", "state": "country", "government": "country", "neighbour": "country",
+    "neighbor": "country", "alliance": "group", "bloc": "group", "group": "group", "movement": "group",
+    "organisation": "group", "organization": "group", "agency": "group", "watchdog": "group",
+    "militia": "group", "body": "group", "union": "group",
+}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article has said so far: recent actors, most salient (subjects) first."""
+
+    previous: list[Actor] = field(default_factory=list)   # actors of the previous sentence, subjects first
+    current: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token index, actor, is_subject)
+
+    def next_sentence(self) -> None:
+        subjects = [a for _, a, s in self.current if s]
+        others = [a for _, a, s in self.current if not s]
+        if subjects or others:
+            self.previous = _unique(subjects + others)
+        self.current = []
+
+    def candidates(self, before: int) -> list[Actor]:
+        """Subjects before `before` in this sentence, then other actors there (nearest first), then the
+        previous sentence's actors."""
+        here = [(i, a, s) for i, a, s in self.current if i < before]
+        subj = [a for i, a, s in sorted(here, key=lambda x: x[0]) if s]
+        rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
+        return _unique(subj + rest + self.previous)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code and a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
+
+
+class SentenceActors:
+    """The actor mentions of one sentence and the resolution of its noun phrases."""
+
+    def __init__(self, sent, dictionary: ActorDictionary, gazetteer, day: dt.date | None, context: Context):
+        self.sent = sent
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+        self.day = day
+        self.context = context
+        self.mentions = dictionary.find_mentions(sent, day)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self._cache: dict[int, list[Actor]] = {}
+
+    # -- noun phrases ----------------------------------------------------------------------------------
+    def phrase_tokens(self, head, include_of: bool = True) -> list:
+        """The tokens of the noun phrase headed by `head`, without its own conjuncts and clauses."""
+        out, stack = [head], [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ != "conj"]
+        while stack:
+            t = stack.pop()
+            if t.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
+                continue
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in NP_DEPS or
+                         (c.dep_ == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
+        if include_of and (head.lemma_.lower() in OF_HEADS or not any(i.i in self.by_token for i in out)):
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(self.phrase_tokens(pobj))
+        # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
+        extra = []
+        for t in out:
+            if t is not head:
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and pobj not in out:
+                                extra.extend(pobj.subtree)
+        out.extend(extra)
+        return sorted(set(out), key=lambda t: t.i)
+
+    def actors_of(self, head) -> list[Actor]:
+        """All actors the noun phrase headed by `head` names, its conjuncts included ("Norway, Ireland and
+        Spain" -> three actors). Empty when it names none."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and _conj_root(c) is head]
+        actors: list[Actor] = []
+        for h in heads:
+            for a in self._resolve_one(h):
+                if a.code and all(a.code != b.code for b in actors):
+                    actors.append(a)
+        self._cache[head.i] = actors
+        return actors
+
+    def _resolve_one(self, head) -> list[Actor]:
+        tokens = self.phrase_tokens(head)
+        text = _text(tokens)
+        role = self._role(head, tokens)
+        mentions: list[Mention] = []
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m and m not in mentions:
+                mentions.append(m)
+        if mentions:
+            entries = [(m, m.entry_on(self.day)) for m in mentions]
+            entries = [(m, e) for m, e in entries if e is not None]
+            # Conjoined modifiers are separate actors ("U.S. and British warships").
+            separate = [e for m, e in entries if self.sent.doc[m.end - 1].dep_ == "conj"
+                        and self.sent.doc[m.end - 1].head.i in self.by_token]
+            primary = self._primary(head, entries)
+            if primary is not None:
+                actors = [combine(primary, role, text)]
+                for e in separate:
+                    if e is not primary:
+                        actors.append(combine(e, role, text))
+                return actors
+        pron = self._back_reference(head, tokens)
+        if pron is not None:
+            return [pron]
+        place = self._place_actor(head, tokens)
+        if place is not None:
+            return [place]
+        if role:
+            # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
+            return [Actor(code="", country=None, role=role, group=None, name=head.text, text=text)]
+        return []
+
+    def _primary(self, head, entries: list[tuple[Mention, ActorEntry]]) -> ActorEntry | None:
+        if not entries:
+            return None
+        for m, e in entries:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
+            if m.start <= head.i < m.end and e.kind != "capital":
+                return e
+        for m, e in entries:   # a possessor ("Iran's Revolutionary Guards")
+            if any(self.sent.doc[i].dep_ == "poss" for i in range(m.start, m.end)):
+                return e
+        for kind in ("leader", "office", "group", "country", "adjective", "people", "capital"):
+            for m, e in entries:
+                if e.kind == kind:
+                    return e
+        return entries[0][1]
+
+    def _role(self, head, tokens) -> str | None:
+        role = self.dictionary.role_of_phrase([t for t in tokens if t.i <= head.i][-3:])
+        if role:
+            return role
+        role = self.dictionary.role_of(head)
+        if role:
+            return role
+        for t in reversed(tokens):
+            if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.i not in self.by_token:
+                role = self.dictionary.role_of(t)
+                if role:
+                    return role
+        for t in tokens:
+            if t.dep_ == "appos":
+                role = self.dictionary.role_of(t)
+                if role:
+                    return role
+        return None
+
+    def _back_reference(self, head, tokens) -> Actor | None:
+        """Pronouns and definite descriptions ("its", "the country", "the alliance") -> an earlier actor."""
+        word = head.lower_
+        kind = None
+        if word in PERSONAL:
+            kind = "person"
+        elif word in NEUTER:
+            kind = "neuter"
+        elif word in PLURAL:
+            kind = "any"
+        elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
+            kind = BACK_REFERENCES.get(head.lemma_.lower())
+        else:
+            poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in PERSONAL | NEUTER | PLURAL]
+            if poss:
+                ref = self._back_reference(poss[0], [poss[0]])
+                if ref is not None:
+                    role = self._role(head, tokens) or ref.role
+                    return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
+                                 role=role, group=ref.group, name=ref.name, text=_text(tokens))
+                return None
+        if kind is None:
+            return None
+        for a in self.context.candidates(head.i):
+            if kind == "person" and not (a.role in ("GOV", "MIL", "OPP", "REB") and a.name and " " in a.name):
+                continue
+            if kind == "country" and (a.group or not a.country):
+                continue
+            if kind == "group" and not a.group:
+                continue
+            return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
+        return None
+
+    def _place_actor(self, head, tokens) -> Actor | None:
+        """A place named as an actor ("Kharkiv", "the city of Belgorod", "Guam") stands for its country."""
+        if self.gazetteer is None:
+            return None
+        for t in tokens:
+            if t.pos_ != "PROPN":
+                continue
+            name = _proper_name(t)
+            place = self.gazetteer.lookup(name)
+            if place is not None and place.country:
+                return Actor(code=place.country, country=place.country, role=None, group=None,
+                             name=place.name, text=_text(tokens))
+        return None
+
+
+def _conj_root(token):
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
+def _proper_name(token) -> str:
+    """The full proper name a PROPN token heads or belongs to ("Abu Dhabi", "South Carolina")."""
+    left = token
+    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound" \
+            and left.doc[left.i - 1].head.i >= token.i:
+        left = left.doc[left.i - 1]
+    right = token
+    while right.dep_ == "compound" and right.head.pos_ == "PROPN" and right.head.i == right.i + 1:
+        right = right.head
+    return token.doc[left.i:right.i + 1].text
+
+
+def _text(tokens) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text

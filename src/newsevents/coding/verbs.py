@@ -1,0 +1,175 @@
+"""Event triggers: verb patterns and event nouns -> CAMEO codes, with the id of the rule that fired.
+
+Three tiers of verb rules, tried in order: a user's dictionary (`--verbs FILE`, PETRARCH format or our TSV),
+the built-in `verbs.tsv`, then the PETRARCH2-derived `verbs_petrarch.tsv`. Within a tier the most specific
+matching rule wins (particle, preposition and object constraints count).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from newsevents.coding.cameo import CameoTable
+from newsevents.coding.rules import NounRule, VerbRule
+from newsevents.coding.tables import DataFileError, read_table, read_word_list, split_list
+
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+# "one of its largest attacks", "a series of strikes": the event is the noun inside the "of" phrase.
+QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
+                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What made a token an event: the rule and the token whose lemma it matched."""
+
+    rule_id: str
+    code: str
+    kind: str           # "verb", "light" (light verb + event noun), "noun"
+    noun: object = None  # the event noun token for "light" and "noun" triggers
+
+
+def _specificity(rule: VerbRule) -> int:
+    return 2 * bool(rule.particle) + 2 * bool(rule.prep) + 3 * bool(rule.objects)
+
+
+def object_head(token):
+    """The head noun of an object phrase, looking through quantity nouns ("one of the attacks")."""
+    for _ in range(3):
+        if token.lemma_.lower() in QUANTITY_NOUNS:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is None:
+                return token
+            token = pobj
+        else:
+            return token
+    return token
+
+
+def direct_object(verb):
+    """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
+            return object_head(c)
+    return None
+
+
+def read_verb_tsv(path: str | Path, source: str) -> list[VerbRule]:
+    """Verb rules from a TSV with columns lemma, particle, prep, objects, code (ids derived)."""
+    rules = []
+    for row in read_table(path, required=("lemma", "particle", "prep", "objects", "code")):
+        objects = tuple(o.lower() for o in split_list(row["objects"]))
+        rid = row["lemma"] + (f" {row['particle']}" if row["particle"] else "") + \
+            (f" +{row['prep']}" if row["prep"] else "") + (f" :{objects[0]}" if objects else "")
+        rules.append(VerbRule(id=row.get("id") or rid, lemma=row["lemma"].lower(), code=row["code"],
+                              particle=row["particle"].lower(), prep=row["prep"].lower(), objects=objects,
+                              source=source))
+    return rules
+
+
+class VerbLexicon:
+    """Verb rules by lemma (in priority tiers), event nouns and light verbs."""
+
+    def __init__(self, tiers: list[list[VerbRule]], nouns: dict[str, NounRule], noun_modifiers: dict[str, frozenset],
+                 light_verbs: frozenset[str]):
+        self.tiers: list[dict[str, list[VerbRule]]] = []
+        for rules in tiers:
+            index: dict[str, list[VerbRule]] = {}
+            for r in rules:
+                index.setdefault(r.lemma, []).append(r)
+            for lst in index.values():
+                lst.sort(key=_specificity, reverse=True)
+            self.tiers.append(index)
+        self.nouns = nouns
+        self.noun_modifiers = noun_modifiers
+        self.light_verbs = light_verbs
+
+    @classmethod
+    def load(cls, cameo: CameoTable, user_files: Iterable[str | Path] = (), use_petrarch: bool = True) -> "VerbLexicon":
+        tiers = []
+        for path in user_files:
+            tiers.append(load_user_verbs(Path(path)))
+        tiers.append(read_verb_tsv("verbs.tsv", "builtin"))
+        if use_petrarch:
+            try:
+                tiers.append(read_verb_tsv("verbs_petrarch.tsv", "petrarch"))
+            except FileNotFoundError:
+                pass
+        for rules in tiers:
+            for r in rules:
+                if r.code not in cameo:
+                    raise DataFileError(f"verb rule {r.id!r} ({r.source}): unknown CAMEO code {r.code}")
+        nouns, modifiers = {}, {}
+        for row in read_table("nouns.tsv", required=("lemma", "code", "compound")):
+            if row["code"] not in cameo:
+                raise DataFileError(f"nouns.tsv:{row['_line']}: unknown CAMEO code {row['code']}")
+            nouns[row["lemma"]] = NounRule(id=f"noun:{row['lemma']}", lemma=row["lemma"], code=row["code"])
+            modifiers[row["lemma"]] = frozenset(split_list(row["compound"]))
+        return cls(tiers, nouns, modifiers, frozenset(read_word_list("light_verbs.txt")))
+
+    # -- matching --------------------------------------------------------------------------------------
+    def match_verb(self, verb) -> VerbRule | None:
+        lemma = verb.lemma_.lower()
+        for index in self.tiers:
+            for rule in index.get(lemma, ()):
+                if self._fits(rule, verb):
+                    return rule
+        return None
+
+    def _fits(self, rule: VerbRule, verb) -> bool:
+        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
+            return False
+        if rule.prep:
+            preps = [c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == rule.prep]
+            if not preps:
+                return False
+            if rule.objects:
+                return any(object_head(p).lemma_.lower() in rule.objects
+                           for prep in preps for p in prep.children if p.dep_ == "pobj")
+            return True
+        if rule.objects:
+            obj = direct_object(verb)
+            return obj is not None and obj.lemma_.lower() in rule.objects
+        return True
+
+    def match_noun(self, noun, governed: bool) -> NounRule | None:
+        """An event noun; `governed` when a light verb governs it (then no modifier is required)."""
+        lemma = noun.lemma_.lower()
+        for c in noun.children:
+            if c.dep_ == "compound":
+                rule = self.nouns.get(f"{c.lemma_.lower()} {lemma}")
+                if rule:
+                    return rule
+        rule = self.nouns.get(lemma) or self.nouns.get(noun.lower_)
+        if rule is None:
+            return None
+        required = self.noun_modifiers.get(rule.lemma)
+        if required and not governed:
+            mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+            if not mods & required:
+                return None
+        return rule
+
+    def refine_noun(self, rule: NounRule, noun) -> str:
+        """Sub-codes from modifiers: "air strikes" -> 195, "suicide bombing" -> 1831, "drone attack" -> 195."""
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        if rule.code in ("190", "183") and mods & {"air", "drone", "aerial", "missile"}:
+            return "195"
+        if rule.code == "183" and "suicide" in mods:
+            return "1831"
+        if rule.code in ("190", "183") and "car" in mods:
+            return "1832"
+        return rule.code
+
+
+def load_user_verbs(path: Path) -> list[VerbRule]:
+    """A user's verb dictionary: our TSV columns, or PETRARCH's CAMEO verb dictionary format."""
+    head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+    if head.lstrip().startswith("lemma\t") or "\nlemma\t" in head:
+        return read_verb_tsv(path, path.name)
+    from newsevents.coding.petrarch import read_verb_dictionary
+
+    return [VerbRule(r.id, r.lemma, r.code, r.particle, r.prep, r.objects, source=path.name)
+            for r in read_verb_dictionary(path)]

@@ -1,0 +1,210 @@
+"""Open a store file safely: locks, read-only files, old schemas and files that are not DuckDB databases.
+
+`EventStore.open(path)` returns a store with a DuckDB connection, or raises `StoreError` with a one-line
+reason. It never deletes, truncates or rewrites an existing file it cannot use: a refused file is left
+exactly as it was.
+
+Read-only stores (`read_only=True`) are what queries, exports, series, alerts and the web API use: several
+processes may read at once, nothing can be written, and `fetch` can put a time limit on a query.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from newsevents.store import schema
+
+DEFAULT_DB_PATH = "newsevents.duckdb"
+DEFAULT_TOLERANCE_DAYS = 1
+
+# A DuckDB database file carries this magic at byte 8 (after the 8-byte checksum of the main header).
+_DUCKDB_MAGIC = b"DUCK"
+_MAGIC_OFFSET = 8
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message is one line that says why."""
+
+
+class EventStore:
+    """A newsevents store: one DuckDB database file holding articles, mentions and events."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # ------------------------------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike = DEFAULT_DB_PATH, *, read_only: bool = False) -> EventStore:
+        """Open (read-write: create when missing) the store at `path`, or raise StoreError."""
+        path = str(path)
+        _check_file(path, read_only)
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(_describe_connect_error(path, exc)) from exc
+        store = cls(con, path, read_only)
+        try:
+            store._check_schema()
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _check_schema(self) -> None:
+        tables = schema.existing_tables(self.con)
+        version = schema.stored_version(self.con)
+        if version is None:
+            if tables:
+                raise StoreError(f"{self.path}: a DuckDB database but not a newsevents store "
+                                 f"(no schema_version table; it has {', '.join(sorted(tables)[:5])})")
+            if self.read_only:
+                raise StoreError(f"{self.path}: empty database, nothing to read (ingest into it first)")
+            schema.create(self.con)
+            return
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this newsevents "
+                             f"(version {schema.SCHEMA_VERSION}); upgrade newsevents to read it")
+        if version < schema.SCHEMA_VERSION:
+            missing = schema.missing_migrations(version)
+            if missing:
+                raise StoreError(f"{self.path}: schema version {version} is older than {schema.SCHEMA_VERSION} "
+                                 f"and cannot be migrated (no migration from version {missing[0]}); "
+                                 f"re-ingest into a new store")
+            if self.read_only:
+                raise StoreError(f"{self.path}: schema version {version} needs migrating to "
+                                 f"{schema.SCHEMA_VERSION}; open it once read-write (e.g. newsevents ingest)")
+            try:
+                schema.migrate(self.con, version)
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: migration from schema version {version} failed, "
+                                 f"nothing changed: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------ use
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        self._require_writable()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def fetch(self, sql: str, params: Sequence = (), *, timeout_s: float | None = None) -> list[tuple]:
+        """Run one parameterised query and return its rows; interrupt it after `timeout_s` seconds."""
+        timer = None
+        if timeout_s is not None:
+            timer = threading.Timer(timeout_s, self.con.interrupt)
+            timer.start()
+        try:
+            return self.con.execute(sql, list(params)).fetchall()
+        except duckdb.InterruptException as exc:
+            raise StoreError(f"query stopped after its time limit of {timeout_s:g} s") from exc
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def fetch_dicts(self, sql: str, params: Sequence = (), *, timeout_s: float | None = None) -> list[dict]:
+        """Like `fetch`, each row as a dict keyed by column name."""
+        timer = None
+        if timeout_s is not None:
+            timer = threading.Timer(timeout_s, self.con.interrupt)
+            timer.start()
+        try:
+            cur = self.con.execute(sql, list(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
+        except duckdb.InterruptException as exc:
+            raise StoreError(f"query stopped after its time limit of {timeout_s:g} s") from exc
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def get_setting(self, name: str) -> str | None:
+        row = self.con.execute("SELECT value FROM store_settings WHERE name = ?", [name]).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, con: duckdb.DuckDBPyConnection, name: str, value: str) -> None:
+        """Record a setting inside the caller's transaction `con`."""
+        con.execute("INSERT OR REPLACE INTO store_settings VALUES (?, ?)", [name, value])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the data tables."""
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 (fixed names)
+                for t in ("articles", "mentions", "events")}
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; this needs a read-write store")
+
+
+# ---------------------------------------------------------------------------------------------- file checks
+
+def _check_file(path: str, read_only: bool) -> None:
+    """Refuse, before DuckDB touches it, a file that is missing (for reading), read-only or not DuckDB."""
+    p = Path(path)
+    if p.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    if not p.exists():
+        if read_only:
+            raise StoreError(f"{path}: no such store (run newsevents ingest first)")
+        parent = p.parent if str(p.parent) else Path(".")
+        if not parent.is_dir():
+            raise StoreError(f"{path}: folder {parent} does not exist")
+        return
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(_MAGIC_OFFSET + len(_DUCKDB_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    if head and head[_MAGIC_OFFSET:_MAGIC_OFFSET + len(_DUCKDB_MAGIC)] != _DUCKDB_MAGIC:
+        raise StoreError(f"{path}: not a DuckDB database file (corrupt, or another kind of file); "
+                         f"left untouched")
+    if not read_only:
+        mode = p.stat().st_mode
+        # Checked on the mode bits, not with os.access: root may write anything, but a file whose owner
+        # made it read-only is meant to stay as it is.
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK):
+            raise StoreError(f"{path}: the file is read-only; open it read-only (query, export, series, "
+                             f"alerts) or make it writable to ingest")
+
+
+def _describe_connect_error(path: str, exc: duckdb.Error) -> str:
+    text = str(exc)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        pid = _LOCK_PID.search(text)
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        return f"{path}: locked by another process{holder}; wait for it to finish or stop it"
+    if "not a valid DuckDB database file" in text:
+        return f"{path}: not a DuckDB database file (corrupt, or another kind of file); left untouched"
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"{path}: no permission to open it read-write; open it read-only or fix the permissions"
+    return f"{path}: cannot open the store: {_first_line(exc)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -1,0 +1,194 @@
+"""Merge the mentions of one real-world event, reported by several articles, into one event row.
+
+The rule (docs/store.md, "Deduplication"):
+
+1. Only asserted mentions with a date take part; the others stay in `mentions` with `event_id` NULL.
+2. Mentions fall in the same *group* when they have the same source actor code, the same target actor code
+   (a missing actor counts as the empty code) and the same CAMEO base code (the first three digits).
+3. Within a group, the distinct mention dates are sorted and cut into clusters from the earliest one: a
+   cluster starts at its earliest date (its *anchor*) and takes every later date at most `tolerance_days`
+   after the anchor; the next date starts the next cluster. A cluster never spans more than
+   `tolerance_days`, so a run of daily strikes with tolerance 1 gives one event per two days at most, never
+   one event for the whole run; with tolerance 0 only mentions of the same date merge.
+4. A cluster is one event. Its id is a hash of the group and the anchor date, so it does not depend on the
+   order articles were ingested in; its date is the most often reported date (ties: the earliest).
+
+The clusters depend only on the set of mentions in a group, never on ingest order. After each batch the
+groups the batch touched are clustered again from all their mentions, inside the batch's transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+GroupKey = tuple[str, str, str]  # (source code or "", target code or "", CAMEO base code)
+
+# SQL expressions for a mention's group, on a table aliased `m`.
+GROUP_SQL = "coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.base_code"
+
+_GROUPS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string())])
+_CLUSTERS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string()),
+                              ("date", pa.date32()), ("event_id", pa.int64()), ("event_date", pa.date32())])
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One deduplicated event: the mention dates it covers within its group."""
+
+    anchor: dt.date
+    dates: tuple[dt.date, ...]
+    event_date: dt.date
+
+
+def cluster_dates(date_counts: Sequence[tuple[dt.date, int]], tolerance_days: int) -> list[Cluster]:
+    """Cut one group's (date, mention count) pairs into clusters anchored at their earliest date."""
+    if tolerance_days < 0:
+        raise ValueError("tolerance_days must be 0 or more")
+    clusters: list[Cluster] = []
+    ordered = sorted(date_counts)
+    i = 0
+    while i < len(ordered):
+        anchor = ordered[i][0]
+        members = []
+        while i < len(ordered) and (ordered[i][0] - anchor).days <= tolerance_days:
+            members.append(ordered[i])
+            i += 1
+        # Most often reported date; ties go to the earliest (max over (count, -ordinal)).
+        event_date = max(members, key=lambda dc: (dc[1], -dc[0].toordinal()))[0]
+        clusters.append(Cluster(anchor, tuple(d for d, _ in members), event_date))
+    return clusters
+
+
+def event_id_for(group: GroupKey, anchor: dt.date) -> int:
+    """The stable 60-bit id of the event anchored at `anchor` in `group` (a GDELT-style integer id)."""
+    key = "|".join((*group, anchor.isoformat()))
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def groups_of_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[GroupKey]:
+    """The groups of the mentions stored for these articles (called before they are replaced)."""
+    if not article_ids:
+        return set()
+    rows = con.execute(f"SELECT DISTINCT {GROUP_SQL} FROM mentions m WHERE m.article_id IN "
+                       "(SELECT unnest(?::VARCHAR[]))", [list(article_ids)]).fetchall()
+    return {tuple(r) for r in rows}
+
+
+def recluster(con: duckdb.DuckDBPyConnection, groups: Iterable[GroupKey], tolerance_days: int) -> int:
+    """Cluster the given groups again from all their mentions; returns the number of events they now hold.
+
+    Runs inside the caller's transaction: deletes the groups' events, relinks their mentions, inserts the
+    new events.
+    """
+    groups = sorted(set(groups))
+    if not groups:
+        return 0
+    affected = pa.Table.from_pylist([dict(zip(("skey", "tkey", "base"), g)) for g in groups],
+                                    schema=_GROUPS_SCHEMA)
+    with _registered(con, "_ne_affected", affected):
+        rows = con.execute(f"""
+            SELECT {GROUP_SQL}, m.date, count(*)
+            FROM mentions m
+            JOIN _ne_affected a ON coalesce(m.source_code, '') = a.skey
+                AND coalesce(m.target_code, '') = a.tkey AND m.base_code = a.base
+            WHERE m.modality = 'asserted' AND m.date IS NOT NULL
+            GROUP BY ALL ORDER BY ALL""").fetchall()
+        con.execute("""
+            DELETE FROM events e USING _ne_affected a
+            WHERE coalesce(e.source_code, '') = a.skey AND coalesce(e.target_code, '') = a.tkey
+              AND e.base_code = a.base""")
+        con.execute("""
+            UPDATE mentions m SET event_id = NULL FROM _ne_affected a
+            WHERE coalesce(m.source_code, '') = a.skey AND coalesce(m.target_code, '') = a.tkey
+              AND m.base_code = a.base AND m.event_id IS NOT NULL""")
+    return _write_clusters(con, rows, tolerance_days)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, tolerance_days: int) -> int:
+    """Cluster every group again (after a change of tolerance); inside the caller's transaction."""
+    rows = con.execute(f"""
+        SELECT {GROUP_SQL}, m.date, count(*) FROM mentions m
+        WHERE m.modality = 'asserted' AND m.date IS NOT NULL
+        GROUP BY ALL ORDER BY ALL""").fetchall()
+    con.execute("DELETE FROM events")
+    con.execute("UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL")
+    return _write_clusters(con, rows, tolerance_days)
+
+
+def _write_clusters(con: duckdb.DuckDBPyConnection, rows: list[tuple], tolerance_days: int) -> int:
+    """Link mentions to their clusters and insert one event row per cluster."""
+    out: dict[str, list] = {name: [] for name in _CLUSTERS_SCHEMA.names}
+    for group, members in itertools.groupby(rows, key=lambda r: (r[0], r[1], r[2])):
+        for cluster in cluster_dates([(r[3], r[4]) for r in members], tolerance_days):
+            eid = event_id_for(group, cluster.anchor)
+            for day in cluster.dates:
+                for name, value in zip(_CLUSTERS_SCHEMA.names, (*group, day, eid, cluster.event_date)):
+                    out[name].append(value)
+    if not out["event_id"]:
+        return 0
+    clusters = pa.Table.from_pydict(out, schema=_CLUSTERS_SCHEMA)
+    with _registered(con, "_ne_clusters", clusters):
+        con.execute("""
+            UPDATE mentions m SET event_id = c.event_id FROM _ne_clusters c
+            WHERE coalesce(m.source_code, '') = c.skey AND coalesce(m.target_code, '') = c.tkey
+              AND m.base_code = c.base AND m.date = c.date AND m.modality = 'asserted'""")
+        con.execute(_INSERT_EVENTS)
+    return len(set(out["event_id"]))
+
+
+# The representative mention of an event: the most frequent full CAMEO code in the cluster, then the highest
+# confidence, the earliest article, the smallest mention id. Its actors, code and evidence describe the event;
+# the location comes from the best-ranked mention that has one.
+_INSERT_EVENTS = """
+INSERT INTO events
+WITH linked AS (
+    SELECT m.*, a.url, coalesce(a.published, m.date) AS seen, coalesce(a.outlet, a.article_id) AS outlet_key,
+           c.event_date, count(*) OVER (PARTITION BY m.event_id, m.cameo) AS cameo_n
+    FROM mentions m
+    JOIN (SELECT DISTINCT event_id, event_date FROM _ne_clusters) c ON m.event_id = c.event_id
+    JOIN articles a ON a.article_id = m.article_id
+), ranked AS (
+    SELECT *, row_number() OVER (
+        PARTITION BY event_id
+        ORDER BY cameo_n DESC, confidence DESC NULLS LAST,
+                 seen, mention_id) AS rk
+    FROM linked
+), agg AS (
+    SELECT event_id, any_value(event_date) AS event_date, min(date) AS first_date, max(date) AS last_date,
+           count(*) AS num_mentions, count(DISTINCT outlet_key) AS num_sources,
+           count(DISTINCT article_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
+           bool_or(sentence_index = 0) AS is_root,
+           arg_min(url, (seen, article_id)) FILTER (WHERE url IS NOT NULL) AS source_url,
+           min(rk) FILTER (WHERE location_name IS NOT NULL OR location_country IS NOT NULL) AS loc_rk
+    FROM ranked GROUP BY event_id
+)
+SELECT agg.event_id, agg.event_date, agg.first_date, agg.last_date,
+       r.source_code, r.source_country, r.source_role, r.source_group, r.source_name,
+       r.target_code, r.target_country, r.target_role, r.target_group, r.target_name,
+       r.cameo, r.base_code, r.root, r.goldstein, r.quad_class,
+       l.location_name, l.location_country, l.location_lat, l.location_lon,
+       agg.num_mentions, agg.num_sources, agg.num_articles, agg.first_seen, agg.last_seen,
+       agg.is_root, agg.source_url, r.sentence, r.mention_id
+FROM agg
+JOIN ranked r ON r.event_id = agg.event_id AND r.rk = 1
+LEFT JOIN ranked l ON l.event_id = agg.event_id AND l.rk = agg.loc_rk
+"""
+
+
+class _registered:
+    """Register an Arrow table under a name for the length of a `with` block."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+        self.con, self.name, self.table = con, name, table
+
+    def __enter__(self) -> None:
+        self.con.register(self.name, self.table)
+
+    def __exit__(self, *exc_info) -> None:
+        self.con.unregister(self.name)

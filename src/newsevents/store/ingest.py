@@ -1,0 +1,537 @@
+"""Write coded articles and their events into the store, one transaction per batch.
+
+Three ways in, one way to write:
+
+- `ingest_articles(store, records, coder)`: Articles (and reader diagnostics) from
+  `newsevents.sources.readers.read_articles`; articles already stored with the same text are skipped
+  *before* they reach the coder, the rest go through `coder.code_many`.
+- `store_coded(store, results)`: (Article, [Event, ...]) pairs, what `Coder.code_many` yields.
+- `ingest_events(store, events)`: pre-coded Event records, e.g. `read_coded_jsonl` of the output of
+  `newsevents code` (`newsevents ingest --coded events.jsonl`).
+
+Identity: an article is (`article_id`, `text_hash`). The same id and text again is skipped; the same id with a
+new text replaces the old article and its mentions. A pre-coded mention is identified by its contract
+`event_id` (`mentions.mention_id`): one already stored is skipped.
+
+Each batch of N articles is one transaction: the article rows, their mentions and the re-clustering of the
+event groups they touch (`dedup.recluster`). A run killed at any point leaves only whole batches behind; run
+again, it skips them and ends with exactly the rows of a clean run, because clusters depend only on the set
+of mentions, never on ingest order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyarrow as pa
+
+from newsevents.model import MODALITIES, Actor, Article, Event, EventDate, Place, RecordError
+from newsevents.store import dedup
+from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
+from newsevents.store.schema import ACTOR_FIELDS
+
+DEFAULT_BATCH_SIZE = 100
+TOLERANCE_SETTING = "dedup_tolerance_days"
+
+STATUS_CODED = "coded"        # coded from its text by this store's ingest
+STATUS_FAILED = "failed"      # the coder rejected it; `error` says why
+STATUS_IMPORTED = "imported"  # known only from pre-coded events (no text, no hash)
+
+_MENTION_SCHEMA = pa.schema(
+    [("mention_id", pa.string()), ("article_id", pa.string()), ("sentence_index", pa.int32()),
+     ("date", pa.date32()), ("date_precision", pa.string())]
+    + [(f"{side}_{f}", pa.string()) for side in ("source", "target") for f in ACTOR_FIELDS]
+    + [("cameo", pa.string()), ("base_code", pa.string()), ("root", pa.string()),
+       ("goldstein", pa.float64()), ("quad_class", pa.int8()),
+       ("location_name", pa.string()), ("location_country", pa.string()),
+       ("location_lat", pa.float64()), ("location_lon", pa.float64()),
+       ("modality", pa.string()), ("sentence", pa.string()), ("span_start", pa.int32()),
+       ("span_end", pa.int32()), ("rule", pa.string()), ("confidence", pa.float64())])
+
+_ARTICLE_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("text_hash", pa.string()), ("url", pa.string()), ("source", pa.string()),
+     ("outlet", pa.string()), ("title", pa.string()), ("published", pa.date32()),
+     ("language", pa.string()), ("status", pa.string()), ("error", pa.string())])
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    articles_stored: int = 0
+    articles_replaced: int = 0
+    articles_skipped: int = 0
+    articles_failed: int = 0
+    mentions_stored: int = 0
+    mentions_skipped: int = 0
+    records_rejected: int = 0
+    batches: int = 0
+    events_rebuilt: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.articles_stored} articles stored", f"{self.mentions_stored} mentions"]
+        if self.articles_replaced:
+            parts.append(f"{self.articles_replaced} replaced (new text)")
+        if self.articles_skipped:
+            parts.append(f"{self.articles_skipped} already stored, skipped")
+        if self.mentions_skipped:
+            parts.append(f"{self.mentions_skipped} mentions already stored, skipped")
+        if self.articles_failed:
+            parts.append(f"{self.articles_failed} failed")
+        if self.records_rejected:
+            parts.append(f"{self.records_rejected} records rejected")
+        return ", ".join(parts) + f" ({self.batches} batches)"
+
+
+Advance = Callable[[int], None]           # called with the number of records just handled
+Notify = Callable[[str], None]            # called with a one-line diagnostic
+OnBatch = Callable[[IngestReport], None]  # called after each committed batch
+
+
+# ---------------------------------------------------------------------------------------------- settings
+
+def prepare(store: EventStore, tolerance_days: int | None, report: IngestReport | None = None) -> int:
+    """Fix the store's dedup tolerance; a changed tolerance re-clusters every event (one transaction).
+
+    `None` keeps the stored tolerance (default 1 day for a new store). Returns the tolerance in force.
+    """
+    stored = store.get_setting(TOLERANCE_SETTING)
+    current = int(stored) if stored is not None else None
+    wanted = tolerance_days if tolerance_days is not None else (current if current is not None
+                                                                else DEFAULT_TOLERANCE_DAYS)
+    if wanted < 0:
+        raise ValueError("the date tolerance must be 0 days or more")
+    if current == wanted:
+        return wanted
+    with store.transaction() as con:
+        if current is not None:
+            dedup.rebuild(con, wanted)
+            if report is not None:
+                report.events_rebuilt = True
+                report.messages.append(f"date tolerance changed from {current} to {wanted} days: "
+                                       "all events re-clustered")
+        store.set_setting(con, TOLERANCE_SETTING, str(wanted))
+    return wanted
+
+
+# ---------------------------------------------------------------------------------------------- articles
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                    tolerance_days: int | None = None, advance: Advance | None = None,
+                    notify: Notify | None = None, on_batch: OnBatch | None = None,
+                    report: IngestReport | None = None) -> IngestReport:
+    """Code and store the Articles among `records`, skipping the ones already stored with the same text.
+
+    `records` may hold reader diagnostics (RecordError, RecordWarning): they go to `notify`, errors are
+    counted. `coder.code_many(articles)` yields (Article, [Event, ...]); a coder that yields a RecordError
+    (alone or in place of the event list) for an article marks that article failed.
+    """
+    report = report if report is not None else IngestReport()
+    tolerance = prepare(store, tolerance_days, report)
+    pending: dict[str, Article] = {}
+    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify)
+    results = _match_coder_output(coder.code_many(todo), pending)
+    return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
+
+
+def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Event]]], *,
+                batch_size: int = DEFAULT_BATCH_SIZE, tolerance_days: int | None = None,
+                advance: Advance | None = None, on_batch: OnBatch | None = None,
+                report: IngestReport | None = None) -> IngestReport:
+    """Store (Article, events) pairs as the coder yields them; articles already stored are skipped."""
+    report = report if report is not None else IngestReport()
+    tolerance = prepare(store, tolerance_days, report)
+    return _store_results(store, results, batch_size, tolerance, report, advance, None, on_batch)
+
+
+def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
+                      report: IngestReport, advance: Advance | None, notify: Notify | None) -> Iterator[Article]:
+    """The Articles of `records` not yet stored with the same text, in input order."""
+    # A cursor of its own: the coder may pull from this generator in a feeder thread.
+    cur = store.con.cursor()
+    seen: dict[str, str] = {}
+    try:
+        for chunk in _chunks(_articles_only(records, report, notify), batch_size):
+            done = _done_articles(cur, [a.id for a in chunk])
+            for article in chunk:
+                digest = text_hash(article.text)
+                if done.get(article.id) == digest or seen.get(article.id) == digest:
+                    report.articles_skipped += 1
+                    if advance:
+                        advance(1)
+                    continue
+                seen[article.id] = digest
+                pending[article.id] = article
+                yield article
+    finally:
+        cur.close()
+
+
+def _articles_only(records: Iterable, report: IngestReport, notify: Notify | None) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, Article):
+            yield record
+            continue
+        if isinstance(record, RecordError):
+            report.records_rejected += 1
+        if notify:
+            notify(str(record))
+
+
+def _done_articles(cur, ids: Sequence[str]) -> dict[str, str]:
+    """Stored text hashes of these ids, for articles coded (or failed) from that text."""
+    if not ids:
+        return {}
+    rows = cur.execute("SELECT article_id, text_hash FROM articles WHERE status IN (?, ?) AND article_id IN "
+                       "(SELECT unnest(?::VARCHAR[]))", [STATUS_CODED, STATUS_FAILED, list(ids)]).fetchall()
+    return dict(rows)
+
+
+def _match_coder_output(results: Iterable, pending: dict[str, Article]) -> Iterator[tuple[Article, object]]:
+    """Normalise coder output to (Article, list of Events | RecordError)."""
+    for item in results:
+        if isinstance(item, RecordError):
+            article = pending.pop(item.record_id, None)
+            if article is not None:
+                yield article, item
+            continue
+        article, events = item
+        pending.pop(article.id, None)
+        yield article, events
+
+
+def _store_results(store: EventStore, results: Iterable, batch_size: int, tolerance: int,
+                   report: IngestReport, advance: Advance | None, notify: Notify | None,
+                   on_batch: OnBatch | None = None) -> IngestReport:
+    for chunk in _chunks(_counted(results, advance), batch_size):
+        _write_article_batch(store, chunk, tolerance, report, notify)
+        report.batches += 1
+        if on_batch:
+            on_batch(report)
+    return report
+
+
+def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]], tolerance: int,
+                         report: IngestReport, notify: Notify | None) -> None:
+    # The last text of an id in the batch wins (a later line replaces an earlier one, as across batches).
+    latest: dict[str, tuple[Article, object]] = {}
+    for article, outcome in chunk:
+        latest[article.id] = (article, outcome)
+    with store.transaction() as con:
+        stored = _stored_articles(con, list(latest))
+        articles, mentions, groups, replaced = [], [], set(), []
+        coded = failed = 0
+        for article_id, (article, outcome) in latest.items():
+            digest = text_hash(article.text)
+            if article_id in stored:
+                old_digest, old_status = stored[article_id]
+                if old_digest == digest and old_status != STATUS_IMPORTED:
+                    report.articles_skipped += 1
+                    continue
+                replaced.append(article_id)
+            if isinstance(outcome, RecordError):
+                articles.append(_article_row(article, digest, STATUS_FAILED, outcome.reason))
+                failed += 1
+                if notify:
+                    notify(str(outcome))
+                continue
+            rows = _unique_mentions(article_id, outcome)
+            articles.append(_article_row(article, digest, STATUS_CODED, None))
+            coded += 1
+            mentions.extend(rows)
+            groups.update(_group_of_row(r) for r in rows)
+        if replaced:
+            groups |= dedup.groups_of_articles(con, replaced)
+            con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
+            con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
+        _insert_articles(con, articles)
+        _insert_mentions(con, mentions)
+        _count_mentions(con, [r["article_id"] for r in articles])
+        dedup.recluster(con, groups, tolerance)
+    report.articles_stored += coded
+    report.articles_failed += failed
+    report.articles_replaced += len(replaced)
+    report.mentions_stored += len(mentions)
+
+
+def _stored_articles(con, ids: list[str]) -> dict[str, tuple[str | None, str]]:
+    """article_id -> (text_hash, status) of the stored articles among `ids`."""
+    rows = con.execute("SELECT article_id, text_hash, status FROM articles WHERE article_id IN "
+                       "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    return {article_id: (digest, status) for article_id, digest, status in rows}
+
+
+def _count_mentions(con, article_ids: list[str]) -> None:
+    con.execute("""UPDATE articles a SET num_mentions = n.n
+                   FROM (SELECT article_id, count(*) AS n FROM mentions
+                         WHERE article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY article_id) n
+                   WHERE a.article_id = n.article_id""", [article_ids])
+
+
+def _counted(items: Iterable, advance: Advance | None) -> Iterator:
+    for item in items:
+        yield item
+        if advance:
+            advance(1)
+
+
+def _article_row(article: Article, digest: str | None, status: str, error: str | None) -> dict:
+    return {"article_id": article.id, "text_hash": digest, "url": article.url, "source": article.source,
+            "outlet": outlet_of(article.source, article.url), "title": article.title,
+            "published": article.published, "language": getattr(article, "language", None),
+            "status": status, "error": error}
+
+
+def outlet_of(source: str | None, url: str | None) -> str | None:
+    """The news outlet behind an article: its `source` name, else the host of its URL (without www.)."""
+    if source and source.strip():
+        return source.strip()
+    if url:
+        host = urlsplit(url).hostname or ""
+        host = host.removeprefix("www.")
+        return host or None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- pre-coded
+
+def ingest_events(store: EventStore, events: Iterable, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                  tolerance_days: int | None = None, advance: Advance | None = None,
+                  notify: Notify | None = None, on_batch: OnBatch | None = None,
+                  report: IngestReport | None = None) -> IngestReport:
+    """Store pre-coded Event records (and pass RecordErrors found while reading them to `notify`).
+
+    A batch holds the events of `batch_size` consecutive documents. Mentions already stored (same contract
+    event id) are skipped; a document not yet known gets an article row with status `imported`.
+    """
+    report = report if report is not None else IngestReport()
+    tolerance = prepare(store, tolerance_days, report)
+    for docs in _chunks(_runs_by_doc(events, report, notify), batch_size):
+        batch = [e for run in docs for e in run]
+        _write_event_batch(store, batch, tolerance, report)
+        report.batches += 1
+        if advance:
+            advance(len(batch))
+        if on_batch:
+            on_batch(report)
+    return report
+
+
+def _runs_by_doc(events: Iterable, report: IngestReport, notify: Notify | None) -> Iterator[list[Event]]:
+    """Consecutive events of the same document, as lists."""
+    run: list[Event] = []
+    for item in events:
+        if not isinstance(item, Event):
+            report.records_rejected += 1
+            if notify:
+                notify(str(item))
+            continue
+        if run and item.doc_id != run[0].doc_id:
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
+
+
+def _write_event_batch(store: EventStore, batch: list[Event], tolerance: int, report: IngestReport) -> None:
+    rows: dict[str, dict] = {}
+    for event in batch:
+        row = _mention_row(event.doc_id, event)
+        if row["mention_id"] in rows:
+            report.mentions_skipped += 1
+            continue
+        rows[row["mention_id"]] = row
+    with store.transaction() as con:
+        present = {mid for (mid,) in con.execute(
+            "SELECT mention_id FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(rows)]).fetchall()}
+        report.mentions_skipped += len(present)
+        new = [r for mid, r in rows.items() if mid not in present]
+        doc_ids = sorted({r["article_id"] for r in new})
+        known = {aid for (aid,) in con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [doc_ids]).fetchall()}
+        articles = [{"article_id": d, "text_hash": None, "url": None, "source": None, "outlet": None,
+                     "title": None, "published": None, "language": None, "status": STATUS_IMPORTED,
+                     "error": None} for d in doc_ids if d not in known]
+        _insert_articles(con, articles)
+        _insert_mentions(con, new)
+        _count_mentions(con, doc_ids)
+        dedup.recluster(con, {_group_of_row(r) for r in new}, tolerance)
+    report.articles_stored += len(articles)
+    report.mentions_stored += len(new)
+
+
+def read_coded_jsonl(paths: Sequence[str], stdin=None) -> Iterator[Event | RecordError]:
+    """Event records from JSON Lines files of contract dicts (`-` reads standard input)."""
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            yield from _coded_lines(stream, "<stdin>")
+            continue
+        with open(path, encoding="utf-8", errors="surrogateescape") as fh:
+            yield from _coded_lines(fh, Path(path).name)
+
+
+def _coded_lines(stream: io.TextIOBase, where: str) -> Iterator[Event | RecordError]:
+    for line_no, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        loc = f"{where}:{line_no}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield RecordError(f"line {line_no}", f"not valid JSON ({exc.msg})", loc)
+            continue
+        if not isinstance(obj, dict):
+            yield RecordError(f"line {line_no}", "not a JSON object", loc)
+            continue
+        try:
+            yield event_from_dict(obj)
+        except (KeyError, TypeError, ValueError) as exc:
+            reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            yield RecordError(str(obj.get("event_id") or f"line {line_no}"), f"bad event: {reason}", loc)
+
+
+def event_from_dict(obj: dict) -> Event:
+    """An Event from one contract dict (the output of `newsevents code`); ValueError when it is malformed."""
+    cameo = str(obj["cameo"])
+    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        raise ValueError(f"cameo {cameo!r} is not a 2-4 digit CAMEO code")
+    modality = obj.get("modality") or "asserted"
+    if modality not in MODALITIES:
+        raise ValueError(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
+    quad = obj.get("quad_class")
+    if quad is not None and int(quad) not in (1, 2, 3, 4):
+        raise ValueError(f"quad_class {quad!r} is not 1-4")
+    date = None
+    if obj.get("date"):
+        date = EventDate(dt.date.fromisoformat(str(obj["date"])[:10]), obj.get("date_precision") or "day")
+    span = obj.get("span") or (0, 0)
+    return Event(doc_id=str(obj["doc_id"]), sentence_index=int(obj["sentence_index"]), date=date,
+                 source=_actor(obj.get("source")), target=_actor(obj.get("target")), cameo=cameo,
+                 goldstein=_float(obj.get("goldstein")), quad_class=int(quad) if quad is not None else None,
+                 location=_place(obj.get("location")), modality=modality, sentence=str(obj.get("sentence") or ""),
+                 span=(int(span[0]), int(span[1])), rule=str(obj.get("rule") or ""),
+                 confidence=_float(obj.get("confidence")) if obj.get("confidence") is not None else 0.8)
+
+
+def _actor(obj) -> Actor | None:
+    if not obj:
+        return None
+    if not isinstance(obj, dict) or not obj.get("code"):
+        raise ValueError("an actor needs a code")
+    return Actor(code=str(obj["code"]), country=obj.get("country"), role=obj.get("role"),
+                 group=obj.get("group"), name=obj.get("name") or "", text=obj.get("text") or "")
+
+
+def _place(obj) -> Place | None:
+    if not obj:
+        return None
+    if not isinstance(obj, dict):
+        raise ValueError("location must be an object")
+    return Place(name=obj.get("name") or "", country=obj.get("country"), lat=_float(obj.get("lat")),
+                 lon=_float(obj.get("lon")))
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
+    """One row per contract event id (the first wins, as `event_id` says they are the same event)."""
+    rows: dict[str, dict] = {}
+    for event in events:
+        row = _mention_row(article_id, event)
+        rows.setdefault(row["mention_id"], row)
+    return list(rows.values())
+
+
+def _mention_row(article_id: str, event: Event) -> dict:
+    row = {"mention_id": event.event_id, "article_id": article_id, "sentence_index": event.sentence_index,
+           "date": event.date.date if event.date else None,
+           "date_precision": event.date.precision if event.date else None}
+    for side, actor in (("source", event.source), ("target", event.target)):
+        for f in ACTOR_FIELDS:
+            row[f"{side}_{f}"] = getattr(actor, f) if actor else None
+    loc = event.location
+    row.update({"cameo": event.cameo, "base_code": event.cameo[:3], "root": event.root,
+                "goldstein": event.goldstein, "quad_class": event.quad_class,
+                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+                "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+                "modality": event.modality, "sentence": event.sentence, "span_start": event.span[0],
+                "span_end": event.span[1], "rule": event.rule, "confidence": event.confidence})
+    return row
+
+
+def _group_of_row(row: dict) -> dedup.GroupKey:
+    return (row["source_code"] or "", row["target_code"] or "", row["base_code"])
+
+
+def _insert_articles(con, rows: list[dict]) -> None:
+    if not rows:
+        return
+    table = pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
+    con.register("_ne_articles", table)
+    try:
+        con.execute(f"INSERT INTO articles ({', '.join(_ARTICLE_SCHEMA.names)}, ingested_at) "
+                    f"SELECT *, current_timestamp FROM _ne_articles")
+    finally:
+        con.unregister("_ne_articles")
+
+
+def _insert_mentions(con, rows: list[dict]) -> None:
+    if not rows:
+        return
+    table = pa.Table.from_pylist(rows, schema=_MENTION_SCHEMA)
+    con.register("_ne_mentions", table)
+    try:
+        con.execute(f"INSERT INTO mentions ({', '.join(_MENTION_SCHEMA.names)}) SELECT * FROM _ne_mentions")
+    finally:
+        con.unregister("_ne_mentions")
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def estimate_total(paths: Sequence[str]) -> int | None:
+    """Records in the inputs, counted cheaply (lines of .jsonl, one per .txt/.html), or None if unknown."""
+    total = 0
+    for path in paths:
+        p = Path(path)
+        name = p.name.lower()
+        if path == "-" or not p.is_file():
+            return None
+        if name.endswith(".jsonl"):
+            with open(p, "rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        elif name.endswith((".txt", ".html", ".htm")):
+            total += 1
+        else:
+            return None
+    return total
