@@ -32,7 +32,7 @@ class AlertParams:
     baseline_days: int = 90
     min_count: int = 5
     min_ratio: float = 2.0
-    max_p: float = 0.01
+    max_p: float = 0.001
     measure: str = "count"
     directed: bool = False
     events_per_alert: int = 5
@@ -116,9 +116,9 @@ def find_alerts(store: EventStore, *, since: dt.date | None = None, as_of: dt.da
     base_from = since - dt.timedelta(days=params.baseline_days)
     k1, k2 = _dyad_keys(params.directed)
     if params.measure == "count":
-        weight, relevant = "1.0", "e.quad_class = 4"
+        weight, relevant = "1.0::DOUBLE", "e.quad_class = 4"
     else:
-        weight, relevant = "-e.goldstein", "e.goldstein < 0"
+        weight, relevant = "-e.goldstein::DOUBLE", "e.goldstein < 0"
     rows = store.fetch(f"""
         SELECT {k1} AS a1, {k2} AS a2,
                sum({weight}) FILTER (WHERE e.date >= ?) AS w_recent,

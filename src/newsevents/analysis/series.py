@@ -69,12 +69,16 @@ def dyad_series(store: EventStore, dyad: Dyad, freq: str = "week", *, date_from:
 
 def top_events(store: EventStore, dyad: Dyad, *, n: int = 5, date_from: dt.date | None = None,
                date_to: dt.date | None = None, query: EventQuery | None = None) -> list[dict]:
-    """The `n` most reported events of the dyad (then the strongest Goldstein value), for annotations."""
+    """The `n` most reported events of the dyad, for annotations.
+
+    Ranked by mentions, then sources, then the strength of the Goldstein value, then the latest first.
+    """
     base = query or EventQuery()
     q = replace(base, level="events", include_all=False, dyad=dyad, limit=None,
                 date_from=date_from or base.date_from, date_to=date_to or base.date_to)
     cond, params = q.where("e")
     sql = (f"SELECT e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.quad_class, e.goldstein, "
            f"e.num_mentions, e.evidence FROM events e WHERE {cond} "
-           f"ORDER BY e.num_mentions DESC, abs(coalesce(e.goldstein, 0)) DESC, e.date, e.event_id LIMIT ?")
+           f"ORDER BY e.num_mentions DESC, e.num_sources DESC, abs(coalesce(e.goldstein, 0)) DESC, e.date DESC, "
+           f"e.event_id LIMIT ?")
     return store.fetch_dicts(sql, [*params, int(n)])

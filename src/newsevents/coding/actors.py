@@ -81,7 +81,7 @@ class ActorDictionary:
         for row in read_table("countries.tsv", required=("iso3", "name", "variants", "adjectives", "people", "capitals")):
             iso = row["iso3"]
             name = row["name"]
-            for term in [name, *split_list(row["variants"])]:
+            for term in split_list(row["variants"]) or [name]:   # variants list every written form
                 d.add(term, ActorEntry("country", iso, None, None, name))
             for term in split_list(row["adjectives"]):
                 d.add(term, ActorEntry("adjective", iso, None, None, name))
@@ -92,7 +92,7 @@ class ActorDictionary:
         for row in read_table("groups.tsv", required=("group", "country", "role", "aliases")):
             entry = ActorEntry("group", row["country"] or None, row["role"] or None, row["group"], row["group"])
             d.group_roles[row["group"]] = row["role"] or None
-            for term in [row["group"], *split_list(row["aliases"])]:
+            for term in split_list(row["aliases"]):   # the code itself is not a word ("WHO" vs "Who")
                 d.add(term, entry)
         for row in read_table("offices.tsv", required=("term", "country", "role")):
             d.add(row["term"], ActorEntry("office", row["country"] or None, row["role"] or None, None,
@@ -164,8 +164,8 @@ class ActorDictionary:
                     self.phrases.get(tuple(lowers[i:i + length]), [])
                 entries = [e for e in entries if e.valid_on(day)]
                 if entries:
-                    # A lowercase single word ("us", "chad") only counts when written capitalised.
-                    if length == 1 and texts[i].islower() and not any(e.kind == "adjective" for e in entries):
+                    # Names are written capitalised: "west bank", "us" and "chad" in lowercase are not actors.
+                    if all(t.islower() for t in texts[i:i + length]):
                         break
                     hit = Mention(offset + i, offset + i + length, tuple(sorted(entries, key=lambda e: KINDS.index(e.kind))))
                     break

@@ -16,7 +16,11 @@ month-day without a year takes the publication year unless that puts it more tha
 publication, then the year before (or the year after, for "Jan. 3" in a late-December article); a bare month
 ("in March") is the most recent such month on or before publication ("last March" strictly before it).
 
-Everything here is compiled once at import: one pre-check pattern, one scanning pattern, constant tables.
+Speed: this runs on every sentence. A sentence is first split into words and checked against a set of anchor
+words (weekdays, months, "yesterday", "week"...) and for digits; most sentences stop there. Each anchor then
+tries only the few patterns its kind allows, from the word starts just before it. Patterns and tables are
+built once at import; there is no mutable module state, and no call to dateparser (month names are parsed
+here, which is both faster and deterministic).
 """
 from __future__ import annotations
 
@@ -112,7 +116,7 @@ _REFERENCE_PHRASES = {
 # Words that license a bare month name ("in March", "last November", "mid-August"). "May" needs a strong cue.
 _STRONG_MONTH_CUES = frozenset({"in", "during", "since", "until", "till", "through", "last", "this", "next",
                                 "early", "late", "mid"})
-_WEAK_MONTH_CUES = frozenset({"from", "by", "of", "the", "end", "start", "beginning", "middle"})
+_ANY_MONTH_CUES = _STRONG_MONTH_CUES | {"from", "by", "of", "the", "end", "start", "beginning", "middle"}
 # Words that license a bare year ("in 2019", "since 2014", "the summer of 2019").
 _YEAR_CUES = frozenset({"in", "during", "since", "until", "till", "through", "from", "by", "before", "after",
                         "around", "circa", "early", "late", "mid"})
@@ -152,39 +156,63 @@ _UNIT = r"(?:minute|hour|day|night|week|month|year|decade)s?"
 _CUE = (r"(?:on|in|during|since|until|till|through|from|by|of|last|this|next|early|late|mid|end|start|"
         r"beginning|middle|the|before|after|around|circa|spring|summer|autumn|fall|winter|between)")
 
-_PATTERN = re.compile(
-    rf"""
-    \b(?:
-    (?P<iso> (?<![\d-]) (?:(?i:on)\s+)? (?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])
-        (?![\d-]) )
-  | (?P<pub> (?i: (?:(?:late|early|earlier|later)\s+(?:on\s+)?)?
-        (?P<pub_core>{_phrase_alternation(_PUBLISHED_PHRASES)}) \b
-        (?:['’]s)? (?:\s+(?:morning|afternoon|evening|night)\b)? ) )
-  | (?P<ref> (?i: (?P<ref_core>{_phrase_alternation(_REFERENCE_PHRASES)}) \b ) )
-  | (?P<cnt> (?i: (?:(?P<cnt_q>{_QUAL})\s+)? (?:(?<![\d,.])(?P<cnt_n>{_NUM})[\s-]+)? (?P<cnt_u>{_UNIT})\s+
-        (?P<cnt_d>ago|after|before|later|earlier|afterwards?)\b ) )
-  | (?P<wd> (?P<wd_pre>(?i:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+|next\s+))?
-        (?P<wd_name>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b (?:['’]s)?
-        (?:\s+(?i:morning|afternoon|evening|night)\b)? )
-  | (?P<mon> (?P<mon_pre>(?i:{_CUE}[\s-]+)*) (?P<mon_m>{_MONTH})
-        (?: \s+(?P<mon_d>{_DAYNUM})(?!,\d|:\d|\s*(?:%|percent)) (?:,?\s+(?P<mon_dy>{_YEAR})\b)?
-          | ,?\s+(?P<mon_y>{_YEAR})\b )?
-        (?P<mon_pos>['’]s)? )
-  | (?P<dmy> (?<![\d.,$£€]) (?:(?i:on)\s+)? (?P<dmy_d>{_DAYNUM}) (?:\s+of)?\s+ (?P<dmy_m>{_MONTH})
-        (?:,?\s+(?P<dmy_y>{_YEAR})\b)? )
-  | (?P<yrr> (?:(?i:{_CUE})[\s-]+)* (?<![\d.,$£€-]) (?P<yrr_a>{_YEAR})
-        (?:\s*[-–—]\s*|\s+(?:to|until|through|and)\s+) (?P<yrr_b>{_YEAR}|\d\d)\b (?![-–—]?\d) )
-  | (?P<dec> (?:(?i:{_CUE})[\s-]+)* (?P<dec_y>(?:19|20)\d0)['’]?s\b )
-  | (?P<yr> (?P<yr_pre>(?:(?i:{_CUE})[\s-]+)+) (?<![\d.,$£€-]) (?P<yr_y>{_YEAR})\b (?![.,]?\d) )
-    )""",
-    re.VERBOSE,
-)
+_ISO = rf"""(?P<iso> (?<![\d-]) (?:(?i:on)\s+)? (?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])
+    -(?P<iso_d>0[1-9]|[12]\d|3[01]) (?![\d-]) )"""
+_PUB = rf"""(?P<pub> (?i: (?:(?:late|early|earlier|later)\s+(?:on\s+)?)?
+    (?P<pub_core>{_phrase_alternation(_PUBLISHED_PHRASES)}) \b
+    (?:['’]s)? (?:\s+(?:morning|afternoon|evening|night)\b)? ) )"""
+_REF = rf"""(?P<ref> (?i: (?P<ref_core>{_phrase_alternation(_REFERENCE_PHRASES)}) \b ) )"""
+_CNT = rf"""(?P<cnt> (?i: (?:(?P<cnt_q>{_QUAL})\s+)? (?:(?<![\d,.])(?P<cnt_n>{_NUM})[\s-]+)? (?P<cnt_u>{_UNIT})\s+
+    (?P<cnt_d>ago|after|before|later|earlier|afterwards?)\b ) )"""
+_WD = r"""(?P<wd> (?P<wd_pre>(?i:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+|next\s+))?
+    (?P<wd_name>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b (?:['’]s)?
+    (?:\s+(?i:morning|afternoon|evening|night)\b)? )"""
+_MON = rf"""(?P<mon> (?P<mon_pre>(?i:{_CUE}[\s-]+)*) (?P<mon_m>{_MONTH})
+    (?: \s+(?P<mon_d>{_DAYNUM})(?!,\d|:\d|\s*(?:%|percent)) (?:,?\s+(?P<mon_dy>{_YEAR})\b)?
+      | ,?\s+(?P<mon_y>{_YEAR})\b )?
+    (?P<mon_pos>['’]s)? )"""
+_DMY = rf"""(?P<dmy> (?<![\d.,$£€]) (?:(?i:on)\s+)? (?P<dmy_d>{_DAYNUM}) (?:\s+of)?\s+ (?P<dmy_m>{_MONTH})
+    (?:,?\s+(?P<dmy_y>{_YEAR})\b)? )"""
+_YRR = rf"""(?P<yrr> (?:(?i:{_CUE})[\s-]+)* (?<![\d.,$£€])(?<!\d-) (?P<yrr_a>{_YEAR})
+    (?:\s*[-–—]\s*|\s+(?:to|until|through)\s+|(?<=[Bb]etween\s(?:19|20)\d\d)\s+and\s+)
+    (?P<yrr_b>{_YEAR}|\d\d)\b (?![-–—]?\d) )"""
+_DEC = rf"""(?P<dec> (?:(?i:{_CUE})[\s-]+)* (?P<dec_y>(?:19|20)\d0)['’]?s\b )"""
+_YR = rf"""(?P<yr> (?P<yr_pre>(?:(?i:{_CUE})[\s-]+)+) (?<![\d.,$£€])(?<!\d-) (?P<yr_y>{_YEAR})\b (?![.,]?\d) )"""
 
-# Cheap pre-check: a digit, or a word any time expression needs. Most sentences without one are skipped.
-_PRECHECK = re.compile(
-    r"\d|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Yy]ear|[Hh]our|[Mm]inute|[Mm]orning|[Ee]vening|[Aa]fternoon"
-    r"|[Dd]ecade|[Tt]omorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-)
+# Every expression holds an anchor: a number, a weekday, a month, or a time word ("yesterday", "week"). The
+# scan finds the anchors, then tries the expressions their kind allows from each word start a little before
+# the anchor (to take in "late on", "in mid-", "two days"), and keeps the first match that covers it.
+_EXPRESSIONS = {
+    kind: re.compile("|".join(parts), re.VERBOSE)
+    for kind, parts in {
+        "number": (_ISO, _CNT, _DMY, _YRR, _DEC, _YR),
+        "weekday": (_WD,),
+        "month": (_MON,),
+        "word": (_PUB, _REF, _CNT),
+    }.items()
+}
+_LOOK_BACK = 40  # chars before an anchor where its expression may start ("more than a couple of weeks after")
+_TIME_WORDS = ("today", "tonight", "yesterday", "overnight", "tomorrow", "minute", "minutes", "hour", "hours",
+               "day", "days", "night", "nights", "week", "weeks", "weekend", "month", "months", "year", "years",
+               "decade", "decades", "morning", "afternoon", "evening")
+_KEYWORDS = ("today", "tonight", "yesterday", "overnight", "tomorrow")
+_ANCHORS = {
+    **{f"{name.capitalize()}day": "weekday" for name in _WEEKDAYS},
+    **{name.capitalize(): "month" for name in _MONTHS},
+    **{w: "word" if word in _KEYWORDS else "unit" for word in _TIME_WORDS for w in (word, word.capitalize())},
+}
+_ANCHOR_WORDS = frozenset(_ANCHORS)
+# The words that come just before a unit word in the fixed phrases ("last" week, "the previous" evening).
+_PHRASE_WORDS_BEFORE_UNIT = frozenset(
+    words[i - 1] for phrase in (*_PUBLISHED_PHRASES, *_REFERENCE_PHRASES) for words in [phrase.split()]
+    for i in range(1, len(words)) if _ANCHORS.get(words[i]) == "unit")
+_DIRECTION_AFTER = re.compile(r"(?:['’]s)?\s+(?i:ago|after|before|later|earlier|afterwards?)\b")
+_AFTER_DAY_OR_COUNT = re.compile(rf"(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?:{_MONTH}|(?i:{_UNIT})\b)")
+_NOT_BEFORE_NUMBER = frozenset(",.$£€:/")
+_SEPARATORS = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”‘’-–—/"})
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_WORD_START = re.compile(r"\b\w")
 _WORD = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[^\sA-Za-z])?")
 
@@ -263,16 +291,56 @@ def find_date_mentions(text: str, published: dt.date | None,
     that carry a year resolve; clause-relative mentions ("two days after <clause>") need no date and are
     always returned.
     """
-    if not _PRECHECK.search(text):
+    anchors = _find_anchors(text)
+    if not anchors:
         return []
     if reference is None:
         reference = published
     mentions = []
-    for match in _PATTERN.finditer(text):
-        mention = _HANDLERS[match.lastgroup](match, text, published, reference)
-        if mention is not None:
-            mentions.append(mention)
+    frontier = 0
+    for anchor, kind in anchors:
+        if anchor < frontier:
+            continue
+        expression = _EXPRESSIONS[kind]
+        for start in _WORD_START.finditer(text, max(frontier, anchor - _LOOK_BACK), anchor + 1):
+            match = expression.match(text, start.start())
+            if match is not None and match.end() > anchor:
+                frontier = match.end()
+                mention = _HANDLERS[match.lastgroup](match, text, published, reference)
+                if mention is not None:
+                    mentions.append(mention)
+                break
     return mentions
+
+
+def _find_anchors(text: str) -> list[tuple[int, str]]:
+    """Positions and kinds of the words and numbers a time expression is built around, in text order.
+
+    Cheap filters drop anchors that cannot take part in one: numbers that are neither a 19xx/20xx year nor
+    followed by a month or a time unit ("$95 billion", "13 U.S. service members"), and unit words that are
+    neither followed by "ago", "after", "later"... nor preceded by a word of a fixed phrase ("in five years").
+    """
+    anchors = []
+    if _DIGIT.search(text):
+        for match in _DIGITS.finditer(text):
+            start, end = match.span()
+            if text[start - 1:start] in _NOT_BEFORE_NUMBER or text[start - 1:start].isalpha():
+                continue
+            if ((end - start == 4 and text[start:start + 2] in ("19", "20"))
+                    or (end - start <= 2 and _AFTER_DAY_OR_COUNT.match(text, end))):
+                anchors.append((start, "number"))
+    for word in _ANCHOR_WORDS.intersection(text.translate(_SEPARATORS).split()):
+        kind, size = _ANCHORS[word], len(word)
+        index = text.find(word)
+        while index >= 0:
+            end = index + size
+            if not text[index - 1:index].isalpha() and not text[end:end + 1].isalpha() and (
+                    kind != "unit" or _DIRECTION_AFTER.match(text, end)
+                    or _word_before(text, index) in _PHRASE_WORDS_BEFORE_UNIT):
+                anchors.append((index, "word" if kind == "unit" else kind))
+            index = text.find(word, end)
+    anchors.sort()
+    return anchors
 
 
 def _absolute(match: re.Match, group: str, date: dt.date | None, precision: str,
@@ -399,7 +467,7 @@ def _month(match, text, published, reference):
     if match["mon_pos"] or published is None or (len(match["mon_m"]) == 3 and match["mon_m"] != "May"):
         return None
     cues = [w.lower() for w in _WORD.findall(match["mon_pre"])]
-    licensed = _STRONG_MONTH_CUES if month == 5 else _STRONG_MONTH_CUES | _WEAK_MONTH_CUES
+    licensed = _STRONG_MONTH_CUES if month == 5 else _ANY_MONTH_CUES  # "by May" may be Theresa May
     if not licensed.intersection(cues):
         return None
     modifier = "last" if "last" in cues else "next" if "next" in cues else ""
@@ -417,10 +485,7 @@ def _day_month(match, text, published, reference):
 def _year_range(match, text, published, reference):
     first, second = match["yrr_a"], match["yrr_b"]
     last = int(second) if len(second) == 4 else int(first[:2] + second)
-    joiner = text[match.end("yrr_a"):match.start("yrr_b")].strip().lower()
     if last <= int(first):
-        return None
-    if joiner == "and" and "between" not in match.group().lower():
         return None
     return _absolute(match, "yrr", dt.date(int(first), 1, 1), "year")
 

@@ -36,6 +36,7 @@ class Frame:
     targets: list = field(default_factory=list)   # head tokens of target phrases, in preference order
     noun: object = None              # the event noun, for light/noun/claim frames
     complement: object = None        # a speech verb's complement clause head
+    modality_token: object = None    # where modality is read when not at the trigger (the verb "claimed")
 
 
 def subject_of(verb, depth: int = 0):
@@ -50,7 +51,7 @@ def subject_of(verb, depth: int = 0):
                     return p
     if depth > 4:
         return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
         if any(c.dep_ == "nsubjpass" for c in verb.head.children) and verb.dep_ == "conj":
@@ -112,6 +113,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     subj = subject_of(verb)
     passive = is_passive(verb)
     obj = direct_object(verb)
+    if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive:
+        obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
     if passive:
         subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj = object_head(subj_pass) if subj_pass is not None else None
@@ -125,7 +128,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                     if p.dep_ == "pobj" and rule is not None:
                         used_nouns.add(noun.i)
                         return Frame(noun, lexicon.refine_noun(rule, noun), f"claim+{rule.id}", "claim",
-                                     [subj] if subj is not None else [], noun_targets(noun), noun)
+                                     [subj] if subj is not None else [], noun_targets(noun), noun,
+                                     modality_token=verb)
         return None
     # Light verbs: the event is the noun they govern.
     if lemma in lexicon.light_verbs and obj is not None and not passive:

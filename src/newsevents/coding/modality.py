@@ -62,7 +62,7 @@ class Modality:
 def _own_marks(token) -> tuple[str | None, str]:
     """Negation or modal auxiliaries attached to this token itself."""
     for c in token.children:
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no") and c.head is token):
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no") and c.head == token):
             return NEGATED, f"neg:{c.lower_}"
     for c in token.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
@@ -87,7 +87,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
     first = True
     label, reason = None, ""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") or token is trigger:
+        if token.pos_ in ("VERB", "AUX") or token == trigger:
             own, why = _own_marks(token)
             if own == NEGATED:
                 return Modality(NEGATED, why, under_report, report_past)
@@ -101,12 +101,12 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
-        if head is token or (stop_at is not None and head is stop_at):
+        if head == token or (stop_at is not None and head == stop_at):
             break
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):
             break
         lemma = head.lemma_.lower()
-        if not first or token is not trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
+        if not first or token != trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
                                                          "advcl", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
             if head.pos_ in ("VERB", "AUX"):
                 if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp") and lemma != "announce":

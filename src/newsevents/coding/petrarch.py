@@ -15,7 +15,8 @@ Public API
 ``read_agent_dictionary(path_or_text)`` -> ``list[tuple[str, str]]``
     Agent dictionary (``Phoenix.agents.txt``): role words -> role codes (``GOV``, ``MIL``...).
 ``read_verb_table(path)`` / ``format_verb_table(rules)``
-    The TSV table of verb rules (columns ``id lemma particle prep objects code``).
+    The TSV table of verb rules (columns ``id lemma particle prep objects code``; ``id`` is
+    optional, as in the built-in ``verbs.tsv``).
 
 ``path_or_text`` is a path (``str``, ``os.PathLike`` or an ``importlib.resources``
 ``Traversable``) or the dictionary text itself: a ``str`` is taken as text when it contains a
@@ -45,9 +46,16 @@ Verb dictionary mapping (one ``VerbRule`` per verb and pattern):
   ``[---]`` give no rule.
 * irregular forms in ``{...}`` are ignored (spaCy lemmatises).
 * rule ids are ``petrarch:<VERB>:<line number>`` (the line of the verb, or of the pattern).
-* conflicts are resolved as PETRARCH2 does: a verb listed again in a later block keeps its
-  first block; within a block a later pattern with the same lemma/particle/prep/objects
-  replaces an earlier one; across blocks the first such rule wins.
+* conflicts are resolved like PETRARCH2's dictionary storage: a verb listed again in a later
+  block keeps its first block; within a block a later pattern with the same
+  lemma/particle/prep/objects replaces an earlier one; across blocks the first such rule wins.
+  So (lemma, particle, prep, objects) is unique in the result.
+* particle or preposition: ``PARTICLES`` and ``PREPOSITIONS`` decide; ``in``, ``over``,
+  ``along``, ``around`` and ``behind`` are in both (``TAKE_OVER`` -> particle, ``(OVER X)`` ->
+  prep), so a matcher should accept either dependency for those words.
+
+Actor dates: YYMMDD with 00-30 -> 20YY and 31-99 -> 19YY (the PETRARCH/TABARI rule; the Phoenix
+files have hundreds of 1931-1949 dates), or YYYYMMDD.
 """
 from __future__ import annotations
 
@@ -72,6 +80,7 @@ __all__ = [
     "read_agent_dictionary",
     "read_verb_dictionary",
     "read_verb_table",
+    "verb_rule_id",
     "VERB_TABLE_COLUMNS",
 ]
 
@@ -726,7 +735,7 @@ def _parse_code_restriction(content: str, path: str, no: int) -> tuple[str, _dt.
     return code, a, b
 
 
-def _split_brackets(text: str, path: str, no: int) -> tuple[str, list[str]]:
+def _split_brackets(text: str, path: str, no: int, report: ReadReport | None = None) -> tuple[str, list[str]]:
     """``NAME [A][B 1-2]`` -> ("NAME", ["A", "B 1-2"]); raises on an unclosed bracket."""
     head, sep, rest = text.partition("[")
     contents: list[str] = []
@@ -739,9 +748,16 @@ def _split_brackets(text: str, path: str, no: int) -> tuple[str, list[str]]:
         contents.append(inner.strip())
         between, sep, rest = after.partition("[")
         if between.strip():
-            raise DictionaryError(path, no, f"text after a code: {between.strip()!r}")
+            if report is None:
+                raise DictionaryError(path, no, f"text after a code: {between.strip()!r}")
+            # "A.H._BELO_CORPORATION_ [MNCMED] Newspapers/Magazines $137,000,000" (comment without '#')
+            report.skip("text after a code without '#' (ignored as a comment)", no)
+            break
     if "]" in head:
-        raise DictionaryError(path, no, "']' without '['")
+        if report is None:
+            raise DictionaryError(path, no, "']' without '['")
+        report.skip("stray ']' in a name (removed)", no)
+        head = head.replace("]", "")
     return head.strip(), contents
 
 
@@ -806,13 +822,13 @@ def read_actor_dictionary(
         if s[0] == "[":
             if not phrases:
                 raise DictionaryError(name, no, "code restriction before any actor name")
-            head, contents = _split_brackets(s, name, no)
+            head, contents = _split_brackets(s, name, no, rep)
             add_codes(contents, no)
             continue
         if s[0] == "+":
             if not phrases:
                 raise DictionaryError(name, no, "synonym before any actor name")
-            head, contents = _split_brackets(s[1:], name, no)
+            head, contents = _split_brackets(s[1:], name, no, rep)
             ph = _phrase(head)
             if not ph:
                 raise DictionaryError(name, no, "empty synonym")
@@ -820,7 +836,7 @@ def read_actor_dictionary(
             add_codes(contents, no)
             continue
         flush()
-        head, contents = _split_brackets(s, name, no)
+        head, contents = _split_brackets(s, name, no, rep)
         ph = _phrase(head)
         if not ph:
             raise DictionaryError(name, no, "empty actor name")
@@ -855,15 +871,19 @@ def read_agent_dictionary(path_or_text: Any, *, report: ReadReport | None = None
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
 
+    def literal_in_words(term: str, no: int) -> str:
+        # "AD!MINIST!RATIVE": a marker with letters on both sides is the plain word
+        new = re.sub(r"(?<=[A-Za-z])!([A-Za-z0-9_]+)!(?=[A-Za-z])", r"\1", term)
+        if new != term:
+            rep.skip("substitution marker inside a word (read literally)", no)
+        return new
+
     def expand(term: str, no: int) -> list[str]:
         m = _MARKER_RE.search(term)
         if not m:
             return [term]
         key = m.group(1).upper()
         before, after = term[: m.start()], term[m.end() :]
-        if before[-1:].isalpha() and after[:1].isalpha():
-            rep.skip("substitution marker inside a word (read literally)", no)
-            return expand(before + m.group(1) + after, no)
         if key not in subst:
             raise DictionaryError(name, no, f"undefined substitution set !{m.group(1)}!")
         res: list[str] = []
@@ -905,7 +925,7 @@ def read_agent_dictionary(path_or_text: Any, *, report: ReadReport | None = None
         if not body.strip():
             raise DictionaryError(name, no, "empty agent term")
         for raw_term in [body, *plurals]:
-            for t in expand(raw_term.strip(), no):
+            for t in expand(literal_in_words(raw_term.strip(), no), no):
                 term = _phrase(t)
                 if not term:
                     continue
@@ -921,55 +941,78 @@ def read_agent_dictionary(path_or_text: Any, *, report: ReadReport | None = None
 # ============================================================ the verb table (TSV)
 
 
-def read_verb_table(path: Any, *, source: str | None = None) -> list[VerbRule]:
-    """Read a TSV table of verb rules.
+_TABLE_FIELDS = ("id", "lemma", "particle", "prep", "objects", "code", "source")
 
-    ``#`` lines are comments; blank lines are skipped. A first row whose first field is ``id``
-    is a header naming the columns (``id``, ``lemma`` and ``code`` required; ``particle``,
-    ``prep``, ``objects`` and ``source`` optional, in any order); without a header the columns
-    are ``id lemma particle prep objects code``. ``objects`` is a ``|``-separated list.
+
+def verb_rule_id(lemma: str, particle: str = "", prep: str = "", objects: tuple[str, ...] = ()) -> str:
+    """The id of a table row without an ``id`` column: ``lemma[ particle][ +prep][ :first object]``."""
+    rid = lemma
+    if particle:
+        rid += f" {particle}"
+    if prep:
+        rid += f" +{prep}"
+    if objects:
+        rid += f" :{objects[0]}"
+    return rid
+
+
+def read_verb_table(path: Any, *, source: str | None = None) -> list[VerbRule]:
+    """Read a TSV table of verb rules (``verbs_petrarch.tsv``, the built-in ``verbs.tsv``, a user's).
+
+    ``#`` lines are comments; blank lines are skipped. A first row whose fields are column names
+    (it contains ``lemma``) is a header: ``lemma`` and ``code`` are required; ``id``, ``particle``,
+    ``prep``, ``objects`` and ``source`` are optional, in any order. Without a header the columns
+    are ``id lemma particle prep objects code`` (6 fields) or ``lemma particle prep objects code``
+    (5 fields). ``objects`` is a ``|``-separated list. Without an ``id`` column the id is
+    ``lemma[ particle][ +prep][ :first object]`` (``verb_rule_id``). Ids must be unique.
     ``source`` defaults to the row's ``source`` column, else ``"petrarch"`` for ids starting
     with ``petrarch:``, else ``"builtin"``. ``path`` may be a ``Traversable``
-    (``importlib.resources.files(...) / "verbs.tsv"``).
+    (``importlib.resources.files("newsevents.coding") / "data" / "verbs.tsv"``).
     """
     name, lines = _load(path)
     columns: list[str] | None = None
     rules: list[VerbRule] = []
-    ids: set[str] = set()
+    ids: dict[str, int] = {}
     for no, raw in enumerate(lines, 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        fields = [f.strip() for f in raw.rstrip("\r\n").split("\t")]
+        fields = [f.strip() for f in raw.split("\t")]
         if columns is None:
-            if fields[0].lower() == "id":
-                columns = [f.lower() for f in fields]
-                missing = {"id", "lemma", "code"} - set(columns)
-                unknown = set(columns) - {"id", "lemma", "code", "particle", "prep", "objects", "source"}
-                if missing or unknown or len(set(columns)) != len(columns):
-                    raise DictionaryError(name, no, f"bad header (missing {sorted(missing)}, unknown {sorted(unknown)})")
+            names = [f.lower() for f in fields]
+            if "lemma" in names:
+                missing = {"lemma", "code"} - set(names)
+                unknown = set(names) - set(_TABLE_FIELDS)
+                if missing or unknown or len(set(names)) != len(names):
+                    raise DictionaryError(
+                        name, no, f"bad header (missing {sorted(missing)}, unknown {sorted(unknown)}, or repeated)"
+                    )
+                columns = names
                 continue
-            columns = list(VERB_TABLE_COLUMNS)
+            if len(fields) == 6:
+                columns = list(VERB_TABLE_COLUMNS)
+            elif len(fields) == 5:
+                columns = list(VERB_TABLE_COLUMNS[1:])
+            else:
+                raise DictionaryError(name, no, f"no header and {len(fields)} fields (expected 5 or 6)")
         if len(fields) > len(columns):
-            raise DictionaryError(name, no, f"{len(fields)} fields, expected {len(columns)}")
+            if any(fields[len(columns):]):
+                raise DictionaryError(name, no, f"{len(fields)} fields, expected {len(columns)}")
+            fields = fields[: len(columns)]
         row = dict(zip(columns, fields + [""] * (len(columns) - len(fields))))
-        rid, lemma, code = row["id"], row["lemma"].lower(), row["code"]
-        if not rid or not lemma or not code:
-            raise DictionaryError(name, no, "id, lemma and code are required")
-        if rid in ids:
-            raise DictionaryError(name, no, f"duplicate rule id {rid!r}")
-        ids.add(rid)
-        src = source or row.get("source") or ("petrarch" if rid.startswith("petrarch:") else "builtin")
+        lemma, code = row["lemma"].lower(), row["code"]
+        if not lemma or not code:
+            raise DictionaryError(name, no, "lemma and code are required")
+        if not _CODE_RE.match(code):
+            raise DictionaryError(name, no, f"malformed code {code!r}")
+        particle, prep = row.get("particle", "").lower(), row.get("prep", "").lower()
         objects = tuple(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip())
+        rid = row.get("id") or verb_rule_id(lemma, particle, prep, objects)
+        if rid in ids:
+            raise DictionaryError(name, no, f"duplicate rule id {rid!r} (first on line {ids[rid]})")
+        ids[rid] = no
+        src = source or row.get("source") or ("petrarch" if rid.startswith("petrarch:") else "builtin")
         rules.append(
-            VerbRule(
-                id=rid,
-                lemma=lemma,
-                code=code,
-                particle=row.get("particle", "").lower(),
-                prep=row.get("prep", "").lower(),
-                objects=objects,
-                source=src,
-            )
+            VerbRule(id=rid, lemma=lemma, code=code, particle=particle, prep=prep, objects=objects, source=src)
         )
     return rules
 

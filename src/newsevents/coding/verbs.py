@@ -11,13 +11,24 @@ from pathlib import Path
 from typing import Iterable
 
 from newsevents.coding.cameo import CameoTable
+from importlib import resources
+
 from newsevents.coding.rules import NounRule, VerbRule
+from newsevents.coding.petrarch import read_verb_dictionary, read_verb_table
 from newsevents.coding.tables import DataFileError, read_table, read_word_list, split_list
 
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # "one of its largest attacks", "a series of strikes": the event is the noun inside the "of" phrase.
 QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
-                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part"})
+                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
+                            "day", "week", "month", "hour", "year", "night", "weekend"})
+
+
+CONTAINER_NOUNS = frozenset({"package", "round", "tranche", "batch", "set", "shipment", "consignment", "raft",
+                             "slate", "wave", "series"})
+CONTAINER_CONTENTS = {"weapon": "072", "arm": "072", "ammunition": "072", "munition": "072", "missile": "072",
+                      "military": "072", "security": "072", "loan": "071", "financial": "071", "economic": "071",
+                      "humanitarian": "073", "food": "073", "relief": "073"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +39,10 @@ class Trigger:
     code: str
     kind: str           # "verb", "light" (light verb + event noun), "noun"
     noun: object = None  # the event noun token for "light" and "noun" triggers
+
+
+def _data(name: str):
+    return resources.files("newsevents.coding").joinpath("data", name)
 
 
 def _specificity(rule: VerbRule) -> int:
@@ -56,19 +71,6 @@ def direct_object(verb):
     return None
 
 
-def read_verb_tsv(path: str | Path, source: str) -> list[VerbRule]:
-    """Verb rules from a TSV with columns lemma, particle, prep, objects, code (ids derived)."""
-    rules = []
-    for row in read_table(path, required=("lemma", "particle", "prep", "objects", "code")):
-        objects = tuple(o.lower() for o in split_list(row["objects"]))
-        rid = row["lemma"] + (f" {row['particle']}" if row["particle"] else "") + \
-            (f" +{row['prep']}" if row["prep"] else "") + (f" :{objects[0]}" if objects else "")
-        rules.append(VerbRule(id=row.get("id") or rid, lemma=row["lemma"].lower(), code=row["code"],
-                              particle=row["particle"].lower(), prep=row["prep"].lower(), objects=objects,
-                              source=source))
-    return rules
-
-
 class VerbLexicon:
     """Verb rules by lemma (in priority tiers), event nouns and light verbs."""
 
@@ -83,6 +85,8 @@ class VerbLexicon:
                 lst.sort(key=_specificity, reverse=True)
             self.tiers.append(index)
         self.nouns = nouns
+        # What a container noun may hold, beside the event nouns: "a package of weapons" is military aid.
+        self.contents = {w: NounRule(f"noun:{w}", w, code) for w, code in CONTAINER_CONTENTS.items()}
         self.noun_modifiers = noun_modifiers
         self.light_verbs = light_verbs
 
@@ -91,12 +95,9 @@ class VerbLexicon:
         tiers = []
         for path in user_files:
             tiers.append(load_user_verbs(Path(path)))
-        tiers.append(read_verb_tsv("verbs.tsv", "builtin"))
+        tiers.append(read_verb_table(_data("verbs.tsv"), source="builtin"))
         if use_petrarch:
-            try:
-                tiers.append(read_verb_tsv("verbs_petrarch.tsv", "petrarch"))
-            except FileNotFoundError:
-                pass
+            tiers.append(read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch"))
         for rules in tiers:
             for r in rules:
                 if r.code not in cameo:
@@ -144,7 +145,7 @@ class VerbLexicon:
                     return rule
         rule = self.nouns.get(lemma) or self.nouns.get(noun.lower_)
         if rule is None:
-            return None
+            return self.container_rule(noun) if governed else None
         required = self.noun_modifiers.get(rule.lemma)
         if required and not governed:
             mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
@@ -152,11 +153,26 @@ class VerbLexicon:
                 return None
         return rule
 
+    def container_rule(self, noun) -> NounRule | None:
+        """"a $1 billion package of weapons", "a new round of sanctions": the code of what it contains."""
+        if noun.lemma_.lower() not in CONTAINER_NOUNS:
+            return None
+        inner = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+        inner += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj"]
+        for c in inner:
+            rule = self.nouns.get(c.lemma_.lower()) or self.contents.get(c.lemma_.lower())
+            if rule is not None:
+                return rule
+        return None
+
     def refine_noun(self, rule: NounRule, noun) -> str:
         """Sub-codes from modifiers: "air strikes" -> 195, "suicide bombing" -> 1831, "drone attack" -> 195."""
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         if rule.code in ("190", "183") and mods & {"air", "drone", "aerial", "missile"}:
             return "195"
+        if rule.code == "150" and mods & {"joint", "combined"}:
+            return "062"
         if rule.code == "183" and "suicide" in mods:
             return "1831"
         if rule.code in ("190", "183") and "car" in mods:
@@ -167,9 +183,6 @@ class VerbLexicon:
 def load_user_verbs(path: Path) -> list[VerbRule]:
     """A user's verb dictionary: our TSV columns, or PETRARCH's CAMEO verb dictionary format."""
     head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-    if head.lstrip().startswith("lemma\t") or "\nlemma\t" in head:
-        return read_verb_tsv(path, path.name)
-    from newsevents.coding.petrarch import read_verb_dictionary
-
-    return [VerbRule(r.id, r.lemma, r.code, r.particle, r.prep, r.objects, source=path.name)
-            for r in read_verb_dictionary(path)]
+    if head.lstrip().startswith("lemma\t") or "\nlemma\t" in head or "\tlemma\t" in head:
+        return read_verb_table(path, source=path.name)
+    return read_verb_dictionary(path, source=path.name)

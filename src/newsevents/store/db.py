@@ -19,9 +19,10 @@ from pathlib import Path
 
 import duckdb
 
+from newsevents.settings import SETTINGS
 from newsevents.store import schema
 
-DEFAULT_DB_PATH = "newsevents.duckdb"
+DEFAULT_DB_PATH = SETTINGS["db"].default
 DEFAULT_TOLERANCE_DAYS = 1
 
 # A DuckDB database file carries this magic at byte 8 (after the 8-byte checksum of the main header).
@@ -105,51 +106,59 @@ class EventStore:
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One transaction: committed when the block ends, rolled back when it raises."""
         self._require_writable()
-        self.con.execute("BEGIN TRANSACTION")
+        with self.damage_reported():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+
+    @contextmanager
+    def damage_reported(self) -> Iterator[None]:
+        """Turn DuckDB's errors about a damaged file (bad checksum, short read) into a StoreError."""
         try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
+            yield
+        except duckdb.Error as exc:
+            if _is_damage(exc):
+                raise StoreError(f"{self.path}: the store file is damaged: {_first_line(exc)}") from exc
             raise
-        self.con.execute("COMMIT")
 
     def fetch(self, sql: str, params: Sequence = (), *, timeout_s: float | None = None) -> list[tuple]:
         """Run one parameterised query and return its rows; interrupt it after `timeout_s` seconds."""
-        timer = None
-        if timeout_s is not None:
-            timer = threading.Timer(timeout_s, self.con.interrupt)
-            timer.start()
-        try:
+        with self.damage_reported(), self._time_limit(timeout_s):
             return self.con.execute(sql, list(params)).fetchall()
-        except duckdb.InterruptException as exc:
-            raise StoreError(f"query stopped after its time limit of {timeout_s:g} s") from exc
-        finally:
-            if timer is not None:
-                timer.cancel()
 
     def fetch_dicts(self, sql: str, params: Sequence = (), *, timeout_s: float | None = None) -> list[dict]:
         """Like `fetch`, each row as a dict keyed by column name."""
-        timer = None
-        if timeout_s is not None:
-            timer = threading.Timer(timeout_s, self.con.interrupt)
-            timer.start()
-        try:
+        with self.damage_reported(), self._time_limit(timeout_s):
             cur = self.con.execute(sql, list(params))
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    @contextmanager
+    def _time_limit(self, timeout_s: float | None) -> Iterator[None]:
+        if timeout_s is None:
+            yield
+            return
+        timer = threading.Timer(timeout_s, self.con.interrupt)
+        timer.start()
+        try:
+            yield
         except duckdb.InterruptException as exc:
             raise StoreError(f"query stopped after its time limit of {timeout_s:g} s") from exc
         finally:
-            if timer is not None:
-                timer.cancel()
+            timer.cancel()
 
     def get_setting(self, name: str) -> str | None:
         row = self.con.execute("SELECT value FROM store_settings WHERE name = ?", [name]).fetchone()
         return row[0] if row else None
 
-    def set_setting(self, con: duckdb.DuckDBPyConnection, name: str, value: str) -> None:
-        """Record a setting inside the caller's transaction `con`."""
-        con.execute("INSERT OR REPLACE INTO store_settings VALUES (?, ?)", [name, value])
+    def set_setting(self, name: str, value: str) -> None:
+        """Record a store setting (inside the current transaction, if one is open)."""
+        self._require_writable()
+        self.con.execute("INSERT OR REPLACE INTO store_settings VALUES (?, ?)", [name, value])
 
     def counts(self) -> dict[str, int]:
         """Row counts of the data tables."""
@@ -202,7 +211,17 @@ def _describe_connect_error(path: str, exc: duckdb.Error) -> str:
         return f"{path}: not a DuckDB database file (corrupt, or another kind of file); left untouched"
     if "Permission denied" in text or "Read-only file system" in text:
         return f"{path}: no permission to open it read-write; open it read-only or fix the permissions"
+    if _is_damage(exc):
+        return f"{path}: the store file is damaged (truncated or corrupt): {_first_line(exc)}"
     return f"{path}: cannot open the store: {_first_line(exc)}"
+
+
+_DAMAGE_SIGNS = ("Corrupt database file", "does not match stored checksum", "Could not read enough bytes")
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc)
+    return any(sign in text for sign in _DAMAGE_SIGNS)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -91,7 +92,7 @@ def recluster(con: duckdb.DuckDBPyConnection, groups: Iterable[GroupKey], tolera
         return 0
     affected = pa.Table.from_pylist([dict(zip(("skey", "tkey", "base"), g)) for g in groups],
                                     schema=_GROUPS_SCHEMA)
-    with _registered(con, "_ne_affected", affected):
+    with registered(con, "_ne_affected", affected):
         rows = con.execute(f"""
             SELECT {GROUP_SQL}, m.date, count(*)
             FROM mentions m
@@ -133,7 +134,7 @@ def _write_clusters(con: duckdb.DuckDBPyConnection, rows: list[tuple], tolerance
     if not out["event_id"]:
         return 0
     clusters = pa.Table.from_pydict(out, schema=_CLUSTERS_SCHEMA)
-    with _registered(con, "_ne_clusters", clusters):
+    with registered(con, "_ne_clusters", clusters):
         con.execute("""
             UPDATE mentions m SET event_id = c.event_id FROM _ne_clusters c
             WHERE coalesce(m.source_code, '') = c.skey AND coalesce(m.target_code, '') = c.tkey
@@ -181,14 +182,11 @@ LEFT JOIN ranked l ON l.event_id = agg.event_id AND l.rk = agg.loc_rk
 """
 
 
-class _registered:
-    """Register an Arrow table under a name for the length of a `with` block."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-        self.con, self.name, self.table = con, name, table
-
-    def __enter__(self) -> None:
-        self.con.register(self.name, self.table)
-
-    def __exit__(self, *exc_info) -> None:
-        self.con.unregister(self.name)
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """An Arrow table visible to SQL under `name` for the length of a `with` block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)

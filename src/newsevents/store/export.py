@@ -153,7 +153,8 @@ def export(store: EventStore, query: EventQuery, fmt: str, path: str, *, header:
         if not Path(path).parent.is_dir():
             raise StoreError(f"{path}: folder {Path(path).parent} does not exist")
     try:
-        row = store.con.execute(f"COPY ({select}) TO ? ({options})", [*params, target]).fetchone()
+        with store.damage_reported():
+            row = store.con.execute(f"COPY ({select}) TO ? ({options})", [*params, target]).fetchone()
     except duckdb.IOException as exc:
         raise StoreError(f"{path}: cannot write the export: {str(exc).splitlines()[0]}") from exc
     return int(row[0]) if row else 0

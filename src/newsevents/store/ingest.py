@@ -118,7 +118,7 @@ def prepare(store: EventStore, tolerance_days: int | None, report: IngestReport 
                 report.events_rebuilt = True
                 report.messages.append(f"date tolerance changed from {current} to {wanted} days: "
                                        "all events re-clustered")
-        store.set_setting(con, TOLERANCE_SETTING, str(wanted))
+        store.set_setting(TOLERANCE_SETTING, str(wanted))
     return wanted
 
 
@@ -131,18 +131,20 @@ def text_hash(text: str) -> str:
 def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: int = DEFAULT_BATCH_SIZE,
                     tolerance_days: int | None = None, advance: Advance | None = None,
                     notify: Notify | None = None, on_batch: OnBatch | None = None,
-                    report: IngestReport | None = None) -> IngestReport:
+                    report: IngestReport | None = None, code_batch_size: int | None = None) -> IngestReport:
     """Code and store the Articles among `records`, skipping the ones already stored with the same text.
 
     `records` may hold reader diagnostics (RecordError, RecordWarning): they go to `notify`, errors are
     counted. `coder.code_many(articles)` yields (Article, [Event, ...]); a coder that yields a RecordError
-    (alone or in place of the event list) for an article marks that article failed.
+    (alone or in place of the event list) for an article marks that article failed. `code_batch_size` is
+    passed on to `code_many` as its `batch_size` (articles per parser batch) when given.
     """
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
     pending: dict[str, Article] = {}
     todo = _pending_articles(store, records, batch_size, pending, report, advance, notify)
-    results = _match_coder_output(coder.code_many(todo), pending)
+    coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
+    results = _match_coder_output(coded, pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
 
 
@@ -486,24 +488,16 @@ def _group_of_row(row: dict) -> dedup.GroupKey:
 def _insert_articles(con, rows: list[dict]) -> None:
     if not rows:
         return
-    table = pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
-    con.register("_ne_articles", table)
-    try:
+    with dedup.registered(con, "_ne_articles", pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)):
         con.execute(f"INSERT INTO articles ({', '.join(_ARTICLE_SCHEMA.names)}, ingested_at) "
                     f"SELECT *, current_timestamp FROM _ne_articles")
-    finally:
-        con.unregister("_ne_articles")
 
 
 def _insert_mentions(con, rows: list[dict]) -> None:
     if not rows:
         return
-    table = pa.Table.from_pylist(rows, schema=_MENTION_SCHEMA)
-    con.register("_ne_mentions", table)
-    try:
+    with dedup.registered(con, "_ne_mentions", pa.Table.from_pylist(rows, schema=_MENTION_SCHEMA)):
         con.execute(f"INSERT INTO mentions ({', '.join(_MENTION_SCHEMA.names)}) SELECT * FROM _ne_mentions")
-    finally:
-        con.unregister("_ne_mentions")
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -143,16 +143,18 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
-def missing_migrations(version: int, target: int = SCHEMA_VERSION,
+def missing_migrations(version: int, target: int | None = None,
                        migrations: dict[int, tuple[str, ...]] | None = None) -> list[int]:
-    """The steps between `version` and `target` that have no migration."""
+    """The steps between `version` and `target` (default: the current version) that have no migration."""
+    target = SCHEMA_VERSION if target is None else target
     migrations = MIGRATIONS if migrations is None else migrations
     return [v for v in range(version, target) if v not in migrations]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, version: int, target: int = SCHEMA_VERSION,
+def migrate(con: duckdb.DuckDBPyConnection, version: int, target: int | None = None,
             migrations: dict[int, tuple[str, ...]] | None = None) -> None:
-    """Apply the migrations from `version` up to `target` in one transaction (all or nothing)."""
+    """Apply the migrations from `version` up to `target` (default: current) in one transaction."""
+    target = SCHEMA_VERSION if target is None else target
     migrations = MIGRATIONS if migrations is None else migrations
     missing = missing_migrations(version, target, migrations)
     if missing:
