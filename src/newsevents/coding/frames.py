@@ -59,8 +59,9 @@ def subject_of(verb, depth: int = 0):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
-        return None
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
     return None
 
 
@@ -74,10 +75,20 @@ def _preps(token):
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield c.lower_, object_head(p)
+                elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites in ..."
+                    for x in p.children:
+                        if x.dep_ in ("dobj", "oprd") and x.tag_ not in ("WP", "WDT"):
+                            yield c.lower_, object_head(x)
+                        elif x.dep_ == "prep":
+                            yield c.lower_, x
 
 
-def target_candidates(verb, obj) -> list:
-    """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions."""
+LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around", "off", "over"})
+
+
+def target_candidates(verb, obj, code: str = "") -> list:
+    """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
+    A locative phrase of the verb ("met in Helsinki") is a target only for uses of force ("struck in Iran")."""
     out = []
     if obj is not None:
         out.append(obj)
@@ -88,6 +99,8 @@ def target_candidates(verb, obj) -> list:
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     verb_preps = sorted(_preps(verb), key=lambda x: TARGET_PREPS.index(x[0]))
+    if code and code[:2] not in ("15", "17", "18", "19", "20"):
+        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]
     out.extend(p for _, p in verb_preps)
     return out
 
@@ -136,8 +149,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         rule = lexicon.match_noun(obj, governed=True)
         if rule is not None:
             used_nouns.add(obj.i)
-            targets = noun_targets(obj) + [t for t in target_candidates(verb, None)]
-            return Frame(verb, lexicon.refine_noun(rule, obj), f"{lemma}+{rule.id}", "light",
+            code = lexicon.refine_noun(rule, obj)
+            targets = noun_targets(obj) + target_candidates(verb, None, code)
+            return Frame(verb, code, f"{lemma}+{rule.id}", "light",
                          [subj] if subj is not None else [], targets, obj)
     if passive and obj is not None and lemma in lexicon.light_verbs:
         rule = lexicon.match_noun(obj, governed=True)
@@ -158,15 +172,19 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         sources = [agent] if agent is not None else []
     else:
         sources = [subj] if subj is not None else []
-    targets = target_candidates(verb, obj)
-    if not targets:
-        # "agreed to send a delegation to meet Russian officials": the target sits in the complement.
-        for c in verb.children:
-            if c.dep_ == "xcomp":
-                targets = target_candidates(c, direct_object(c))
-                for cc in c.children:
-                    if cc.dep_ in ("advcl", "xcomp"):
-                        targets += target_candidates(cc, direct_object(cc))
+    targets = target_candidates(verb, obj, rule.code)
+    # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            targets += target_candidates(c, direct_object(c), rule.code)
+            for cc in c.children:
+                if cc.dep_ in ("advcl", "xcomp", "acl"):
+                    targets += target_candidates(cc, direct_object(cc), rule.code)
+            obj_c = direct_object(c)
+            if obj_c is not None:
+                for cc in obj_c.children:
+                    if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB":
+                        targets += target_candidates(cc, direct_object(cc), rule.code)
     complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
@@ -185,14 +203,14 @@ def _agent(verb):
 def noun_targets(noun) -> list:
     """Targets of an event noun: its prepositional phrases ("strikes on Iran", "talks with China"), then the
     victims of a relative clause ("a bombing that killed 13 U.S. service members")."""
-    out = [p for _, p in sorted(_preps(noun), key=lambda x: TARGET_PREPS.index(x[0])) if _ != "of" or True]
+    victims = []
     for c in noun.children:
         if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
             obj = direct_object(c)
             if obj is not None:
-                out.append(obj)
-            out.extend(p for _, p in _preps(c))
-    return out
+                victims.append(obj)
+    out = [p for _, p in sorted(_preps(noun), key=lambda x: TARGET_PREPS.index(x[0]))]
+    return victims + out
 
 
 def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:

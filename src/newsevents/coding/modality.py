@@ -62,7 +62,8 @@ class Modality:
 def _own_marks(token) -> tuple[str | None, str]:
     """Negation or modal auxiliaries attached to this token itself."""
     for c in token.children:
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no") and c.head == token):
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj", "cc") and c.lower_ in ("never", "no", "neither", "nor")
+                               and c.head == token):
             return NEGATED, f"neg:{c.lower_}"
     for c in token.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
@@ -101,6 +102,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break   # a coordinated clause with its own subject stands on its own
         if head == token or (stop_at is not None and head == stop_at):
             break
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):

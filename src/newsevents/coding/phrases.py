@@ -41,6 +41,7 @@ class Context:
     """What the article has said so far: recent actors, most salient (subjects) first."""
 
     previous: list[Actor] = field(default_factory=list)   # actors of the previous sentence, subjects first
+    recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
     current: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token index, actor, is_subject)
 
     def next_sentence(self) -> None:
@@ -128,8 +129,8 @@ class SentenceActors:
         actors: list[Actor] = []
         for h in heads:
             for a in self._resolve_one(h):
-                if a.code and all(a.code != b.code for b in actors):
-                    actors.append(a)
+                if all((a.code, a.role) != (b.code, b.role) for b in actors):
+                    actors.append(a)   # role-only actors ("protesters") included: the event may locate them
         self._cache[head.i] = actors
         return actors
 
@@ -158,16 +159,12 @@ class SentenceActors:
         if mentions:
             entries = [(m, m.entry_on(self.day)) for m in mentions]
             entries = [(m, e) for m, e in entries if e is not None]
-            # Conjoined modifiers are separate actors ("U.S. and British warships").
-            separate = [e for m, e in entries if self.sent.doc[m.end - 1].dep_ == "conj"
-                        and self.sent.doc[m.end - 1].head.i in self.by_token]
+            group = self._conjoined(entries, tokens)
+            if group:
+                return [combine(e, role, text) for e in group]
             primary = self._primary(head, entries)
             if primary is not None:
-                actors = [combine(primary, role, text)]
-                for e in separate:
-                    if e is not primary:
-                        actors.append(combine(e, role, text))
-                return actors
+                return [combine(primary, role, text)]
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
             return [pron]
@@ -178,6 +175,27 @@ class SentenceActors:
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
             return [Actor(code="", country=None, role=role, group=None, name=head.text, text=text)]
         return []
+
+    def _conjoined(self, entries: list[tuple[Mention, ActorEntry]], tokens) -> list[ActorEntry]:
+        """Conjoined modifiers are separate actors ("U.S. and British warships", "South Korean and U.S.
+        forces"); so are two named actors of different countries joined by "and" in one phrase (the parser
+        sometimes nests "Trump and Putin" instead of coordinating them)."""
+        doc = self.sent.doc
+        linked = set()
+        for m, _ in entries:
+            last = doc[m.end - 1]
+            if last.dep_ == "conj" and last.head.i in self.by_token:
+                linked.add(m.start)
+                linked.add(self.by_token[last.head.i].start)
+        if not linked and any(t.dep_ == "cc" and t.lower_ == "and" for t in tokens):
+            named = [(m, e) for m, e in entries if e.kind in ("leader", "country", "group", "office")]
+            if len({e.country or e.group for _, e in named}) >= 2:
+                linked = {m.start for m, _ in named}
+        out = []
+        for m, e in entries:
+            if m.start in linked and all((e.country, e.group) != (o.country, o.group) for o in out):
+                out.append(e)
+        return out if len(out) >= 2 else []
 
     def _primary(self, head, entries: list[tuple[Mention, ActorEntry]]) -> ActorEntry | None:
         if not entries:
@@ -256,6 +274,8 @@ class SentenceActors:
         """A place named as an actor ("Kharkiv", "the city of Belgorod", "Guam") stands for its country."""
         if self.gazetteer is None:
             return None
+        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() not in OF_HEADS:
+            return None   # a proper noun as subject is more often a person ("Lai said") than a town
         for t in tokens:
             if t.pos_ != "PROPN":
                 continue

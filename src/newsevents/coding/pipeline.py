@@ -33,6 +33,12 @@ DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the cl
 THREAT_CUES = frozenset({"price", "punishment", "punish", "retaliation", "retaliatory", "retaliate", "revenge",
                          "consequence", "fury", "respond", "response", "avenge", "crush", "destroy", "annihilate"})
 ACCUSE_CUES = frozenset({"responsible", "behind", "guilty", "culpable", "orchestrate", "sponsor", "complicit"})
+# Heads of "in ..." phrases that are not places ("in retaliation for", "in a statement").
+NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "interview", "call", "address", "letter",
+                        "speech", "report", "move", "bid", "effort", "attempt", "support", "solidarity", "protest",
+                        "violation", "accordance", "line", "talk", "meeting", "conversation", "message", "post",
+                        "briefing", "conference", "video", "broadcast", "decision", "order", "operation", "way",
+                        "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
                             "on", "from", "to"})
 # Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
@@ -101,8 +107,10 @@ class Coder:
                 key = (event.source.code, event.target.code, event.root, event.modality)
                 if key not in coded or _specific(event) > _specific(coded[key]):
                     coded[key] = event
-        events = list(coded.values())
-        return self._statement_policy(events)
+        events = self._statement_policy(list(coded.values()))
+        agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
+        context.recent_agents = _unique_actors(agents + context.recent_agents)[:5]
+        return events
 
     def _remember_subjects(self, sent, actors: SentenceActors, context: Context) -> None:
         for tok in sent:
@@ -121,14 +129,20 @@ class Coder:
                 sources = self._first_actors([frame.trigger.head], actors)
         exclude = frozenset({a.code for a in sources} | {a.country for a in sources if a.country})
         targets = self._first_actors(frame.targets, actors, exclude=exclude)
-        if not targets and frame.trigger.dep_ == "conj" and frame.kind == "verb":
+        if not targets and frame.trigger.dep_ == "conj" and frame.kind == "verb" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in frame.trigger.children):
             # "visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object.
             first = frame.trigger.head
-            targets = self._first_actors(target_candidates(first, direct_object(first)), actors, exclude=exclude)
-        place = self._place(frame, sent, actors)
+            targets = self._first_actors(target_candidates(first, direct_object(first), code), actors, exclude=exclude)
+        place = self._place(frame, sent, actors, targets)
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
+        obj = direct_object(frame.trigger) if frame.kind == "verb" else None
+        if not targets and obj is not None and code[:2] in ("10", "11", "12", "16") and \
+                self.lexicon.match_noun(obj, governed=True) is not None:
+            # "Athens condemned the seizures": the target is whoever carried out the act condemned.
+            targets = [a for a in context.recent_agents if a.country not in exclude and a.code not in exclude][:1]
         if not targets and code[:2] in ("01", "02", "10", "11", "12", "13") and frame.kind in ("verb", "light"):
             targets = [a for a in context.candidates(frame.trigger.i)
                        if a.code not in {s.code for s in sources} and a.country not in {s.country for s in sources}][:1]
@@ -281,46 +295,66 @@ class Coder:
                     best = (rank, m.date)
             if best is not None:
                 return best[1]
+            absolute = [m for m, _ in dates if m.kind != "relative" and m.date is not None]
+            relative = [root for m, root in dates if m.kind == "relative"]
+            if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
+                return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
         if published is None:
             return None
         return EventDate(published, "published", None)
 
-    def _place(self, frame: Frame, sent, actors: SentenceActors) -> Place | None:
-        """The first place named in a locative phrase of the trigger or its object/noun phrase."""
+    def _place(self, frame: Frame, sent, actors: SentenceActors, targets=()) -> Place | None:
+        """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
+        "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
         roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
         roots += [t for t in frame.targets[:2] if t is not None]
-        seen = set()
+        found: list[Place] = []
         for root in roots:
             for prep in _locative_preps(root):
                 for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    place = self._place_in(pobj, actors, seen)
-                    if place is not None:
-                        return place
-        return None
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
+                        found.extend(self._places_in(pobj, actors))
+        if not found:
+            return None
+        for t in targets:
+            for p in found:
+                if t.country and p.country == t.country:
+                    return p
+        return found[0]
 
-    def _place_in(self, head, actors: SentenceActors, seen) -> Place | None:
-        for t in head.subtree:
-            if t.i in seen or t.dep_ in ("relcl", "poss"):
+    def _places_in(self, head, actors: SentenceActors) -> list[Place]:
+        """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
+        out, queue, seen = [], [head], set()
+        while queue:
+            t = queue.pop(0)
+            if t.i in seen:
                 continue
             seen.add(t.i)
-            if t.pos_ != "PROPN":
-                continue
-            for cand in _name_candidates(t):
-                place = self.gazetteer.lookup(cand)
-                if place is not None:
-                    return place
-            m = actors.by_token.get(t.i)
-            if m is not None:
-                for e in m.entries:
-                    if e.kind in ("country", "capital") and e.country:
-                        p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
-                        return p or self.gazetteer.country(e.country)
+            place = self._place_of_token(t, actors)
+            if place is not None:
+                out.append(place)
+            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod")
+                         or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
+        return out
+
+    def _place_of_token(self, t, actors: SentenceActors) -> Place | None:
+        if t.pos_ != "PROPN" or t.dep_ == "poss":
+            return None
+        for cand in _name_candidates(t):
+            place = self.gazetteer.lookup(cand)
+            if place is not None:
+                return place
+        m = actors.by_token.get(t.i)
+        if m is not None:
+            for e in m.entries:
+                if e.kind in ("country", "capital") and e.country:
+                    p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
+                    return p or self.gazetteer.country(e.country)
         return None
 
 
-INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from"})
+INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
+                         "with", "to", "toward", "towards", "between"})
 
 
 def _phrase_and_inner(head, depth: int = 3):
@@ -367,9 +401,8 @@ def _name_candidates(token) -> list[str]:
         right = right.doc[right.i + 1]
     doc = token.doc
     out = [doc[left.i:right.i + 1].text]
-    if left.i < token.i or right.i > token.i:
-        out.append(doc[left.i:token.i + 1].text)
-        out.append(token.text)
+    if right.i > token.i:
+        out.append(doc[left.i:token.i + 1].text)   # "Abu Dhabi airport" -> "Abu Dhabi"
     return out
 
 
@@ -400,13 +433,23 @@ def _own_clause(head):
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis"))
+        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
+                     and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
     return out
 
 
 def _has_prep(frame: Frame, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word
                for tok in (frame.trigger, frame.noun) if tok is not None for c in tok.children)
+
+
+def _unique_actors(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
 
 
 def _specific(event: Event) -> int:

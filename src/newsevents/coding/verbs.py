@@ -97,7 +97,10 @@ class VerbLexicon:
             tiers.append(load_user_verbs(Path(path)))
         tiers.append(read_verb_table(_data("verbs.tsv"), source="builtin"))
         if use_petrarch:
-            tiers.append(read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch"))
+            # Only PETRARCH's specific patterns (verb + object or preposition): its bare verb defaults code
+            # every "control", "call" or "press" and cost more precision than they add recall.
+            tiers.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
+                          if r.objects or r.prep or r.particle])
         for rules in tiers:
             for r in rules:
                 if r.code not in cameo:
