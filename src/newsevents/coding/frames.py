@@ -59,6 +59,8 @@ def subject_of(verb, depth: int = 0):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)   # "published agreements, demanding that ..."
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
@@ -83,6 +85,9 @@ def _preps(token):
                             yield c.lower_, x
 
 
+FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "offensive",
+                         "invasion", "incursion", "assault", "barrage", "operation", "fighting", "clash",
+                         "killing", "massacre", "blockade", "drill", "exercise", "protest", "demonstration"})
 LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around", "off", "over"})
 
 
@@ -209,8 +214,9 @@ def noun_targets(noun) -> list:
             obj = direct_object(c)
             if obj is not None:
                 victims.append(obj)
-    out = [p for _, p in sorted(_preps(noun), key=lambda x: TARGET_PREPS.index(x[0]))]
-    return victims + out
+    out = [(prep, p) for prep, p in sorted(_preps(noun), key=lambda x: TARGET_PREPS.index(x[0]))]
+    forceful = noun.lemma_.lower() in FORCE_NOUNS
+    return victims + [p for prep, p in out if forceful or prep not in LOCATIVE]
 
 
 def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:

@@ -94,7 +94,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 return Modality(NEGATED, why, under_report, report_past)
             if own and label is None:
                 label, reason = own, why
-        if token.pos_ == "VERB" and token.dep_ in ("conj",):
+        if token.pos_ == "VERB" and token.dep_ in ("conj",) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # Conjoined verbs share the first verb's auxiliaries ("would impose tariffs and close the border").
             own, why = _own_marks(token.head)
             if own and own != NEGATED and label is None:
@@ -123,7 +124,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         if label is None:
                             label, reason = kind, f"governor:{lemma}"
                         break
-            elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "prep", "pobj", "xcomp", "ccomp", "compound"):
+            elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
+                    dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
                 for kind, words in GOVERNING_NOUNS.items():
                     if lemma in words:
                         if kind == NEGATED:

@@ -55,7 +55,7 @@ class Context:
         """Subjects before `before` in this sentence, then other actors there (nearest first), then the
         previous sentence's actors."""
         here = [(i, a, s) for i, a, s in self.current if i < before]
-        subj = [a for i, a, s in sorted(here, key=lambda x: x[0]) if s]
+        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]   # the nearest subject first
         rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
         return _unique(subj + rest + self.previous)
 
@@ -280,6 +280,8 @@ class SentenceActors:
             if t.pos_ != "PROPN":
                 continue
             name = _proper_name(t)
+            if name.islower():
+                continue   # "the west bank of the river" is not the West Bank
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
                 return Actor(code=place.country, country=place.country, role=None, group=None,

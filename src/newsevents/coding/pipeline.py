@@ -39,6 +39,16 @@ NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "int
                         "violation", "accordance", "line", "talk", "meeting", "conversation", "message", "post",
                         "briefing", "conference", "video", "broadcast", "decision", "order", "operation", "way",
                         "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
+PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
+                         "island", "border", "coast", "base", "airport", "state"})
+LOCATED_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20", "07", "06"})
+
+
+def code_is_located(code: str) -> bool:
+    """Roots whose target named as a place is also where the event happened (visits, attacks, aid)."""
+    return code[:2] in LOCATED_ROOTS
+
+
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
                             "on", "from", "to"})
 # Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
@@ -128,6 +138,9 @@ class Coder:
             if subj is None and frame.trigger.dep_ in ("relcl", "acl"):
                 sources = self._first_actors([frame.trigger.head], actors)
         exclude = frozenset({a.code for a in sources} | {a.country for a in sources if a.country})
+        if code[:2] in ("18", "19", "20", "17"):
+            # A state can use force against its own people ("Syrian jets dropped sarin on a town in Syria").
+            exclude = frozenset(a.code for a in sources)
         targets = self._first_actors(frame.targets, actors, exclude=exclude)
         if not targets and frame.trigger.dep_ == "conj" and frame.kind == "verb" and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in frame.trigger.children):
@@ -168,7 +181,8 @@ class Coder:
         label = modality.label
         events = []
         for source, target in pairs:
-            if source.code == target.code and code[:2] != "20":
+            if source.code == target.code or (source.country == target.country and code[:2] not in
+                                               ("14", "17", "18", "19", "20")):
                 continue
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
                                       date, place, modality.reason))
@@ -200,7 +214,7 @@ class Coder:
         lemmas = {t.lemma_.lower() for t in _own_clause(comp)}
         mine = {a.country or a.group for a in sources}
         inner: list[Actor] = []
-        subj_first = sorted(comp.subtree, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
+        subj_first = sorted(_own_clause(comp), key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         for t in subj_first:
             if t.pos_ in ("PROPN", "NOUN", "PRON") or t.dep_ in ("amod", "poss", "compound"):
                 for a in actors.actors_of(t):
@@ -308,7 +322,16 @@ class Coder:
         "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
         roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
         roots += [t for t in frame.targets[:2] if t is not None]
+        # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
+        roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
+            roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
         found: list[Place] = []
+        for t in frame.targets[:1]:   # "visited Beirut", "shelled Kharkiv": the target is the place
+            if t is not None and t.pos_ == "PROPN":
+                place = self._place_of_token(t, actors)
+                if place is not None and code_is_located(frame.code):
+                    found.append(place)
         for root in roots:
             for prep in _locative_preps(root):
                 for pobj in prep.children:
@@ -333,14 +356,20 @@ class Coder:
             place = self._place_of_token(t, actors)
             if place is not None:
                 out.append(place)
-            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod")
+            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod", "acl")
                          or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
         return out
 
     def _place_of_token(self, t, actors: SentenceActors) -> Place | None:
+        if t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_WORDS:
+            m = actors.by_token.get(t.i)   # "the Saudi town of ...", when the town itself is unknown
+            if m is not None and m.entries[0].country and m.entries[0].kind in ("adjective", "people"):
+                return self.gazetteer.country(m.entries[0].country)
         if t.pos_ != "PROPN" or t.dep_ == "poss":
             return None
         for cand in _name_candidates(t):
+            if cand.islower():
+                continue
             place = self.gazetteer.lookup(cand)
             if place is not None:
                 return place
@@ -393,11 +422,14 @@ def _locative_preps(token):
 
 def _name_candidates(token) -> list[str]:
     """Proper-name strings around a PROPN token, longest first ("Abu Dhabi airport" -> "Abu Dhabi")."""
+    def joins(t) -> bool:   # parts of one name: proper nouns and the hyphens inside "Al-Ula"
+        return t.pos_ == "PROPN" or (t.text == "-" and t.i > t.sent.start and t.i + 1 < t.sent.end
+                                     and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i + 1].pos_ == "PROPN")
     left = token
-    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN":
+    while left.i > left.sent.start and joins(left.doc[left.i - 1]):
         left = left.doc[left.i - 1]
     right = token
-    while right.i + 1 < right.sent.end and right.doc[right.i + 1].pos_ == "PROPN":
+    while right.i + 1 < right.sent.end and joins(right.doc[right.i + 1]):
         right = right.doc[right.i + 1]
     doc = token.doc
     out = [doc[left.i:right.i + 1].text]
@@ -417,7 +449,7 @@ def _inside(token, anchor) -> bool:
 
 def _other_must(comp, actors: SentenceActors, mine) -> list[Actor]:
     """"... said X must answer": a demand on X when X is another actor (returns X's actors)."""
-    for t in _own_clause(comp):
+    for t in comp.subtree:
         if t.lower_ == "must" and t.dep_ == "aux":
             subj = subject_of(t.head)
             if subj is not None:
