@@ -52,6 +52,9 @@ def code_is_located(code: str) -> bool:
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
                             "on", "from", "to"})
 # Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
+# Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
+# mobilised troops", "Y agreed to postpone".
+ONE_SIDED_ROOTS = frozenset({"03", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
@@ -114,7 +117,7 @@ class Coder:
         asserted_reports: list[tuple[Frame, list[Actor]]] = []
         for frame in frames:
             for event in self._events_of_frame(article, sent, index, frame, actors, dates, context):
-                key = (event.source.code, event.target.code, event.root, event.modality)
+                key = (event.source.code, event.target.code if event.target else None, event.root, event.modality)
                 if key not in coded or _specific(event) > _specific(coded[key]):
                     coded[key] = event
         events = self._statement_policy(list(coded.values()))
@@ -164,26 +167,34 @@ class Coder:
             sources = [with_country(a, place.country) if not a.code else a for a in sources]
             if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17"):
                 targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
+        # Otherwise a role-only side belongs to the other side's country ("teachers demanded that the
+        # Nigerian government ...": a domestic event).
+        known_t = next((t for t in targets if t.country), None)
+        known_s = next((a for a in sources if a.country), None)
+        sources = [with_country(a, known_t.country) if not a.code and a.role and known_t else a for a in sources]
+        targets = [with_country(t, known_s.country) if not t.code and t.role and known_s else t for t in targets]
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
         if len(sources) >= 2 and not targets:
             # "Russia and Belarus began joint drills": a joint act is an event between the partners.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+        elif not targets and code[:2] in ONE_SIDED_ROOTS and frame.kind != "noun":
+            pairs = [(s, None) for s in sources]   # "Protesters rallied in Manila": no target named
         else:
             pairs = [(s, t) for s in sources for t in targets]
         if not pairs:
             return []
         if code == "150" and (len(sources) >= 2 and not targets or _has_prep(frame, "with")):
             code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
-        if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1].country:
+        if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1] and pairs[0][1].country:
             place = self.gazetteer.country(pairs[0][1].country)
         date = self._date_for(frame.trigger, dates, article.published)
         label = modality.label
         events = []
         for source, target in pairs:
-            if source.code == target.code or (source.country == target.country and code[:2] not in
-                                               ("14", "17", "18", "19", "20")):
-                continue
+            if target is not None and (source.code == target.code or (
+                    source.country == target.country and code[:2] in ("01", "02"))):
+                continue   # statements among one country's own officials are not events
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
                                       date, place, modality.reason))
             # A future act announced by its own actor is an intent (03) or a threat (13).
@@ -235,7 +246,7 @@ class Coder:
 
     def _statement_policy(self, events: list[Event]) -> list[Event]:
         """A plain statement (010) that only attributes another actor's reported act adds nothing: drop it."""
-        facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",)]
+        facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None]
         out = []
         for e in events:
             if e.cameo == "010" and any(f.source.country != e.source.country and f.extra.get("reported")

@@ -6,6 +6,7 @@ matching rule wins (particle, preposition and object constraints count).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -100,7 +101,7 @@ class VerbLexicon:
             # Only PETRARCH's specific patterns (verb + object or preposition): its bare verb defaults code
             # every "control", "call" or "press" and cost more precision than they add recall.
             tiers.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
-                          if r.objects or r.prep or r.particle])
+                          if r.objects or r.prep or r.particle or os.environ.get("NE_PETRARCH_DEFAULTS")])
         for rules in tiers:
             for r in rules:
                 if r.code not in cameo:
