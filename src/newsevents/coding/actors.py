@@ -62,12 +62,17 @@ PHOENIX_GROUPS = {"IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOAF
                   "IGOOPC": "OPEC", "IGOUNOIAE": "IAEA", "IGOUNOWHO": "WHO", "IGOWLDIMF": "IMF",
                   "IGOWLDWBK": "WORLD_BANK", "IGOARBARL": "ARAB_LEAGUE", "IGOEUROSC": "OSCE"}
 PHOENIX_ROLES = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "NGM": "NGO"}
+SECTOR_ROLES = frozenset({"MED", "BUS", "CVL", "EDU", "REL", "OPP", "REB", "LEG", "JUD", "COP", "MIL", "GOV"})
 
 
-def phoenix_entry(code: str, phrase: str, start, end) -> "ActorEntry | None":
-    """A Phoenix actor code ("IRQGOV", "LTUGOVMIL", "IGOUNO", "IMGMUSALQ") as an entry."""
+def phoenix_entry(code: str, phrase: str, start, end, countries: set) -> "ActorEntry | None":
+    """A Phoenix actor code ("IRQGOV", "LTUGOVMIL", "IGOUNO", "IMGMUSALQ", "MED") as an entry; a sector code
+    without a country ("MED", "BUS") gives a role-only entry that takes its country from the context."""
     head = code[:3]
     name = phrase.title()
+    if head not in countries and head not in PHOENIX_ROLES:
+        return ActorEntry("leader", None, head if head in SECTOR_ROLES else None, None, name, start, end) \
+            if head in SECTOR_ROLES else None
     if head in PHOENIX_ROLES:
         for prefix in sorted(PHOENIX_GROUPS, key=len, reverse=True):
             if code.startswith(prefix):
@@ -137,11 +142,12 @@ class ActorDictionary:
         """The PETRARCH2 Phoenix names (people with their terms, organisations), below the curated tables:
         a phrase the curated tables already know is left to them."""
         curated = set(self.phrases)
+        countries = {e.country for entries in self.phrases.values() for e in entries if e.kind == "country"}
         for row in read_table(source, required=("phrase", "code", "start", "end")):
             words = tuple(row["phrase"].split())
             if words in curated:
                 continue
-            entry = phoenix_entry(row["code"], row["phrase"], _date(row["start"]), _date(row["end"]))
+            entry = phoenix_entry(row["code"], row["phrase"], _date(row["start"]), _date(row["end"]), countries)
             if entry is not None:
                 self.phrases.setdefault(words, []).append(entry)
                 self.first_tokens.add(words[0])

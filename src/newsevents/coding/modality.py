@@ -57,6 +57,7 @@ class Modality:
     reason: str = ""       # what made it non-asserted ("neg:not", "modal:would", "governor:fear")
     under_report: bool = False   # inside a reporting verb's complement ("said that ...")
     report_past: bool = False    # that reporting verb is in the past tense ("said ... would" = reported future)
+    anchor: int | None = None    # token index of the governing or reporting verb (who announced it, and when)
 
 
 def _own_marks(token) -> tuple[str | None, str]:
@@ -87,6 +88,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
     under_report = report_past = False
     first = True
     label, reason = None, ""
+    anchor = None
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") or token == trigger:
             own, why = _own_marks(token)
@@ -116,13 +118,14 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp") and lemma != "announce":
                     under_report = True
                     report_past = head.tag_ in ("VBD", "VBN")
+                    anchor = head.i
                     break
                 for kind, words in GOVERNORS.items():
                     if lemma in words and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj", "advcl"):
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
                         if label is None:
-                            label, reason = kind, f"governor:{lemma}"
+                            label, reason, anchor = kind, f"governor:{lemma}", head.i
                         break
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
                     dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
@@ -140,7 +143,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
     if label == "would":
         # "said ... would" reports a future act; a bare "would" is conditional.
         label = FUTURE if (under_report and report_past) else HYPOTHETICAL
-    return Modality(label or ASSERTED, reason, under_report, report_past)
+    return Modality(label or ASSERTED, reason, under_report, report_past, anchor)
 
 
 def _conditional_advcl(token) -> bool:

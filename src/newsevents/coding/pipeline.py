@@ -197,12 +197,26 @@ class Coder:
                 continue   # statements among one country's own officials are not events
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
                                       date, place, modality.reason))
-            # A future act announced by its own actor is an intent (03) or a threat (13).
-            if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT}:
+            # A future act announced by its own side is an intent (03) or a threat (13), dated when announced.
+            if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT} \
+                    and self._announced_by_source(modality, source, actors, sent):
                 derived = INTENT_BY_ROOT.get(code[:2]) or THREAT_BY_ROOT.get(code[:2])
+                when = self._date_for(sent.doc[modality.anchor], dates, article.published) \
+                    if modality.anchor is not None else date
                 events.append(self._event(article, sent, index, frame, source, target, derived,
-                                          f"announced:{rule_id}", mod.ASSERTED, date, None, modality.reason))
+                                          f"announced:{rule_id}", mod.ASSERTED, when, None, modality.reason))
         return events
+
+    def _announced_by_source(self, modality, source: Actor, actors: SentenceActors, sent) -> bool:
+        """Is the announcing (or planning) actor the event's own source, or of its country?"""
+        if modality.anchor is None:
+            return True   # "will" in the actor's own clause
+        speaker = subject_of(sent.doc[modality.anchor])
+        known = [a for a in actors.actors_of(speaker) if a.code] if speaker is not None else []
+        if not known:
+            return True   # an unnamed spokesman announcing for the actor
+        return any(a.code == source.code or (a.country and a.country == source.country) or
+                   (a.group and a.group == source.group) for a in known)
 
     def _first_actors(self, heads, actors: SentenceActors, exclude=frozenset()) -> list[Actor]:
         """The actors of the first candidate phrase that names any, looking into its locative phrases
@@ -240,6 +254,11 @@ class Coder:
                 demanded = _other_must(comp, actors, mine)
                 if demanded:
                     code, rule_id, targets = "100", rule_id + "+must", demanded
+        if not inner:   # the named actor may sit in a subordinate clause ("whether to strike Iran")
+            for t in comp.subtree:
+                for a in actors.actors_of(t) if t.pos_ in ("PROPN", "NOUN") else ():
+                    if a.code and (a.country or a.group) not in mine and a not in inner:
+                        inner.append(a)
         if not targets and inner:
             targets = inner[:1]
         return code, rule_id, targets
@@ -249,8 +268,10 @@ class Coder:
         facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None]
         out = []
         for e in events:
-            if e.cameo == "010" and any(f.source.country != e.source.country and f.extra.get("reported")
-                                        for f in facts):
+            inside = e.extra.get("complement")
+            if e.cameo == "010" and inside and any(
+                    f.source.country != e.source.country and inside[0] <= f.extra["trigger"] < inside[1]
+                    for f in facts):
                 continue
             out.append(e)
         return out
@@ -269,7 +290,7 @@ class Coder:
                      quad_class=entry.quad_class, location=place, modality=label, sentence=sent.text,
                      span=(lo - start, hi - start), rule=rule_id + (f" [{reason}]" if reason else ""),
                      confidence=round(confidence, 2), plover=entry.plover,
-                     extra={"reported": frame.kind != "noun"})
+                     extra={"trigger": trig.i, "complement": _extent(frame.complement)})
 
     # -- dates and places ------------------------------------------------------------------------------
     def _dates(self, sent, published) -> list[tuple[DateMention, object]]:
@@ -484,6 +505,14 @@ def _own_clause(head):
 def _has_prep(frame: Frame, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word
                for tok in (frame.trigger, frame.noun) if tok is not None for c in tok.children)
+
+
+def _extent(token) -> tuple[int, int] | None:
+    """The token range [start, end) of a clause's subtree."""
+    if token is None:
+        return None
+    sub = list(token.subtree)
+    return sub[0].i, sub[-1].i + 1
 
 
 def _unique_actors(actors: list[Actor]) -> list[Actor]:
