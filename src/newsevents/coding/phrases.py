@@ -38,26 +38,47 @@ BACK_REFERENCES = {
 
 @dataclass(slots=True)
 class Context:
-    """What the article has said so far: recent actors, most salient (subjects) first."""
+    """What the article has said so far, for back-references: the actors of this sentence and the previous
+    one, most salient (subjects) first. Collected lazily: most sentences never need it."""
 
-    previous: list[Actor] = field(default_factory=list)   # actors of the previous sentence, subjects first
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
-    current: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token index, actor, is_subject)
+    sentence: "SentenceActors | None" = None
+    previous_sentence: "SentenceActors | None" = None
+    _current: list | None = None
+    _previous: list | None = None
+    _collecting: bool = False   # while collecting, back-references resolve against what is collected so far
+    _partial: list = field(default_factory=list)
+
+    def start(self, sentence: "SentenceActors") -> None:
+        self.sentence, self._current = sentence, None
 
     def next_sentence(self) -> None:
-        subjects = [a for _, a, s in self.current if s]
-        others = [a for _, a, s in self.current if not s]
-        if subjects or others:
-            self.previous = _unique(subjects + others)
-        self.current = []
+        self.previous_sentence, self._previous = self.sentence, self._current
+        self.sentence, self._current = None, None
 
     def candidates(self, before: int) -> list[Actor]:
-        """Subjects before `before` in this sentence, then other actors there (nearest first), then the
-        previous sentence's actors."""
-        here = [(i, a, s) for i, a, s in self.current if i < before]
-        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]   # the nearest subject first
+        """Subjects before `before` in this sentence (nearest first), then its other actors there (nearest
+        first), then the previous sentence's actors (subjects first)."""
+        if not self._collecting:
+            self._collecting = True
+            try:
+                if self._previous is None:
+                    self._previous = []
+                    if self.previous_sentence is not None:
+                        self.previous_sentence.salient_actors(self._previous)
+                if self._current is None:
+                    self._partial = []
+                    if self.sentence is not None:
+                        self.sentence.salient_actors(self._partial)
+                    self._current = self._partial
+            finally:
+                self._collecting = False
+        current = self._current if self._current is not None else self._partial
+        here = [(i, a, s) for i, a, s in current if i < before]
+        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]
         rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
-        return _unique(subj + rest + self.previous)
+        previous = [a for _, a, s in self._previous if s] + [a for _, a, s in self._previous if not s]
+        return _unique(subj + rest + previous)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -84,6 +105,16 @@ class SentenceActors:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         self._cache: dict[int, list[Actor]] = {}
+
+    def salient_actors(self, out: list) -> list[tuple[int, Actor, bool]]:
+        """Append (token index, actor, is subject) for the actors of this sentence's subjects and objects, in
+        order, to `out`; a back-reference resolves against what is already there ("the group ... it")."""
+        for tok in self.sent:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
+                for a in self.actors_of(tok):
+                    if a.country or a.group:
+                        out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
+        return out
 
     # -- noun phrases ----------------------------------------------------------------------------------
     def phrase_tokens(self, head, include_of: bool = True) -> list:
@@ -131,7 +162,8 @@ class SentenceActors:
             for a in self._resolve_one(h):
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
-        self._cache[head.i] = actors
+        if not self.context._collecting:   # a result that skipped back-references is not the final one
+            self._cache[head.i] = actors
         return actors
 
     def _pair_reference(self, head) -> list[Actor]:

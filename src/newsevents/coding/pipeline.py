@@ -107,9 +107,9 @@ class Coder:
 
     def code_sentence(self, article: Article, sent, index: int, context: Context) -> list[Event]:
         published = article.published
-        actors = SentenceActors(sent, self.actors, self.gazetteer, published, context)
         frames = find_frames(sent, self.lexicon)
-        self._remember_subjects(sent, actors, context)
+        actors = SentenceActors(sent, self.actors, self.gazetteer, published, context)
+        context.start(actors)
         if not frames:
             return []
         dates = self._dates(sent, published)
@@ -124,13 +124,6 @@ class Coder:
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
         context.recent_agents = _unique_actors(agents + context.recent_agents)[:5]
         return events
-
-    def _remember_subjects(self, sent, actors: SentenceActors, context: Context) -> None:
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
-                for a in actors.actors_of(tok):
-                    if a.country or a.group:
-                        context.current.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
 
     def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
         modality = mod.modality_of(frame.modality_token if frame.modality_token is not None else frame.trigger)

@@ -1,0 +1,208 @@
+"""Modality through the whole coder: what the text asserts is output, what it only mentions is not.
+
+DESIGN.md: negations, denials, conditionals, fears, warnings, speculation, plans and questions are not
+asserted; a threat, denial or accusation is itself an event (13, 01, 11) but never the act it mentions;
+reported speech the reporter treats as fact is asserted. With `include_all=True` the acts that are only
+mentioned come out labelled (`negated`, `hypothetical`, `future`) instead of being dropped.
+"""
+from __future__ import annotations
+
+import pytest
+
+NOT_ASSERTED = ("negated", "hypothetical", "future")
+
+
+def who(actor):
+    return None if actor is None else (actor.group or actor.country)
+
+
+def dyads(events):
+    return {(who(e.source), who(e.target), e.root) for e in events}
+
+
+def roots(events):
+    return {e.root for e in events}
+
+
+def wrong(reason):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+# (text, roots that must not be asserted, the mentioned act with include_all: (source, target, root), its
+# acceptable labels)
+NOT_ASSERTED_CASES = [
+    # negation
+    pytest.param("Russian forces did not attack the Ukrainian city of Sumy on Tuesday.", {"19"},
+                 ("RUS", "UKR", "19"), {"negated"}, id="negation-did-not"),
+    pytest.param("China has not imposed sanctions on Australia.", {"16"},
+                 ("CHN", "AUS", "16"), {"negated"}, id="negation-has-not"),
+    pytest.param("Israel never struck the hospital in Gaza, the army said.", {"19"},
+                 ("ISR", "PSE", "19"), {"negated"}, id="negation-never"),
+    # denial
+    pytest.param("Moscow denied that its forces had shelled the Ukrainian town of Kramatorsk.", {"19"},
+                 ("RUS", "UKR", "19"), {"negated"}, id="denial-shelling"),
+    pytest.param("Iran denied that it had supplied drones to Russia.", {"06", "07"},
+                 ("IRN", "RUS", "06"), {"negated"}, id="denial-supply"),
+    # conditionals
+    pytest.param("Turkey would send troops to Libya if asked.", {"15"},
+                 ("TUR", "LBY", "15"), {"hypothetical"}, id="conditional-would-if"),
+    pytest.param("Iran would retaliate against Israel if it struck its nuclear facilities.", {"19", "18", "20"},
+                 None, None, id="conditional-retaliate"),
+    # fears
+    pytest.param("Officials feared Beijing could blockade Taiwan.", {"19", "17"},
+                 ("CHN", "TWN", "19"), {"hypothetical"}, id="fear-could-blockade"),
+    pytest.param("Western officials fear that Russia might attack a NATO member.", {"19"},
+                 ("RUS", "NATO", "19"), {"hypothetical"}, id="fear-might-attack"),
+    # plans and considerations
+    pytest.param("Germany is considering sending troops to Lithuania.", {"15"},
+                 ("DEU", "LTU", "15"), {"hypothetical", "future"}, id="plan-considering"),
+    pytest.param("The United States plans to impose sanctions on Georgia.", {"16"},
+                 ("USA", "GEO", "16"), {"hypothetical", "future"}, id="plan-plans-to"),
+    pytest.param("The EU is expected to impose new sanctions on Iran next week.", {"16"},
+                 ("EU", "IRN", "16"), {"hypothetical", "future"}, id="plan-expected-to",
+                 marks=wrong("'is expected to impose sanctions': dropped entirely, not labelled with --all")),
+    # speculation
+    pytest.param("Pakistan could strike militant camps in Afghanistan, experts said.", {"19"},
+                 ("PAK", "AFG", "19"), {"hypothetical"}, id="speculation-could"),
+    pytest.param("Japan may expel Chinese diplomats.", {"16"},
+                 ("JPN", "CHN", "16"), {"hypothetical"}, id="speculation-may"),
+    pytest.param("Analysts said North Korea might conduct a nuclear test.", {"15", "19"},
+                 None, None, id="speculation-might"),
+    # questions
+    pytest.param("Will Russia invade Moldova?", {"19"}, ("RUS", "MDA", "19"), {"hypothetical", "future"},
+                 id="question-will"),
+    pytest.param("Could China attack Taiwan?", {"19"}, ("CHN", "TWN", "19"), {"hypothetical"}, id="question-could"),
+    # accusations and threats: the mentioned act
+    pytest.param("Kyiv accused Moscow of attacking civilian infrastructure.", {"19"},
+                 ("RUS", "UKR", "19"), {"hypothetical", "negated"}, id="accusation-act",
+                 marks=wrong("the accused act keeps the accuser as its source: labelled 190 is UKR->UKRCVL, "
+                             "not RUS->UKR")),
+    pytest.param("Israel accused Hezbollah of firing rockets at its northern towns.", {"19"},
+                 ("HEZBOLLAH", "ISR", "19"), {"hypothetical", "negated"}, id="accusation-act-group",
+                 marks=wrong("the accused act keeps the accuser as its source: labelled 190 is ISR->None")),
+    pytest.param("North Korea threatened to strike South Korea.", {"19"},
+                 ("PRK", "KOR", "19"), {"hypothetical", "future"}, id="threat-act"),
+    pytest.param("Iran threatened to attack American bases in the region.", {"19"},
+                 ("IRN", "USA", "19"), {"hypothetical", "future"}, id="threat-act-bases"),
+    # appeals not to act
+    pytest.param("Egypt urged Israel not to attack Rafah.", {"19"},
+                 ("ISR", "PSE", "19"), {"negated", "hypothetical"}, id="appeal-not-to",
+                 marks=wrong("the act urged against is labelled with the appealer as source: EGY->PSE 190")),
+    pytest.param("The United States warned that Israel should not attack Rafah.", {"19"},
+                 ("ISR", "PSE", "19"), {"negated", "hypothetical"}, id="warning-should-not"),
+    # refusals
+    pytest.param("India refused to condemn Russia's invasion of Ukraine.", {"11"},
+                 ("IND", "RUS", "11"), {"negated"}, id="refusal"),
+    pytest.param("China refused to meet the Taiwanese president.", {"04"},
+                 ("CHN", "TWN", "04"), {"negated"}, id="refusal-meet"),
+]
+
+
+@pytest.mark.parametrize("text, forbidden, mentioned, labels", NOT_ASSERTED_CASES)
+def test_mentioned_act_is_not_asserted(code, text, forbidden, mentioned, labels):
+    asserted = code(text)
+    assert all(e.modality == "asserted" for e in asserted)
+    assert not roots(asserted) & forbidden, [(e.cameo, e.rule) for e in asserted]
+    if mentioned is not None:
+        labelled = [e for e in code(text, include_all=True) if e.modality != "asserted"]
+        assert all(e.to_dict()["modality"] == e.modality in NOT_ASSERTED for e in labelled)
+        hits = [e for e in labelled if (who(e.source), who(e.target), e.root) == mentioned]
+        assert hits, f"{mentioned} not labelled; got {[(who(e.source), who(e.target), e.cameo, e.modality) for e in labelled]}"
+        assert {e.modality for e in hits} <= labels
+
+
+# The speech act itself is an event: (text, the speech act asserted, the act it mentions, not asserted).
+SPEECH_ACT_CASES = [
+    pytest.param("Moscow denied that its forces had shelled the Ukrainian town of Kramatorsk.",
+                 ("RUS", "UKR", "01"), ("RUS", "UKR", "19"), id="denial"),
+    pytest.param("Kyiv accused Moscow of attacking civilian infrastructure.",
+                 ("UKR", "RUS", "11"), ("RUS", "UKR", "19"), id="accusation"),
+    pytest.param("Israel accused Hezbollah of firing rockets at its northern towns.",
+                 ("ISR", "HEZBOLLAH", "11"), ("HEZBOLLAH", "ISR", "19"), id="accusation-group"),
+    pytest.param("North Korea threatened to strike South Korea.",
+                 ("PRK", "KOR", "13"), ("PRK", "KOR", "19"), id="threat"),
+    pytest.param("Iran threatened to attack American bases in the region.",
+                 ("IRN", "USA", "13"), ("IRN", "USA", "19"), id="threat-bases"),
+    pytest.param("Russia threatened to cut off gas supplies to Moldova.",
+                 ("RUS", "MDA", "13"), ("RUS", "MDA", "16"), id="threat-cut-supplies"),
+    pytest.param("Russia warned NATO that it would respond to any attack on its territory.",
+                 ("RUS", "NATO", "13"), ("RUS", "NATO", "19"), id="warning"),
+    pytest.param("Egypt urged Israel not to attack Rafah.",
+                 ("EGY", "ISR", "02"), ("ISR", "PSE", "19"), id="appeal"),
+    pytest.param("India refused to condemn Russia's invasion of Ukraine.",
+                 ("IND", "RUS", "12"), ("IND", "RUS", "11"), id="refusal"),
+]
+
+
+@pytest.mark.parametrize("text, speech_act, act", SPEECH_ACT_CASES)
+def test_speech_act_is_asserted_not_the_act_it_mentions(code, text, speech_act, act):
+    got = dyads(code(text))
+    assert speech_act in got
+    assert act not in got
+    assert not {d for d in got if d[2] == act[2]}
+
+
+# Reported speech that the reporter treats as fact codes the act.
+REPORTED_CASES = [
+    pytest.param("Officials said Russian forces shelled the town of Vovchansk on Monday.",
+                 ("RUS", "UKR", "19"), id="officials-said"),
+    pytest.param("Ukraine's military said Russian drones struck Odesa overnight.",
+                 ("RUS", "UKR", "19"), id="military-said"),
+    pytest.param("North Korea fired a missile toward Japan on Sunday, South Korea's military said.",
+                 ("PRK", "JPN", "19"), id="trailing-attribution"),
+    pytest.param("Israel's military said it had killed a senior Hamas commander in Gaza.",
+                 ("ISR", "HAMAS", "19"), id="own-claim"),
+    pytest.param("According to local officials, Israeli aircraft bombed Rafah on Tuesday.",
+                 ("ISR", "PSE", "19"), id="according-to"),
+]
+
+
+@pytest.mark.parametrize("text, expected", REPORTED_CASES)
+def test_reported_speech_is_asserted(code, text, expected):
+    assert expected in dyads(code(text))
+
+
+def test_asserted_and_negated_in_one_article(code):
+    text = ("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday. "
+            "Moscow denied that its troops had attacked civilians. "
+            "Belarus did not send troops to Ukraine.")
+    asserted = code(text)
+    everything = code(text, include_all=True)
+    assert ("RUS", "UKR", "19") in dyads(asserted)
+    assert ("BLR", "UKR", "15") not in dyads(asserted)
+    assert [e for e in everything if e.modality == "asserted"] == asserted
+    labelled = {(who(e.source), who(e.target), e.root, e.modality) for e in everything if e.modality != "asserted"}
+    assert ("BLR", "UKR", "15", "negated") in labelled
+    # the Tuesday shelling stays asserted: the denial in the next sentence does not reach back
+    (shelling,) = [e for e in asserted if e.root == "19" and e.sentence_index == 0]
+    assert shelling.modality == "asserted"
+
+
+def test_future_announcement_by_the_actor(code):
+    everything = code("Poland will host NATO troops next year.", include_all=True)
+    modal = [e for e in everything if e.root == "04"]
+    assert modal and all(e.modality == "future" for e in modal)
+    asserted = code("Poland will host NATO troops next year.")
+    assert "04" not in roots(asserted)
+    assert "15" not in roots(asserted)
+
+
+def test_no_decision_has_been_made(code):
+    got = code("No decision has been made on sending troops to Ukraine, France said.")
+    assert not roots(got) & {"15", "19"}
+
+
+def test_asserted_twin_sentence_is_asserted(code):
+    """Each negated case is also checked in its plain form, so the negation tests cannot pass by accident."""
+    pairs = [
+        ("Russian forces did not attack the Ukrainian city of Sumy on Tuesday.",
+         "Russian forces attacked the Ukrainian city of Sumy on Tuesday.", ("RUS", "UKR", "19")),
+        ("China has not imposed sanctions on Australia.", "China has imposed sanctions on Australia.",
+         ("CHN", "AUS", "16")),
+        ("Turkey would send troops to Libya if asked.", "Turkey sent troops to Libya.", ("TUR", "LBY", "15")),
+        ("Japan may expel Chinese diplomats.", "Japan expelled Chinese diplomats.", ("JPN", "CHN", "16")),
+        ("Will Russia invade Moldova?", "Russia invaded Moldova.", ("RUS", "MDA", "19")),
+    ]
+    for negated, plain, triple in pairs:
+        assert triple not in dyads(code(negated)), negated
+        assert triple in dyads(code(plain)), plain
