@@ -21,7 +21,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsevents/web/static/world-110m.geojson"
 FIXTURE = "tests/fixtures/naturalearth_lowres/naturalearth_lowres.shp"
-ISO_FIXES = {"France": "FRA", "Norway": "NOR", "Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
+ISO_FIXES = {"France": "FRA", "Norway": "NOR", "Kosovo": "XKX"}
+MERGED = {"N. Cyprus": "CYP", "Somaliland": "SOM"}  # no ISO code of their own
 DECIMALS = 2
 
 
@@ -43,17 +44,17 @@ def main() -> int:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
 
     by_code: dict[str, dict] = {}
-    for feature in features:
+    # Countries first, then the merged areas added to theirs.
+    for feature in sorted(features, key=lambda f: f["properties"]["name"] in MERGED):
         props = feature["properties"]
-        code = ISO_FIXES.get(props["name"], props["iso_a3"])
-        if not code or code == "-99":
-            raise SystemExit(f"no ISO code for {props['name']}: add it to ISO_FIXES")
         polygons = [p for p in (_round_polygon(poly) for poly in feature["geometry"]["coordinates"]) if p]
-        if code in by_code:  # N. Cyprus, Somaliland: part of the ISO country
-            by_code[code]["geometry"]["coordinates"].extend(polygons)
+        if props["name"] in MERGED:
+            by_code[MERGED[props["name"]]]["geometry"]["coordinates"].extend(polygons)
             continue
-        name = props["name"] if props["iso_a3"] == code or props["iso_a3"] == "-99" else props["name"]
-        by_code[code] = {"type": "Feature", "properties": {"iso_a3": code, "name": name},
+        code = ISO_FIXES.get(props["name"], props["iso_a3"])
+        if not code or code == "-99" or code in by_code:
+            raise SystemExit(f"no unique ISO code for {props['name']}: add it to ISO_FIXES")
+        by_code[code] = {"type": "Feature", "properties": {"iso_a3": code, "name": props["name"]},
                          "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
     collection = {
         "type": "FeatureCollection",

@@ -102,6 +102,7 @@ class ActorDictionary:
         self.roles: dict[str, str] = {}        # role word (lowercase lemma or text) -> role code
         self.role_phrases: dict[tuple[str, ...], str] = {}
         self.group_roles: dict[str, str | None] = {}
+        self._lengths: dict[str, tuple[int, ...]] | None = None
 
     # -- loading ---------------------------------------------------------------------------------------
     @classmethod
@@ -198,26 +199,31 @@ class ActorDictionary:
         texts = [t.text for t in tokens]
         lowers = [t.lower() for t in texts]
         offset = tokens[0].i if len(tokens) else 0
+        first, lengths = self.first_tokens, self.lengths
         i, n = 0, len(texts)
         while i < n:
-            if lowers[i] not in self.first_tokens:
+            if lowers[i] not in first:
                 i += 1
                 continue
             hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in lengths.get(lowers[i], ()):
+                if i + length > n:
+                    continue
                 entries = self.exact.get(tuple(texts[i:i + length]), []) + \
                     self.phrases.get(tuple(lowers[i:i + length]), [])
+                if not entries:
+                    continue
+                # Names are written capitalised: "west bank", "us" and "chad" in lowercase are not actors.
+                if all(t.islower() for t in texts[i:i + length]):
+                    continue
                 valid = [e for e in entries if e.valid_on(day)]
-                if not valid and entries:
+                if not valid:
                     # Out of office on that day: still a national of the same country, without the office.
                     valid = [replace(e, role=None, start=None, end=None) for e in entries
                              if e.kind == "leader" and e.country][:1]
-                entries = valid
-                if entries:
-                    # Names are written capitalised: "west bank", "us" and "chad" in lowercase are not actors.
-                    if all(t.islower() for t in texts[i:i + length]):
-                        break
-                    hit = Mention(offset + i, offset + i + length, tuple(sorted(entries, key=lambda e: KINDS.index(e.kind))))
+                if valid:
+                    hit = Mention(offset + i, offset + i + length,
+                                  tuple(sorted(valid, key=lambda e: KINDS.index(e.kind))))
                     break
             if hit:
                 found.append(hit)
@@ -225,6 +231,16 @@ class ActorDictionary:
             else:
                 i += 1
         return found
+
+    @property
+    def lengths(self) -> dict[str, tuple[int, ...]]:
+        """For each first word, the phrase lengths that start with it, longest first (built once)."""
+        if self._lengths is None:
+            acc: dict[str, set] = {}
+            for key in list(self.phrases) + list(self.exact):
+                acc.setdefault(key[0].lower(), set()).add(len(key))
+            self._lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in acc.items()}
+        return self._lengths
 
     def role_of(self, token) -> str | None:
         """The role a single token's word gives ("forces" -> MIL, "ministry" -> GOV)."""

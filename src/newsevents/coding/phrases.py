@@ -110,11 +110,19 @@ class SentenceActors:
         """Append (token index, actor, is subject) for the actors of this sentence's subjects and objects, in
         order, to `out`; a back-reference resolves against what is already there ("the group ... it")."""
         for tok in self.sent:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN") \
+                    and (self.names_inside(tok) or _is_definite_back_reference(tok)):
                 for a in self.actors_of(tok):
                     if a.country or a.group:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
         return out
+
+    def names_inside(self, tok) -> bool:
+        """Does the phrase under `tok` contain a dictionary name or a proper noun (a cheap pre-check)?"""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        if any(i in self.by_token for i in range(lo, hi + 1)):
+            return True
+        return tok.pos_ == "PROPN"
 
     # -- noun phrases ----------------------------------------------------------------------------------
     def phrase_tokens(self, head, include_of: bool = True) -> list:
@@ -325,6 +333,11 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 
 
+def is_back_reference(token) -> bool:
+    """A pronoun or a definite description that refers back ("it", "its", "the alliance", "the group")."""
+    return token.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(token)
+
+
 def _is_definite_back_reference(head) -> bool:
     return head.lemma_.lower() in BACK_REFERENCES and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -351,5 +364,7 @@ def _proper_name(token) -> str:
 def _text(tokens) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    first, last = tokens[0], tokens[-1]
+    if last.i - first.i < 12:
+        return "".join(t.text_with_ws for t in first.doc[first.i:last.i + 1]).rstrip()
+    return first.doc[first.i:last.i + 1].text

@@ -21,7 +21,7 @@ from newsevents.coding.dates import DateMention, find_date_mentions
 from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of, target_candidates
 from newsevents.coding.verbs import direct_object
 from newsevents.coding.nlp import load_pipeline
-from newsevents.coding.phrases import Context, SentenceActors
+from newsevents.coding.phrases import Context, SentenceActors, is_back_reference
 from newsevents.coding.places import Gazetteer
 from newsevents.coding.verbs import VerbLexicon
 from newsevents.model import Actor, Article, Event, EventDate, Place
@@ -126,13 +126,15 @@ class Coder:
         return events
 
     def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
-        modality = mod.modality_of(frame.modality_token if frame.modality_token is not None else frame.trigger)
         code, rule_id = frame.code, frame.rule_id
         sources = self._first_actors(frame.sources, actors)
         if not sources and frame.kind in ("verb", "light"):
             subj = subject_of(frame.trigger)
             if subj is None and frame.trigger.dep_ in ("relcl", "acl"):
                 sources = self._first_actors([frame.trigger.head], actors)
+        if not sources:
+            return []   # no one to attribute it to: nothing else is worth working out
+        modality = mod.modality_of(frame.modality_token if frame.modality_token is not None else frame.trigger)
         exclude = frozenset({a.code for a in sources} | {a.country for a in sources if a.country})
         if code[:2] in ("18", "19", "20", "17"):
             # A state can use force against its own people ("Syrian jets dropped sarin on a town in Syria").
@@ -234,7 +236,8 @@ class Coder:
         inner: list[Actor] = []
         subj_first = sorted(_own_clause(comp), key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         for t in subj_first:
-            if t.pos_ in ("PROPN", "NOUN", "PRON") or t.dep_ in ("amod", "poss", "compound"):
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and (actors.names_inside(t) or is_back_reference(t)) \
+                    or t.i in actors.by_token:
                 for a in actors.actors_of(t):
                     if a.code and (a.country or a.group) not in mine and a not in inner:
                         inner.append(a)
@@ -249,7 +252,7 @@ class Coder:
                     code, rule_id, targets = "100", rule_id + "+must", demanded
         if not inner:   # the named actor may sit in a subordinate clause ("whether to strike Iran")
             for t in comp.subtree:
-                for a in actors.actors_of(t) if t.pos_ in ("PROPN", "NOUN") else ():
+                for a in actors.actors_of(t) if t.i in actors.by_token else ():
                     if a.code and (a.country or a.group) not in mine and a not in inner:
                         inner.append(a)
         if not targets and inner:

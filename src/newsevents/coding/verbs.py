@@ -72,6 +72,43 @@ def direct_object(verb):
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class VerbShape:
+    """What verb rules test, read off the parse once per verb: particles, prepositions with their objects'
+    lemmas, and the direct object's lemma."""
+
+    particles: frozenset
+    preps: dict
+    obj: str | None
+
+    @classmethod
+    def of(cls, verb) -> "VerbShape":
+        particles, preps = set(), {}
+        for c in verb.children:
+            dep = c.dep_
+            if dep == "prt":
+                particles.add(c.lower_)
+            elif dep in ("prep", "dative", "agent"):
+                objs = preps.setdefault(c.lower_, set())
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        objs.add(object_head(p).lemma_.lower())
+        obj = direct_object(verb)
+        return cls(frozenset(particles), preps, obj.lemma_.lower() if obj is not None else None)
+
+    def fits(self, rule: VerbRule) -> bool:
+        if rule.particle and rule.particle not in self.particles:
+            return False
+        if rule.prep:
+            objs = self.preps.get(rule.prep)
+            if objs is None:
+                return False
+            return not rule.objects or any(o in objs for o in rule.objects)
+        if rule.objects:
+            return self.obj is not None and self.obj in rule.objects
+        return True
+
+
 class VerbLexicon:
     """Verb rules by lemma (in priority tiers), event nouns and light verbs."""
 
@@ -117,27 +154,15 @@ class VerbLexicon:
     # -- matching --------------------------------------------------------------------------------------
     def match_verb(self, verb) -> VerbRule | None:
         lemma = verb.lemma_.lower()
-        for index in self.tiers:
-            for rule in index.get(lemma, ()):
-                if self._fits(rule, verb):
+        candidates = [index[lemma] for index in self.tiers if lemma in index]
+        if not candidates:
+            return None
+        shape = VerbShape.of(verb)
+        for rules in candidates:
+            for rule in rules:
+                if shape.fits(rule):
                     return rule
         return None
-
-    def _fits(self, rule: VerbRule, verb) -> bool:
-        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
-            return False
-        if rule.prep:
-            preps = [c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == rule.prep]
-            if not preps:
-                return False
-            if rule.objects:
-                return any(object_head(p).lemma_.lower() in rule.objects
-                           for prep in preps for p in prep.children if p.dep_ == "pobj")
-            return True
-        if rule.objects:
-            obj = direct_object(verb)
-            return obj is not None and obj.lemma_.lower() in rule.objects
-        return True
 
     def match_noun(self, noun, governed: bool) -> NounRule | None:
         """An event noun; `governed` when a light verb governs it (then no modifier is required)."""

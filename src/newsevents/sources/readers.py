@@ -13,8 +13,10 @@ read) raises `InputError`: the CLI makes that a hard error. Paths are checked wh
 called, before the first record is read, so a typo in the last path fails the run at once.
 
 Supported inputs: `.jsonl` and `.jsonl.gz` (one JSON object per line), `-` (JSON Lines on standard input),
-`.txt` (one article per file), `.html` / `.htm` (main text and metadata via trafilatura), and folders
-(their supported files, sorted by name, not recursive). JSON Lines are read line by line in binary and
+`.txt` (one article per file), `.html` / `.htm` (main text and metadata via trafilatura), `.warc` /
+`.warc.gz` (the HTML pages of a web crawl, `sources/warc.py`), `.csv` / `.csv.gz` / `.parquet` (one article
+per row, columns named by `TableColumns`, `sources/tables.py`), and folders (their supported files, sorted by
+name, not recursive). JSON Lines are read line by line in binary and
 decoded per line, so one bad line does not sink the file and a large file is never held in memory.
 """
 from __future__ import annotations
@@ -42,7 +44,9 @@ STDIN_NAME = "<stdin>"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED_SUFFIXES = JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")
+TABLE_SUFFIXES = (".csv", ".csv.gz", ".parquet")
+SUPPORTED_SUFFIXES = JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + TABLE_SUFFIXES
 
 MIN_WORDS_FOR_LANGUAGE = 12   # shorter texts (headlines) are not judged
 LANGUAGE_SAMPLE_WORDS = 400   # only the first words are counted
@@ -81,26 +85,48 @@ class RecordWarning:
         return f"record {self.record_id!r}{loc}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class TableColumns:
+    """Which columns of a CSV or Parquet input hold what (`--text-column`, `--date-column`, `--id-column`).
+
+    `text` must exist. `date` and `id` default to the columns `published` and `id` when the table has them
+    (else the fallback date and `FILE:ROW` ids); named explicitly, they must exist. Columns called `url`,
+    `source` and `title` are read when present.
+    """
+
+    text: str = "text"
+    date: str | None = None
+    id: str | None = None
+
+
 # ---------------------------------------------------------------------------------------------- entry point
 
 def read_articles(paths: Iterable[str], *, published: dt.date | None = None, max_chars: int = 1_000_000,
-                  stdin: IO | None = None, english_only: bool = True,
+                  stdin: IO | None = None, english_only: bool = True, columns: TableColumns | None = None,
                   ) -> Iterator[Article | RecordError | RecordWarning]:
     """Yield the records of every input in order: Articles, RecordErrors and RecordWarnings.
 
     `published` is the fallback publication date for records that carry none (always the date for `.txt`).
     `max_chars` rejects longer texts. `stdin` replaces standard input for `-` (a text or binary stream).
-    `english_only=False` turns the language check off. Raises InputError, before reading anything, for a
-    path that cannot be read; later read failures of a whole file raise InputError too.
+    `english_only=False` turns the language check off. `columns` names the columns of CSV and Parquet
+    inputs (default `TableColumns()`). Raises InputError, before reading anything, for a path that cannot
+    be read (a table without the named columns included); later read failures of a whole file raise
+    InputError too.
     """
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
+    columns = columns or TableColumns()
     files = [f for path in paths for f in _expand(str(path))]
-    return _read_all(files, published=published, max_chars=max_chars, stdin=stdin, english_only=english_only)
+    for path in files:
+        if path.lower().endswith(TABLE_SUFFIXES):
+            from newsevents.sources.tables import check_columns
+            check_columns(path, columns)
+    return _read_all(files, published=published, max_chars=max_chars, stdin=stdin, english_only=english_only,
+                     columns=columns)
 
 
 def _read_all(files: list[str], *, published: dt.date | None, max_chars: int, stdin: IO | None,
-              english_only: bool) -> Iterator[Article | RecordError | RecordWarning]:
+              english_only: bool, columns: TableColumns) -> Iterator[Article | RecordError | RecordWarning]:
     checks = _TextChecks(max_chars=max_chars, english_only=english_only)
     for path in files:
         name = path.lower()
@@ -110,6 +136,12 @@ def _read_all(files: list[str], *, published: dt.date | None, max_chars: int, st
             yield from _read_jsonl_file(path, published, checks)
         elif name.endswith(TEXT_SUFFIXES):
             yield _read_text_file(path, published, checks)
+        elif name.endswith(WARC_SUFFIXES):
+            from newsevents.sources.warc import read_warc
+            yield from read_warc(path, published, checks)
+        elif name.endswith(TABLE_SUFFIXES):
+            from newsevents.sources.tables import read_table
+            yield from read_table(path, columns, published, checks)
         else:
             yield _read_html_file(path, published, checks)
 
@@ -347,20 +379,30 @@ def _read_html_file(path: str, published: dt.date | None, checks: _TextChecks) -
     data = _read_bytes(path, byte_limit)
     if data is None:
         return RecordError(name, f"HTML file too large: more than {byte_limit:,} bytes", path)
+    return article_from_html(data, name, path, published, checks)
+
+
+def article_from_html(data: bytes, record_id: str, where: str, published: dt.date | None, checks: _TextChecks,
+                      *, url: str | None = None, crawled: dt.date | None = None) -> Article | RecordError:
+    """The Article of one web page's bytes: main text, title and site by trafilatura; the date from the
+    page's metadata, else `crawled` (a WARC record's date), else `published`. `url` is the page's address
+    when known (a WARC record's target); otherwise the page's own canonical URL, if it gives one."""
+    import trafilatura
+
     if b"\x00" in data[:BINARY_SAMPLE_CHARS]:
-        return RecordError(name, "binary content (NUL bytes)", path)
+        return RecordError(record_id, "binary content (NUL bytes)", where)
     doc = trafilatura.bare_extraction(
-        data, include_comments=False, with_metadata=True,
+        data, url=url, include_comments=False, with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": False,
                                 "max_date": dt.date.today().isoformat()})
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
-        return RecordError(name, "empty text (no main text found in the page)", path)
+        return RecordError(record_id, "empty text (no main text found in the page)", where)
     reason = checks.problem(text)
     if reason:
-        return RecordError(name, reason, path)
-    date = (parse_published(doc.date) if doc.date else None) or _meta_published(data) or published
-    return Article(id=name, text=text, published=date, url=_optional_str(doc.url),
+        return RecordError(record_id, reason, where)
+    date = (parse_published(doc.date) if doc.date else None) or _meta_published(data) or crawled or published
+    return Article(id=record_id, text=text, published=date, url=_optional_str(url) or _optional_str(doc.url),
                    source=_optional_str(doc.sitename) or _optional_str(doc.hostname),
                    title=_optional_str(doc.title))
 

@@ -1,0 +1,118 @@
+"""Near-duplicate articles: the same wire story republished by many sites, found before coding.
+
+`NearDuplicates.add(key, text)` is called for each article in input order. It answers with the key of an
+earlier *representative* article whose text the new one nearly repeats, or None, in which case the new
+article becomes a representative itself. The engine then parses each representative once and gives every
+copy the representative's events under the copy's own id, URL and source, so each copy still counts as a
+source of those events in the store.
+
+How texts are compared (datasketch): the set of word 3-shingles of the lower-cased text (words are runs of
+letters and digits), summarised by a MinHash of 128 permutations (seed 1, the `affine32` scheme). Candidates
+come from a MinHashLSH index of 16 bands x 8 rows (an S-curve centred near Jaccard 0.71, so that almost no
+pair at 0.9 is missed); a candidate is a match when its estimated Jaccard similarity is at least
+`threshold` (0.9). Among several matches the most similar wins, then the earliest. Only representatives
+are indexed, so a copy of a copy points at the original. Everything is seeded and done in input order:
+the same input gives the same answers, whatever the engine.
+
+Memory is bounded by `window`: only the last `window` representatives (default 20,000) are kept in the
+index, each ~2 KB; a copy that turns up later than that is coded again, as a new representative. The
+`evicted()` keys tell the caller which representatives can no longer be matched.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+DEFAULT_THRESHOLD = 0.9
+DEFAULT_WINDOW = 20_000
+NUM_PERM = 128
+LSH_BANDS, LSH_ROWS = 16, 8
+SHINGLE_WORDS = 3
+SEED = 1
+SCHEME = "affine32"
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class DedupStats:
+    """What near-duplicate detection found in one run."""
+
+    articles: int = 0
+    copies: int = 0
+    originals_with_copies: int = 0
+
+    def line(self) -> str:
+        return (f"near-duplicates: {self.copies} of {self.articles} articles repeat "
+                f"{self.originals_with_copies} others (each parsed once)")
+
+
+class NearDuplicates:
+    """Finds, for each text in input order, an earlier representative text that it nearly repeats."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW):
+        from datasketch import MinHash, MinHashLSH
+
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("the near-duplicate threshold must be in (0, 1]")
+        if window < 1:
+            raise ValueError("the near-duplicate window must be at least 1")
+        self.threshold = threshold
+        self.window = window
+        self.stats = DedupStats()
+        self._minhash = MinHash
+        self._permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
+        self._signatures: dict[int, object] = {}
+        self._order: deque[int] = deque()
+        self._copied: set[int] = set()
+        self._evicted: list[int] = []
+
+    def add(self, key: int, text: str) -> int | None:
+        """The key of the representative `text` nearly repeats, else None (`key` then represents it)."""
+        self.stats.articles += 1
+        signature = self.signature(text)
+        if signature is None:
+            return None
+        match = self._best_match(signature)
+        if match is not None:
+            self.stats.copies += 1
+            if match not in self._copied:
+                self._copied.add(match)
+                self.stats.originals_with_copies += 1
+            return match
+        self._lsh.insert(key, signature)
+        self._signatures[key] = signature
+        self._order.append(key)
+        if len(self._order) > self.window:
+            old = self._order.popleft()
+            self._lsh.remove(old)
+            del self._signatures[old]
+            self._copied.discard(old)
+            self._evicted.append(old)
+        return None
+
+    def evicted(self) -> list[int]:
+        """Representatives dropped from the window since the last call (they match nothing any more)."""
+        out, self._evicted = self._evicted, []
+        return out
+
+    def signature(self, text: str):
+        """The MinHash of the text's word 3-shingles, or None for a text without words."""
+        words = _WORD.findall(text.lower())
+        if not words:
+            return None
+        n = max(1, len(words) - SHINGLE_WORDS + 1)
+        shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass") for i in range(n)}
+        signature = self._minhash(num_perm=NUM_PERM, seed=SEED, permutations=self._permutations, scheme=SCHEME)
+        signature.update_batch(sorted(shingles))
+        return signature
+
+    def _best_match(self, signature) -> int | None:
+        best: tuple[float, int] | None = None
+        for key in self._lsh.query(signature):
+            similarity = signature.jaccard(self._signatures[key])
+            if similarity >= self.threshold and (best is None or (-similarity, key) < (-best[0], best[1])):
+                best = (similarity, key)
+        return best[1] if best else None

@@ -1,0 +1,147 @@
+"""The read-only SQL behind the dashboard: counts, timelines, top dyads, the map, evidence, actor look-ups.
+
+Every filter comes from `EventQuery.where()` (newsevents/store/query.py), so user values are only ever bound
+parameters; the SQL text here is fixed. Series and alerts come from `newsevents.analysis` as they are.
+A dyad side is named as the alerts name it: the actor's country, else its group, else its code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from newsevents.store.db import EventStore
+from newsevents.store.query import EVENT_COLUMNS, MENTION_COLUMNS, EventQuery, like_escape
+
+FREQS = ("day", "week", "month")
+MAP_MEASURES = ("conflict", "material", "goldstein")
+
+_SIDE_KEY = "coalesce(e.{side}_country, e.{side}_group, e.{side}_code)"
+_SOURCE_KEY = _SIDE_KEY.format(side="source")
+_TARGET_KEY = _SIDE_KEY.format(side="target")
+# Where an event counts on the map: its location, else (no place named) the target's country.
+_MAP_COUNTRY = "coalesce(e.location_country, e.target_country)"
+_MAP_VALUE = {
+    "conflict": "count(*) FILTER (WHERE e.quad_class IN (3, 4))",
+    "material": "count(*) FILTER (WHERE e.quad_class = 4)",
+    "goldstein": "coalesce(sum(-e.goldstein) FILTER (WHERE e.goldstein < 0), 0)",
+}
+_ARTICLE_COLUMNS = "a.article_id, a.url, a.title, a.outlet, a.published"
+_DETAIL_MENTION_COLUMNS = (*MENTION_COLUMNS, "source_text", "target_text", "source_country", "target_country",
+                           "source_role", "target_role", "source_group", "target_group", "span_start",
+                           "span_end", "location_lat", "location_lon")
+
+
+def summary(store: EventStore, *, timeout_s: float | None = None) -> dict:
+    """Row counts and date ranges of the store."""
+    counts = store.fetch("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions), "
+                         "(SELECT count(*) FROM events), (SELECT min(date) FROM events), "
+                         "(SELECT max(date) FROM events), (SELECT min(published) FROM articles), "
+                         "(SELECT max(published) FROM articles)", timeout_s=timeout_s)[0]
+    articles, mentions, events, first, last, pub_first, pub_last = counts
+    return {"articles": articles, "mentions": mentions, "events": events,
+            "event_dates": {"from": first, "to": last}, "published": {"from": pub_first, "to": pub_last}}
+
+
+def count_rows(store: EventStore, query: EventQuery, cap: int, *, timeout_s: float | None = None) -> int:
+    """How many rows the query matches, counting no further than `cap` + 1."""
+    cond, params = query.where("e")
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {query.table} e WHERE {cond} LIMIT ?)"
+    return store.fetch(sql, [*params, cap + 1], timeout_s=timeout_s)[0][0]
+
+
+def timeline(store: EventStore, query: EventQuery, freq: str, *, timeout_s: float | None = None) -> list[dict]:
+    """Events per period (day, week from Monday, month) by quad class; periods without events are left out."""
+    cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
+    sql = f"""
+        SELECT date_trunc(?, e.date)::DATE AS period, count(*) AS events,
+               count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,
+               count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,
+               count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
+               coalesce(sum(e.goldstein), 0) AS goldstein_sum
+        FROM events e WHERE {cond} GROUP BY 1 ORDER BY 1"""
+    return store.fetch_dicts(sql, [freq, *params], timeout_s=timeout_s)
+
+
+def top_dyads(store: EventStore, query: EventQuery, limit: int, *,
+              timeout_s: float | None = None) -> list[dict]:
+    """The dyads (unordered pairs of countries / groups / codes) with the most events."""
+    cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
+    sql = f"""
+        SELECT least({_SOURCE_KEY}, {_TARGET_KEY}) AS actor1, greatest({_SOURCE_KEY}, {_TARGET_KEY}) AS actor2,
+               count(*) AS events,
+               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
+               count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
+               coalesce(sum(e.goldstein), 0) AS goldstein_sum, max(e.date) AS last_date
+        FROM events e
+        WHERE {cond} AND {_SOURCE_KEY} IS NOT NULL AND {_TARGET_KEY} IS NOT NULL
+        GROUP BY 1, 2 ORDER BY events DESC, conflict DESC, actor1, actor2 LIMIT ?"""
+    return store.fetch_dicts(sql, [*params, int(limit)], timeout_s=timeout_s)
+
+
+def country_conflict(store: EventStore, query: EventQuery, measure: str, *,
+                     timeout_s: float | None = None) -> list[dict]:
+    """Per country where events happened: events, conflict counts and the chosen measure as `value`."""
+    cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
+    sql = f"""
+        SELECT {_MAP_COUNTRY} AS country, count(*) AS events,
+               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
+               count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
+               {_MAP_VALUE[measure]} AS value
+        FROM events e WHERE {cond} AND {_MAP_COUNTRY} IS NOT NULL
+        GROUP BY 1 ORDER BY value DESC, country"""
+    return store.fetch_dicts(sql, params, timeout_s=timeout_s)
+
+
+def event_detail(store: EventStore, event_id: int, *, timeout_s: float | None = None) -> dict | None:
+    """One event (every column) with all its mentions, each with its article; None when there is none."""
+    rows = store.fetch_dicts("SELECT * FROM events WHERE event_id = ?", [event_id], timeout_s=timeout_s)
+    if not rows:
+        return None
+    columns = ", ".join(f"m.{c}" for c in _DETAIL_MENTION_COLUMNS)
+    mentions = store.fetch_dicts(
+        f"SELECT {columns}, {_ARTICLE_COLUMNS} FROM mentions m LEFT JOIN articles a USING (article_id) "
+        "WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.article_id, m.sentence_index, m.mention_id",
+        [event_id], timeout_s=timeout_s)
+    return {"event": rows[0], "mentions": mentions}
+
+
+def mention_detail(store: EventStore, mention_id: str, *, timeout_s: float | None = None) -> dict | None:
+    """One mention (a coded sentence, any modality) with its article; None when there is none."""
+    columns = ", ".join(f"m.{c}" for c in _DETAIL_MENTION_COLUMNS)
+    rows = store.fetch_dicts(
+        f"SELECT {columns}, {_ARTICLE_COLUMNS} FROM mentions m LEFT JOIN articles a USING (article_id) "
+        "WHERE m.mention_id = ?", [mention_id], timeout_s=timeout_s)
+    return rows[0] if rows else None
+
+
+def find_actors(store: EventStore, text: str | None, limit: int, *,
+                timeout_s: float | None = None) -> list[dict]:
+    """Actors seen in events whose code, country, group or name contains `text` (all when None), most used first."""
+    params: list = []
+    cond = "TRUE"
+    if text:
+        pattern = "%" + like_escape(text) + "%"
+        cond = ("(a.code ILIKE ? ESCAPE '\\' OR a.country ILIKE ? ESCAPE '\\' OR a.grp ILIKE ? ESCAPE '\\' "
+                "OR a.name ILIKE ? ESCAPE '\\')")
+        params.extend([pattern] * 4)
+    sides = " UNION ALL ".join(
+        f"SELECT e.{s}_code AS code, e.{s}_country AS country, e.{s}_role AS role, e.{s}_group AS grp, "
+        f"e.{s}_name AS name FROM events e WHERE e.{s}_code IS NOT NULL" for s in ("source", "target"))
+    sql = f"""
+        SELECT a.code, any_value(a.country) AS country, any_value(a.role) AS role, any_value(a.grp) AS "group",
+               mode(a.name) AS name, count(*) AS events
+        FROM ({sides}) a WHERE {cond}
+        GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?"""
+    return store.fetch_dicts(sql, [*params, int(limit)], timeout_s=timeout_s)
+
+
+def list_columns(level: str) -> tuple[str, ...]:
+    return EVENT_COLUMNS if level == "events" else MENTION_COLUMNS
+
+
+def period_count(date_from: dt.date, date_to: dt.date, freq: str) -> int:
+    """How many periods of `freq` the range spans (an upper bound for weeks and months)."""
+    days = (date_to - date_from).days + 1
+    return {"day": days, "week": days // 7 + 2, "month": days // 28 + 2}[freq]

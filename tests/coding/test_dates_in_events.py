@@ -1,0 +1,147 @@
+"""Event dates through the whole coder, resolved against the publication date (DESIGN.md, "Dates").
+
+The default publication date, 2024-05-15, is a Wednesday.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+def wrong(reason):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+def event_of(events, root, sentence_index=None):
+    found = [e for e in events if e.root == root and (sentence_index is None or e.sentence_index == sentence_index)]
+    assert found, f"no {root} event in {[(e.cameo, e.sentence_index) for e in events]}"
+    return found[0]
+
+
+# (text, publication date, root of the event, acceptable dates, precision)
+DATE_CASES = [
+    pytest.param("Russian missiles struck Kharkiv on Tuesday.", "2024-05-15", "19", {D(2024, 5, 14)}, "day",
+                 id="on-tuesday"),
+    pytest.param("Russian missiles struck Kharkiv on Wednesday.", "2024-05-15", "19", {D(2024, 5, 15)}, "day",
+                 id="on-weekday-of-publication"),
+    pytest.param("Russian missiles struck Kharkiv on Tuesday.", "2024-05-14", "19", {D(2024, 5, 14)}, "day",
+                 id="on-tuesday-published-tuesday"),
+    pytest.param("Russian forces shelled Kherson on Sunday.", "2024-05-15", "19", {D(2024, 5, 12)}, "day",
+                 id="on-sunday"),
+    pytest.param("Russian forces shelled Kherson on Saturday.", "2024-05-13", "19", {D(2024, 5, 11)}, "day",
+                 id="on-saturday-published-monday"),
+    pytest.param("Russian forces shelled Kherson on Saturday.", "2024-01-02", "19", {D(2023, 12, 30)}, "day",
+                 id="weekday-across-new-year"),
+    pytest.param("Israeli aircraft bombed Rafah overnight.", "2024-05-15", "19",
+                 {D(2024, 5, 14), D(2024, 5, 15)}, "day", id="overnight"),
+    pytest.param("Chinese coast guard ships blockaded a Philippine outpost late on Monday.", "2024-05-15", "19",
+                 {D(2024, 5, 13), D(2024, 5, 14)}, "day", id="late-on-monday"),
+    pytest.param("Israeli jets bombed Gaza late on Monday.", "2024-05-15", "19",
+                 {D(2024, 5, 13), D(2024, 5, 14)}, "day", id="late-on-monday-bombed"),
+    pytest.param("Russian forces shelled Kherson on Tuesday night.", "2024-05-15", "19",
+                 {D(2024, 5, 14), D(2024, 5, 15)}, "day", id="tuesday-night"),
+    pytest.param("Iran launched drones at Israel yesterday.", "2024-05-15", "19", {D(2024, 5, 14)}, "day",
+                 id="yesterday"),
+    pytest.param("Two days ago, Russian forces shelled Kherson.", "2024-05-15", "19", {D(2024, 5, 13)}, "day",
+                 id="two-days-ago"),
+    pytest.param("A day earlier, Russian forces had shelled the port city of Kherson.", "2024-05-15", "19",
+                 {D(2024, 5, 14)}, "day", id="a-day-earlier"),
+    pytest.param("India and China held talks in Beijing on March 3.", "2024-05-15", "04", {D(2024, 3, 3)}, "day",
+                 id="month-day"),
+    pytest.param("India and China held talks in Beijing on Jan. 3.", "2024-05-15", "04", {D(2024, 1, 3)}, "day",
+                 id="abbreviated-month"),
+    pytest.param("Russian forces shelled Kherson on Dec. 30.", "2024-01-02", "19", {D(2023, 12, 30)}, "day",
+                 id="month-day-of-last-year"),
+    pytest.param("Iran and Iraq signed a security pact on January 3, 2020.", "2024-05-15", "05", {D(2020, 1, 3)},
+                 "day", id="full-date"),
+    pytest.param("Ukraine was invaded by Russia in February 2022.", "2024-05-15", "19", {D(2022, 2, 1)}, "month",
+                 id="month-year"),
+    pytest.param("The United States imposed sanctions on Iran in 2019.", "2024-05-15", "16", {D(2019, 1, 1)},
+                 "year", id="year"),
+    pytest.param("Egypt hosted Qatari mediators in Cairo last month.", "2024-05-15", "04", {D(2024, 4, 1)},
+                 "month", id="last-month"),
+    pytest.param("China expelled a Japanese diplomat earlier this month.", "2024-05-15", "16", {D(2024, 5, 1)},
+                 "month", id="earlier-this-month"),
+    pytest.param("Russian forces shelled the city of Kherson.", "2024-05-15", "19", {D(2024, 5, 15)}, "published",
+                 id="no-time-expression"),
+    pytest.param("The European Union imposed sanctions on Belarus.", "2023-11-30", "16", {D(2023, 11, 30)},
+                 "published", id="no-time-expression-other-date"),
+]
+
+
+@pytest.mark.parametrize("text, published, root, dates, precision", DATE_CASES)
+def test_event_date(code, text, published, root, dates, precision):
+    event = event_of(code(text, published=published), root)
+    assert event.date.date in dates
+    assert event.date.precision == precision
+    assert event.to_dict()["date"] in {d.isoformat() for d in dates}
+    assert event.to_dict()["date_precision"] == precision
+
+
+def test_last_week_falls_in_the_previous_week(code):
+    event = event_of(code("Turkey expelled a Swedish diplomat last week."), "16")
+    assert D(2024, 5, 6) <= event.date.date <= D(2024, 5, 12)
+    assert event.date.precision != "published"
+
+
+def test_background_date_belongs_to_its_own_event(code):
+    text = ("Russian forces shelled Kherson on Monday, killing two people. "
+            "The two countries last held talks in Istanbul in March 2022. "
+            "Russia invaded Ukraine on February 24, 2022.")
+    events = code(text)
+    shelling = event_of(events, "19", sentence_index=0)
+    talks = event_of(events, "04", sentence_index=1)
+    invasion = event_of(events, "19", sentence_index=2)
+    assert (shelling.date.date, shelling.date.precision) == (D(2024, 5, 13), "day")
+    assert (talks.date.date, talks.date.precision) == (D(2022, 3, 1), "month")
+    assert (invasion.date.date, invasion.date.precision) == (D(2022, 2, 24), "day")
+
+
+def test_date_of_one_sentence_does_not_leak_to_an_undated_one(code):
+    events = code("Russian forces shelled Kherson on Tuesday. Ukraine condemned the attack on Sunday. "
+                  "The European Union imposed sanctions on Belarus.")
+    assert event_of(events, "19").date.date == D(2024, 5, 14)
+    assert event_of(events, "11").date.date == D(2024, 5, 12)
+    sanctions = event_of(events, "16", sentence_index=2)
+    assert (sanctions.date.date, sanctions.date.precision) == (D(2024, 5, 15), "published")
+
+
+def test_two_events_two_dates_in_one_sentence(code):
+    events = code("Russia invaded Ukraine on February 24, 2022, and Ukrainian forces shelled Donetsk on Monday.")
+    dates = {(e.source.country, e.date.date) for e in events if e.root == "19"}
+    assert ("RUS", D(2022, 2, 24)) in dates
+    assert ("UKR", D(2024, 5, 13)) in dates
+
+
+@wrong("'a day earlier' after an event dated Tuesday is resolved against publication (05-14), not the "
+       "Tuesday (05-13)")
+def test_a_day_earlier_than_the_previous_event(code):
+    events = code("Ukraine shot down a Russian jet on Tuesday. Russian forces had shelled Kherson a day earlier.")
+    shelling = [e for e in events if e.root == "19" and e.sentence_index == 1]
+    assert shelling and shelling[0].date.date == D(2024, 5, 13)
+
+
+def test_iso_timestamp_publication(coder):
+    events = coder.code("Russian missiles struck Kharkiv on Monday.", published="2024-05-15T08:30:00+02:00",
+                        include_all=False)
+    assert event_of(events, "19").date.date == D(2024, 5, 13)
+
+
+def test_without_publication_date(coder):
+    relative = coder.code("Russian forces shelled Kherson on Tuesday.", published=None, include_all=False)
+    explicit = coder.code("India and China held talks in Beijing on March 3, 2024.", published=None,
+                          include_all=False)
+    undated = coder.code("Russian forces shelled Kherson.", published=None, include_all=False)
+    assert event_of(relative, "19").date is None
+    assert (event_of(explicit, "04").date.date, event_of(explicit, "04").date.precision) == (D(2024, 3, 3), "day")
+    assert event_of(undated, "19").date is None
+    assert event_of(undated, "19").to_dict()["date"] is None
+
+
+def test_same_text_other_publication_date(code):
+    a = event_of(code("Russian missiles struck Kharkiv on Tuesday.", published="2024-05-15"), "19")
+    b = event_of(code("Russian missiles struck Kharkiv on Tuesday.", published="2024-05-22"), "19")
+    assert (a.date.date, b.date.date) == (D(2024, 5, 14), D(2024, 5, 21))
