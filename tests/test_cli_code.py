@@ -100,7 +100,7 @@ def test_code_reports_on_stderr(default_run):
 
 def test_default_output_leaves_out_what_is_not_asserted(default_run):
     got = triples(events_of(default_run.stdout))
-    assert ("a2", "HUN", "EU", "14") not in got and not [t for t in got if t[0] == "a2" and t[1] == "HUN"]
+    assert not [t for t in got if t[0] == "a2" and t[1] == "HUN"]   # "did not block"
     assert not [t for t in got if t[0] == "a2" and t[1] == "BLR"]   # the feared retaliation
 
 

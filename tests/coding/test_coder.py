@@ -270,6 +270,15 @@ STRUCTURE_CASES = [
                  {("ISR", "EGY", "04"), ("ISR", "HAMAS", "11")}, id="pronoun-he",
                  marks=wrong("'He later criticised Hamas': 'he' not resolved to Israel's prime minister, "
                              "no 11 event")),
+    # several parties
+    pytest.param("Japan, South Korea and the United States held trilateral talks in Washington.",
+                 {("JPN", "KOR", "04"), ("JPN", "USA", "04"), ("KOR", "USA", "04")}, id="three-party-talks"),
+    pytest.param("Egypt, Qatar and the United States mediated talks between Israel and Hamas.",
+                 {("EGY", "ISR", "04"), ("QAT", "HAMAS", "04"), ("USA", "ISR", "04")}, id="mediators"),
+    pytest.param("Ukrainian President Volodymyr Zelensky met NATO Secretary General Jens Stoltenberg in Kyiv on "
+                 "Monday.", {("UKR", "NATO", "04")}, id="leader-meets-igo-head"),
+    pytest.param("Israel carried out a series of air strikes on Hezbollah targets in Lebanon on Sunday.",
+                 {("ISR", "HEZBOLLAH", "19")}, id="light-series-of-strikes"),
     # two events in one sentence
     pytest.param("Israel's military said it had killed a senior Hamas commander in Gaza.",
                  {("ISR", "HAMAS", "01"), ("ISR", "HAMAS", "19")}, id="statement-and-act"),
@@ -317,6 +326,13 @@ def test_praise_of_cooperation_is_not_cooperation_with_the_topic(code):
     got = dyads(code("The Japanese foreign minister praised South Korea for its cooperation on North Korea."))
     assert ("JPN", "KOR", "05") in got
     assert not {d for d in got if d[1] == "PRK"}
+
+
+@wrong("'offered to lead a police force in Haiti' asserts a 130 threat KEN->HTI and a 030 KEN->KENCOP")
+def test_offer_of_a_mission_is_not_a_threat(code):
+    got = dyads(code("Kenya offered to lead a multinational police force in Haiti."))
+    assert ("KEN", "HTI", "03") in got
+    assert not {d for d in got if d[2] == "13"}
 
 
 def test_no_event_without_an_event_verb(code):

@@ -111,6 +111,34 @@ def test_mentioned_act_is_not_asserted(code, text, forbidden, mentioned, labels)
         assert {e.modality for e in hits} <= labels
 
 
+# More ways news text mentions an act without asserting it: (text, roots that must not be asserted).
+HEDGED_CASES = [
+    pytest.param("The United States is weighing new sanctions against Venezuela.", {"16"}, id="weighing"),
+    pytest.param("Iran said it would not allow IAEA inspectors into the Fordow site.", {"08"}, id="would-not-allow"),
+    pytest.param("If Russia attacks a NATO member, the alliance will respond.", {"19", "15"}, id="if-clause-first"),
+    pytest.param("Officials fear that China may invade Taiwan within the decade.", {"19"}, id="fear-may"),
+    pytest.param("Did Israel bomb the consulate in Damascus?", {"19"}, id="question-did"),
+    pytest.param("Moscow rejected claims that it had bombed a hospital in Kharkiv.", {"19"}, id="rejected-claims"),
+    pytest.param("China warned it would take strong measures if the United States sent warships through the strait.",
+                 {"15", "19"}, id="warning-conditional"),
+    pytest.param("Russia has no plans to attack NATO, Putin said.", {"13", "19"}, id="no-plans",
+                 marks=wrong("'has no plans to attack' asserts a 138 threat RUS->NATO (negation of 'plans' "
+                             "not seen)")),
+    pytest.param("Turkey ruled out sending troops to Gaza.", {"15"}, id="ruled-out",
+                 marks=wrong("'ruled out sending troops' asserts 154 TUR->PSE")),
+    pytest.param("India has yet to sign the agreement with Pakistan.", {"05"}, id="has-yet-to",
+                 marks=wrong("'has yet to sign' asserts 057 IND->PAK")),
+    pytest.param("Israel vowed to destroy Hamas.", {"03", "17", "18", "19"}, id="vowed-to-destroy",
+                 marks=wrong("'vowed to destroy' asserts 030 (intent to cooperate) ISR->HAMAS beside the 130")),
+]
+
+
+@pytest.mark.parametrize("text, forbidden", HEDGED_CASES)
+def test_hedged_act_is_not_asserted(code, text, forbidden):
+    asserted = code(text)
+    assert not roots(asserted) & forbidden, [(e.cameo, e.rule) for e in asserted]
+
+
 # The speech act itself is an event: (text, the speech act asserted, the act it mentions, not asserted).
 SPEECH_ACT_CASES = [
     pytest.param("Moscow denied that its forces had shelled the Ukrainian town of Kramatorsk.",

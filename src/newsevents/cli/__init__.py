@@ -24,6 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
         store_commands = None
     if store_commands is not None:
         store_commands.register(sub)
+    try:
+        from newsevents.cli import web_commands
+    except ImportError:  # the web layer is optional while it is being built
+        web_commands = None
+    if web_commands is not None:
+        web_commands.register(sub)
     return parser
 
 

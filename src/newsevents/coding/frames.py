@@ -133,9 +133,13 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     obj = direct_object(verb)
     if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive:
         obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
+    if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
+        obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
+        passive = passive or any(c.dep_ == "agent" for c in verb.children)
     if passive:
         subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        obj = object_head(subj_pass) if subj_pass is not None else None
+        if subj_pass is not None:
+            obj = object_head(subj_pass)
     # "claimed responsibility for the bombing": the claimed act is the claimant's event.
     if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
         for prep in obj.children:

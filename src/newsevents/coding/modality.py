@@ -121,7 +121,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     anchor = head.i
                     break
                 for kind, words in GOVERNORS.items():
-                    if lemma in words and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj", "advcl"):
+                    if lemma in words and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj"):
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
                         if label is None:

@@ -56,6 +56,10 @@ class Context:
         self.previous_sentence, self._previous = self.sentence, self._current
         self.sentence, self._current = None, None
 
+    def current_actors(self) -> list[Actor]:
+        """The actors collected for the current sentence (after a `candidates` call)."""
+        return [a for _, a, _ in (self._current or [])]
+
     def candidates(self, before: int) -> list[Actor]:
         """Subjects before `before` in this sentence (nearest first), then its other actors there (nearest
         first), then the previous sentence's actors (subjects first)."""

@@ -55,6 +55,7 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
 # Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
 # mobilised troops", "Y agreed to postpone".
 ONE_SIDED_ROOTS = frozenset({"03", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
@@ -155,7 +156,12 @@ class Coder:
             # "Athens condemned the seizures": the target is whoever carried out the act condemned.
             targets = [a for a in context.recent_agents if a.country not in exclude and a.code not in exclude][:1]
         if not targets and code[:2] in ("01", "02", "10", "11", "12", "13") and frame.kind in ("verb", "light"):
-            targets = [a for a in context.candidates(frame.trigger.i)
+            # A speech act without an addressee is aimed at the other actor in view; an appeal only at one
+            # named in the same sentence ("addressing the U.S. Congress, ... appealed for").
+            pool = context.candidates(frame.trigger.i)
+            if code[:2] == "02":
+                pool = [a for a in pool if a in context.current_actors()]
+            targets = [a for a in pool
                        if a.code not in {s.code for s in sources} and a.country not in {s.country for s in sources}][:1]
         # Unresolved roles take their country from where the event happened ("protesters ... in Baghdad").
         if place is not None and place.country:
@@ -173,7 +179,9 @@ class Coder:
         if len(sources) >= 2 and not targets:
             # "Russia and Belarus began joint drills": a joint act is an event between the partners.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
-        elif not targets and code[:2] in ONE_SIDED_ROOTS and frame.kind != "noun":
+        elif not targets and code[:2] in ONE_SIDED_ROOTS and frame.kind != "noun" and \
+                frame.trigger.dep_ not in ("acl", "relcl", "amod") and \
+                (code[:2] != "03" or frame.trigger.lemma_.lower() in ONE_SIDED_INTENT):
             pairs = [(s, None) for s in sources]   # "Protesters rallied in Manila": no target named
         else:
             pairs = [(s, t) for s in sources for t in targets]
@@ -188,8 +196,9 @@ class Coder:
         events = []
         for source, target in pairs:
             if target is not None and (source.code == target.code or (
-                    source.country == target.country and code[:2] in ("01", "02"))):
-                continue   # statements among one country's own officials are not events
+                    source.country == target.country and (code[:2] in ("01", "02") or not (source.role
+                                                                                          or target.role)))):
+                continue   # a domestic event needs two distinct roles ("SYRMIL -> SYRREB"), and no statements
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
                                       date, place, modality.reason))
             # A future act announced by its own side is an intent (03) or a threat (13), dated when announced.

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from newsevents.store.db import EventStore
-from newsevents.store.query import EVENT_COLUMNS, MENTION_COLUMNS, EventQuery, like_escape
+from newsevents.store.query import MENTION_COLUMNS, EventQuery, like_escape
 
 FREQS = ("day", "week", "month")
 MAP_MEASURES = ("conflict", "material", "goldstein")
@@ -31,25 +31,25 @@ _DETAIL_MENTION_COLUMNS = (*MENTION_COLUMNS, "source_text", "target_text", "sour
                            "span_end", "location_lat", "location_lon")
 
 
-def summary(store: EventStore, *, timeout_s: float | None = None) -> dict:
+def summary(store: EventStore) -> dict:
     """Row counts and date ranges of the store."""
     counts = store.fetch("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions), "
                          "(SELECT count(*) FROM events), (SELECT min(date) FROM events), "
                          "(SELECT max(date) FROM events), (SELECT min(published) FROM articles), "
-                         "(SELECT max(published) FROM articles)", timeout_s=timeout_s)[0]
+                         "(SELECT max(published) FROM articles)")[0]
     articles, mentions, events, first, last, pub_first, pub_last = counts
     return {"articles": articles, "mentions": mentions, "events": events,
             "event_dates": {"from": first, "to": last}, "published": {"from": pub_first, "to": pub_last}}
 
 
-def count_rows(store: EventStore, query: EventQuery, cap: int, *, timeout_s: float | None = None) -> int:
+def count_rows(store: EventStore, query: EventQuery, cap: int) -> int:
     """How many rows the query matches, counting no further than `cap` + 1."""
     cond, params = query.where("e")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {query.table} e WHERE {cond} LIMIT ?)"
-    return store.fetch(sql, [*params, cap + 1], timeout_s=timeout_s)[0][0]
+    return store.fetch(sql, [*params, cap + 1])[0][0]
 
 
-def timeline(store: EventStore, query: EventQuery, freq: str, *, timeout_s: float | None = None) -> list[dict]:
+def timeline(store: EventStore, query: EventQuery, freq: str) -> list[dict]:
     """Events per period (day, week from Monday, month) by quad class; periods without events are left out."""
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
@@ -60,11 +60,10 @@ def timeline(store: EventStore, query: EventQuery, freq: str, *, timeout_s: floa
                count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
                coalesce(sum(e.goldstein), 0) AS goldstein_sum
         FROM events e WHERE {cond} GROUP BY 1 ORDER BY 1"""
-    return store.fetch_dicts(sql, [freq, *params], timeout_s=timeout_s)
+    return store.fetch_dicts(sql, [freq, *params])
 
 
-def top_dyads(store: EventStore, query: EventQuery, limit: int, *,
-              timeout_s: float | None = None) -> list[dict]:
+def top_dyads(store: EventStore, query: EventQuery, limit: int) -> list[dict]:
     """The dyads (unordered pairs of countries / groups / codes) with the most events."""
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
@@ -77,11 +76,10 @@ def top_dyads(store: EventStore, query: EventQuery, limit: int, *,
         FROM events e
         WHERE {cond} AND {_SOURCE_KEY} IS NOT NULL AND {_TARGET_KEY} IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, conflict DESC, actor1, actor2 LIMIT ?"""
-    return store.fetch_dicts(sql, [*params, int(limit)], timeout_s=timeout_s)
+    return store.fetch_dicts(sql, [*params, int(limit)])
 
 
-def country_conflict(store: EventStore, query: EventQuery, measure: str, *,
-                     timeout_s: float | None = None) -> list[dict]:
+def country_conflict(store: EventStore, query: EventQuery, measure: str) -> list[dict]:
     """Per country where events happened: events, conflict counts and the chosen measure as `value`."""
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
@@ -91,33 +89,32 @@ def country_conflict(store: EventStore, query: EventQuery, measure: str, *,
                {_MAP_VALUE[measure]} AS value
         FROM events e WHERE {cond} AND {_MAP_COUNTRY} IS NOT NULL
         GROUP BY 1 ORDER BY value DESC, country"""
-    return store.fetch_dicts(sql, params, timeout_s=timeout_s)
+    return store.fetch_dicts(sql, params)
 
 
-def event_detail(store: EventStore, event_id: int, *, timeout_s: float | None = None) -> dict | None:
+def event_detail(store: EventStore, event_id: int) -> dict | None:
     """One event (every column) with all its mentions, each with its article; None when there is none."""
-    rows = store.fetch_dicts("SELECT * FROM events WHERE event_id = ?", [event_id], timeout_s=timeout_s)
+    rows = store.fetch_dicts("SELECT * FROM events WHERE event_id = ?", [event_id])
     if not rows:
         return None
     columns = ", ".join(f"m.{c}" for c in _DETAIL_MENTION_COLUMNS)
     mentions = store.fetch_dicts(
         f"SELECT {columns}, {_ARTICLE_COLUMNS} FROM mentions m LEFT JOIN articles a USING (article_id) "
         "WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.article_id, m.sentence_index, m.mention_id",
-        [event_id], timeout_s=timeout_s)
+        [event_id])
     return {"event": rows[0], "mentions": mentions}
 
 
-def mention_detail(store: EventStore, mention_id: str, *, timeout_s: float | None = None) -> dict | None:
+def mention_detail(store: EventStore, mention_id: str) -> dict | None:
     """One mention (a coded sentence, any modality) with its article; None when there is none."""
     columns = ", ".join(f"m.{c}" for c in _DETAIL_MENTION_COLUMNS)
     rows = store.fetch_dicts(
         f"SELECT {columns}, {_ARTICLE_COLUMNS} FROM mentions m LEFT JOIN articles a USING (article_id) "
-        "WHERE m.mention_id = ?", [mention_id], timeout_s=timeout_s)
+        "WHERE m.mention_id = ?", [mention_id])
     return rows[0] if rows else None
 
 
-def find_actors(store: EventStore, text: str | None, limit: int, *,
-                timeout_s: float | None = None) -> list[dict]:
+def find_actors(store: EventStore, text: str | None, limit: int) -> list[dict]:
     """Actors seen in events whose code, country, group or name contains `text` (all when None), most used first."""
     params: list = []
     cond = "TRUE"
@@ -134,11 +131,7 @@ def find_actors(store: EventStore, text: str | None, limit: int, *,
                mode(a.name) AS name, count(*) AS events
         FROM ({sides}) a WHERE {cond}
         GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?"""
-    return store.fetch_dicts(sql, [*params, int(limit)], timeout_s=timeout_s)
-
-
-def list_columns(level: str) -> tuple[str, ...]:
-    return EVENT_COLUMNS if level == "events" else MENTION_COLUMNS
+    return store.fetch_dicts(sql, [*params, int(limit)])
 
 
 def period_count(date_from: dt.date, date_to: dt.date, freq: str) -> int:

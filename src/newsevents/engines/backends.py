@@ -1,0 +1,125 @@
+"""Where partitions run: in this process, in a local process pool, or on a Dask cluster.
+
+Every backend runs the same task, `coders.code_partition(spec, articles, batch_size)`, and hands back a
+future (anything with `.result()`). `slots` is how many partitions the driver keeps in flight: enough to keep
+every worker busy while the driver waits for the oldest one. `recover(exc)` is called after a partition
+failed; it returns True when the failure took the other running partitions with it (a process pool whose
+worker died), which the driver then submits again.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
+
+from newsevents.engines.coders import CoderSpec, code_partition
+from newsevents.model import Article
+
+ENGINES = ("local", "processes", "dask")
+
+
+def default_workers() -> int:
+    """Worker processes when `--workers` is not given: one per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class LocalBackend:
+    """Partitions run one after the other in this process (the coder is loaded here)."""
+
+    name = "local"
+    slots = 1
+
+    def submit(self, key: str, spec: CoderSpec, articles: Sequence[Article], batch_size: int | None):
+        future: cf.Future = cf.Future()
+        try:
+            future.set_result(code_partition(spec, articles, batch_size))
+        except Exception as exc:  # handed to the driver, which retries and reports it
+            future.set_exception(exc)
+        return future
+
+    def recover(self, exc: BaseException) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessBackend:
+    """A `concurrent.futures.ProcessPoolExecutor` of `workers` processes (started with `spawn`, so that
+    nothing of the driver's state, threads or open store included, is copied into them)."""
+
+    name = "processes"
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.slots = 2 * workers
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, key: str, spec: CoderSpec, articles: Sequence[Article], batch_size: int | None):
+        return self._pool.submit(code_partition, spec, list(articles), batch_size)
+
+    def recover(self, exc: BaseException) -> bool:
+        if not isinstance(exc, BrokenProcessPool):
+            return False
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+        return True
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskBackend:
+    """Dask distributed: a `LocalCluster` of `workers` single-threaded worker processes, or the running
+    cluster whose scheduler is at `scheduler` (`tcp://host:8786`, e.g. a dask-jobqueue SLURMCluster's
+    `cluster.scheduler_address`). Its workers need newsevents and the spaCy model installed."""
+
+    name = "dask"
+
+    def __init__(self, workers: int, scheduler: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise RuntimeError("--engine dask needs dask's distributed scheduler: "
+                               "pip install 'dask[distributed]'") from exc
+        self._cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self._cluster)
+        threads = sum(self.client.nthreads().values()) or workers
+        self.slots = max(2, 2 * threads)
+
+    def submit(self, key: str, spec: CoderSpec, articles: Sequence[Article], batch_size: int | None):
+        return self.client.submit(code_partition, spec, list(articles), batch_size, key=key, pure=False,
+                                  retries=0)
+
+    def recover(self, exc: BaseException) -> bool:
+        return False  # the scheduler moves the tasks of a lost worker by itself
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_backend(engine: str, workers: int | None, scheduler: str | None):
+    if engine == "local":
+        return LocalBackend()
+    workers = workers or default_workers()
+    if engine == "processes":
+        return ProcessBackend(workers)
+    if engine == "dask":
+        return DaskBackend(workers, scheduler)
+    raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
