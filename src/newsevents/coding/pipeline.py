@@ -179,6 +179,11 @@ class Coder:
         if len(sources) >= 2 and not targets:
             # "Russia and Belarus began joint drills": a joint act is an event between the partners.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+        elif not targets and code[:2] == "14" and len({a.country for a in sources if a.country}) == 1:
+            # A protest with no named target is aimed at its own country's government (CAMEO practice).
+            home = next(a.country for a in sources if a.country)
+            gov = Actor(code=home + "GOV", country=home, role="GOV", name=home, text="")
+            pairs = [(s, gov) for s in sources if s.code != gov.code]
         elif not targets and code[:2] in ONE_SIDED_ROOTS and frame.kind != "noun" and \
                 frame.trigger.dep_ not in ("acl", "relcl", "amod") and \
                 (code[:2] != "03" or frame.trigger.lemma_.lower() in ONE_SIDED_INTENT):
@@ -420,7 +425,7 @@ class Coder:
 
 
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
-                         "with", "to", "toward", "towards", "between"})
+                         "with", "to", "toward", "towards", "between", "by"})
 
 
 def _phrase_and_inner(head, depth: int = 3):
