@@ -126,8 +126,9 @@ ROOT_CASES = [
                  ("VEN", "GUY", "12"), id="12-reject-claim"),
     pytest.param("China refused to meet the Taiwanese president.", ("CHN", "TWN", "12"), id="12-refuse"),
     pytest.param("Israel rejected a ceasefire proposal by Hamas on Tuesday.", ("ISR", "HAMAS", "12"),
-                 id="12-reject-proposal-by",
-                 marks=wrong("'a proposal by Hamas': the proposer is not taken as target (ISR->None 127)")),
+                 id="12-reject-proposal-by"),
+    pytest.param("Iran rejected a proposal by the United States on its nuclear programme.", ("IRN", "USA", "12"),
+                 id="12-reject-proposal-by-country"),
     # 13 threaten
     pytest.param("North Korea threatened to strike the United States with nuclear weapons.",
                  ("PRK", "USA", "13"), id="13-threaten"),

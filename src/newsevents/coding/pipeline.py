@@ -55,6 +55,7 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
 # Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
 # mobilised troops", "Y agreed to postpone".
 ONE_SIDED_ROOTS = frozenset({"03", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
@@ -166,6 +167,7 @@ class Coder:
         # Unresolved roles take their country from where the event happened ("protesters ... in Baghdad").
         if place is not None and place.country:
             sources = [with_country(a, place.country) if not a.code else a for a in sources]
+            targets = [with_country(a, place.country) if not a.code and a.role else a for a in targets]
             if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17"):
                 targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
         # Otherwise a role-only side belongs to the other side's country ("teachers demanded that the
@@ -192,6 +194,9 @@ class Coder:
             pairs = [(s, t) for s in sources for t in targets]
         if not pairs:
             return []
+        if code[:2] == "19" and frame.trigger.lemma_.lower() in ("kill", "massacre", "slaughter", "execute") \
+                and _victim_count(frame) >= MASS_KILLING:
+            code, rule_id = "202", rule_id + "+mass"   # killing hundreds of people is mass violence (CAMEO 20)
         if code == "150" and (len(sources) >= 2 and not targets or _has_prep(frame, "with")):
             code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
         if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1] and pairs[0][1].country:
@@ -510,6 +515,21 @@ def _own_clause(head):
         stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
                      and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
     return out
+
+
+def _victim_count(frame: Frame) -> int:
+    """The number in the object phrase ("killed more than 460 patients" -> 460), 0 when none."""
+    obj = direct_object(frame.trigger)
+    if obj is None:
+        return 0
+    best = 0
+    for t in obj.subtree:
+        if t.like_num:
+            try:
+                best = max(best, int(float(t.text.replace(",", ""))))
+            except ValueError:
+                continue
+    return best
 
 
 def _has_prep(frame: Frame, word: str) -> bool:
