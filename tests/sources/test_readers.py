@@ -365,7 +365,7 @@ def test_directory_reads_supported_files_sorted(tmp_path):
     write_jsonl(tmp_path / "b.jsonl", [article("from-b")])
     (tmp_path / "a.txt").write_text(ENGLISH_NEWS, encoding="utf-8")
     (tmp_path / "c.html").write_text(HTML_PAGE, encoding="utf-8")
-    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     (tmp_path / ".hidden.jsonl").write_text("ignored", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     assert [r.id for r in records(tmp_path)] == ["a.txt", "from-b", "c.html"]
@@ -381,13 +381,13 @@ def test_missing_path_raises_before_reading(tmp_path):
 
 
 def test_folder_without_supported_files_raises(tmp_path):
-    (tmp_path / "data.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "data.xlsx").write_text("id,text\n", encoding="utf-8")
     with pytest.raises(InputError, match="no supported files"):
         read_articles([str(tmp_path)])
 
 
 def test_unsupported_file_type_raises(tmp_path):
-    path = tmp_path / "data.csv"
+    path = tmp_path / "data.xlsx"
     path.write_text("id,text\n", encoding="utf-8")
     with pytest.raises(InputError, match="unsupported file type"):
         read_articles([str(path)])

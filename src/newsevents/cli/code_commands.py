@@ -26,6 +26,7 @@ def register(sub) -> None:
                    help="print a summary (articles, events by root and dyad, modality counts, time) on stderr")
     p.add_argument("--no-progress", action="store_true", help="no progress display on standard error")
     _coder_options(p)
+    _scale_options(p, dedup=False)
     p.set_defaults(handler=run_code)
 
     e = sub.add_parser("eval", help="score the coder against a gold file (shared/gold format)",
@@ -47,6 +48,44 @@ def _coder_options(p) -> None:
     add_setting(p, "max_chars", type=int)
 
 
+def _scale_options(p, *, dedup: bool) -> None:
+    """The engine options of `code` and `ingest` (docs/scale.md) and the columns of CSV / Parquet inputs."""
+    from newsevents.engines import DEFAULT_FACTORY, DEFAULT_PARTITION_SIZE, DEFAULT_RETRIES, ENGINES
+
+    g = p.add_argument_group("engine (see docs/scale.md)")
+    g.add_argument("--engine", choices=ENGINES, help="code in this process (local, the default), in a local "
+                   "process pool (processes) or on a Dask cluster (dask; the default with --scheduler)")
+    g.add_argument("--workers", type=int, metavar="N", help="worker processes for processes / dask "
+                   "(default: one per CPU)")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="dask: the scheduler of a running cluster "
+                   "(tcp://host:8786, e.g. a dask-jobqueue SLURMCluster's); default: a LocalCluster of --workers")
+    g.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
+                   help=f"articles per partition, the unit of work and of retries (default: {DEFAULT_PARTITION_SIZE})")
+    g.add_argument("--retries", type=int, default=DEFAULT_RETRIES, metavar="N",
+                   help=f"times a failed partition is tried again before its articles are rejected "
+                        f"(default: {DEFAULT_RETRIES})")
+    g.add_argument("--coder", default=DEFAULT_FACTORY, metavar="MODULE:FACTORY",
+                   help=f"the coder factory, called with model, verbs, actors (default: {DEFAULT_FACTORY})")
+    g.add_argument("--parquet", metavar="DIR", help="write the events as a Parquet dataset partitioned by "
+                   "event date into DIR, a new folder (code: instead of JSON Lines, unless -o is given)")
+    g.add_argument("--dedup", action=argparse.BooleanOptionalAction, default=dedup,
+                   help="parse near-duplicate articles (a wire story republished by many sites) once; each copy "
+                        f"still gets the events, under its own id (default: {'on' if dedup else 'off'})")
+    t = p.add_argument_group("CSV and Parquet inputs")
+    t.add_argument("--text-column", default="text", metavar="NAME", help="column of the article text "
+                   "(default: text)")
+    t.add_argument("--date-column", metavar="NAME", help="column of the publication date (default: "
+                   "published, when there is one)")
+    t.add_argument("--id-column", metavar="NAME", help="column of the article id (default: id, when there is "
+                   "one; else FILE:ROW)")
+
+
+def table_columns(args):
+    from newsevents.sources import TableColumns
+
+    return TableColumns(text=args.text_column, date=args.date_column, id=args.id_column)
+
+
 def make_coder(args):
     from newsevents.coding.nlp import ModelNotFound
     from newsevents.coding.pipeline import Coder
@@ -54,22 +93,43 @@ def make_coder(args):
     verbs = [v for v in (args.verbs or []) if v] if isinstance(args.verbs, list) else [args.verbs] if args.verbs else []
     actors = [a for a in (args.actors or []) if a] if isinstance(args.actors, list) else [args.actors] if args.actors else []
     try:
+        if hasattr(args, "engine"):
+            return _engine_coder(args, verbs, actors)
         return Coder(model=args.model, verbs=verbs, actors=actors)
     except ModelNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2)
 
 
+def _engine_coder(args, verbs, actors):
+    from newsevents.engines import CoderFactoryError, CoderSpec, EngineCoder, EngineOptions
+
+    try:
+        options = EngineOptions(
+            engine=args.engine or ("dask" if args.scheduler else "local"), workers=args.workers,
+            scheduler=args.scheduler, partition_size=args.partition_size, retries=args.retries, dedup=args.dedup,
+            parquet=args.parquet, include_all=getattr(args, "include_all", True))
+        coder = EngineCoder(options, CoderSpec(args.coder, args.model, tuple(verbs), tuple(actors)),
+                            notify=lambda message: print(message, file=sys.stderr))
+        coder.check()
+    except (ValueError, CoderFactoryError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2)
+    return coder
+
+
 def run_code(args) -> int:
     from newsevents.sources import InputError, RecordWarning, read_articles
 
     try:
-        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars)
+        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
+                                columns=table_columns(args))
     except InputError as exc:
         print(f"error: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
         return 2
     coder = make_coder(args)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    jsonl = bool(args.output or not args.parquet)
     stats = RunStats()
     started = time.perf_counter()
 
@@ -93,10 +153,15 @@ def run_code(args) -> int:
     try:
         with _progress(not args.no_progress) as advance:
             for article, events in coder.code_many(articles(), batch_size=args.batch_size):
+                if isinstance(events, RecordError):  # its partition failed on every try
+                    stats.rejected += 1
+                    print(f"rejected: {events}", file=sys.stderr)
+                    continue
                 stats.add(article, events)
                 for event in events:
                     if args.include_all or event.modality == "asserted":
-                        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                        if jsonl:
+                            out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                         stats.written += 1
                 advance(1)
     finally:

@@ -165,8 +165,9 @@ def _register_ingest(subparsers) -> None:
     p.add_argument("--published", type=_date, metavar="DATE",
                    help="publication date for articles that carry none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    from newsevents.cli.code_commands import _coder_options
+    from newsevents.cli.code_commands import _coder_options, _scale_options
     _coder_options(p)
+    _scale_options(p, dedup=True)
     p.set_defaults(handler=_guarded("ingest", cmd_ingest))
 
 
@@ -231,12 +232,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def _articles_and_coder(args: argparse.Namespace):
     """The article records and the coder (imported here: the store does not need them otherwise)."""
     try:
-        from newsevents.cli.code_commands import make_coder
+        from newsevents.cli.code_commands import make_coder, table_columns
         from newsevents.sources import InputError, read_articles
     except ImportError as exc:
         raise StoreError(f"the coder is not available ({exc}); load pre-coded events with --coded") from exc
     try:
-        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars)
+        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
+                                columns=table_columns(args))
     except InputError as exc:
         raise StoreError(f"cannot read {exc.path}: {exc.reason}") from exc
     return _stop_on_input_error(records, InputError), make_coder(args)

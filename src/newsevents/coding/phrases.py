@@ -121,6 +121,18 @@ class SentenceActors:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
         return out
 
+    def phrase_head(self, tok):
+        """The head of the noun phrase a name belongs to ("the" or "United" in "the United States" ->
+        "States"); a modifier that is a name of its own ("Russian" in "Russian forces") stays itself."""
+        for _ in range(4):
+            head = tok.head
+            if tok.dep_ in ("det", "compound", "flat", "case") and head.pos_ in ("PROPN", "NOUN") and \
+                    self.by_token.get(tok.i) is not None and self.by_token.get(head.i) is self.by_token.get(tok.i):
+                tok = head
+            else:
+                break
+        return tok
+
     def names_inside(self, tok) -> bool:
         """Does the phrase under `tok` contain a dictionary name or a proper noun (a cheap pre-check)?"""
         lo, hi = tok.left_edge.i, tok.right_edge.i

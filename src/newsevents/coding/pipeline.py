@@ -253,7 +253,8 @@ class Coder:
         lemmas = {t.lemma_.lower() for t in _own_clause(comp)}
         mine = {a.country or a.group for a in sources}
         inner: list[Actor] = []
-        subj_first = sorted(_own_clause(comp), key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
+        subj_first = sorted({actors.phrase_head(t) for t in _own_clause(comp)},
+                            key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         for t in subj_first:
             if t.pos_ in ("PROPN", "NOUN", "PRON") and (actors.names_inside(t) or is_back_reference(t)) \
                     or t.i in actors.by_token:
@@ -271,7 +272,7 @@ class Coder:
                     code, rule_id, targets = "100", rule_id + "+must", demanded
         if not inner:   # the named actor may sit in a subordinate clause ("whether to strike Iran")
             for t in comp.subtree:
-                for a in actors.actors_of(t) if t.i in actors.by_token else ():
+                for a in actors.actors_of(actors.phrase_head(t)) if t.i in actors.by_token else ():
                     if a.code and (a.country or a.group) not in mine and a not in inner:
                         inner.append(a)
         if not targets and inner:
@@ -302,7 +303,7 @@ class Coder:
             confidence -= 0.05
         return Event(doc_id=article.id, sentence_index=index, date=date, source=source, target=target,
                      cameo=entry.code if code not in self.cameo else code, goldstein=entry.goldstein,
-                     quad_class=entry.quad_class, location=place, modality=label, sentence=sent.text,
+                     quad_class=entry.quad_class, location=place, modality=label, sentence=sent.text.rstrip(),
                      span=(lo - start, hi - start), rule=rule_id + (f" [{reason}]" if reason else ""),
                      confidence=round(confidence, 2), plover=entry.plover,
                      extra={"trigger": trig.i, "complement": _extent(frame.complement)})
@@ -368,6 +369,11 @@ class Coder:
         """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
         "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
         roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
+        if frame.code[:2] in ("01", "02"):   # a statement is located only where its verb says it was made
+            found = [p for prep in _locative_preps(frame.trigger) if prep.lower_ in ("in", "at")
+                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
+                     for p in self._places_in(pobj, actors)]
+            return found[0] if found else None
         roots += [t for t in frame.targets[:2] if t is not None]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
         roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]

@@ -22,6 +22,7 @@ its own URL and source), so every copy still counts as a source of the event.
 from __future__ import annotations
 
 import dataclasses
+import os
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -118,8 +119,13 @@ class EngineCoder:
         self.report = EngineReport()
 
     def check(self) -> None:
-        """Fail early, in the driver: an unknown factory, or (local engine) a coder that cannot load."""
+        """Fail early, in the driver, rather than in every partition: a factory that cannot be imported
+        (CoderFactoryError), a `--parquet` folder in use (FileExistsError), a coder that cannot load (local
+        engine: whatever its factory raises, e.g. ModelNotFound)."""
         load_factory(self.spec.factory)
+        folder = self.options.parquet
+        if folder and os.path.exists(folder) and (not os.path.isdir(folder) or os.listdir(folder)):
+            raise FileExistsError(f"--parquet {folder}: exists and is not an empty folder (give a new one)")
         if self.options.engine == "local":
             cached_coder(self.spec)
 
