@@ -33,4 +33,6 @@ def dyads(events):
 
 
 def _who(actor):
+    if actor is None:
+        return None   # a one-sided event ("Protesters rallied in Manila") has no target
     return actor.group or actor.country

@@ -39,7 +39,7 @@ ACTOR_CASES = [
     pytest.param("Kenya's president appealed to the United States for help in fighting al-Shabaab.", "2024-05-15",
                  "02", ("KENGOV", "KEN", "GOV", None), ("USA", "USA", None, None), id="role-possessive-president"),
     # capitals standing for their governments
-    pytest.param("Manila protested to Beijing over the water cannon attack.", "2024-05-15", "14",
+    pytest.param("Manila protested to Beijing over the water cannon attack.", "2024-05-15", "11",
                  ("PHL", "PHL", None, None), ("CHN", "CHN", None, None), id="capital-manila-actor"),
     pytest.param("Tehran condemned the Israeli strike on its consulate in Damascus.", "2024-05-15", "11",
                  ("IRN", "IRN", None, None), ("ISR", "ISR", None, None), id="capital-tehran"),
@@ -76,12 +76,9 @@ ACTOR_CASES = [
     pytest.param("Sheikh Hasina criticised India.", "2025-06-01", "11",
                  ("BGD", "BGD", None, None), ("IND", "IND", None, None), id="leader-hasina-after-ouster"),
     pytest.param("Former President Donald Trump criticised China.", "2023-06-01", "11",
-                 ("USA", "USA", None, None), ("CHN", "CHN", None, None), id="leader-former-president",
-                 marks=wrong("'Former President Donald Trump' in 2023 coded USAGOV: the title 'President' wins "
-                             "over 'Former' and the term dates")),
+                 ("USA", "USA", None, None), ("CHN", "CHN", None, None), id="leader-former-president"),
     pytest.param("Former British prime minister Boris Johnson visited Kyiv on Friday.", "2025-06-01", "04",
-                 ("GBR", "GBR", None, None), ("UKR", "UKR", None, None), id="leader-former-prime-minister",
-                 marks=wrong("'Former British prime minister Boris Johnson' in 2025 coded GBRGOV")),
+                 ("GBR", "GBR", None, None), ("UKR", "UKR", None, None), id="leader-former-prime-minister"),
     pytest.param("Iran's supreme leader Ali Khamenei praised Hamas.", "2024-05-15", "05",
                  ("IRNGOV", "IRN", "GOV", None), ("HAMAS", "PSE", "REB", "HAMAS"), id="leader-khamenei-hamas"),
     # named groups

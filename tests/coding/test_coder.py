@@ -54,8 +54,7 @@ ROOT_CASES = [
     pytest.param("Australia expressed willingness to work with China on trade.",
                  ("AUS", "CHN", "03"), id="03-willingness"),
     pytest.param("Turkey offered to mediate between Russia and Ukraine on Thursday.",
-                 ("TUR", "RUS", "03"), id="03-offer-mediate",
-                 marks=wrong("offer to mediate between X and Y: coded 030 TUR with no target")),
+                 ("TUR", "RUS", "03"), id="03-offer-mediate"),
     # 04 consult
     pytest.param("Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing on "
                  "Tuesday.", ("CHN", "BRA", "04"), id="04-meet"),
@@ -66,8 +65,7 @@ ROOT_CASES = [
     pytest.param("The Chinese and Russian presidents held a phone call on Monday.",
                  ("CHN", "RUS", "04"), id="04-phone-call"),
     pytest.param("Egypt's President Abdel Fattah al-Sisi received the Jordanian king in Cairo on Sunday.",
-                 ("EGY", "JOR", "04"), id="04-receive",
-                 marks=wrong("'received the Jordanian king' (hosting a visit, 043): no event at all")),
+                 ("EGY", "JOR", "04"), id="04-receive"),
     # 05 engage in diplomatic cooperation
     pytest.param("Vietnam signed a defence cooperation agreement with the Philippines on Friday.",
                  ("VNM", "PHL", "05"), id="05-sign-agreement"),
@@ -92,8 +90,7 @@ ROOT_CASES = [
                  ("RUS", "UKR", "08"), id="08-return-pows"),
     pytest.param("Israel and Hamas agreed to a four-day truce.", ("ISR", "HAMAS", "08"), id="08-truce"),
     pytest.param("Serbia withdrew its troops from the border with Kosovo.", ("SRB", "XKX", "08"),
-                 id="08-withdraw-its-troops",
-                 marks=wrong("'its troops' taken as the target: coded SRB->SRBMIL 0874, Kosovo lost")),
+                 id="08-withdraw-its-troops"),
     pytest.param("Israel allowed aid trucks to enter Gaza through the Kerem Shalom crossing.",
                  ("ISR", "PSE", "08"), id="08-allow-aid",
                  marks=wrong("allowing aid deliveries (0863): no event at all")),
@@ -118,9 +115,7 @@ ROOT_CASES = [
                  ("JPN", "CHN", "11"), id="11-lodge-protest"),
     pytest.param("Estonia summoned the Russian ambassador over the airspace violation.",
                  ("EST", "RUS", "11"), id="11-summon"),
-    pytest.param("Beijing protested to Tokyo over the visit.", ("CHN", "JPN", "11"), id="11-protest-to-government",
-                 marks=wrong("a government's diplomatic protest is 114 (complain officially); coded 140 "
-                             "(political dissent)")),
+    pytest.param("Beijing protested to Tokyo over the visit.", ("CHN", "JPN", "11"), id="11-protest-to-government"),
     # 12 reject
     pytest.param("Venezuela rejected Guyana's claim to the Essequibo region.",
                  ("VEN", "GUY", "12"), id="12-reject-claim"),
@@ -152,8 +147,7 @@ ROOT_CASES = [
     pytest.param("Israel mobilised 300,000 reservists on the border with Gaza.",
                  ("ISR", "PSE", "15"), id="15-mobilise"),
     pytest.param("The Pentagon deployed an aircraft carrier to the eastern Mediterranean.",
-                 ("USA", None, "15"), id="15-pentagon-deploy",
-                 marks=wrong("'The Pentagon deployed an aircraft carrier': no event at all")),
+                 ("USA", None, "15"), id="15-pentagon-deploy"),
     # 16 reduce relations
     pytest.param("Canada expelled an Indian diplomat on Tuesday.", ("CAN", "IND", "16"), id="16-expel"),
     pytest.param("Niger cut diplomatic ties with Ukraine.", ("NER", "UKR", "16"), id="16-cut-ties"),
@@ -161,8 +155,7 @@ ROOT_CASES = [
                  ("USA", "IRN", "16"), id="16-impose-sanctions"),
     pytest.param("The United States halted military aid to Egypt.", ("USA", "EGY", "16"), id="16-halt-aid"),
     pytest.param("Azerbaijan recalled its ambassador from France.", ("AZE", "FRA", "16"),
-                 id="16-recall-its-ambassador",
-                 marks=wrong("'its ambassador' taken as the target: coded AZE->AZEGOV 161, France lost")),
+                 id="16-recall-its-ambassador"),
     # 17 coerce
     pytest.param("Israel arrested dozens of Palestinians in the West Bank overnight.",
                  ("ISR", "PSE", "17"), id="17-arrest"),
@@ -192,14 +185,11 @@ ROOT_CASES = [
     pytest.param("Myanmar's military carried out a massacre of Rohingya civilians in Rakhine.",
                  ("MMR", "MMR", "20"), id="20-carried-out-massacre"),
     pytest.param("The Syrian government used chemical weapons against civilians in Douma.",
-                 ("SYR", "SYR", "20"), id="20-chemical-weapons",
-                 marks=wrong("use of chemical weapons (204) coded 175 (violent repression)")),
+                 ("SYR", "SYR", "20"), id="20-chemical-weapons"),
     pytest.param("Islamic State militants carried out mass killings of Yazidis in Sinjar.",
-                 ("ISIL", "IRQ", "20"), id="20-mass-killings",
-                 marks=wrong("'mass killings' (202) coded 190")),
+                 ("ISIL", "IRQ", "20"), id="20-mass-killings"),
     pytest.param("The Sudanese paramilitary Rapid Support Forces committed ethnic cleansing in Darfur.",
-                 ("RSF", "SDN", "20"), id="20-ethnic-cleansing",
-                 marks=wrong("'committed ethnic cleansing' coded 030 (intent to cooperate), asserted, no target")),
+                 ("RSF", "SDN", "20"), id="20-ethnic-cleansing"),
 ]
 
 
@@ -268,9 +258,7 @@ STRUCTURE_CASES = [
     pytest.param("Lithuania expelled three Russian diplomats. The Baltic state accused them of spying.",
                  {("LTU", "RUS", "16"), ("LTU", "RUS", "11")}, id="pronoun-baltic-state-them"),
     pytest.param("Israel's prime minister met the Egyptian president in Cairo. He later criticised Hamas.",
-                 {("ISR", "EGY", "04"), ("ISR", "HAMAS", "11")}, id="pronoun-he",
-                 marks=wrong("'He later criticised Hamas': 'he' not resolved to Israel's prime minister, "
-                             "no 11 event")),
+                 {("ISR", "EGY", "04"), ("ISR", "HAMAS", "11")}, id="pronoun-he"),
     # several parties
     pytest.param("Japan, South Korea and the United States held trilateral talks in Washington.",
                  {("JPN", "KOR", "04"), ("JPN", "USA", "04"), ("KOR", "USA", "04")}, id="three-party-talks"),
@@ -295,20 +283,17 @@ def test_sentence_structure(code, text, expected):
 
 
 # -- what must not come out --------------------------------------------------------------------------------
-@wrong("joint subject of 'clashed': each side paired with the place (SDN->SDN, RSF->SDN), not with each other")
 def test_mutual_clash_pairs_the_two_sides(code):
     got = dyads(code("Sudan's army and the Rapid Support Forces clashed in Khartoum."))
     assert {("SDN", "RSF", "19"), ("RSF", "SDN", "19")} & got
     assert ("SDN", "SDN", "19") not in got
 
 
-@wrong("joint subject of 'clashed': the Indian army is paired with India (IND->IND 190)")
 def test_joint_clash_has_no_self_event(code):
     got = dyads(code("The Indian army and Chinese troops clashed in the Galwan valley."))
     assert ({("CHN", "IND", "19"), ("IND", "CHN", "19")} & got) and ("IND", "IND", "19") not in got
 
 
-@wrong("an untargeted missile launch is coded PRK->PRKMIL 190: the launcher becomes its own target")
 def test_missile_launch_is_not_an_attack_on_oneself(code):
     events = code("North Korea fired two ballistic missiles into the sea on Thursday.")
     assert events, "the launch is an event"

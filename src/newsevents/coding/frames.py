@@ -15,7 +15,7 @@ from newsevents.coding.verbs import Trigger, VerbLexicon, direct_object, object_
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Prepositions that introduce a target, in order of preference.
-TARGET_PREPS = ("on", "against", "at", "with", "into", "to", "toward", "towards", "from", "over", "in", "across",
+TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to", "toward", "towards", "from", "over", "in", "across",
                 "upon", "for", "of", "outside", "near", "around", "off", "inside")
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
                        "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",
@@ -51,6 +51,9 @@ def subject_of(verb, depth: int = 0):
                     return p
     if depth > 4:
         return None
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller   # "accused Moscow of attacking", "urged Israel not to attack": the object acts
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
@@ -65,6 +68,29 @@ def subject_of(verb, depth: int = 0):
             and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
     return None
+
+
+# Verbs whose object is the subject of their complement ("accused X of attacking", "urged X to stop").
+OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",
+                            "pressure", "push", "invite", "request", "persuade", "convince", "suspect", "criticise",
+                            "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid"})
+
+
+def _object_controller(verb):
+    """The governing verb's object when it controls this complement, else None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        head = head.head
+    elif verb.dep_ not in ("xcomp", "ccomp") or head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    if head.lemma_.lower() == "call":   # "called on X to ..."
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+        return None
+    return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def is_passive(verb) -> bool:

@@ -105,6 +105,11 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
+        if head.pos_ == "ADP" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" and \
+                head.head.lemma_.lower() in GOVERNORS[NEGATED]:
+            return Modality(NEGATED, f"governor:{head.head.lemma_.lower()} {head.lower_}", under_report, report_past)
+        if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+            return Modality(NEGATED, "yet to", under_report, report_past)   # "has yet to sign"
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break   # a coordinated clause with its own subject stands on its own
         if head == token or (stop_at is not None and head == stop_at):
@@ -129,6 +134,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         break
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
                     dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+                if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(
+                        c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    return Modality(NEGATED, f"governor:no {lemma}", under_report, report_past, head.i)
                 for kind, words in GOVERNING_NOUNS.items():
                     if lemma in words:
                         if kind == NEGATED:

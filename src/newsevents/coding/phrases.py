@@ -207,6 +207,8 @@ class SentenceActors:
         tokens = self.phrase_tokens(head)
         text = _text(tokens)
         role = self._role(head, tokens)
+        if role and any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens):
+            role = None   # a former office holder no longer acts for the office
         mentions: list[Mention] = []
         for t in tokens:
             m = self.by_token.get(t.i)
@@ -317,7 +319,7 @@ class SentenceActors:
         for a in self.context.candidates(head.i):
             if a.code in exclude or (a.country and a.country in exclude):
                 continue
-            if kind == "person" and not (a.role in ("GOV", "MIL", "OPP", "REB") and a.name and " " in a.name):
+            if kind == "person" and not (a.role in ("GOV", "MIL", "OPP", "REB", "LEG", "JUD") and not a.group):
                 continue
             if kind == "country" and (a.group or not a.country):
                 continue

@@ -41,12 +41,12 @@ NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "int
                         "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
 PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
                          "island", "border", "coast", "base", "airport", "state"})
-LOCATED_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20", "07", "06"})
+LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20", "07"})
 
 
 def code_is_located(code: str) -> bool:
-    """Roots whose target named as a place is also where the event happened (visits, attacks, aid)."""
-    return code[:2] in LOCATED_ROOTS
+    """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
+    return code[:3] == "042" or code[:2] in LOCATED_ROOTS
 
 
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
@@ -55,10 +55,16 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
 # Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
 # mobilised troops", "Y agreed to postpone".
 ONE_SIDED_ROOTS = frozenset({"03", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+INSTRUMENTS = frozenset({"missile", "rocket", "drone", "jet", "aircraft", "plane", "warplane", "warship", "ship",
+                         "vessel", "submarine", "carrier", "tank", "artillery", "bomb", "shell", "weapon", "munition",
+                         "ammunition", "helicopter", "bomber", "fighter", "mortar", "round", "projectile"})
+# Reciprocal acts: several sources with no object are the parties to one another ("X and Y clashed in Z").
+RECIPROCAL = frozenset({"clash", "fight", "battle", "meet", "talk", "negotiate", "agree", "sign", "exchange",
+                        "trade", "cooperate", "confer", "consult", "spar", "skirmish"})
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-THREAT_BY_ROOT = {"15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+THREAT_BY_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,11 @@ class Coder:
                 if key not in coded or _specific(event) > _specific(coded[key]):
                     coded[key] = event
         events = self._statement_policy(list(coded.values()))
+        # "vowed to destroy Hamas" is a threat; the bare intent (030) of the same vow says less.
+        threats = {(e.source.code, e.target.code if e.target else None) for e in events
+                   if e.rule.startswith("announced:") and e.root == "13"}
+        events = [e for e in events if not (e.cameo == "030" and
+                                            (e.source.code, e.target.code if e.target else None) in threats)]
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
         context.recent_agents = _unique_actors(agents + context.recent_agents)[:5]
         return events
@@ -141,12 +152,13 @@ class Coder:
         if code[:2] in ("18", "19", "20", "17"):
             # A state can use force against its own people ("Syrian jets dropped sarin on a town in Syria").
             exclude = frozenset(a.code for a in sources)
-        targets = self._first_actors(frame.targets, actors, exclude=exclude)
+        own = sources if code[:2] not in ("17", "18", "19", "20") else ()
+        targets = self._first_actors(frame.targets, actors, exclude=exclude, sources=own)
         if not targets and frame.trigger.dep_ == "conj" and frame.kind == "verb" and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in frame.trigger.children):
             # "visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object.
             first = frame.trigger.head
-            targets = self._first_actors(target_candidates(first, direct_object(first), code), actors, exclude=exclude)
+            targets = self._first_actors(target_candidates(first, direct_object(first), code), actors, exclude=exclude, sources=own)
         place = self._place(frame, sent, actors, targets)
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
@@ -178,7 +190,9 @@ class Coder:
         targets = [with_country(t, known_s.country) if not t.code and t.role and known_s else t for t in targets]
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and frame.trigger.lemma_.lower() in RECIPROCAL and direct_object(frame.trigger) is None:
+            pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+        elif len(sources) >= 2 and not targets:
             # "Russia and Belarus began joint drills": a joint act is an event between the partners.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
         elif not targets and code[:2] == "14" and len({a.country for a in sources if a.country}) == 1:
@@ -232,7 +246,14 @@ class Coder:
         return any(a.code == source.code or (a.country and a.country == source.country) or
                    (a.group and a.group == source.group) for a in known)
 
-    def _first_actors(self, heads, actors: SentenceActors, exclude=frozenset()) -> list[Actor]:
+    @staticmethod
+    def _own_side(actor: Actor, sources: list[Actor]) -> bool:
+        """The source's own people ("Serbia withdrew its troops"), as opposed to a domestic counterpart with
+        another role ("the opposition demanded that the government ..."): not a target."""
+        return any(actor.country and actor.country == s.country and (not s.role or not actor.role
+                                                                     or s.role == actor.role) for s in sources)
+
+    def _first_actors(self, heads, actors: SentenceActors, exclude=frozenset(), sources=()) -> list[Actor]:
         """The actors of the first candidate phrase that names any, looking into its locative phrases
         when the phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan")."""
         role_only: list[Actor] = []
@@ -240,7 +261,11 @@ class Coder:
             if head is None:
                 continue
             for phrase in _phrase_and_inner(head):
-                found = [a for a in actors.actors_of(phrase, exclude) if a.code not in exclude or not a.code]
+                found = [a for a in actors.actors_of(phrase, exclude)
+                         if not a.code or (a.code not in exclude and not self._own_side(a, sources))]
+                if phrase.lemma_.lower() in INSTRUMENTS:
+                    # "fired two missiles", "deployed a carrier": a weapon without a named owner is no target
+                    found = [a for a in found if a.code]
                 resolved = [a for a in found if a.code]
                 if resolved:
                     return resolved
@@ -380,11 +405,9 @@ class Coder:
         if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
             roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
         found: list[Place] = []
-        for t in frame.targets[:1]:   # "visited Beirut", "shelled Kharkiv": the target is the place
-            if t is not None and t.pos_ == "PROPN":
-                place = self._place_of_token(t, actors)
-                if place is not None and code_is_located(frame.code):
-                    found.append(place)
+        for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
+            if t is not None and code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
+                found.extend(p for p in self._places_in(t, actors) if p.country)
         for root in roots:
             for prep in _locative_preps(root):
                 for pobj in prep.children:

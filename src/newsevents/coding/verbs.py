@@ -79,7 +79,7 @@ class VerbShape:
 
     particles: frozenset
     preps: dict
-    obj: str | None
+    obj: frozenset
 
     @classmethod
     def of(cls, verb) -> "VerbShape":
@@ -94,7 +94,12 @@ class VerbShape:
                     if p.dep_ == "pobj":
                         objs.add(object_head(p).lemma_.lower())
         obj = direct_object(verb)
-        return cls(frozenset(particles), preps, obj.lemma_.lower() if obj is not None else None)
+        objs = set()
+        if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
+            objs.add(obj.lemma_.lower())
+            objs.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.children
+                        if c.dep_ in ("amod", "compound"))
+        return cls(frozenset(particles), preps, frozenset(objs))
 
     def fits(self, rule: VerbRule) -> bool:
         if rule.particle and rule.particle not in self.particles:
@@ -105,7 +110,7 @@ class VerbShape:
                 return False
             return not rule.objects or any(o in objs for o in rule.objects)
         if rule.objects:
-            return self.obj is not None and self.obj in rule.objects
+            return any(o in self.obj for o in rule.objects)
         return True
 
 
@@ -168,7 +173,7 @@ class VerbLexicon:
         """An event noun; `governed` when a light verb governs it (then no modifier is required)."""
         lemma = noun.lemma_.lower()
         for c in noun.children:
-            if c.dep_ == "compound":
+            if c.dep_ in ("compound", "amod"):
                 rule = self.nouns.get(f"{c.lemma_.lower()} {lemma}")
                 if rule:
                     return rule

@@ -18,8 +18,8 @@ MAP_MEASURES = ("conflict", "material", "goldstein")
 _SIDE_KEY = "coalesce(e.{side}_country, e.{side}_group, e.{side}_code)"
 _SOURCE_KEY = _SIDE_KEY.format(side="source")
 _TARGET_KEY = _SIDE_KEY.format(side="target")
-# Where an event counts on the map: its location, else (no place named) the target's country.
-_MAP_COUNTRY = "coalesce(e.location_country, e.target_country)"
+# Where an event counts on the map: the country of its location (events without a named place are not mapped).
+_MAP_COUNTRY = "e.location_country"
 _MAP_VALUE = {
     "conflict": "count(*) FILTER (WHERE e.quad_class IN (3, 4))",
     "material": "count(*) FILTER (WHERE e.quad_class = 4)",
