@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: run test install eval eval-plover bench clean
+.PHONY: run test install browser eval eval-plover bench clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,15 +16,23 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Debian's Chromium and ChromeDriver for the dashboard's browser tests (nothing is downloaded from elsewhere).
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	     chromium chromium-driver >/dev/null) || echo "warning: Chromium not installed; browser tests will be skipped"; }
+
 install: $(STAMP)
 
-# The main job: code the bundled sample news and print a summary.
+# The main job: code the bundled sample news (every modality, labelled), print a summary, and store the
+# events in the embedded DuckDB store (re-running adds nothing), then show its strongest escalation alerts.
 run: install
 	mkdir -p $(OUT)
-	$(VENV)/bin/newsevents code samples/news.jsonl -o $(OUT)/sample_events.jsonl --summary --no-progress
-	@echo "events written to $(OUT)/sample_events.jsonl"
+	$(VENV)/bin/newsevents code samples/news.jsonl --all -o $(OUT)/sample_events.jsonl --summary --no-progress
+	$(VENV)/bin/newsevents ingest --coded $(OUT)/sample_events.jsonl --db $(OUT)/sample.duckdb --no-progress
+	@echo "events: $(OUT)/sample_events.jsonl; store: $(OUT)/sample.duckdb (try: .venv/bin/newsevents query --db $(OUT)/sample.duckdb --dyad RUS:UKR)"
 
-test: install
+test: install browser
 	$(PY) -m pytest
 
 # Developer tools: scores against the shared gold sets (need ../shared), and the speed benchmark.

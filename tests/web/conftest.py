@@ -39,8 +39,11 @@ def actor(code: str, text: str = "", group: str | None = None, country: str | No
 
 
 def event(doc: str, index: int, when: dt.date, source: Actor, target: Actor | None, cameo: str,
-          goldstein: float, quad: int, sentence: str, span: tuple[int, int] = (0, 5), *,
+          goldstein: float, quad: int, sentence: str, verb: str, *,
           modality: str = "asserted", location: Place | None = None) -> Event:
+    """An event whose `span` covers the word `verb` of its sentence."""
+    start = sentence.index(verb)
+    span = (start, start + len(verb))
     return Event(doc_id=doc, sentence_index=index, date=EventDate(when), source=source, target=target,
                  cameo=cameo, goldstein=goldstein, quad_class=quad, location=location, modality=modality,
                  sentence=sentence, span=span, rule=f"test.{cameo}")
@@ -54,23 +57,23 @@ def synthetic_results() -> list[tuple[Article, list[Event]]]:
         (Article("k1", "text k1", dt.date(2024, 6, 29), url="https://example.org/k1", source="Wire A",
                  title="Kharkiv shelled"),
          [event("k1", 0, dt.date(2024, 6, 28), actor("RUSMIL", "Russian forces"), actor("UKR", "Kharkiv"), "190",
-                -10.0, 4, kharkiv, (15, 22), location=Place("Kharkiv", "UKR", 49.99, 36.23)),
+                -10.0, 4, kharkiv, "shelled", location=Place("Kharkiv", "UKR", 49.99, 36.23)),
           event("k1", 1, AS_OF, actor("USA", "The United States"), actor("IRN", "Iran"), "138", -7.0, 3, could,
-                (25, 31), modality="hypothetical")]),
+                "strike", modality="hypothetical")]),
         (Article("k2", "text k2", dt.date(2024, 6, 29), url="https://example.org/k2", source="Wire B",
                  title="Second report"),
          [event("k2", 0, dt.date(2024, 6, 28), actor("RUSMIL", "Russian forces"), actor("UKR", "Kharkiv"), "190",
-                -10.0, 4, kharkiv, (15, 22), location=Place("Kharkiv", "UKR", 49.99, 36.23))]),
+                -10.0, 4, kharkiv, "shelled", location=Place("Kharkiv", "UKR", 49.99, 36.23))]),
         (Article("g1", "text g1", dt.date(2024, 5, 2), url="https://example.org/g1", title="Gaza"),
          [event("g1", 0, dt.date(2024, 5, 1), actor("ISRMIL", "Israeli jets"),
-                actor("HAMAS", "Hamas", group="HAMAS", country="PSE"), "190", -10.0, 4, gaza, (14, 20),
+                actor("HAMAS", "Hamas", group="HAMAS", country="PSE"), "190", -10.0, 4, gaza, "struck",
                 location=Place("Gaza", "PSE", 31.5, 34.47))]),
         (Article("n1", "text n1", dt.date(2024, 4, 10), title=INJECTION),
          [event("n1", 0, dt.date(2024, 4, 10), actor("NATO", "NATO", group="NATO"), actor("RUSGOV", "Moscow"),
-                "057", 8.0, 1, INJECTION, (0, 3))]),
+                "057", 8.0, 1, INJECTION, "DROP")]),
         (Article("u1", "text u1", dt.date(2024, 3, 5), url="https://example.org/u1"),
          [event("u1", 0, dt.date(2024, 3, 5), actor("USAGOV", "Washington"), actor("IRNGOV", "Tehran"), "112",
-                -2.0, 3, "Washington accused Tehran of 100% of the attacks.", (11, 18))]),
+                -2.0, 3, "Washington accused Tehran of 100% of the attacks.", "accused")]),
     ]
     # An escalation: RUS-UKR material conflict on six of the last seven days before AS_OF.
     for k, (code, gold) in enumerate(CONFLICT_CODES[1:]):
@@ -78,7 +81,7 @@ def synthetic_results() -> list[tuple[Article, list[Event]]]:
         when = AS_OF - dt.timedelta(days=k)
         out.append((Article(doc, f"text {doc}", when, url=f"https://example.org/{doc}"),
                     [event(doc, 0, when, actor("UKRMIL", "Ukrainian troops"), actor("RUSMIL", "Russian units"),
-                           code, gold, 4, f"Ukrainian troops hit Russian units ({code}).", (17, 20))]))
+                           code, gold, 4, f"Ukrainian troops hit Russian units ({code}).", "hit")]))
     return out
 
 

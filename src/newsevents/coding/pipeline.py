@@ -134,6 +134,11 @@ class Coder:
                    if e.rule.startswith("announced:") and e.root == "13"}
         events = [e for e in events if not (e.cameo == "030" and
                                             (e.source.code, e.target.code if e.target else None) in threats)]
+        # One event per id (document, sentence, actors, code): an asserted mention wins over a hedged one.
+        by_id: dict[str, Event] = {}
+        for e in sorted(events, key=lambda e: e.modality != "asserted"):
+            by_id.setdefault(e.event_id, e)
+        events = [e for e in events if by_id[e.event_id] is e]
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
         context.recent_agents = _unique_actors(agents + context.recent_agents)[:5]
         return events

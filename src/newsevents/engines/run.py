@@ -109,7 +109,11 @@ class _Partition:
 
 
 class EngineCoder:
-    """A coder with `code_many`, that runs the coder `spec` on the engine `options`."""
+    """A coder with `code_many`, that runs the coder `spec` on the engine `options`.
+
+    Each `code_many` call starts the engine's workers (a pool, a LocalCluster, a client) and stops them at
+    the end; inside `with EngineCoder(...) as coder:` they start once and serve every call.
+    """
 
     def __init__(self, options: EngineOptions = EngineOptions(), spec: CoderSpec = CoderSpec(),
                  notify: Notify | None = None):
@@ -117,6 +121,16 @@ class EngineCoder:
         self.spec = spec
         self.notify = notify or (lambda message: None)
         self.report = EngineReport()
+        self.backend = None
+
+    def __enter__(self) -> EngineCoder:
+        self.backend = make_backend(self.options.engine, self.options.workers, self.options.scheduler)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
 
     def check(self) -> None:
         """Fail early, in the driver, rather than in every partition: a factory that cannot be imported
@@ -132,7 +146,7 @@ class EngineCoder:
     def code_many(self, articles: Iterable[Article], batch_size: int | None = None,
                   ) -> Iterator[tuple[Article, list[Event] | RecordError]]:
         """(Article, events) in input order; (Article, RecordError) for an article whose partition failed."""
-        run = _Run(self, batch_size)
+        run = _Run(self, batch_size, self.backend)
         try:
             yield from run.results(articles)
         finally:
@@ -142,7 +156,7 @@ class EngineCoder:
 class _Run:
     """The state of one `code_many` call: backend, slots in input order, partitions in flight."""
 
-    def __init__(self, coder: EngineCoder, batch_size: int | None):
+    def __init__(self, coder: EngineCoder, batch_size: int | None, backend=None):
         o = coder.options
         self.options, self.spec, self.notify, self.report = o, coder.spec, coder.notify, coder.report
         self.batch_size = batch_size
@@ -155,7 +169,8 @@ class _Run:
         if o.dedup:
             from newsevents.sources.dedup import NearDuplicates
             self.dedup = NearDuplicates(o.dedup_threshold, o.dedup_window)
-        self.backend = make_backend(o.engine, o.workers, o.scheduler)
+        self.own_backend = backend is None
+        self.backend = make_backend(o.engine, o.workers, o.scheduler) if backend is None else backend
         self.max_slots = max(4 * o.partition_size, self.backend.slots * o.partition_size * 2)
         self.slots: deque[_Slot] = deque()
         self.building: list[_Slot] = []
@@ -168,7 +183,8 @@ class _Run:
 
     def close(self) -> None:
         try:
-            self.backend.close()
+            if self.own_backend:
+                self.backend.close()
         finally:
             if self.sink is not None:
                 self.sink.close()

@@ -48,11 +48,14 @@ class Labels:
         """"Russia, military" for RUSMIL; "Hamas" for HAMAS; the code itself when nothing is known."""
         if not code:
             return None
+        group = group or (code if code in self.groups else None)
         if group:
             return self.groups.get(group, group)
-        name = self.countries.get(country or code[:3])
+        country = country or code[:3]
+        name = self.countries.get(country)
         if name is None:
             return code
+        role = role or (code[3:6] if code.startswith(country) else None)
         return f"{name}, {ROLE_LABELS[role]}" if role in ROLE_LABELS else name
 
     def key_label(self, key: str) -> str:
