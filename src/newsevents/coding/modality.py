@@ -27,7 +27,7 @@ GOVERNORS = {
     }),
     FUTURE: frozenset({
         "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
-        "schedule", "set", "expect", "announce", "vote", "approve", "authorize", "authorise", "ready", "poise",
+        "schedule", "set", "expect", "vote", "approve", "authorize", "authorise", "ready", "poise",
     }),
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),
@@ -43,6 +43,10 @@ GOVERNING_NOUNS = {
                        "commitment", "agreement", "deal", "deadline", "move"}),
     NEGATED: frozenset({"denial", "refusal", "rejection"}),
 }
+# Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
+WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able"})
+# Negations by the actor itself: the negated cooperative act is a refusal (12), not a denial.
+REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "rule"})
 # Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
 REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
                        "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",
@@ -120,7 +124,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if not first or token != trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
                                                          "advcl", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
             if head.pos_ in ("VERB", "AUX"):
-                if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp") and lemma != "announce":
+                if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp"):
                     under_report = True
                     report_past = head.tag_ in ("VBD", "VBN")
                     anchor = head.i
@@ -132,6 +136,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         if label is None:
                             label, reason, anchor = kind, f"governor:{lemma}", head.i
                         break
+            elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in WILLING:
+                if label is None:   # "is willing to withdraw", "ready to help": a stated intention
+                    label, reason, anchor = FUTURE, f"governor:{lemma}", head.i
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
                     dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
                 if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(

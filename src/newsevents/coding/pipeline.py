@@ -62,6 +62,7 @@ INSTRUMENTS = frozenset({"missile", "rocket", "drone", "jet", "aircraft", "plane
 RECIPROCAL = frozenset({"clash", "fight", "battle", "meet", "talk", "negotiate", "agree", "sign", "exchange",
                         "trade", "cooperate", "confer", "consult", "spar", "skirmish"})
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
+REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
@@ -230,6 +231,10 @@ class Coder:
                 continue   # a domestic event needs two distinct roles ("SYRMIL -> SYRREB"), and no statements
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
                                       date, place, modality.reason))
+            # Refusing to cooperate is itself an event: "would not supply", "declined to meet" (CAMEO 12).
+            if label == mod.NEGATED and code[:2] in REFUSED_BY_ROOT and _refusal(modality.reason):
+                events.append(self._event(article, sent, index, frame, source, target, REFUSED_BY_ROOT[code[:2]],
+                                          f"refused:{rule_id}", mod.ASSERTED, date, place, modality.reason))
             # A future act announced by its own side is an intent (03) or a threat (13), dated when announced.
             if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT} \
                     and self._announced_by_source(modality, source, actors, sent):
@@ -549,6 +554,13 @@ def _own_clause(head):
         stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
                      and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
     return out
+
+
+def _refusal(reason: str) -> bool:
+    """A negation that is the actor's own refusal ("did not", "refused to"), not a denial of a report."""
+    if reason.startswith("neg:"):
+        return True
+    return any(reason.startswith(f"governor:{w}") for w in mod.REFUSALS)
 
 
 def _victim_count(frame: Frame) -> int:
