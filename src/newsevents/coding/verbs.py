@@ -69,6 +69,9 @@ def direct_object(verb):
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
             return object_head(c)
+    for c in verb.children:   # the small model sometimes attaches a bare object noun as an adverb
+        if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i == verb.i + 1:
+            return c
     return None
 
 
