@@ -146,6 +146,7 @@ class Coder:
 
     def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
         code, rule_id = frame.code, frame.rule_id
+        civilian_target = False
         sources = self._first_actors(frame.sources, actors)
         if not sources and frame.kind in ("verb", "light"):
             subj = subject_of(frame.trigger)
@@ -188,12 +189,15 @@ class Coder:
             targets = [with_country(a, place.country) if not a.code and a.role else a for a in targets]
             if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17"):
                 targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
+                civilian_target = True   # the people of the place: "attacks across Paris"
         # Otherwise a role-only side belongs to the other side's country ("teachers demanded that the
         # Nigerian government ...": a domestic event).
+        # Not for violence: victims do not take their attackers' nationality.
         known_t = next((t for t in targets if t.country), None)
-        known_s = next((a for a in sources if a.country), None)
+        known_s = next((a for a in sources if a.country), None) if code[:2] not in ("18", "19", "20") else None
         sources = [with_country(a, known_t.country) if not a.code and a.role and known_t else a for a in sources]
         targets = [with_country(t, known_s.country) if not t.code and t.role and known_s else t for t in targets]
+        civilian_target = civilian_target or (bool(targets) and all(t.role == "CVL" for t in targets if t.code))
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
         if len(sources) >= 2 and frame.trigger.lemma_.lower() in RECIPROCAL and direct_object(frame.trigger) is None:
@@ -217,8 +221,8 @@ class Coder:
         if code[:2] == "19" and frame.trigger.lemma_.lower() in ("kill", "massacre", "slaughter", "execute") \
                 and _victim_count(frame) >= MASS_KILLING:
             code, rule_id = "202", rule_id + "+mass"   # killing hundreds of people is mass violence (CAMEO 20)
-        if code in ("190", "193") and any(s.role == "REB" and (s.group or not s.country) for s in sources):
-            code, rule_id = "180", rule_id + "+armed-group"   # a militant group's attack is unconventional violence
+        if code in ("190", "193") and civilian_target and any(s.role == "REB" for s in sources):
+            code, rule_id = "180", rule_id + "+armed-group"   # militants attacking civilians: unconventional violence
         if code == "150" and (len(sources) >= 2 and not targets or _has_prep(frame, "with")):
             code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
         if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1] and pairs[0][1].country:
