@@ -137,11 +137,12 @@ def test_overview_alerts_list_their_events(browser, server):
     form.find_element("css selector", "button").click()
     wait_state(browser, "#alerts-list")
     assert count(browser, "#alerts-list .alert") >= 1
+    browser.execute_script("document.querySelector('#alerts-list').scrollIntoView();")
+    screenshot(browser, "overview-alerts")
     browser.find_element("css selector", "#alerts-list .alert li").click()
     wait_state(browser, "#evidence-body")
     assert count(browser, "#evidence-body .mention") >= 1
     check_page_health(browser, server)
-    screenshot(browser, "overview-alerts")
 
 
 def test_dyad_can_be_chosen(browser, server):

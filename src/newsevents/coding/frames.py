@@ -221,6 +221,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                     if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB":
                         targets += target_candidates(cc, direct_object(cc), rule.code)
     complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if complement is None and rule.code[:3] in SPEECH_CODES:
+        # "acknowledged for the first time that Israel killed ...": the parser may hang the that-clause lower.
+        complement = next((t for t in verb.subtree if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
+                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
     return Frame(verb, rule.code, f"{rule.source}:{rule.id}", "verb", sources, targets, None, complement)

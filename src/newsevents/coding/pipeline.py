@@ -221,7 +221,7 @@ class Coder:
         if code[:2] == "19" and frame.trigger.lemma_.lower() in ("kill", "massacre", "slaughter", "execute") \
                 and _victim_count(frame) >= MASS_KILLING:
             code, rule_id = "202", rule_id + "+mass"   # killing hundreds of people is mass violence (CAMEO 20)
-        if code in ("190", "193") and civilian_target and any(s.role == "REB" for s in sources):
+        if code in ("190", "193") and (frame.kind == "claim" or civilian_target and any(s.role == "REB" for s in sources)):
             code, rule_id = "180", rule_id + "+armed-group"   # militants attacking civilians: unconventional violence
         if code == "150" and (len(sources) >= 2 and not targets or _has_prep(frame, "with")):
             code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
