@@ -171,8 +171,8 @@ def test_dyad_can_be_chosen(browser, server):
 def test_map_shades_countries(browser, server):
     open_view(browser, server, "map")
     wait_state(browser, "#map-chart")
-    fills = browser.execute_script(
-        "return [...document.querySelectorAll('#map-chart path.choroplethlocation')].map(p => getComputedStyle(p).fill);")
+    fills = browser.execute_script("return [...document.querySelectorAll('#map-chart path.choroplethlocation')]"
+                                   ".map(p => getComputedStyle(p).fill);")
     assert len(fills) > 150  # every country drawn from the shipped GeoJSON
     shaded = [f for f in fills if f and f.replace(" ", "") != "rgb(233,236,239)"]
     assert len(shaded) >= 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsevents.coding.verbs import Trigger, VerbLexicon, direct_object, object_head
+from newsevents.coding.verbs import VerbLexicon, direct_object, object_head
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Prepositions that introduce a target, in order of preference.

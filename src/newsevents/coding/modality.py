@@ -151,8 +151,6 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         if label is None:
                             label, reason = kind, f"governor:{lemma}"
                         break
-        if dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in GOVERNORS[HYPOTHETICAL] | GOVERNORS[NEGATED]:
-            pass  # the preposition step follows on the next loop turn
         first = False
         token = head
     if label == "would":

@@ -82,10 +82,11 @@ class Context:
         subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]
         rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
         previous = [a for _, a, s in self._previous if s] + [a for _, a, s in self._previous if not s]
-        return _unique(subj + rest + previous)
+        return unique_actors(subj + rest + previous)
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """Actors in order, each code once (actors without a code dropped)."""
     seen, out = set(), []
     for a in actors:
         if a.code and a.code not in seen:

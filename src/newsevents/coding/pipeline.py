@@ -21,7 +21,7 @@ from newsevents.coding.dates import DateMention, find_date_mentions
 from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of, target_candidates
 from newsevents.coding.verbs import direct_object
 from newsevents.coding.nlp import load_pipeline
-from newsevents.coding.phrases import Context, SentenceActors, is_back_reference
+from newsevents.coding.phrases import Context, SentenceActors, is_back_reference, unique_actors
 from newsevents.coding.places import Gazetteer
 from newsevents.coding.verbs import VerbLexicon
 from newsevents.model import Actor, Article, Event, EventDate, Place
@@ -141,7 +141,7 @@ class Coder:
             by_id.setdefault(e.event_id, e)
         events = [e for e in events if by_id[e.event_id] is e]
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
-        context.recent_agents = _unique_actors(agents + context.recent_agents)[:5]
+        context.recent_agents = unique_actors(agents + context.recent_agents)[:5]
         return events
 
     def _events_of_frame(self, article, sent, index, frame: Frame, actors: SentenceActors, dates, context) -> list[Event]:
@@ -595,15 +595,6 @@ def _extent(token) -> tuple[int, int] | None:
         return None
     sub = list(token.subtree)
     return sub[0].i, sub[-1].i + 1
-
-
-def _unique_actors(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.code not in seen:
-            seen.add(a.code)
-            out.append(a)
-    return out
 
 
 def _specific(event: Event) -> int:

@@ -6,7 +6,6 @@ matching rule wins (particle, preposition and object constraints count).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -30,16 +29,6 @@ CONTAINER_NOUNS = frozenset({"package", "round", "tranche", "batch", "set", "shi
 CONTAINER_CONTENTS = {"weapon": "072", "arm": "072", "ammunition": "072", "munition": "072", "missile": "072",
                       "military": "072", "security": "072", "loan": "071", "financial": "071", "economic": "071",
                       "humanitarian": "073", "food": "073", "relief": "073"}
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """What made a token an event: the rule and the token whose lemma it matched."""
-
-    rule_id: str
-    code: str
-    kind: str           # "verb", "light" (light verb + event noun), "noun"
-    noun: object = None  # the event noun token for "light" and "noun" triggers
 
 
 def _data(name: str):
@@ -146,7 +135,7 @@ class VerbLexicon:
             # Only PETRARCH's specific patterns (verb + object or preposition): its bare verb defaults code
             # every "control", "call" or "press" and cost more precision than they add recall.
             tiers.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
-                          if r.objects or r.prep or r.particle or os.environ.get("NE_PETRARCH_DEFAULTS")])
+                          if r.objects or r.prep or r.particle])
         for rules in tiers:
             for r in rules:
                 if r.code not in cameo:
