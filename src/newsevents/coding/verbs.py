@@ -7,14 +7,13 @@ matching rule wins (particle, preposition and object constraints count).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from newsevents.coding.cameo import CameoTable
-from importlib import resources
-
-from newsevents.coding.rules import NounRule, VerbRule
 from newsevents.coding.petrarch import read_verb_dictionary, read_verb_table
+from newsevents.coding.rules import NounRule, VerbRule
 from newsevents.coding.tables import DataFileError, read_table, read_word_list, split_list
 
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
