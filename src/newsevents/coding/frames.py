@@ -54,6 +54,8 @@ def subject_of(verb, depth: int = 0):
     controller = _object_controller(verb)
     if controller is not None:
         return controller   # "accused Moscow of attacking", "urged Israel not to attack": the object acts
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp"):
+        return subject_of(verb.head.head, depth + 1)   # "France is ready to contribute troops"
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
@@ -205,6 +207,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if passive:
         agent = _agent(verb)
         sources = [agent] if agent is not None else []
+        if agent is None and rule.code[:2] == "03":   # "Vietnam is committed to ...": a stance, not a patient
+            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         sources = [subj] if subj is not None else []
     targets = target_candidates(verb, obj, rule.code)

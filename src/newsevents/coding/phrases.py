@@ -152,9 +152,10 @@ class SentenceActors:
             out.append(t)
             stack.extend(c for c in t.children if c.dep_ in NP_DEPS or
                          (c.dep_ == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
-        if include_of and (head.lemma_.lower() in OF_HEADS or not any(i.i in self.by_token for i in out)):
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+        own_name = any(i.i in self.by_token for i in out)
+        if include_of and (head.lemma_.lower() in OF_HEADS or not own_name):
+            for prep in head.children:   # "the city of Kharkiv"; "doctors from two American aid groups"
+                if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and not own_name)):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             out.extend(self.phrase_tokens(pobj))

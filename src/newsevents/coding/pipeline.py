@@ -49,7 +49,7 @@ def code_is_located(code: str) -> bool:
     return code[:3] == "042" or code[:2] in LOCATED_ROOTS
 
 
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over", "throughout",
                             "on", "from", "to"})
 # Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
 # Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
@@ -429,6 +429,13 @@ class Coder:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))
+        if not found:   # "students throughout Indonesia staged demonstrations": where the source was
+            for s in frame.sources:
+                for prep in (s.children if s is not None else ()):
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self._places_in(pobj, actors))
         if not found:
             return None
         for t in targets:

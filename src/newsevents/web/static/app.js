@@ -261,6 +261,7 @@ async function loadTopDyads() {
     ];
     await plot(node, traces, baseLayout({
       barmode: "stack", margin: {l: 250, r: 20, t: 10, b: 50},
+      legend: {orientation: "h", xref: "container", x: 0.02, y: 1.12, traceorder: "normal"},
       xaxis: {title: {text: "events in the period"}, rangemode: "tozero"}, yaxis: {automargin: true},
     }), rows.length);
     node.on("plotly_click", (ev) => {
