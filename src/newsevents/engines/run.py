@@ -32,7 +32,7 @@ from newsevents.engines.backends import ENGINES, make_backend
 from newsevents.engines.coders import CoderSpec, Outcome, cached_coder, load_factory
 from newsevents.model import Article, Event, RecordError
 
-DEFAULT_PARTITION_SIZE = 64
+DEFAULT_PARTITION_SIZE = 32
 DEFAULT_RETRIES = 2
 
 Notify = Callable[[str], None]

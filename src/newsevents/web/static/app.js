@@ -260,8 +260,8 @@ async function loadTopDyads() {
        marker: {color: QUADS[3].colour}, customdata: custom, hovertemplate: "%{y}: %{x} conflict events<extra></extra>"},
     ];
     await plot(node, traces, baseLayout({
-      barmode: "stack", margin: {l: 250, r: 20, t: 10, b: 50},
-      legend: {orientation: "h", xref: "container", x: 0.02, y: 1.12, traceorder: "normal"},
+      barmode: "stack", margin: {l: 20, r: 20, t: 30, b: 50},
+      legend: {orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal"},
       xaxis: {title: {text: "events in the period"}, rangemode: "tozero"}, yaxis: {automargin: true},
     }), rows.length);
     node.on("plotly_click", (ev) => {
