@@ -165,5 +165,7 @@ def _events_behind(store: EventStore, alert: Alert, relevant: str, params: Alert
                e.num_mentions, e.num_sources, e.location_name, e.evidence, e.source_url
         FROM events e
         WHERE {relevant} AND e.date BETWEEN ? AND ? AND {k1} = ? AND {k2} = ?
+          AND coalesce(e.source_country, e.source_group, e.source_code) IS NOT NULL
+          AND coalesce(e.target_country, e.target_group, e.target_code) IS NOT NULL
         ORDER BY coalesce(e.goldstein, 0), e.num_mentions DESC, e.date, e.event_id
         LIMIT ?""", [alert.window_from, alert.window_to, alert.actor1, alert.actor2, params.events_per_alert])

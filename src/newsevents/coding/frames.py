@@ -156,6 +156,8 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
 
 def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     lemma = verb.lemma_.lower()
+    if lemma != "claim" and lemma not in lexicon.light_verbs and not lexicon.knows_verb(lemma):
+        return None   # most verbs code nothing: decide that before reading the parse around them
     subj = subject_of(verb)
     passive = is_passive(verb)
     obj = direct_object(verb)

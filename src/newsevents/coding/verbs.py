@@ -148,6 +148,9 @@ class VerbLexicon:
         return cls(tiers, nouns, modifiers, frozenset(read_word_list("light_verbs.txt")))
 
     # -- matching --------------------------------------------------------------------------------------
+    def knows_verb(self, lemma: str) -> bool:
+        return any(lemma in index for index in self.tiers)
+
     def match_verb(self, verb) -> VerbRule | None:
         lemma = verb.lemma_.lower()
         candidates = [index[lemma] for index in self.tiers if lemma in index]

@@ -260,8 +260,9 @@ async function loadTopDyads() {
        marker: {color: QUADS[3].colour}, customdata: custom, hovertemplate: "%{y}: %{x} conflict events<extra></extra>"},
     ];
     await plot(node, traces, baseLayout({
-      barmode: "stack", margin: {l: 20, r: 20, t: 30, b: 50},
-      legend: {orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal"},
+      barmode: "stack", margin: {l: 20, r: 20, t: 34, b: 50},
+      legend: {orientation: "h", x: 1, xanchor: "right", y: 0, yanchor: "bottom", traceorder: "normal",
+               bgcolor: "rgba(255,255,255,0.85)"},
       xaxis: {title: {text: "events in the period"}, rangemode: "tozero"}, yaxis: {automargin: true},
     }), rows.length);
     node.on("plotly_click", (ev) => {
