@@ -233,7 +233,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
-    return Frame(verb, rule.code, f"{rule.source}:{rule.id}", "verb", sources, targets, None, complement)
+    rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
+    return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement)
 
 
 def _agent(verb):

@@ -133,8 +133,9 @@ class VerbLexicon:
         if use_petrarch:
             # Only PETRARCH's specific patterns (verb + object or preposition): its bare verb defaults code
             # every "control", "call" or "press" and cost more precision than they add recall.
+            skip = frozenset(read_word_list("petrarch_stoplist.txt"))
             tiers.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
-                          if r.objects or r.prep or r.particle])
+                          if (r.objects or r.prep or r.particle) and r.lemma not in skip])
         for rules in tiers:
             for r in rules:
                 if r.code not in cameo:
