@@ -165,7 +165,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
     if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
-        passive = passive or any(c.dep_ == "agent" for c in verb.children)
+        passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
     if passive:
         subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj_pass is not None:

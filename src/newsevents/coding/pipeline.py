@@ -61,6 +61,10 @@ INSTRUMENTS = frozenset({"missile", "rocket", "drone", "jet", "aircraft", "plane
 # Reciprocal acts: several sources with no object are the parties to one another ("X and Y clashed in Z").
 RECIPROCAL = frozenset({"clash", "fight", "battle", "meet", "talk", "negotiate", "agree", "sign", "exchange",
                         "trade", "cooperate", "confer", "consult", "spar", "skirmish"})
+RECIPROCAL_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "consultation", "exercise",
+                              "drill", "agreement", "deal", "accord", "treaty", "pact", "exchange", "swap", "clash",
+                              "fighting", "cooperation", "partnership", "ceasefire", "truce", "call", "relation",
+                              "tie", "relationship", "dialogue", "contact"})
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
@@ -200,9 +204,12 @@ class Coder:
         civilian_target = civilian_target or (bool(targets) and all(t.role == "CVL" for t in targets if t.code))
         sources = [a for a in sources if a.code]
         targets = [a for a in targets if a.code]
+        thing = frame.noun if frame.noun is not None else direct_object(frame.trigger)
+        joint = frame.trigger.lemma_.lower() in RECIPROCAL or (   # "X and Y restored relations / held talks"
+            thing is not None and thing.lemma_.lower() in RECIPROCAL_NOUNS)
         if len(sources) >= 2 and frame.trigger.lemma_.lower() in RECIPROCAL and direct_object(frame.trigger) is None:
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
-        elif len(sources) >= 2 and not targets:
+        elif len(sources) >= 2 and not targets and joint:
             # "Russia and Belarus began joint drills": a joint act is an event between the partners.
             pairs = [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
         elif not targets and code[:2] == "14" and len({a.country for a in sources if a.country}) == 1:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import importlib.util
 import io
 import json
 import os
@@ -370,16 +371,19 @@ def _read_bytes(path: str, limit: int) -> bytes | None:
 
 def _read_html_file(path: str, published: dt.date | None, checks: _TextChecks) -> Article | RecordError:
     """Main text, title and date of a saved web page (trafilatura, comments left out)."""
-    try:
-        import trafilatura
-    except ImportError as exc:
-        raise InputError(path, "reading HTML needs trafilatura (pip install trafilatura)") from exc
+    require_trafilatura(path)
     name = os.path.basename(path)
     byte_limit = HTML_BYTES_PER_CHAR * checks.max_chars
     data = _read_bytes(path, byte_limit)
     if data is None:
         return RecordError(name, f"HTML file too large: more than {byte_limit:,} bytes", path)
     return article_from_html(data, name, path, published, checks)
+
+
+def require_trafilatura(path: str) -> None:
+    """InputError for `path` when trafilatura, which reads web pages, is not installed."""
+    if importlib.util.find_spec("trafilatura") is None:
+        raise InputError(path, "reading web pages needs trafilatura (pip install trafilatura)")
 
 
 def article_from_html(data: bytes, record_id: str, where: str, published: dt.date | None, checks: _TextChecks,

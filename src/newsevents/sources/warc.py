@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from newsevents.model import Article, RecordError
 from newsevents.sources.readers import (HTML_BYTES_PER_CHAR, InputError, _TextChecks, article_from_html,
-                                        parse_published)
+                                        parse_published, require_trafilatura)
 
 PAGE_RECORD_TYPES = ("response", "resource")
 # What warcio raises on a damaged file (AttributeError and IndexError: headers cut off in a gzip member).
@@ -36,6 +36,7 @@ def read_warc(path: str, published: dt.date | None, checks: _TextChecks) -> Iter
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError as exc:
         raise InputError(path, "reading WARC files needs warcio (pip install warcio)") from exc
+    require_trafilatura(path)
     name = os.path.basename(path)
     byte_limit = HTML_BYTES_PER_CHAR * checks.max_chars
     try:
