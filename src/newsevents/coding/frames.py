@@ -141,13 +141,17 @@ def target_candidates(verb, obj, code: str = "") -> list:
 def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
     frames: list[Frame] = []
     used_nouns: set[int] = set()
+    nouns = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
             frame = _verb_frame(tok, lexicon, used_nouns)
             if frame is not None:
                 frames.append(frame)
-    for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns:
+        elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.noun_heads:
+            nouns.append(tok)
+    for tok in nouns:   # after the verbs: a noun a verb already took ("held talks") is not an event of its own
+        if tok.i not in used_nouns:
             frame = _noun_frame(tok, lexicon)
             if frame is not None:
                 frames.append(frame)

@@ -112,11 +112,35 @@ class SentenceActors:
         self._cache: dict[int, list[Actor]] = {}
 
     def salient_actors(self, out: list) -> list[tuple[int, Actor, bool]]:
-        """Append (token index, actor, is subject) for the actors of this sentence's subjects and objects, in
-        order, to `out`; a back-reference resolves against what is already there ("the group ... it")."""
+        """Append (token index, actor, is subject) for the named actors of this sentence, in order, to `out`.
+        Cheap on purpose (dictionary mentions and their phrase's role word, no full phrase resolution); a
+        definite back-reference ("the group") resolves against what is already there."""
+        doc = self.sent.doc
+        heads = {}
+        for m in self.mentions:
+            entry = m.entry_on(self.day)
+            if entry is None:
+                continue
+            tok = doc[m.start]
+            for i in range(m.start, m.end):   # the mention's own root: its head lies outside it
+                if not (m.start <= doc[i].head.i < m.end) or doc[i].head.i == i:
+                    tok = doc[i]
+                    break
+            head = tok
+            for _ in range(4):
+                if head.dep_ in ("compound", "amod", "poss", "nmod", "det", "flat", "case") and head.head.i != head.i:
+                    head = head.head
+                else:
+                    break
+            if head.dep_ in ("pobj", "conj") and head.head.dep_ == "prep" and head.head.lower_ == "of":
+                head = head.head.head   # "the government of Iran" -> "government"
+            heads.setdefault(head.i, []).append(combine(entry, self.dictionary.role_of(head), head.text))
         for tok in self.sent:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN") \
-                    and (self.names_inside(tok) or _is_definite_back_reference(tok)):
+            if tok.i in heads:
+                for a in heads[tok.i]:
+                    if a.country or a.group:
+                        out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
+            elif tok.pos_ in ("NOUN", "PROPN") and _is_definite_back_reference(tok):
                 for a in self.actors_of(tok):
                     if a.country or a.group:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))

@@ -301,14 +301,13 @@ class Coder:
         lemmas = {t.lemma_.lower() for t in _own_clause(comp)}
         mine = {a.country or a.group for a in sources}
         inner: list[Actor] = []
-        subj_first = sorted({actors.phrase_head(t) for t in _own_clause(comp)},
-                            key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
+        clause = _own_clause(comp)
+        candidates = {actors.phrase_head(t) for t in clause if t.i in actors.by_token or is_back_reference(t)}
+        subj_first = sorted(candidates, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i))
         for t in subj_first:
-            if t.pos_ in ("PROPN", "NOUN", "PRON") and (actors.names_inside(t) or is_back_reference(t)) \
-                    or t.i in actors.by_token:
-                for a in actors.actors_of(t):
-                    if a.code and (a.country or a.group) not in mine and a not in inner:
-                        inner.append(a)
+            for a in actors.actors_of(t):
+                if a.code and (a.country or a.group) not in mine and a not in inner:
+                    inner.append(a)
         if code == "010":
             if lemmas & THREAT_CUES:
                 code, rule_id = "130", rule_id + "+threat-cue"

@@ -122,6 +122,7 @@ class VerbLexicon:
         # What a container noun may hold, beside the event nouns: "a package of weapons" is military aid.
         self.contents = {w: NounRule(f"noun:{w}", w, code) for w, code in CONTAINER_CONTENTS.items()}
         self.noun_modifiers = noun_modifiers
+        self.noun_heads = frozenset(k.split()[-1] for k in nouns) | CONTAINER_NOUNS
         self.light_verbs = light_verbs
 
     @classmethod
@@ -167,6 +168,8 @@ class VerbLexicon:
     def match_noun(self, noun, governed: bool) -> NounRule | None:
         """An event noun; `governed` when a light verb governs it (then no modifier is required)."""
         lemma = noun.lemma_.lower()
+        if lemma not in self.noun_heads and noun.lower_ not in self.noun_heads:
+            return None   # most nouns name no event: one set lookup decides it
         for c in noun.children:
             if c.dep_ in ("compound", "amod"):
                 rule = self.nouns.get(f"{c.lemma_.lower()} {lemma}")
