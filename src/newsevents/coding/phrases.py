@@ -140,7 +140,9 @@ class SentenceActors:
                 for a in heads[tok.i]:
                     if a.country or a.group:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
-            elif tok.pos_ in ("NOUN", "PROPN") and _is_definite_back_reference(tok):
+            elif tok.pos_ in ("NOUN", "PROPN") and _is_definite_back_reference(tok) or (
+                    tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                    and tok.i not in self.by_token):   # places named as actors ("shelled Kherson")
                 for a in self.actors_of(tok):
                     if a.country or a.group:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
