@@ -218,7 +218,8 @@ class RunStats:
             self.by_modality[e.modality] += 1
             if e.modality == "asserted":
                 self.by_root[e.root] += 1
-                self.by_dyad[f"{e.source.code}->{e.target.code if e.target else '-'}"] += 1
+                if e.target is not None:   # one-sided events ("protesters rallied") have no dyad
+                    self.by_dyad[f"{e.source.code}->{e.target.code}"] += 1
 
     def line(self) -> str:
         return (f"coded {self.articles} articles ({self.words:,} words) in {self.seconds:.1f} s: "
