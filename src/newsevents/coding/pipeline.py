@@ -174,6 +174,17 @@ class Coder:
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
+        if not targets and code[:2] in ("03", "13") and frame.kind in ("verb", "light"):
+            # "threatened to stop negotiations if the United States ...", "prepared to lift a ban on X": the
+            # target is named in what is threatened or intended.
+            for c in frame.trigger.children:
+                if c.dep_ in ("xcomp", "ccomp", "advcl") and not targets:
+                    names = [t for t in c.subtree if t.i in actors.by_token]
+                    for t in names:
+                        for a in actors.actors_of(actors.phrase_head(t)):
+                            if a.code and a.code not in exclude and not self._own_side(a, sources) and a not in targets:
+                                targets.append(a)
+                    targets = targets[:1]
         obj = direct_object(frame.trigger) if frame.kind == "verb" else None
         if not targets and obj is not None and code[:2] in ("10", "11", "12", "16") and \
                 self.lexicon.match_noun(obj, governed=True) is not None:
@@ -488,7 +499,7 @@ class Coder:
 
 
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
-                         "with", "to", "toward", "towards", "between", "by"})
+                         "with", "to", "toward", "towards", "between", "by", "for"})
 
 
 def _phrase_and_inner(head, depth: int = 3):
