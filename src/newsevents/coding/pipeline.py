@@ -69,7 +69,7 @@ MASS_KILLING = 100   # victims named in one act from which a killing is coded as
 REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-THREAT_BY_ROOT = {"16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+THREAT_BY_ROOT = {"14": "133", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +263,8 @@ class Coder:
             if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT} \
                     and self._announced_by_source(modality, source, actors, sent):
                 derived = INTENT_BY_ROOT.get(code[:2]) or THREAT_BY_ROOT.get(code[:2])
+                if _conditioned(frame.trigger):   # "will withdraw its force unless ...": a threat (CAMEO 13)
+                    derived = THREAT_BY_ROOT.get(code[:2], "130")
                 when = self._date_for(sent.doc[modality.anchor], dates, article.published) \
                     if modality.anchor is not None else date
                 events.append(self._event(article, sent, index, frame, source, target, derived,
@@ -584,6 +586,12 @@ def _own_clause(head):
         stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
                      and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
     return out
+
+
+def _conditioned(trigger) -> bool:
+    """Does the act carry its own "if" / "unless" clause?"""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in trigger.children)
 
 
 def _refusal(reason: str) -> bool:
