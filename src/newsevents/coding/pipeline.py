@@ -198,6 +198,10 @@ class Coder:
                 pool = [a for a in pool if a in context.current_actors()]
             targets = [a for a in pool
                        if a.code not in {s.code for s in sources} and a.country not in {s.country for s in sources}][:1]
+            if code == "010":
+                targets = []   # a plain statement with no addressee in its own words is not a dyadic event
+            elif targets:
+                rule_id += "+context"
         # Unresolved roles take their country from where the event happened ("protesters ... in Baghdad").
         if place is not None and place.country:
             sources = [with_country(a, place.country) if not a.code else a for a in sources]
