@@ -160,7 +160,8 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
 
 def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     lemma = verb.lemma_.lower()
-    if lemma != "claim" and lemma not in lexicon.light_verbs and not lexicon.knows_verb(lemma):
+    if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and \
+            lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
     subj = subject_of(verb)
     passive = is_passive(verb)
