@@ -251,7 +251,7 @@ STRUCTURE_CASES = [
     # pronouns and definite descriptions resolved from the previous sentence
     pytest.param("Iran said it had seized a tanker. The country accused the United States of piracy.",
                  {("IRN", "USA", "11")}, id="pronoun-the-country"),
-    pytest.param("China held military drills around Taiwan. It said the exercises were a warning to separatists.",
+    pytest.param("China held military drills around Taiwan. It said the exercises were a warning to Taipei.",
                  {("CHN", "TWN", "15"), ("CHN", "TWN", "01")}, id="pronoun-it"),
     pytest.param("The Philippines summoned China's ambassador on Monday. It accused Chinese vessels of ramming a "
                  "supply boat.", {("PHL", "CHN", "11")}, id="pronoun-it-accused"),

@@ -170,7 +170,7 @@ class Coder:
             # "visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object.
             first = frame.trigger.head
             targets = self._first_actors(target_candidates(first, direct_object(first), code), actors, exclude=exclude, sources=own)
-        place = self._place(frame, sent, actors, targets)
+        place, alternatives = self._place(frame, sent, actors, targets)
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
@@ -258,7 +258,7 @@ class Coder:
                                                                                           or target.role)))):
                 continue   # a domestic event needs two distinct roles ("SYRMIL -> SYRREB"), and no statements
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
-                                      date, place, modality.reason))
+                                      date, self._place_for(place, alternatives, target), modality.reason))
             # Refusing to cooperate is itself an event: "would not supply", "declined to meet" (CAMEO 12).
             if label == mod.NEGATED and code[:2] in REFUSED_BY_ROOT and _refusal(modality.reason):
                 events.append(self._event(article, sent, index, frame, source, target, REFUSED_BY_ROOT[code[:2]],
@@ -429,7 +429,7 @@ class Coder:
             return None
         return EventDate(published, "published", None)
 
-    def _place(self, frame: Frame, sent, actors: SentenceActors, targets=()) -> Place | None:
+    def _place(self, frame: Frame, sent, actors: SentenceActors, targets=()) -> tuple[Place | None, list[Place]]:
         """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
         "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
         roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
@@ -437,7 +437,7 @@ class Coder:
             found = [p for prep in _locative_preps(frame.trigger) if prep.lower_ in ("in", "at")
                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
                      for p in self._places_in(pobj, actors)]
-            return found[0] if found else None
+            return (found[0] if found else None), found
         roots += [t for t in frame.targets[:2] if t is not None]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
         roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
@@ -460,12 +460,19 @@ class Coder:
                             if pobj.dep_ == "pobj":
                                 found.extend(self._places_in(pobj, actors))
         if not found:
-            return None
+            return None, []
         for t in targets:
             for p in found:
                 if t.country and p.country == t.country:
-                    return p
-        return found[0]
+                    return p, found
+        return found[0], found
+
+    @staticmethod
+    def _place_for(place: Place | None, alternatives: list[Place], target: Actor | None) -> Place | None:
+        """With several places named ("bases in northern Syria and northern Iraq"), each target's own."""
+        if place is None or target is None or not target.country or place.country == target.country:
+            return place
+        return next((p for p in alternatives if p.country == target.country), place)
 
     def _places_in(self, head, actors: SentenceActors) -> list[Place]:
         """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
