@@ -306,7 +306,6 @@ def test_victims_are_not_given_the_attackers_nationality(code):
     assert ("HAMAS", "PSE", "19") not in got
 
 
-@wrong("'praised South Korea for its cooperation on North Korea' also codes a JPN->PRK 060 cooperation")
 def test_praise_of_cooperation_is_not_cooperation_with_the_topic(code):
     got = dyads(code("The Japanese foreign minister praised South Korea for its cooperation on North Korea."))
     assert ("JPN", "KOR", "05") in got
@@ -433,7 +432,6 @@ def test_attack_event_in_full(code):
     assert event.modality == "asserted"
 
 
-@wrong("the location of 'shelled the Ukrainian city of Kharkiv' is the country Ukraine, not Kharkiv")
 def test_attack_location_is_the_city(code):
     (event,) = [e for e in code("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.") if e.root == "19"]
     assert event.location.name == "Kharkiv"

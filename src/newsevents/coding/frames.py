@@ -61,6 +61,10 @@ def subject_of(verb, depth: int = 0):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
         if any(c.dep_ == "nsubjpass" for c in verb.head.children) and verb.dep_ == "conj":
             return None
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in verb.head.children):
+            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised   # "The EU is expected to impose sanctions": the EU imposes them
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)
@@ -238,6 +242,12 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
+    if rule.code[:2] in ("01", "05", "10", "11", "12"):
+        # "praised South Korea for its cooperation", "criticised X over its offensive": the grounds of a
+        # speech act are its topic, not a second event.
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
+                used_nouns.update(p.i for p in prep.children if p.dep_ == "pobj")
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement)
 

@@ -119,6 +119,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
             break   # a coordinated clause with its own subject stands on its own
         if head == token or (stop_at is not None and head == stop_at):
             break
+        if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED]:
+            return Modality(NEGATED, f"governor:{head.lemma_.lower()}", under_report, report_past, head.i)
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):
             break
         lemma = head.lemma_.lower()

@@ -475,6 +475,12 @@ class Coder:
         return next((p for p in alternatives if p.country == target.country), place)
 
     def _places_in(self, head, actors: SentenceActors) -> list[Place]:
+        """Places a locative phrase names, the most specific first ("the Ukrainian city of Kharkiv": Kharkiv
+        before Ukraine)."""
+        found = self._places_bfs(head, actors)
+        return sorted(found, key=lambda p: self.gazetteer.country_of_name(p.name) is not None)
+
+    def _places_bfs(self, head, actors: SentenceActors) -> list[Place]:
         """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
         out, queue, seen = [], [head], set()
         while queue:
