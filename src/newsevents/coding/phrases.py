@@ -42,6 +42,7 @@ class Context:
     one, most salient (subjects) first. Collected lazily: most sentences never need it."""
 
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
+    story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None

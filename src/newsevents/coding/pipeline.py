@@ -125,7 +125,7 @@ class Coder:
         context.start(actors)
         if not frames:
             return []
-        dates = self._dates(sent, published)
+        dates = self._dates(sent, published, context.story_date)
         coded: dict[tuple, Event] = {}
         asserted_reports: list[tuple[Frame, list[Actor]]] = []
         for frame in frames:
@@ -145,6 +145,9 @@ class Coder:
             by_id.setdefault(e.event_id, e)
         events = [e for e in events if by_id[e.event_id] is e]
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
+        main = _main_clause_date(dates)
+        if main is not None:
+            context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
         context.recent_agents = unique_actors(agents + context.recent_agents)[:5]
         return events
 
@@ -373,10 +376,11 @@ class Coder:
                      extra={"trigger": trig.i, "complement": _extent(frame.complement)})
 
     # -- dates and places ------------------------------------------------------------------------------
-    def _dates(self, sent, published) -> list[tuple[DateMention, object]]:
-        """Date mentions of the sentence with the token each attaches to."""
+    def _dates(self, sent, published, reference=None) -> list[tuple[DateMention, object]]:
+        """Date mentions of the sentence with the token each attaches to. `reference` is where the story
+        is ("a day earlier" after an event dated Tuesday is Monday)."""
         out = []
-        for m in find_date_mentions(sent.text, published):
+        for m in find_date_mentions(sent.text, published, reference):
             if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
                 continue   # "until the end of Tuesday" is a deadline, not when the event happened
             span = sent.char_span(m.start, m.end, alignment_mode="expand")
@@ -636,6 +640,20 @@ def _victim_count(frame: Frame) -> int:
 def _has_prep(frame: Frame, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word
                for tok in (frame.trigger, frame.noun) if tok is not None for c in tok.children)
+
+
+def _main_clause_date(dates) -> dt.date | None:
+    """The day-precise date attached nearest the sentence's root ("Israel was weighing on Wednesday ...")."""
+    best = None
+    for m, root in dates:
+        if m.date is None or m.kind == "relative" or m.date.precision != "day":
+            continue
+        steps, t = 0, root
+        while t.head != t and steps < 12:
+            t, steps = t.head, steps + 1
+        if best is None or steps < best[0]:
+            best = (steps, m.date.date)
+    return best[1] if best else None
 
 
 def _extent(token) -> tuple[int, int] | None:
