@@ -225,7 +225,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     targets = target_candidates(verb, obj, rule.code)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
     for c in verb.children:
-        if c.dep_ == "xcomp":
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
             targets += target_candidates(c, direct_object(c), rule.code)
             for cc in c.children:
                 if cc.dep_ in ("advcl", "xcomp", "acl"):

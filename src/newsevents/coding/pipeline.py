@@ -214,6 +214,12 @@ class Coder:
                 civilian_target = True   # the people of the place: "attacks across Paris"
         # Otherwise a role-only side belongs to the other side's country ("teachers demanded that the
         # Nigerian government ...": a domestic event).
+        if modality.reason.startswith(("governor:accuse", "governor:blame")) and modality.anchor is not None:
+            # "Kyiv accused Moscow of attacking civilian infrastructure": unnamed victims are the accuser's.
+            accuser = subject_of(sent.doc[modality.anchor])
+            home = next((a.country for a in (actors.actors_of(accuser) if accuser is not None else ()) if a.country), None)
+            if home:
+                targets = [with_country(t, home) if not t.code and t.role else t for t in targets]
         # Not for violence: victims do not take their attackers' nationality.
         known_t = next((t for t in targets if t.country), None)
         known_s = next((a for a in sources if a.country), None) if code[:2] not in ("18", "19", "20") else None

@@ -85,6 +85,9 @@ class VerbShape:
                     if p.dep_ == "pobj":
                         objs.add(object_head(p).lemma_.lower())
         obj = direct_object(verb)
+        if obj is None:   # "allowed aid trucks to enter Gaza": the small clause's subject is the object
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+            obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         objs = set()
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.add(obj.lemma_.lower())
