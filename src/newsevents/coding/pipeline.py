@@ -209,7 +209,8 @@ class Coder:
         if place is not None and place.country:
             sources = [with_country(a, place.country) if not a.code else a for a in sources]
             targets = [with_country(a, place.country) if not a.code and a.role else a for a in targets]
-            if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17"):
+            home_protest = code[:2] == "14" and any(a.country == place.country for a in sources)
+            if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17") and not home_protest:
                 targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
                 civilian_target = True   # the people of the place: "attacks across Paris"
         # Otherwise a role-only side belongs to the other side's country ("teachers demanded that the
