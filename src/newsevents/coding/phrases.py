@@ -251,6 +251,10 @@ class SentenceActors:
                 return [combine(e, role, text) for e in group]
             primary = self._primary(head, entries)
             if primary is not None:
+                home = self._minority_home(head, tokens, primary)
+                if home:   # "ethnic Albanians in Serbia" are residents of Serbia
+                    return [Actor(code=home + "CVL", country=home, role="CVL", group=None, name=primary.name,
+                                  text=text)]
                 return [combine(primary, role, text)]
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
@@ -283,6 +287,24 @@ class SentenceActors:
             if m.start in linked and all((e.country, e.group) != (o.country, o.group) for o in out):
                 out.append(e)
         return out if len(out) >= 2 else []
+
+    def _minority_home(self, head, tokens, entry: ActorEntry) -> str | None:
+        """The country where an ethnic group named by a demonym lives ("ethnic Albanians in south Serbia",
+        "the Albanians of southern Serbia"), when the phrase says so and it is another country."""
+        if entry.kind not in ("people", "adjective") or self.gazetteer is None:
+            return None
+        if not any(t.lower_ == "ethnic" for t in tokens) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for pobj in prep.children:
+                    for t in pobj.subtree:
+                        m = self.by_token.get(t.i)
+                        e = m.entry_on(self.day) if m else None
+                        if e is not None and e.kind in ("country", "adjective") and e.country and e.country != entry.country:
+                            return e.country
+        return None
 
     def _primary(self, head, entries: list[tuple[Mention, ActorEntry]]) -> ActorEntry | None:
         if not entries:

@@ -463,9 +463,9 @@ class Coder:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))
-        if not found:   # "students throughout Indonesia staged demonstrations": where the source was
+        if not found:   # "thousands of students throughout Indonesia staged demonstrations": where the source was
             for s in frame.sources:
-                for prep in (s.children if s is not None else ()):
+                for prep in (_np_subtree(s) if s is not None else ()):
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
@@ -554,6 +554,16 @@ def _phrase_and_inner(head, depth: int = 3):
                 queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
         if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
             queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
+
+
+def _np_subtree(head):
+    """The tokens of a noun phrase and its prepositional phrases, without its clauses."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+    return out
 
 
 def _locative_preps(token):
