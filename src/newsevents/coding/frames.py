@@ -136,8 +136,8 @@ def target_candidates(verb, obj, code: str = "") -> list:
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     verb_preps = sorted(_preps(verb), key=lambda x: TARGET_PREPS.index(x[0]))
-    if code and code[:2] not in ("14", "15", "17", "18", "19", "20"):
-        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]
+    if code and code[:2] not in ("14", "15", "17", "18", "19", "20") and code[:3] != "042":
+        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]   # "visited" / "arrived in": destination
     out.extend(p for _, p in verb_preps)
     return out
 

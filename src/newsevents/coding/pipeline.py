@@ -64,10 +64,11 @@ RECIPROCAL = frozenset({"clash", "fight", "battle", "meet", "talk", "negotiate",
 RECIPROCAL_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "consultation", "exercise",
                               "drill", "agreement", "deal", "accord", "treaty", "pact", "exchange", "swap", "clash",
                               "fighting", "cooperation", "partnership", "ceasefire", "truce", "call", "relation",
-                              "tie", "relationship", "dialogue", "contact"})
+                              "tie", "relationship", "dialogue", "contact", "consensus", "understanding",
+                              "settlement", "compromise", "memorandum", "declaration"})
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
-ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit"})
+ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit", "promise"})
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"14": "133", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
