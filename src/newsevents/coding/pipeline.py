@@ -66,6 +66,7 @@ RECIPROCAL_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation
                               "fighting", "cooperation", "partnership", "ceasefire", "truce", "call", "relation",
                               "tie", "relationship", "dialogue", "contact", "consensus", "understanding",
                               "settlement", "compromise", "memorandum", "declaration"})
+RESTRICTIONS = frozenset({"081", "172", "085"})   # easing or imposing restrictions on a place's people
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit", "promise"})
@@ -210,6 +211,10 @@ class Coder:
         if place is not None and place.country:
             sources = [with_country(a, place.country) if not a.code else a for a in sources]
             targets = [with_country(a, place.country) if not a.code and a.role else a for a in targets]
+            if not [t for t in targets if t.code] and code[:3] in RESTRICTIONS:
+                # A curfew or state of emergency imposed or lifted "in Montenegro" concerns the people there.
+                targets = [Actor(code=place.country + "CVL", country=place.country, role="CVL", name=place.name,
+                                 text=place.name)]
             home_protest = code[:2] == "14" and any(a.country == place.country for a in sources)
             if not [t for t in targets if t.code] and code[:2] in ("18", "19", "20", "14", "17") and not home_protest:
                 targets = [Actor(code=place.country, country=place.country, name=place.name, text=place.name)]
