@@ -236,7 +236,8 @@ class SentenceActors:
         tokens = self.phrase_tokens(head)
         text = _text(tokens)
         role = self._role(head, tokens)
-        if role and any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens):
+        former = any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens)
+        if former:
             role = None   # a former office holder no longer acts for the office
         mentions: list[Mention] = []
         for t in tokens:
@@ -255,6 +256,9 @@ class SentenceActors:
                 if home:   # "ethnic Albanians in Serbia" are residents of Serbia
                     return [Actor(code=home + "CVL", country=home, role="CVL", group=None, name=primary.name,
                                   text=text)]
+                if former and primary.kind == "leader" and primary.country:
+                    return [Actor(code=primary.country, country=primary.country, role=None, group=None,
+                                  name=primary.name, text=text)]
                 return [combine(primary, role, text)]
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
