@@ -16,7 +16,7 @@ from newsevents.coding.verbs import VerbLexicon, direct_object, object_head
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Prepositions that introduce a target, in order of preference.
 TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to", "toward", "towards", "from", "over", "in", "across",
-                "upon", "for", "of", "outside", "near", "around", "off", "inside")
+                "upon", "for", "of", "outside", "near", "around", "off", "inside", "as", "by")
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
                        "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",
                        "allow", "authorize", "authorise", "use", "vote", "decide", "choose", "agree", "plan",
@@ -129,7 +129,9 @@ def target_candidates(verb, obj, code: str = "") -> list:
     out = []
     if obj is not None:
         out.append(obj)
-        for prep, pobj in sorted(_preps(obj), key=lambda x: TARGET_PREPS.index(x[0])):
+        # Investigating or condemning "crimes by X against Y" is aimed at X, the perpetrator.
+        first = "by" if code[:2] in ("09", "11") else ""
+        for prep, pobj in sorted(_preps(obj), key=lambda x: (x[0] != first, TARGET_PREPS.index(x[0]))):
             out.append(pobj)
             out.extend(p for _, p in _preps(pobj))
     for c in verb.children:

@@ -397,7 +397,8 @@ class SentenceActors:
                 continue   # "the west bank of the river" is not the West Bank
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
-                return Actor(code=place.country, country=place.country, role=None, group=None,
+                role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
+                return Actor(code=place.country + (role or ""), country=place.country, role=role, group=None,
                              name=place.name, text=_text(tokens))
         return None
 

@@ -227,6 +227,14 @@ class Coder:
             home = next((a.country for a in (actors.actors_of(accuser) if accuser is not None else ()) if a.country), None)
             if home:
                 targets = [with_country(t, home) if not t.code and t.role else t for t in targets]
+        if place is not None and place.country:
+            # "killed three ethnic Albanians in southeastern Serbia": an ethnic minority of the place.
+            targets = [Actor(code=place.country + "CVL", country=place.country, role="CVL", name=t.name, text=t.text)
+                       if "ethnic" in t.text.lower().split() and t.country != place.country else t for t in targets]
+        if any(s.role == "COP" and s.country for s in sources):
+            # Police act at home: "police opened fire to disperse demonstrators" are the same country's people.
+            home = next(s.country for s in sources if s.role == "COP" and s.country)
+            targets = [with_country(t, home) if not t.code and t.role else t for t in targets]
         # Not for violence: victims do not take their attackers' nationality.
         known_t = next((t for t in targets if t.country), None)
         known_s = next((a for a in sources if a.country), None) if code[:2] not in ("18", "19", "20") else None
@@ -556,6 +564,8 @@ def _phrase_and_inner(head, depth: int = 3):
                         queue.append((p, d + 1))
                     elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites"
                         queue.extend((x, d + 1) for x in p.children if x.dep_ in ("dobj", "oprd", "prep"))
+            elif c.dep_ == "appos":   # "denounced as an ugly crime Serbia's suppression of ..."
+                queue.append((c, d + 1))
             elif c.dep_ == "acl" and c.pos_ == "VERB":   # "allegations linking Indian agents", "goods imported from"
                 queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
         if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
