@@ -179,6 +179,12 @@ class Coder:
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
+        if code[:2] == "14" and frame.kind in ("verb", "light") and not any(t.role for t in targets):
+            # A protest's target is who it is aimed at ("to show disapproval for the United States' policies",
+            # "in defiance of Chinese authorities"), before the place it fills ("blocked streets in Hong Kong").
+            aimed = self._named_in_clauses(frame.trigger, actors, exclude, sources, ("advcl", "xcomp", "prep"))
+            if aimed:
+                targets = aimed
         if not targets and code[:2] in ("03", "13") and frame.kind in ("verb", "light"):
             # "threatened to stop negotiations if the United States ...", "prepared to lift a ban on X": the
             # target is named in what is threatened or intended.
@@ -231,6 +237,8 @@ class Coder:
             # "killed three ethnic Albanians in southeastern Serbia": an ethnic minority of the place.
             targets = [Actor(code=place.country + "CVL", country=place.country, role="CVL", name=t.name, text=t.text)
                        if "ethnic" in t.text.lower().split() and t.country != place.country else t for t in targets]
+            sources = [Actor(code=place.country + "CVL", country=place.country, role="CVL", name=a.name, text=a.text)
+                       if "ethnic" in a.text.lower().split() and a.country != place.country else a for a in sources]
         if any(s.role == "COP" and s.country for s in sources):
             # Police act at home: "police opened fire to disperse demonstrators" are the same country's people.
             home = next(s.country for s in sources if s.role == "COP" and s.country)
@@ -309,6 +317,19 @@ class Coder:
             return True   # an unnamed spokesman announcing for the actor
         return any(a.code == source.code or (a.country and a.country == source.country) or
                    (a.group and a.group == source.group) for a in known)
+
+    def _named_in_clauses(self, trigger, actors: SentenceActors, exclude, sources, deps) -> list[Actor]:
+        """The first named, non-own actor in the trigger's clauses of the given kinds."""
+        for c in trigger.children:
+            if c.dep_ not in deps or (c.dep_ == "prep" and c.lower_ not in ("in", "against")):
+                continue
+            for t in c.subtree:
+                if t.i in actors.by_token:
+                    for a in actors.actors_of(actors.phrase_head(t)):
+                        if a.code and a.code not in exclude and not self._own_side(a, sources) and \
+                                all(a.country != s.country for s in sources):
+                            return [a]
+        return []
 
     @staticmethod
     def _own_side(actor: Actor, sources: list[Actor]) -> bool:
