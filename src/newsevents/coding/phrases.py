@@ -374,7 +374,7 @@ class SentenceActors:
         for a in self.context.candidates(head.i):
             if a.code in exclude or (a.country and a.country in exclude):
                 continue
-            if kind == "person" and not (a.role in ("GOV", "MIL", "OPP", "REB", "LEG", "JUD") and not a.group):
+            if kind == "person" and not a.role:   # "he": someone with an office, not a country as such
                 continue
             if kind == "country" and (a.group or not a.country):
                 continue
