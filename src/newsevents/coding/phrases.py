@@ -313,9 +313,14 @@ class SentenceActors:
     def _primary(self, head, entries: list[tuple[Mention, ActorEntry]]) -> ActorEntry | None:
         if not entries:
             return None
-        for m, e in entries:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
-            if m.start <= head.i < m.end and e.kind != "capital":
-                return e
+        own = next((e for m, e in entries if m.start <= head.i < m.end and e.kind != "capital"), None)
+        if own is not None and own.kind == "leader":
+            # "U.N. mediator Diego Cordovez", "NATO chief X": the person acts for the organisation named
+            for m, e in entries:
+                if e.kind == "group" and e.role == "IGO" and not (m.start <= head.i < m.end):
+                    return e
+        if own is not None:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
+            return own
         for kind in ("leader", "office", "group"):   # "the leaders of Yemen's Houthi movement"
             for m, e in entries:
                 if e.kind == kind:
@@ -334,13 +339,16 @@ class SentenceActors:
         if role:
             return role
         role = self.dictionary.role_of(head)
+        if role in (None, "GOV"):
+            # "rebel leaders", "opposition leaders": a modifier naming a side says more than "leader"
+            for t in reversed(tokens):
+                if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.pos_ in ("NOUN", "PROPN") \
+                        and t.i not in self.by_token:
+                    mod = self.dictionary.role_of(t)
+                    if mod and (role is None or mod in ("REB", "OPP")):
+                        return mod
         if role:
             return role
-        for t in reversed(tokens):
-            if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.i not in self.by_token:
-                role = self.dictionary.role_of(t)
-                if role:
-                    return role
         for t in tokens:
             if t.dep_ == "appos":
                 role = self.dictionary.role_of(t)
