@@ -342,8 +342,8 @@ class SentenceActors:
         if role in (None, "GOV"):
             # "rebel leaders", "opposition leaders": a modifier naming a side says more than "leader"
             for t in reversed(tokens):
-                if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.pos_ in ("NOUN", "PROPN") \
-                        and t.i not in self.by_token:
+                if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.i not in self.by_token \
+                        and not (t.pos_ == "ADJ" and t.lower_ == "general"):   # "a general strike"
                     mod = self.dictionary.role_of(t)
                     if mod and (role is None or mod in ("REB", "OPP")):
                         return mod
