@@ -299,8 +299,9 @@ class Coder:
             if label == mod.FUTURE and modality.reason and code[:2] in {**INTENT_BY_ROOT, **THREAT_BY_ROOT} \
                     and self._announced_by_source(modality, source, actors, sent):
                 derived = INTENT_BY_ROOT.get(code[:2]) or THREAT_BY_ROOT.get(code[:2])
-                if _conditioned(frame.trigger):   # "will withdraw its force unless ...": a threat (CAMEO 13)
-                    derived = THREAT_BY_ROOT.get(code[:2], "130")
+                if _conditioned(frame.trigger) and code[:2] not in INTENT_BY_ROOT:
+                    derived = THREAT_BY_ROOT.get(code[:2], "130")   # "will boycott ... unless": a threat (13);
+                    # a conditional offer ("would meet X if ...") stays an intent (03)
                 when = self._date_for(sent.doc[modality.anchor], dates, article.published) \
                     if modality.anchor is not None else date
                 events.append(self._event(article, sent, index, frame, source, target, derived,

@@ -35,7 +35,9 @@ def _data(name: str):
 
 
 def _specificity(rule: VerbRule) -> int:
-    return 2 * bool(rule.particle) + 2 * bool(rule.prep) + 3 * bool(rule.objects)
+    # Two-word objects ("peacekeeping force") are more specific than their head alone ("force").
+    return 2 * bool(rule.particle) + 2 * bool(rule.prep) + 3 * bool(rule.objects) + \
+        any(" " in o for o in rule.objects)
 
 
 def object_head(token):
