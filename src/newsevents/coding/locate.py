@@ -1,0 +1,163 @@
+"""Where an event happened: the place named in a locative phrase of its trigger, its event noun, its object or
+its source ("in Kharkiv", "at a base in Syria", "visited Beirut", "students throughout Indonesia"), resolved with
+the gazetteer. The most specific place wins; with several ("in northern Syria and northern Iraq") each target
+gets its own.
+"""
+from __future__ import annotations
+
+from newsevents.coding.frames import Frame
+from newsevents.coding.phrases import SentenceActors
+from newsevents.coding.places import Gazetteer
+from newsevents.model import Actor, Place
+
+# Heads of "in ..." phrases that are not places ("in retaliation for", "in a statement").
+NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "interview", "call", "address", "letter",
+                        "speech", "report", "move", "bid", "effort", "attempt", "support", "solidarity", "protest",
+                        "violation", "accordance", "line", "talk", "meeting", "conversation", "message", "post",
+                        "briefing", "conference", "video", "broadcast", "decision", "order", "operation", "way",
+                        "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
+PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
+                         "island", "border", "coast", "base", "airport", "state"})
+LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20", "07"})
+
+
+def code_is_located(code: str) -> bool:
+    """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
+    return code[:3] == "042" or code[:2] in LOCATED_ROOTS
+
+
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over", "throughout",
+                            "on", "from", "to"})
+
+
+class EventLocator:
+    """Finds the place of an event frame; one per Coder (it only holds the gazetteer)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def locate(self, frame: Frame, actors: SentenceActors, targets=()) -> tuple[Place | None, list[Place]]:
+        """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
+        "at a base in Syria"). With several ("in northern Syria and northern Iraq") the target's own wins."""
+        roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
+        if frame.code[:2] in ("01", "02"):   # a statement is located only where its verb says it was made
+            found = [p for prep in _locative_preps(frame.trigger) if prep.lower_ in ("in", "at")
+                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
+                     for p in self._places_in(pobj, actors)]
+            return (found[0] if found else None), found
+        roots += [t for t in frame.targets[:2] if t is not None]
+        # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
+        roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
+            roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
+        found: list[Place] = []
+        for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
+            if t is not None and code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
+                found.extend(p for p in self._places_in(t, actors) if p.country)
+        for root in roots:
+            for prep in _locative_preps(root):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
+                        found.extend(self._places_in(pobj, actors))
+        if not found:   # "thousands of students throughout Indonesia staged demonstrations": where the source was
+            for s in frame.sources:
+                for prep in (_np_subtree(s) if s is not None else ()):
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self._places_in(pobj, actors))
+        if not found:
+            return None, []
+        for t in targets:
+            for p in found:
+                if t.country and p.country == t.country:
+                    return p, found
+        return found[0], found
+
+    @staticmethod
+    def place_for(place: Place | None, alternatives: list[Place], target: Actor | None) -> Place | None:
+        """With several places named ("bases in northern Syria and northern Iraq"), each target's own."""
+        if place is None or target is None or not target.country or place.country == target.country:
+            return place
+        return next((p for p in alternatives if p.country == target.country), place)
+
+    def _places_in(self, head, actors: SentenceActors) -> list[Place]:
+        """Places a locative phrase names, the most specific first ("the Ukrainian city of Kharkiv": Kharkiv
+        before Ukraine)."""
+        found = self._places_bfs(head, actors)
+        return sorted(found, key=lambda p: self.gazetteer.country_of_name(p.name) is not None)
+
+    def _places_bfs(self, head, actors: SentenceActors) -> list[Place]:
+        """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
+        out, queue, seen = [], [head], set()
+        while queue:
+            t = queue.pop(0)
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            place = self._place_of_token(t, actors)
+            if place is not None:
+                out.append(place)
+            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod", "acl")
+                         or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
+        return out
+
+    def _place_of_token(self, t, actors: SentenceActors) -> Place | None:
+        if t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_WORDS:
+            m = actors.by_token.get(t.i)   # "the Saudi town of ...", when the town itself is unknown
+            if m is not None and m.entries[0].country and m.entries[0].kind in ("adjective", "people"):
+                return self.gazetteer.country(m.entries[0].country)
+        if t.pos_ != "PROPN" or t.dep_ == "poss":
+            return None
+        for cand in _name_candidates(t):
+            if cand.islower():
+                continue
+            place = self.gazetteer.lookup(cand)
+            if place is not None:
+                return place
+        m = actors.by_token.get(t.i)
+        if m is not None:
+            for e in m.entries:
+                if e.kind in ("country", "capital") and e.country:
+                    p = self.gazetteer.lookup(e.name) if e.kind == "capital" else None
+                    return p or self.gazetteer.country(e.country)
+        return None
+
+
+
+def _np_subtree(head):
+    """The tokens of a noun phrase and its prepositional phrases, without its clauses."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+    return out
+
+
+def _locative_preps(token):
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+            yield c
+        elif c.dep_ in ("dobj", "pobj", "nsubjpass") :
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ in ("in", "at", "near", "outside", "across", "inside", "off"):
+                    yield cc
+
+
+def _name_candidates(token) -> list[str]:
+    """Proper-name strings around a PROPN token, longest first ("Abu Dhabi airport" -> "Abu Dhabi")."""
+    def joins(t) -> bool:   # parts of one name: proper nouns and the hyphens inside "Al-Ula"
+        return t.pos_ == "PROPN" or (t.text == "-" and t.i > t.sent.start and t.i + 1 < t.sent.end
+                                     and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i + 1].pos_ == "PROPN")
+    left = token
+    while left.i > left.sent.start and joins(left.doc[left.i - 1]):
+        left = left.doc[left.i - 1]
+    right = token
+    while right.i + 1 < right.sent.end and joins(right.doc[right.i + 1]):
+        right = right.doc[right.i + 1]
+    doc = token.doc
+    out = [doc[left.i:right.i + 1].text]
+    if right.i > token.i:
+        out.append(doc[left.i:token.i + 1].text)   # "Abu Dhabi airport" -> "Abu Dhabi"
+    return out
