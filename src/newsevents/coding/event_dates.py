@@ -1,0 +1,97 @@
+"""When an event happened: the date expressions of a sentence (from `dates.py`) attached to its triggers.
+
+A date belongs to the event whose trigger it hangs from ("struck ... on Saturday"); "two days after <clause>"
+shifts the events inside the clause; a lead sentence's one date dates its events; otherwise the publication
+date, labelled `published`. A deadline ("until the end of Tuesday") dates nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.model import EventDate
+
+DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
+
+
+def sentence_dates(sent, published, reference=None) -> list[tuple[DateMention, object]]:
+    """Date mentions of the sentence with the token each attaches to. `reference` is where the story
+    is ("a day earlier" after an event dated Tuesday is Monday)."""
+    out = []
+    for m in find_date_mentions(sent.text, published, reference):
+        if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
+            continue   # "until the end of Tuesday" is a deadline, not when the event happened
+        span = sent.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((m, span.root))
+    return out
+
+
+def event_date(trigger, dates, published) -> EventDate | None:
+    """The date attached nearest the trigger along its chain of heads; else the publication date."""
+    if dates:
+        chain = []
+        t = trigger
+        for _ in range(10):
+            chain.append(t)
+            if t.head == t:
+                break
+            t = t.head
+        chain_ids = {c.i: n for n, c in enumerate(chain)}
+        best = None
+        for m, root in dates:
+            # Walk from the date's root up to the first verb or event noun: that is what it dates.
+            r, anchor = root, None
+            for _ in range(8):
+                if r.i in chain_ids:
+                    anchor = r
+                    break
+                if r.head == r or (r.pos_ == "VERB" and r.i != root.i):
+                    break   # the date belongs to another clause's verb
+                r = r.head
+            if anchor is None:
+                continue
+            rank = chain_ids[anchor.i]
+            if m.kind == "relative":
+                # "two days after <clause>": only events inside the clause shift.
+                if _inside(trigger, root) and m.date is None:
+                    base = event_date(root.head, [d for d in dates if d[0] is not m], published)
+                    if base is not None:
+                        shifted = base.date + dt.timedelta(days=m.offset_days)
+                        return EventDate(shifted, base.precision if base.precision != "published" else "day", m.text)
+                continue
+            if m.date is not None and (best is None or rank < best[0]):
+                best = (rank, m.date)
+        if best is not None:
+            return best[1]
+        absolute = [m for m, _ in dates if m.kind != "relative" and m.date is not None]
+        relative = [root for m, root in dates if m.kind == "relative"]
+        if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
+            return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
+    if published is None:
+        return None
+    return EventDate(published, "published", None)
+
+
+def main_clause_date(dates) -> dt.date | None:
+    """The day-precise date attached nearest the sentence's root ("Israel was weighing on Wednesday ...")."""
+    best = None
+    for m, root in dates:
+        if m.date is None or m.kind == "relative" or m.date.precision != "day":
+            continue
+        steps, t = 0, root
+        while t.head != t and steps < 12:
+            t, steps = t.head, steps + 1
+        if best is None or steps < best[0]:
+            best = (steps, m.date.date)
+    return best[1] if best else None
+
+
+def _inside(token, anchor) -> bool:
+    """Is `token` inside the clause that `anchor` ("after"/"before" phrase) governs?"""
+    head = anchor.head if anchor.dep_ != "prep" else anchor
+    for t in head.subtree:
+        if t == token:
+            return t != head.head
+    return False
