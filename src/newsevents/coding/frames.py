@@ -87,8 +87,9 @@ def _object_controller(verb):
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         head = head.head
-    elif verb.dep_ not in ("xcomp", "ccomp") or head.pos_ != "VERB":
-        return None
+    elif head.pos_ != "VERB" or not (verb.dep_ in ("xcomp", "ccomp") or (
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+        return None   # ("called on Belgrade to withdraw" may hang the infinitive as an adverbial clause)
     if head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     if head.lemma_.lower() == "call":   # "called on X to ..."

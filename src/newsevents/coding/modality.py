@@ -133,7 +133,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     anchor = head.i
                     break
                 for kind, words in GOVERNORS.items():
-                    if lemma in words and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj"):
+                    infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                    if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
                         if label is None:
