@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive newsevents' PETRARCH verb table from the PETRARCH2 CAMEO verb dictionary.
 
-Reads ``CAMEO.2.0.txt`` with ``newsevents.coding.petrarch.read_verb_dictionary``, drops rules
+Reads ``CAMEO.2.0.txt`` with ``newsevents.coding.lexicon.petrarch_verbs.read_verb_dictionary``, drops rules
 whose code is not a CAMEO event code, and writes ``src/newsevents/coding/data/verbs_petrarch.tsv``
 (columns ``id lemma particle prep objects code``) headed by a ``#`` comment block with the source
 and the MIT licence of the PETRARCH dictionaries. The output is deterministic (no timestamps).
@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from newsevents.coding.petrarch import ReadReport, format_verb_table, read_verb_dictionary  # noqa: E402
+from newsevents.coding.lexicon.dictionary_format import ReadReport  # noqa: E402
+from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary  # noqa: E402
+from newsevents.coding.lexicon.verb_table import format_verb_table  # noqa: E402
 
 SHARED = Path("/work/shared")
 DEFAULT_VERBS = SHARED / "petrarch" / "CAMEO.2.0.txt"
@@ -67,7 +69,7 @@ def header(source: Path, licence: str, n_rules: int, n_dropped: int) -> str:
 Source: {source.name} (PETRARCH2 / Phoenix dictionaries of the Open Event Data Alliance,
 https://github.com/openeventdata/petrarch2), a composite of the TABARI CAMEO verb dictionaries
 and WordNet synonym sets. Its development was funded by the U.S. National Science Foundation.
-Derived by tools/derive_petrarch_verbs.py (newsevents.coding.petrarch.read_verb_dictionary):
+Derived by tools/derive_petrarch_verbs.py (newsevents.coding.lexicon.petrarch_verbs.read_verb_dictionary):
 patterns with subject constraints, source markers or several constraints, null and passive-only
 codes were not converted; {n_dropped} rules whose code is not a CAMEO 1.1b3 event code were dropped.
 {n_rules} rules. Rule ids are petrarch:<VERB>:<line in {source.name}>.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsevents.coding.petrarch import read_actor_dictionary
+from newsevents.coding.lexicon.petrarch_actors import read_actor_dictionary
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsevents/coding/data/actors_phoenix.tsv"
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")

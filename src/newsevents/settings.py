@@ -27,6 +27,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
             "extra verb dictionary (PETRARCH CAMEO verb format or newsevents TSV); its rules win"),
     Setting("actors", "NEWSEVENTS_ACTORS", None,
             "extra actor dictionary (PETRARCH/Phoenix actors format or newsevents leaders TSV)"),
+    Setting("disable_rules", "NEWSEVENTS_DISABLE_RULES", None,
+            "coding conventions to switch off, by id, comma-separated (`newsevents conventions` lists them)"),
     Setting("batch_size", "NEWSEVENTS_BATCH_SIZE", 32, "articles parsed per spaCy batch"),
     Setting("max_chars", "NEWSEVENTS_MAX_CHARS", 1_000_000, "longest article text accepted, in characters"),
     Setting("db", "NEWSEVENTS_DB", "newsevents.duckdb", "the DuckDB event store file"),

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from newsevents.coding.cameo import CameoTable
+from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.model import DATE_PRECISIONS, MODALITIES
 
 

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.coding.petrarch import (
-    ActorEntry,
-    DictionaryError,
-    ReadReport,
-    format_verb_table,
-    read_actor_dictionary,
-    read_agent_dictionary,
-    read_verb_dictionary,
-    read_verb_table,
-    verb_rule_id,
-)
-from newsevents.coding.rules import VerbRule
+from newsevents.coding.lexicon.dictionary_format import DictionaryError, ReadReport
+from newsevents.coding.lexicon.petrarch_actors import PetrarchActor, read_actor_dictionary, read_agent_dictionary
+from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary
+from newsevents.coding.lexicon.verb_table import format_verb_table, read_verb_table, verb_rule_id
+from newsevents.coding.lexicon.records import VerbRule
 
 SHARED_PETRARCH = Path("/work/shared/petrarch")
 SHARED_CODES = Path("/work/shared/cameo/cameo_codes.tsv")
@@ -259,14 +252,14 @@ def test_actor_records_codes_and_dates():
     assert not [e for e in entries if e.phrase == "indian ocean"]
     assert rep.skipped["null code [---]"] == 1
     assert {e.source for e in entries} == {"<text>"}
-    assert all(isinstance(e, ActorEntry) for e in entries)
+    assert all(isinstance(e, PetrarchActor) for e in entries)
 
 
 def test_actor_null_codes_kept_on_request_and_source(tmp_path):
     p = tmp_path / "Mine.actors.txt"
     p.write_text(ACTORS, encoding="utf-8")
     entries = read_actor_dictionary(p, keep_null=True)
-    assert ActorEntry("indian ocean", "---", None, None, "Mine.actors.txt") in entries
+    assert PetrarchActor("indian ocean", "---", None, None, "Mine.actors.txt") in entries
     assert {e.source for e in read_actor_dictionary(p, source="x")} == {"x"}
 
 
@@ -430,7 +423,7 @@ def test_real_actor_dictionaries_load(name, minimum):
     dated = [e for e in entries if e.start or e.end]
     assert all(e.start is None or e.end is None or e.start <= e.end for e in dated)
     if name.startswith("Phoenix.Countries"):
-        assert ActorEntry("afghanistan", "AFG", None, None, name) in entries
+        assert PetrarchActor("afghanistan", "AFG", None, None, name) in entries
         assert dated and min(e.start or e.end for e in dated).year < 1950
 
 

@@ -1,4 +1,4 @@
-"""Tests for the gazetteer (newsevents.coding.places)."""
+"""Tests for the gazetteer (newsevents.coding.lexicon.places)."""
 from __future__ import annotations
 
 import csv
@@ -7,8 +7,8 @@ import time
 import pycountry
 import pytest
 
-from newsevents.coding import places
-from newsevents.coding.places import Gazetteer, normalize_key
+from newsevents.coding.lexicon import places
+from newsevents.coding.lexicon.places import Gazetteer, normalize_key
 from newsevents.model import Place
 
 

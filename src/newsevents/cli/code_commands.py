@@ -226,7 +226,7 @@ class RunStats:
                 f"{self.written} events written, {self.rejected} records rejected")
 
     def summary(self) -> str:
-        from newsevents.coding.cameo import CameoTable
+        from newsevents.coding.lexicon.cameo import CameoTable
 
         table = CameoTable.load()
         lines = ["", "Summary", f"  articles coded     {self.articles}",

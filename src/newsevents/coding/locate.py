@@ -5,9 +5,10 @@ gets its own.
 """
 from __future__ import annotations
 
-from newsevents.coding.frames import Frame
+from newsevents.coding.english import LOCATION_PREPS
+from newsevents.coding.lexicon.places import Gazetteer
 from newsevents.coding.phrases import SentenceActors
-from newsevents.coding.places import Gazetteer
+from newsevents.coding.records import Frame
 from newsevents.model import Actor, Place
 
 # Heads of "in ..." phrases that are not places ("in retaliation for", "in a statement").
@@ -18,23 +19,16 @@ NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "int
                         "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
 PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
                          "island", "border", "coast", "base", "airport", "state"})
-LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20", "07"})
-
-
-def code_is_located(code: str) -> bool:
-    """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
-    return code[:3] == "042" or code[:2] in LOCATED_ROOTS
-
-
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over", "throughout",
-                            "on", "from", "to"})
-
-
 class EventLocator:
     """Finds the place of an event frame; one per Coder (it only holds the gazetteer)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, located_roots: frozenset[str]):
         self.gazetteer = gazetteer
+        self.located_roots = located_roots
+
+    def code_is_located(self, code: str) -> bool:
+        """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
+        return code[:3] == "042" or code[:2] in self.located_roots
 
     def locate(self, frame: Frame, actors: SentenceActors, targets=()) -> tuple[Place | None, list[Place]]:
         """The place named in a locative phrase of the trigger, its event noun or its object ("in Kharkiv",
@@ -52,7 +46,7 @@ class EventLocator:
             roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
         found: list[Place] = []
         for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
-            if t is not None and code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
+            if t is not None and self.code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
                 found.extend(p for p in self._places_in(t, actors) if p.country)
         for root in roots:
             for prep in _locative_preps(root):

@@ -46,8 +46,6 @@ GOVERNING_NOUNS = {
 }
 # Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able"})
-# Negations by the actor itself: the negated cooperative act is a refusal (12), not a denial.
-REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "rule"})
 # Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
 REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
                        "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",

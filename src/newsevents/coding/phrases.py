@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from newsevents.coding.actors import ActorDictionary, ActorEntry, Mention, combine
+from newsevents.coding.lexicon.actors import ActorDictionary, ActorEntry, Mention, combine
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).

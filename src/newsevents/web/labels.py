@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.coding.cameo import CameoCode, CameoTable
-from newsevents.coding.tables import read_table
+from newsevents.coding.lexicon.cameo import CameoCode, CameoTable
+from newsevents.coding.lexicon.tsv import read_table
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 ROLE_LABELS = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary",

@@ -11,24 +11,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from newsevents.coding.cameo import CameoTable
-from newsevents.coding.petrarch import read_verb_dictionary, read_verb_table
-from newsevents.coding.rules import NounRule, VerbRule
-from newsevents.coding.tables import DataFileError, read_table, read_word_list, split_list
-
-OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
-# "one of its largest attacks", "a series of strikes": the event is the noun inside the "of" phrase.
-QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
-                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
-                            "day", "week", "month", "hour", "year", "night", "weekend"})
-
-
-CONTAINER_NOUNS = frozenset({"package", "round", "tranche", "batch", "set", "shipment", "consignment", "raft",
-                             "slate", "wave", "series"})
-CONTAINER_CONTENTS = {"weapon": "072", "arm": "072", "ammunition": "072", "munition": "072", "missile": "072",
-                      "military": "072", "security": "072", "loan": "071", "financial": "071", "economic": "071",
-                      "humanitarian": "073", "food": "073", "relief": "073"}
-
+from newsevents.coding.lexicon.cameo import CameoTable
+from newsevents.coding.lexicon.conventions import ConventionTables
+from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary
+from newsevents.coding.lexicon.verb_table import read_verb_table
+from newsevents.coding.lexicon.records import NounRule, VerbRule
+from newsevents.coding.lexicon.tsv import DataFileError, read_table, read_word_list, split_list
+from newsevents.coding.syntax import direct_object, object_head
 
 def _data(name: str):
     return resources.files("newsevents.coding").joinpath("data", name)
@@ -38,31 +27,6 @@ def _specificity(rule: VerbRule) -> int:
     # Two-word objects ("peacekeeping force") are more specific than their head alone ("force").
     return 2 * bool(rule.particle) + 2 * bool(rule.prep) + 3 * bool(rule.objects) + \
         any(" " in o for o in rule.objects)
-
-
-def object_head(token):
-    """The head noun of an object phrase, looking through quantity nouns ("one of the attacks")."""
-    for _ in range(3):
-        if token.lemma_.lower() in QUANTITY_NOUNS:
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if pobj is None:
-                return token
-            token = pobj
-        else:
-            return token
-    return token
-
-
-def direct_object(verb):
-    """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
-    for c in verb.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
-            return object_head(c)
-    for c in verb.children:   # the small model sometimes attaches a bare object noun as an adverb
-        if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i == verb.i + 1:
-            return c
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +78,7 @@ class VerbLexicon:
     """Verb rules by lemma (in priority tiers), event nouns and light verbs."""
 
     def __init__(self, tiers: list[list[VerbRule]], nouns: dict[str, NounRule], noun_modifiers: dict[str, frozenset],
-                 light_verbs: frozenset[str]):
+                 light_verbs: frozenset[str], conventions: ConventionTables):
         self.tiers: list[dict[str, list[VerbRule]]] = []
         for rules in tiers:
             index: dict[str, list[VerbRule]] = {}
@@ -125,13 +89,16 @@ class VerbLexicon:
             self.tiers.append(index)
         self.nouns = nouns
         # What a container noun may hold, beside the event nouns: "a package of weapons" is military aid.
-        self.contents = {w: NounRule(f"noun:{w}", w, code) for w, code in CONTAINER_CONTENTS.items()}
+        self.conventions = conventions
+        self.containers = conventions.words("container_noun")
+        self.contents = {w: NounRule(f"noun:{w}", w, code) for w, code in conventions.mapping("container_content").items()}
         self.noun_modifiers = noun_modifiers
-        self.noun_heads = frozenset(k.split()[-1] for k in nouns) | CONTAINER_NOUNS
+        self.noun_heads = frozenset(k.split()[-1] for k in nouns) | self.containers
         self.light_verbs = light_verbs
 
     @classmethod
-    def load(cls, cameo: CameoTable, user_files: Iterable[str | Path] = (), use_petrarch: bool = True) -> "VerbLexicon":
+    def load(cls, cameo: CameoTable, conventions: ConventionTables, user_files: Iterable[str | Path] = (),
+             use_petrarch: bool = True) -> "VerbLexicon":
         tiers = []
         for path in user_files:
             tiers.append(load_user_verbs(Path(path)))
@@ -152,7 +119,7 @@ class VerbLexicon:
                 raise DataFileError(f"nouns.tsv:{row['_line']}: unknown CAMEO code {row['code']}")
             nouns[row["lemma"]] = NounRule(id=f"noun:{row['lemma']}", lemma=row["lemma"], code=row["code"])
             modifiers[row["lemma"]] = frozenset(split_list(row["compound"]))
-        return cls(tiers, nouns, modifiers, frozenset(read_word_list("light_verbs.txt")))
+        return cls(tiers, nouns, modifiers, frozenset(read_word_list("light_verbs.txt")), conventions)
 
     # -- matching --------------------------------------------------------------------------------------
     def knows_verb(self, lemma: str) -> bool:
@@ -192,7 +159,7 @@ class VerbLexicon:
 
     def container_rule(self, noun) -> NounRule | None:
         """"a $1 billion package of weapons", "a new round of sanctions": the code of what it contains."""
-        if noun.lemma_.lower() not in CONTAINER_NOUNS:
+        if noun.lemma_.lower() not in self.containers:
             return None
         inner = [c for c in noun.children if c.dep_ in ("compound", "amod")]
         inner += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -203,18 +170,10 @@ class VerbLexicon:
                 return rule
         return None
 
-    def refine_noun(self, rule: NounRule, noun) -> str:
-        """Sub-codes from modifiers: "air strikes" -> 195, "suicide bombing" -> 1831, "drone attack" -> 195."""
+    def refine_noun(self, rule: NounRule, noun) -> tuple[str, str | None]:
+        """The noun's sub-code from its modifiers ("air strikes" -> 195) and the refinement's id, if one fired."""
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
-        if rule.code in ("190", "183") and mods & {"air", "drone", "aerial", "missile"}:
-            return "195"
-        if rule.code == "150" and mods & {"joint", "combined"}:
-            return "062"
-        if rule.code == "183" and "suicide" in mods:
-            return "1831"
-        if rule.code in ("190", "183") and "car" in mods:
-            return "1832"
-        return rule.code
+        return self.conventions.refine_noun(rule.code, mods)
 
 
 def load_user_verbs(path: Path) -> list[VerbRule]:

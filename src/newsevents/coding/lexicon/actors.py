@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from newsevents.coding.tables import read_table, split_list
+from newsevents.coding.lexicon.tsv import read_table, split_list
 from newsevents.model import Actor
 
 # Phrase kinds, in the order a phrase head prefers them when several give a country.
@@ -169,7 +169,7 @@ class ActorDictionary:
         if "\tcountry\t" in head or head.startswith("name\t"):
             self._load_leaders(path)
             return
-        from newsevents.coding.petrarch import read_actor_dictionary
+        from newsevents.coding.lexicon.petrarch_actors import read_actor_dictionary
 
         for e in read_actor_dictionary(path):
             code = e.code.upper()

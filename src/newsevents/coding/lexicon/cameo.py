@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.coding.tables import DataFileError, read_table
+from newsevents.coding.lexicon.tsv import DataFileError, read_table
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,44 @@
+"""The CAMEO code and the place, once the pairs are known."""
+from __future__ import annotations
+
+from newsevents.coding.records import Candidate, SentenceScope
+from newsevents.coding.syntax import has_prep, victim_count
+
+
+def mass_killing(c: Candidate, s: SentenceScope) -> bool:
+    """Killing hundreds of people is mass violence (202), not a plain assault (19)."""
+    tables = s.lexicon.conventions
+    trigger = c.frame.trigger
+    if c.code[:2] == "19" and trigger.lemma_.lower() in tables.words("mass_killing_verb") and \
+            victim_count(trigger) >= tables.number("mass_killing", "victims"):
+        c.code = "202"
+        return True
+    return False
+
+
+def armed_group_violence(c: Candidate, s: SentenceScope) -> bool:
+    """A claimed attack, or rebels attacking the people of a place, is unconventional violence (180)."""
+    if c.code in ("190", "193") and (c.frame.kind == "claim" or
+                                     c.civilian_target and any(a.role == "REB" for a in c.sources)):
+        c.code = "180"
+        return True
+    return False
+
+
+def joint_drills(c: Candidate, s: SentenceScope) -> bool:
+    """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150)."""
+    if c.code == "150" and (len(c.sources) >= 2 and not c.targets or has_prep((c.frame.trigger, c.frame.noun), "with")):
+        c.code = "062"
+        return True
+    return False
+
+
+def place_of_target(c: Candidate, s: SentenceScope) -> bool:
+    """A use of force with no place named happened in its target's country."""
+    if c.place is not None or c.code[:2] not in s.lexicon.conventions.words("located_fallback_root"):
+        return False
+    target = c.pairs[0][1] if c.pairs else None
+    if target is None or not target.country:
+        return False
+    c.place = s.lexicon.gazetteer.country(target.country)
+    return c.place is not None

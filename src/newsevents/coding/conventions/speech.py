@@ -1,0 +1,98 @@
+"""Statements: what a speech act says makes it a threat, an accusation or a demand, and names its target."""
+from __future__ import annotations
+
+from newsevents.coding.phrases import is_back_reference
+from newsevents.coding.records import Candidate, SentenceScope
+from newsevents.coding.roles import other_must
+from newsevents.coding.syntax import own_clause
+
+
+def _statement(c: Candidate, s: SentenceScope) -> bool:
+    """A plain statement (010) with a complement clause."""
+    return c.code == "010" and c.frame.complement is not None and _speech(c, s)
+
+
+def _speech(c: Candidate, s: SentenceScope) -> bool:
+    return c.code[:3] in s.lexicon.conventions.words("speech_code") and c.frame.complement is not None
+
+
+def _own_lemmas(c: Candidate) -> set[str]:
+    return {t.lemma_.lower() for t in own_clause(c.frame.complement)}
+
+
+def _mine(c: Candidate) -> set:
+    return {a.country or a.group for a in c.sources}
+
+
+def threat_cue(c: Candidate, s: SentenceScope) -> bool:
+    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("threat_cue"):
+        c.code = "130"
+        return True
+    return False
+
+
+def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
+    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("accusation_cue"):
+        c.code = "112"
+        return True
+    return False
+
+
+def demand_must(c: Candidate, s: SentenceScope) -> bool:
+    if not _statement(c, s):
+        return False
+    demanded = other_must(c.frame.complement, s.actors, _mine(c))
+    if demanded:
+        c.code, c.targets = "100", demanded
+        return True
+    return False
+
+
+def complement_target(c: Candidate, s: SentenceScope) -> bool:
+    """The first other actor named in the complement, subjects first, else anywhere below it."""
+    if not _speech(c, s) or c.targets:
+        return False
+    comp, actors, mine = c.frame.complement, s.actors, _mine(c)
+    inner = []
+    candidates = {actors.phrase_head(t) for t in own_clause(comp) if t.i in actors.by_token or is_back_reference(t)}
+    for t in sorted(candidates, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i)):
+        for a in actors.actors_of(t):
+            if a.code and (a.country or a.group) not in mine and a not in inner:
+                inner.append(a)
+    if not inner:   # the named actor may sit in a subordinate clause ("whether to strike Iran")
+        for t in comp.subtree:
+            for a in actors.actors_of(actors.phrase_head(t)) if t.i in actors.by_token else ():
+                if a.code and (a.country or a.group) not in mine and a not in inner:
+                    inner.append(a)
+    if inner:
+        c.targets = inner[:1]
+        return True
+    return False
+
+
+def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
+    """A speech act without an addressee is aimed at the other actor in view; an appeal only at one named in
+    the same sentence ("addressing the U.S. Congress, ... appealed for"); a plain statement at no one."""
+    if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or c.frame.kind not in ("verb", "light"):
+        return False
+    pool = s.context.candidates(c.frame.trigger.i)
+    if c.code[:2] == "02":
+        pool = [a for a in pool if a in s.context.current_actors()]
+    if c.code == "010":
+        return False   # a plain statement with no addressee in its own words is not a dyadic event
+    codes, countries = {a.code for a in c.sources}, {a.country for a in c.sources}
+    c.targets = [a for a in pool if a.code not in codes and a.country not in countries][:1]
+    return bool(c.targets)
+
+
+def attribution_only(events: list, s: SentenceScope) -> list:
+    """A plain statement (010) that only attributes another actor's reported act adds nothing: drop it."""
+    facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None]
+    out = []
+    for e in events:
+        inside = e.extra.get("complement")
+        if e.cameo == "010" and inside and any(
+                f.source.country != e.source.country and inside[0] <= f.extra["trigger"] < inside[1] for f in facts):
+            continue
+        out.append(e)
+    return out

@@ -1,0 +1,146 @@
+"""Who an act is aimed at, and which country an actor named only by its role belongs to."""
+from __future__ import annotations
+
+from newsevents.coding.lexicon.actors import with_country
+from newsevents.coding.records import Candidate, SentenceScope
+from newsevents.coding.roles import first_actors, named_in_clauses, own_side
+from newsevents.coding.syntax import direct_object, subject_of, target_candidates
+from newsevents.model import Actor
+
+
+def _roots(s: SentenceScope, table: str) -> frozenset[str]:
+    return s.lexicon.conventions.words(table)
+
+
+def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
+    """"visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object."""
+    trigger = c.frame.trigger
+    if c.targets or trigger.dep_ != "conj" or c.frame.kind != "verb" or \
+            any(x.dep_ in ("nsubj", "nsubjpass") for x in trigger.children):
+        return False
+    first = trigger.head
+    c.targets = first_actors(target_candidates(first, direct_object(first), c.code), s.actors,
+                             s.lexicon.conventions.words("instrument"), exclude=c.exclude, sources=c.own)
+    return bool(c.targets)
+
+
+def protest_aimed_at(c: Candidate, s: SentenceScope) -> bool:
+    """A protest's target is who it is aimed at ("to show disapproval for the United States' policies", "in
+    defiance of Chinese authorities"), before the place it fills ("blocked streets in Hong Kong")."""
+    if c.code[:2] not in _roots(s, "protest_root") or c.frame.kind not in ("verb", "light") or \
+            any(t.role for t in c.targets):
+        return False
+    aimed = named_in_clauses(c.frame.trigger, s.actors, c.exclude, c.sources, ("advcl", "xcomp", "prep"))
+    if aimed:
+        c.targets = aimed
+        return True
+    return False
+
+
+def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
+    """"threatened to stop negotiations if the United States ...", "prepared to lift a ban on X": the target
+    of an intent or a threat is named in what is intended or threatened."""
+    if c.targets or c.code[:2] not in _roots(s, "complement_target_root") or c.frame.kind not in ("verb", "light"):
+        return False
+    actors, targets = s.actors, []
+    for clause in c.frame.trigger.children:
+        if clause.dep_ in ("xcomp", "ccomp", "advcl") and not targets:
+            for t in [t for t in clause.subtree if t.i in actors.by_token]:
+                for a in actors.actors_of(actors.phrase_head(t)):
+                    if a.code and a.code not in c.exclude and not own_side(a, c.sources) and a not in targets:
+                        targets.append(a)
+            targets = targets[:1]
+    c.targets = targets
+    return bool(targets)
+
+
+def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
+    """"Athens condemned the seizures": the target is whoever carried out the act condemned."""
+    if c.targets or c.frame.kind != "verb" or c.code[:2] not in _roots(s, "attributed_act_root"):
+        return False
+    obj = direct_object(c.frame.trigger)
+    if obj is None or s.lexicon.verbs.match_noun(obj, governed=True) is None:
+        return False
+    c.targets = [a for a in s.context.recent_agents if a.country not in c.exclude and a.code not in c.exclude][:1]
+    return bool(c.targets)
+
+
+def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
+    changed = sources != c.sources or targets != c.targets
+    c.sources, c.targets = sources, targets
+    return changed
+
+
+def country_from_place(c: Candidate, s: SentenceScope) -> bool:
+    """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad")."""
+    if c.place is None or not c.place.country:
+        return False
+    here = c.place.country
+    return _replace(c, [with_country(a, here) if not a.code else a for a in c.sources],
+                    [with_country(t, here) if not t.code and t.role else t for t in c.targets])
+
+
+def restriction_people(c: Candidate, s: SentenceScope) -> bool:
+    """A curfew or state of emergency imposed or lifted "in Montenegro" concerns the people there."""
+    if c.place is None or not c.place.country or [t for t in c.targets if t.code] or \
+            c.code[:3] not in s.lexicon.conventions.words("restriction_code"):
+        return False
+    here = c.place.country
+    c.targets = [Actor(code=here + "CVL", country=here, role="CVL", name=c.place.name, text=c.place.name)]
+    return True
+
+
+def people_of_place(c: Candidate, s: SentenceScope) -> bool:
+    """Force or protest with no named target is aimed at the people of its place ("attacks across Paris"); not
+    a protest at home, which is aimed at the government (protest.home-government)."""
+    if c.place is None or not c.place.country or [t for t in c.targets if t.code] or \
+            c.code[:2] not in _roots(s, "people_of_place_root"):
+        return False
+    here = c.place.country
+    if c.code[:2] in _roots(s, "protest_root") and any(a.country == here for a in c.sources):
+        return False
+    c.targets = [Actor(code=here, country=here, name=c.place.name, text=c.place.name)]
+    c.civilian_target = True
+    return True
+
+
+def accusers_victims(c: Candidate, s: SentenceScope) -> bool:
+    """"Kyiv accused Moscow of attacking civilian infrastructure": unnamed victims are the accuser's."""
+    m = c.modality
+    if not m.reason.startswith(("governor:accuse", "governor:blame")) or m.anchor is None:
+        return False
+    accuser = subject_of(s.sent.doc[m.anchor])
+    home = next((a.country for a in (s.actors.actors_of(accuser) if accuser is not None else ()) if a.country), None)
+    if not home:
+        return False
+    return _replace(c, c.sources, [with_country(t, home) if not t.code and t.role else t for t in c.targets])
+
+
+def ethnic_minority(c: Candidate, s: SentenceScope) -> bool:
+    """"killed three ethnic Albanians in southeastern Serbia": an ethnic minority is of the place it lives in."""
+    if c.place is None or not c.place.country:
+        return False
+    here = c.place.country
+
+    def local(a: Actor) -> Actor:
+        if "ethnic" in a.text.lower().split() and a.country != here:
+            return Actor(code=here + "CVL", country=here, role="CVL", name=a.name, text=a.text)
+        return a
+    return _replace(c, [local(a) for a in c.sources], [local(t) for t in c.targets])
+
+
+def police_at_home(c: Candidate, s: SentenceScope) -> bool:
+    """Police act at home: "police opened fire to disperse demonstrators" are the same country's people."""
+    home = next((a.country for a in c.sources if a.role == "COP" and a.country), None)
+    if home is None:
+        return False
+    return _replace(c, c.sources, [with_country(t, home) if not t.code and t.role else t for t in c.targets])
+
+
+def country_from_counterpart(c: Candidate, s: SentenceScope) -> bool:
+    """A role-only side belongs to the other side's country ("teachers demanded that the Nigerian government
+    ..."): a domestic event. Not for violence: victims do not take their attackers' nationality."""
+    known_t = next((t for t in c.targets if t.country), None)
+    known_s = next((a for a in c.sources if a.country), None) if c.code[:2] not in _roots(s, "violence_root") else None
+    return _replace(c, [with_country(a, known_t.country) if not a.code and a.role and known_t else a for a in c.sources],
+                    [with_country(t, known_s.country) if not t.code and t.role and known_s else t for t in c.targets])

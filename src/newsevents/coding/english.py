@@ -1,0 +1,48 @@
+"""Closed-class English: prepositions, modals, negations, pronouns, clause marks, dependency labels, and the
+few function-like word classes the tree helpers need. One module, so that a list is kept in one place.
+
+Open-class vocabulary that encodes a coding convention (instruments, reciprocal verbs, statement cues, ...)
+lives in `data/conventions.tsv`; verb and noun patterns live in the lexicon.
+"""
+from __future__ import annotations
+
+# Dependency labels.
+SUBJECT_DEPS = ("nsubj", "csubj")
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+
+# Prepositions that introduce a target, in order of preference.
+TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to", "toward", "towards", "from", "over",
+                "in", "across", "upon", "for", "of", "outside", "near", "around", "off", "inside", "as", "by")
+# Prepositions of place: a verb's phrase with one of these names where it happened, not whom it concerned.
+LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around", "off", "over"})
+# Prepositions through which a target phrase may name its actor ("struck targets in Iran").
+INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
+                         "with", "to", "toward", "towards", "between", "by", "for"})
+# Prepositions that introduce the place of an event.
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
+                            "throughout", "on", "from", "to"})
+
+# "one of its largest attacks", "a series of strikes": the event is the noun inside the "of" phrase.
+QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
+                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
+                            "day", "week", "month", "hour", "year", "night", "weekend"})
+
+# Verbs whose object is the subject of their complement ("accused X of attacking", "urged X to stop").
+OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",
+                            "pressure", "push", "invite", "request", "persuade", "convince", "suspect", "criticise",
+                            "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid"})
+# Aspectual and causative verbs pass their subject down to their complement ("began pumping", "ordered ... to").
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
+                       "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",
+                       "allow", "authorize", "authorise", "use", "vote", "decide", "choose", "agree", "plan",
+                       "prepare", "threaten", "vow", "pledge", "promise", "offer", "intend", "aim", "want",
+                       "refuse", "fail", "hope", "expect", "consider"})
+# Nouns of force and assembly: their locative phrases may name their target ("strikes in Iran").
+FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "offensive",
+                         "invasion", "incursion", "assault", "barrage", "operation", "fighting", "clash",
+                         "killing", "massacre", "blockade", "drill", "exercise", "protest", "demonstration"})
+
+# Pronouns that refer back.
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+NEUTER = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})

@@ -1,0 +1,74 @@
+"""Who fills a frame's slots: the actors of the first candidate phrase that names any, and the tests the
+stages and conventions share (is an actor the source's own side? who announced an act?)."""
+from __future__ import annotations
+
+from newsevents.coding.phrases import SentenceActors
+from newsevents.coding.syntax import phrase_and_inner, subject_of
+from newsevents.model import Actor
+
+
+def own_side(actor: Actor, sources: list[Actor] | tuple[Actor, ...]) -> bool:
+    """The source's own people ("Serbia withdrew its troops"), as opposed to a domestic counterpart with
+    another role ("the opposition demanded that the government ..."): not a target."""
+    return any(actor.country and actor.country == s.country and (not s.role or not actor.role
+                                                                 or s.role == actor.role) for s in sources)
+
+
+def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exclude=frozenset(),
+                 sources=()) -> list[Actor]:
+    """The actors of the first candidate phrase that names any, looking into its locative phrases
+    when the phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan")."""
+    role_only: list[Actor] = []
+    for head in heads:
+        if head is None:
+            continue
+        for phrase in phrase_and_inner(head):
+            found = [a for a in actors.actors_of(phrase, exclude)
+                     if not a.code or (a.code not in exclude and not own_side(a, sources))]
+            if phrase.lemma_.lower() in instruments:
+                # "fired two missiles", "deployed a carrier": a weapon without a named owner is no target
+                found = [a for a in found if a.code]
+            resolved = [a for a in found if a.code]
+            if resolved:
+                return resolved
+            if found and not role_only:
+                role_only = found
+    return role_only
+
+
+def named_in_clauses(trigger, actors: SentenceActors, exclude, sources, deps) -> list[Actor]:
+    """The first named, non-own actor in the trigger's clauses of the given kinds."""
+    for c in trigger.children:
+        if c.dep_ not in deps or (c.dep_ == "prep" and c.lower_ not in ("in", "against")):
+            continue
+        for t in c.subtree:
+            if t.i in actors.by_token:
+                for a in actors.actors_of(actors.phrase_head(t)):
+                    if a.code and a.code not in exclude and not own_side(a, sources) and \
+                            all(a.country != s.country for s in sources):
+                        return [a]
+    return []
+
+
+def other_must(comp, actors: SentenceActors, mine) -> list[Actor]:
+    """"... said X must answer": X's actors when X is another actor than the speaker's side."""
+    for t in comp.subtree:
+        if t.lower_ == "must" and t.dep_ == "aux":
+            subj = subject_of(t.head)
+            if subj is not None:
+                others = [a for a in actors.actors_of(subj) if a.code and (a.country or a.group) not in mine]
+                if others:
+                    return others
+    return []
+
+
+def announced_by_source(modality, source: Actor, actors: SentenceActors, sent) -> bool:
+    """Is the announcing (or planning) actor the event's own source, or of its country?"""
+    if modality.anchor is None:
+        return True   # "will" in the actor's own clause
+    speaker = subject_of(sent.doc[modality.anchor])
+    known = [a for a in actors.actors_of(speaker) if a.code] if speaker is not None else []
+    if not known:
+        return True   # an unnamed spokesman announcing for the actor
+    return any(a.code == source.code or (a.country and a.country == source.country) or
+               (a.group and a.group == source.group) for a in known)

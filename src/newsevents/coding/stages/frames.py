@@ -1,0 +1,157 @@
+"""Event frames: the triggers of a parsed sentence with the tokens that fill their source and target slots.
+
+A frame is found for
+- a verb matching a verb rule ("shelled", "was shelled by", "shot down"),
+- a light verb governing an event noun ("held talks", "carried out strikes", "imposed sanctions"),
+- "claimed responsibility for <event noun>",
+- an event noun with its own source ("Ukrainian shelling", "Israel's strike on Iran").
+Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pass their subject down.
+"""
+from __future__ import annotations
+
+from newsevents.coding.english import ASPECTUAL
+from newsevents.coding.lexicon.verbs import VerbLexicon
+from newsevents.coding.records import Candidate, Frame, SentenceScope
+from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
+                                      target_candidates)
+
+
+class FrameStage:
+    """Stage 1: the frames of the sentence, one candidate each (verbs first, then event nouns)."""
+
+    name = "frames"
+
+    def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
+        return candidates + [Candidate.of(f) for f in find_frames(scope.sent, scope.lexicon.verbs)]
+
+
+def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
+    frames: list[Frame] = []
+    used_nouns: set[int] = set()
+    nouns = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            frame = _verb_frame(tok, lexicon, used_nouns)
+            if frame is not None:
+                frames.append(frame)
+        elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.noun_heads:
+            nouns.append(tok)
+    for tok in nouns:   # after the verbs: a noun a verb already took ("held talks") is not an event of its own
+        if tok.i not in used_nouns:
+            frame = _noun_frame(tok, lexicon)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and \
+            lexicon.match_verb(verb) is None:
+        return None   # most verbs code nothing: decide that before reading the parse around them
+    subj = subject_of(verb)
+    passive = is_passive(verb)
+    obj = direct_object(verb)
+    if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive:
+        obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
+    if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
+        obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
+        passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
+    if passive:
+        subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj_pass is not None:
+            obj = object_head(subj_pass)
+    # "claimed responsibility for the bombing": the claimed act is the claimant's event.
+    if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for p in prep.children:
+                    noun = object_head(p)
+                    rule = lexicon.match_noun(noun, governed=True)
+                    if p.dep_ == "pobj" and rule is not None:
+                        used_nouns.add(noun.i)
+                        code, refined = lexicon.refine_noun(rule, noun)
+                        return Frame(noun, code, f"claim+{rule.id}", "claim", [subj] if subj is not None else [],
+                                     noun_targets(noun), noun, modality_token=verb, refinements=_ids(refined))
+        return None
+    # Light verbs: the event is the noun they govern.
+    if lemma in lexicon.light_verbs and obj is not None and not passive:
+        rule = lexicon.match_noun(obj, governed=True)
+        if rule is not None:
+            used_nouns.add(obj.i)
+            code, refined = lexicon.refine_noun(rule, obj)
+            targets = noun_targets(obj) + target_candidates(verb, None, code)
+            return Frame(verb, code, f"{lemma}+{rule.id}", "light",
+                         [subj] if subj is not None else [], targets, obj, refinements=_ids(refined))
+    if passive and obj is not None and lemma in lexicon.light_verbs:
+        rule = lexicon.match_noun(obj, governed=True)
+        if rule is not None:
+            used_nouns.add(obj.i)
+            agent = agent_of(verb)
+            code, refined = lexicon.refine_noun(rule, obj)
+            return Frame(verb, code, f"{lemma}+{rule.id}", "light", [agent] if agent is not None else [],
+                         noun_targets(obj) + target_candidates(verb, None), obj, refinements=_ids(refined))
+    # Aspectual and causative verbs pass the event to their complement ("began pumping", "ordered ... to withdraw").
+    if lemma in ASPECTUAL and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "order", "use"):
+            return None
+    rule = lexicon.match_verb(verb)
+    if rule is None:
+        return None
+    if passive:
+        agent = agent_of(verb)
+        sources = [agent] if agent is not None else []
+        if agent is None and rule.code[:2] == "03":   # "Vietnam is committed to ...": a stance, not a patient
+            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        sources = [subj] if subj is not None else []
+    targets = target_candidates(verb, obj, rule.code)
+    # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
+    for c in verb.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
+            targets += target_candidates(c, direct_object(c), rule.code)
+            for cc in c.children:
+                if cc.dep_ in ("advcl", "xcomp", "acl"):
+                    targets += target_candidates(cc, direct_object(cc), rule.code)
+            obj_c = direct_object(c)
+            if obj_c is not None:
+                for cc in obj_c.children:
+                    if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB":
+                        targets += target_candidates(cc, direct_object(cc), rule.code)
+    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if complement is None and rule.code[:3] in lexicon.conventions.words("speech_code"):
+        # "acknowledged for the first time that Israel killed ...": the parser may hang the that-clause lower.
+        complement = next((t for t in verb.subtree if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
+                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+    if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
+        used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
+    if rule.code[:2] in ("01", "05", "10", "11", "12"):
+        # "praised South Korea for its cooperation", "criticised X over its offensive": the grounds of a
+        # speech act are its topic, not a second event.
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
+                used_nouns.update(p.i for p in prep.children if p.dep_ == "pobj")
+    rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
+    return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement)
+
+
+def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
+    """An event noun with its own source: a possessor, an adjective or compound actor, or "by X"."""
+    rule = lexicon.match_noun(noun, governed=False)
+    if rule is None:
+        return None
+    if noun.dep_ in ("compound",):
+        return None
+    sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            sources += [p for p in prep.children if p.dep_ == "pobj"]
+    if not sources:
+        return None
+    code, refined = lexicon.refine_noun(rule, noun)
+    return Frame(noun, code, rule.id, "noun", sources, noun_targets(noun), noun, refinements=_ids(refined))
+
+
+def _ids(refinement: str | None) -> tuple[str, ...]:
+    return (refinement,) if refinement else ()

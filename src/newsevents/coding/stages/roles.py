@@ -1,0 +1,68 @@
+"""Stages 2-4: the actors of the source and target phrases, the modality of the act, and its place."""
+from __future__ import annotations
+
+from newsevents.coding.locate import EventLocator
+from newsevents.coding.modality import modality_of
+from newsevents.coding.policy import Policy
+from newsevents.coding.records import Candidate, SentenceScope
+from newsevents.coding.roles import first_actors
+from newsevents.coding.syntax import subject_of
+
+
+class ActorStage:
+    """Resolve source and target phrases to actors; a frame with no source is dropped here."""
+
+    name = "actors"
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+
+    def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
+        instruments = scope.lexicon.conventions.words("instrument")
+        own_people = scope.lexicon.conventions.words("own_people_root")
+        out = []
+        for c in candidates:
+            frame = c.frame
+            c.sources = first_actors(frame.sources, scope.actors, instruments)
+            if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
+                    and subject_of(frame.trigger) is None:
+                # "the militia that attacked ...": the relative clause's subject is the noun it modifies
+                c.sources = first_actors([frame.trigger.head], scope.actors, instruments)
+            if not c.sources:
+                continue   # no one to attribute it to: nothing else is worth working out
+            if c.code[:2] in own_people:
+                # A state can use force against its own people ("Syrian jets dropped sarin on a town in Syria").
+                c.exclude = frozenset(a.code for a in c.sources)
+            else:
+                c.exclude = frozenset({a.code for a in c.sources} | {a.country for a in c.sources if a.country})
+                c.own = tuple(c.sources)
+            c.targets = first_actors(frame.targets, scope.actors, instruments, exclude=c.exclude, sources=c.own)
+            self.policy.adjust("actors", c, scope)
+            out.append(c)
+        return out
+
+
+class ModalityStage:
+    """Asserted, negated, hypothetical or future: read at the trigger (or where the frame says)."""
+
+    name = "modality"
+
+    def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
+        for c in candidates:
+            frame = c.frame
+            c.modality = modality_of(frame.modality_token if frame.modality_token is not None else frame.trigger)
+        return candidates
+
+
+class PlaceStage:
+    """Where the act happened, and every place named (each target may have its own)."""
+
+    name = "place"
+
+    def __init__(self, locator: EventLocator):
+        self.locator = locator
+
+    def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
+        for c in candidates:
+            c.place, c.place_options = self.locator.locate(c.frame, scope.actors, c.targets)
+        return candidates

@@ -1,0 +1,220 @@
+"""Helpers over spaCy's dependency tree, shared by the stages and the conventions: subjects, objects,
+prepositional phrases, clauses. Nothing here knows about CAMEO codes except `target_candidates`, whose
+preference order depends on whether the act is a use of force."""
+from __future__ import annotations
+
+from newsevents.coding.english import (FORCE_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
+                                       QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
+
+
+def subject_of(verb, depth: int = 0):
+    """The subject of a verb, inherited from the governing verb for xcomp/conj/participle clauses."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":        # passive: "was shelled by X"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if depth > 4:
+        return None
+    controller = object_controller(verb)
+    if controller is not None:
+        return controller   # "accused Moscow of attacking", "urged Israel not to attack": the object acts
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp"):
+        return subject_of(verb.head.head, depth + 1)   # "France is ready to contribute troops"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return None   # "after protesters stormed ...": a clause with its own subject, not ours
+        if any(c.dep_ == "nsubjpass" for c in verb.head.children) and verb.dep_ == "conj":
+            return None
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in verb.head.children):
+            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised   # "The EU is expected to impose sanctions": the EU imposes them
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)   # "published agreements, demanding that ..."
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
+    return None
+
+
+def object_controller(verb):
+    """The governing verb's object when it controls this complement, else None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        head = head.head
+    elif head.pos_ != "VERB" or not (verb.dep_ in ("xcomp", "ccomp") or (
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+        return None   # ("called on Belgrade to withdraw" may hang the infinitive as an adverbial clause)
+    if head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    if head.lemma_.lower() == "call":   # "called on X to ..."
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+        return None
+    return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def prepositional_objects(token):
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield c.lower_, object_head(p)
+                elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites in ..."
+                    for x in p.children:
+                        if x.dep_ in ("dobj", "oprd") and x.tag_ not in ("WP", "WDT"):
+                            yield c.lower_, object_head(x)
+                        elif x.dep_ == "prep":
+                            yield c.lower_, x
+
+
+def target_candidates(verb, obj, code: str = "") -> list:
+    """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
+    A locative phrase of the verb ("met in Helsinki") is a target only for uses of force ("struck in Iran")."""
+    out = []
+    if obj is not None:
+        out.append(obj)
+        # Investigating or condemning "crimes by X against Y" is aimed at X, the perpetrator.
+        first = "by" if code[:2] in ("09", "11") else ""
+        for prep, pobj in sorted(prepositional_objects(obj), key=lambda x: (x[0] != first, TARGET_PREPS.index(x[0]))):
+            out.append(pobj)
+            out.extend(p for _, p in prepositional_objects(pobj))
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    verb_preps = sorted(prepositional_objects(verb), key=lambda x: TARGET_PREPS.index(x[0]))
+    if code and code[:2] not in ("14", "15", "17", "18", "19", "20") and code[:3] != "042":
+        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]   # "visited" / "arrived in": destination
+    out.extend(p for _, p in verb_preps)
+    return out
+
+
+def agent_of(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return object_head(p)
+    return None
+
+
+def noun_targets(noun) -> list:
+    """Targets of an event noun: its prepositional phrases ("strikes on Iran", "talks with China"), then the
+    victims of a relative clause ("a bombing that killed 13 U.S. service members")."""
+    victims = []
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+            obj = direct_object(c)
+            if obj is not None:
+                victims.append(obj)
+    out = [(prep, p) for prep, p in sorted(prepositional_objects(noun), key=lambda x: TARGET_PREPS.index(x[0]))]
+    forceful = noun.lemma_.lower() in FORCE_NOUNS
+    return victims + [p for prep, p in out if forceful or prep not in LOCATIVE]
+
+
+def object_head(token):
+    """The head noun of an object phrase, looking through quantity nouns ("one of the attacks")."""
+    for _ in range(3):
+        if token.lemma_.lower() in QUANTITY_NOUNS:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is None:
+                return token
+            token = pobj
+        else:
+            return token
+    return token
+
+
+def direct_object(verb):
+    """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
+            return object_head(c)
+    for c in verb.children:   # the small model sometimes attaches a bare object noun as an adverb
+        if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i == verb.i + 1:
+            return c
+    return None
+
+
+def phrase_and_inner(head, depth: int = 3):
+    """A phrase head, then the heads of the phrases nested in it by locative prepositions, breadth first."""
+    queue, seen = [(head, 0)], set()
+    while queue:
+        tok, d = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        yield tok
+        if d >= depth:
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        queue.append((p, d + 1))
+                    elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites"
+                        queue.extend((x, d + 1) for x in p.children if x.dep_ in ("dobj", "oprd", "prep"))
+            elif c.dep_ == "appos":   # "denounced as an ugly crime Serbia's suppression of ..."
+                queue.append((c, d + 1))
+            elif c.dep_ == "acl" and c.pos_ == "VERB":   # "allegations linking Indian agents", "goods imported from"
+                queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
+        if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
+            queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
+
+
+def own_clause(head):
+    """The tokens of a clause without its appositions, relative clauses and adverbial clauses."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
+                     and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
+    return out
+
+
+def has_conditional_clause(trigger) -> bool:
+    """Does the act carry its own "if" / "unless" clause?"""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in trigger.children)
+
+
+def has_prep(tokens, word: str) -> bool:
+    """Does any of the tokens govern the preposition `word`?"""
+    return any(c.dep_ == "prep" and c.lower_ == word for tok in tokens if tok is not None for c in tok.children)
+
+
+def token_extent(token) -> tuple[int, int] | None:
+    """The token range [start, end) of a clause's subtree."""
+    if token is None:
+        return None
+    sub = list(token.subtree)
+    return sub[0].i, sub[-1].i + 1
+
+
+def victim_count(verb) -> int:
+    """The number in the object phrase ("killed more than 460 patients" -> 460), 0 when none."""
+    obj = direct_object(verb)
+    if obj is None:
+        return 0
+    best = 0
+    for t in obj.subtree:
+        if t.like_num:
+            try:
+                best = max(best, int(float(t.text.replace(",", ""))))
+            except ValueError:
+                continue
+    return best
