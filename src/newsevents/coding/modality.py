@@ -15,19 +15,19 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can", "must
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
-# Governing verbs: what their complement becomes.
+# Governing verbs: what their complement becomes. A verb belongs to one kind only ("expect" is a guess).
 GOVERNORS = {
     HYPOTHETICAL: frozenset({
         "fear", "worry", "suspect", "speculate", "believe", "think", "expect", "predict", "guess", "suggest",
         "estimate", "assume", "imagine", "doubt", "wonder", "question", "allege", "accuse", "blame", "claim",
         "rumour", "rumor", "risk", "threaten", "warn", "caution", "urge", "ask", "call", "appeal", "demand",
-        "request", "press", "push", "want", "wish", "hope", "seek", "try", "attempt", "demand", "insist",
-        "recommend", "propose", "suggest", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
+        "request", "press", "push", "want", "wish", "hope", "seek", "try", "attempt", "insist",
+        "recommend", "propose", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
         "explore", "study", "examine", "review", "decide", "determine", "choose", "condition",
     }),
     FUTURE: frozenset({
         "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
-        "schedule", "set", "expect", "vote", "approve", "authorize", "authorise", "ready", "poise",
+        "schedule", "set", "vote", "approve", "authorize", "authorise", "ready", "poise",
     }),
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),

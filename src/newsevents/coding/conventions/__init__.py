@@ -7,7 +7,9 @@ evidence keeps meaning what it said. `tests/coding/conventions.txt` pins this li
 from __future__ import annotations
 
 from newsevents.coding.conventions import codes, derived, pairs, speech, targets
-from newsevents.coding.policy import Convention
+from typing import Iterable
+
+from newsevents.coding.policy import Convention, Policy
 
 CONVENTIONS: tuple[Convention, ...] = (
     Convention("target.conjoined-verb-object.v1", "actors",
@@ -78,3 +80,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("future.threat-over-intent.v1", "sentence",
                "a vow that is a threat is not also a bare intent (030)", derived.threat_over_intent),
 )
+
+
+def default_policy(disabled: Iterable[str] = ()) -> Policy:
+    """The registry less the conventions switched off (raises `UnknownConvention` for an unknown id)."""
+    return Policy(CONVENTIONS, disabled)

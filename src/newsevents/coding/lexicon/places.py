@@ -26,95 +26,32 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from newsevents.coding.lexicon.tsv import read_table
 from newsevents.model import Place
 
 __all__ = ["Gazetteer", "normalize_key"]
 
-# US territories: their places are reported under the USA (as the brief asks: "Guam" -> USA).
-_SOVEREIGN = MappingProxyType({"GUM": "USA", "PRI": "USA", "VIR": "USA", "ASM": "USA", "MNP": "USA", "UMI": "USA"})
+def _read_aliases() -> dict[str, MappingProxyType]:
+    """`data/place_aliases.tsv`: territories' sovereigns, country names, abbreviations and city aliases."""
+    kinds: dict[str, dict] = {"sovereign": {}, "country": {}, "abbreviation": {}, "city": {}}
+    for row in read_table("place_aliases.tsv", required=("kind", "name", "code")):
+        if row["kind"] == "sovereign":
+            kinds["sovereign"][row["code"]] = row["name"]
+        elif row["kind"] == "city":
+            name, iso2 = row["code"].split("|")
+            kinds["city"][row["name"]] = (name, iso2)
+        else:
+            kinds[row["kind"]][row["name"]] = row["code"]
+    return {kind: MappingProxyType(table) for kind, table in kinds.items()}
 
-# Usual English names of countries beyond those in country_points.tsv and pycountry (matched case-insensitively).
-_COUNTRY_ALIASES = MappingProxyType({
-    "United States of America": "USA", "America": "USA",
-    "Britain": "GBR", "Great Britain": "GBR", "the United Kingdom": "GBR",
-    "Russia": "RUS", "Russian Federation": "RUS", "Iran": "IRN", "Persia": "IRN", "Syria": "SYR",
-    "South Korea": "KOR", "Republic of Korea": "KOR", "Korea": "KOR",
-    "North Korea": "PRK", "Democratic People's Republic of Korea": "PRK",
-    "China": "CHN", "People's Republic of China": "CHN", "mainland China": "CHN",
-    "Taiwan": "TWN", "Republic of China": "TWN",
-    "United Arab Emirates": "ARE", "the Emirates": "ARE", "Emirates": "ARE",
-    "Palestine": "PSE", "State of Palestine": "PSE", "Palestinian territories": "PSE",
-    "Palestinian Territories": "PSE", "occupied Palestinian territories": "PSE",
-    "Occupied Palestinian Territory": "PSE", "Palestinian territory": "PSE",
-    "Democratic Republic of the Congo": "COD", "Democratic Republic of Congo": "COD", "DR Congo": "COD",
-    "D.R. Congo": "COD", "Congo-Kinshasa": "COD", "Congo": "COD",
-    "Republic of the Congo": "COG", "Republic of Congo": "COG", "Congo-Brazzaville": "COG",
-    "Congo Republic": "COG", "Congo Brazzaville": "COG",
-    "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV", "Cote d'Ivoire": "CIV",
-    "Czechia": "CZE", "Czech Republic": "CZE", "North Macedonia": "MKD", "Macedonia": "MKD",
-    "Myanmar": "MMR", "Burma": "MMR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR",
-    "Netherlands": "NLD", "Holland": "NLD", "Vatican": "VAT", "Vatican City": "VAT", "Holy See": "VAT",
-    "East Timor": "TLS", "Timor-Leste": "TLS", "Cape Verde": "CPV", "Cabo Verde": "CPV",
-    "Eswatini": "SWZ", "Swaziland": "SWZ", "Laos": "LAO", "Vietnam": "VNM", "Viet Nam": "VNM",
-    "Bolivia": "BOL", "Venezuela": "VEN", "Tanzania": "TZA", "Moldova": "MDA", "Brunei": "BRN",
-    "Micronesia": "FSM", "Gambia": "GMB", "The Gambia": "GMB", "Bahamas": "BHS", "The Bahamas": "BHS",
-    "Kosovo": "XKX", "St Kitts and Nevis": "KNA", "St. Kitts and Nevis": "KNA", "St Lucia": "LCA",
-    "St. Lucia": "LCA", "St Vincent and the Grenadines": "VCT", "St. Vincent and the Grenadines": "VCT",
-    "Saint Helena": "SHN", "St Helena": "SHN", "Sao Tome and Principe": "STP", "São Tomé and Príncipe": "STP",
-    "Bosnia": "BIH", "Bosnia-Herzegovina": "BIH", "Bosnia and Herzegovina": "BIH",
-    "Trinidad": "TTO", "Trinidad and Tobago": "TTO", "Antigua": "ATG", "Antigua and Barbuda": "ATG",
-    "Falklands": "FLK", "Falkland Islands": "FLK", "Malvinas": "FLK", "Republic of Ireland": "IRL",
-    "Eire": "IRL", "Guinea Bissau": "GNB", "Saudi Arabia": "SAU", "Kingdom of Saudi Arabia": "SAU",
-    "Macau": "MAC", "Macao": "MAC", "Curacao": "CUW", "Reunion": "REU", "Greenland": "GRL",
-    "Western Sahara": "ESH", "Papua New Guinea": "PNG", "Central African Republic": "CAF",
-    "Puerto Rico": "PRI", "Guam": "GUM", "US Virgin Islands": "VIR", "U.S. Virgin Islands": "VIR",
-    "American Samoa": "ASM", "Northern Mariana Islands": "MNP", "Northern Marianas": "MNP",
-    "Samoa": "WSM", "Sint Maarten": "SXM", "Saint Martin": "MAF", "St Martin": "MAF",
-})
 
-# Abbreviations, matched with their exact case only ("US" but not "us").
-_ABBREVIATIONS = MappingProxyType({
-    "US": "USA", "U.S.": "USA", "USA": "USA", "U.S.A.": "USA", "UK": "GBR", "U.K.": "GBR",
-    "UAE": "ARE", "U.A.E.": "ARE", "DRC": "COD", "PRC": "CHN", "ROK": "KOR", "DPRK": "PRK", "KSA": "SAU",
-    "CAR": "CAF", "PNG": "PNG", "BiH": "BIH", "TRNC": "CYP",
-})
-
-# Curated city names: historical names and exonyms the alternate-name filter misses, and the preferred city for
-# famous ambiguous names. name -> (geonames name, ISO2 country).
-_CITY_ALIASES = MappingProxyType({
-    "Bombay": ("Mumbai", "IN"), "Calcutta": ("Kolkata", "IN"), "Madras": ("Chennai", "IN"),
-    "Bangalore": ("Bengaluru", "IN"), "Peking": ("Beijing", "CN"), "Saigon": ("Ho Chi Minh City", "VN"),
-    "Rangoon": ("Yangon", "MM"), "Constantinople": ("Istanbul", "TR"), "Leningrad": ("Saint Petersburg", "RU"),
-    "St Petersburg": ("Saint Petersburg", "RU"), "St. Petersburg": ("Saint Petersburg", "RU"),
-    "Stalingrad": ("Volgograd", "RU"), "Mecca": ("Makkah", "SA"), "Medina": ("Madinah", "SA"),
-    "Odessa": ("Odesa", "UA"), "Kiev": ("Kyiv", "UA"), "Nur-Sultan": ("Astana", "KZ"), "Alma-Ata": ("Almaty", "KZ"),
-    "Dnipropetrovsk": ("Dnipro", "UA"), "Artemivsk": ("Bakhmut", "UA"), "Nikolaev": ("Mykolayiv", "UA"),
-    "Mykolaiv": ("Mykolayiv", "UA"), "Zaporizhzhia": ("Zaporizhzhya", "UA"), "Zaporizhia": ("Zaporizhzhya", "UA"),
-    "Zaporozhye": ("Zaporizhzhya", "UA"), "Lugansk": ("Luhansk", "UA"), "Kharkov": ("Kharkiv", "UA"),
-    "Lvov": ("Lviv", "UA"), "Rovno": ("Rivne", "UA"), "Chernigov": ("Chernihiv", "UA"),
-    "Avdiivka": ("Avdiyivka", "UA"), "Kupiansk": ("Kupyansk", "UA"), "Sievierodonetsk": ("Siverskodonetsk", "UA"),
-    "Severodonetsk": ("Siverskodonetsk", "UA"), "Sloviansk": ("Slovyansk", "UA"),
-    "Kostiantynivka": ("Kostyantynivka", "UA"), "Izium": ("Izyum", "UA"), "Berdiansk": ("Berdyansk", "UA"),
-    "Kryvyi Rih": ("Kryvyy Rih", "UA"), "Vinnytsia": ("Vinnytsya", "UA"), "Izmail": ("Izmayil", "UA"),
-    "Uman": ("Uman", "UA"), "Balakliia": ("Balakliya", "UA"), "Beit Hanoun": ("Bayt Ḩānūn", "PS"),
-    "Beit Lahia": ("Bayt Lāhyā", "PS"), "Frankfurt": ("Frankfurt am Main", "DE"), "Gomel": ("Homyel'", "BY"),
-    "Nabatieh": ("Nabatîyé et Tahta", "LB"), "Derna": ("Darnah", "LY"), "Naypyidaw": ("Nay Pyi Taw", "MM"),
-    "Naypyitaw": ("Nay Pyi Taw", "MM"), "Marawi": ("Marawi City", "PH"), "Rostov": ("Rostov-on-Don", "RU"),
-    "Mekelle": ("Mek'ele", "ET"), "Gondar": ("Gonder", "ET"), "Geneina": ("Al-Junaynah", "SD"),
-    "El Geneina": ("Al-Junaynah", "SD"), "Wad Madani": ("Wad Medani", "SD"), "Saraqeb": ("Saraqib", "SY"),
-    "Khan Younis": ("Khān Yūnis", "PS"), "New York": ("New York City", "US"), "Washington": ("Washington", "US"),
-    "San Jose": ("San Jose", "US"), "Valencia": ("Valencia", "ES"), "Hull": ("Kingston upon Hull", "GB"),
-    "Newcastle": ("Newcastle upon Tyne", "GB"), "Bethlehem": ("Bethlehem", "PS"), "Halle": ("Halle (Saale)", "DE"),
-    "Hyderabad": ("Hyderabad", "IN"), "Raqqa": ("Ar Raqqah", "SY"), "Hama": ("Ḩamāh", "SY"),
-    "Fallujah": ("Al Fallūjah", "IQ"), "Jenin": ("Janīn", "PS"), "Nuseirat": ("An Nuşayrāt", "PS"),
-    "Kiryat Shmona": ("Qiryat Shmona", "IL"), "Palmyra": ("Tadmur", "SY"), "Azaz": ("I‘zāz", "SY"),
-    "Quneitra": ("Al Qunayţirah", "SY"), "Daraa": ("Dar‘ā", "SY"), "Deraa": ("Dar‘ā", "SY"),
-    "Hasakah": ("Al Ḩasakah", "SY"), "Kandahar": ("Kandahār", "AF"), "Mazar-i-Sharif": ("Mazār-e Sharīf", "AF"),
-    "Basra": ("Basrah", "IQ"), "Duhok": ("Dihok", "IQ"), "Dohuk": ("Dihok", "IQ"), "Sanaa": ("Sanaa", "YE"),
-    "Aden": ("Aden", "YE"), "Tripoli": ("Tripoli", "LY"), "Paris": ("Paris", "FR"), "Moscow": ("Moscow", "RU"),
-    "Birmingham": ("Birmingham", "GB"), "Cambridge": ("Cambridge", "GB"), "Salisbury": ("Salisbury", "GB"),
-    "Kazan": ("Kazan", "RU"), "Perth": ("Perth", "AU"), "Malé": ("Male", "MV"),
-})
+# Read once at import; immutable. Territories report under their sovereign ("Guam" -> USA); country names
+# beyond pycountry's (case-insensitive); abbreviations (exact case: "US", not "us"); city exonyms.
+_ALIASES = _read_aliases()
+_SOVEREIGN = _ALIASES["sovereign"]
+_COUNTRY_ALIASES = _ALIASES["country"]
+_ABBREVIATIONS = _ALIASES["abbreviation"]
+_CITY_ALIASES = _ALIASES["city"]
 
 # Generic words around a name: "Idlib province", "the city of Kharkiv", "northern Syria".
 _GENERIC_SUFFIXES = frozenset(("province", "region", "city", "district", "governorate", "oblast", "state",

@@ -1,0 +1,99 @@
+"""Coding conventions as named rules: the registry is pinned, every rule that shapes an event is cited in its
+`rule`, and a convention can be switched off by id (policy.py, conventions/)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsevents.coding.conventions import CONVENTIONS
+from newsevents.coding.lexicon.cameo import CameoTable
+from newsevents.coding.lexicon.conventions import ConventionTables
+from newsevents.coding.conventions import default_policy
+from newsevents.coding.policy import PHASES, UnknownConvention
+
+PINNED = Path(__file__).with_name("conventions.txt")
+
+
+def test_registry_matches_the_pinned_list():
+    pinned = [line.strip() for line in PINNED.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert [c.id for c in CONVENTIONS] == pinned
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS, ids=lambda c: c.id)
+def test_each_convention_is_named_versioned_and_explained(convention):
+    assert re.fullmatch(r"[a-z]+\.[a-z-]+\.v\d+", convention.id)
+    assert convention.phase in PHASES
+    assert convention.reason and "\n" not in convention.reason and len(convention.reason) < 120
+
+
+def test_phases_run_in_pipeline_order():
+    order = [PHASES.index(c.phase) for c in CONVENTIONS]
+    assert order == sorted(order)
+
+
+def test_unknown_ids_are_refused():
+    with pytest.raises(UnknownConvention, match="no.such-rule.v1"):
+        default_policy(["no.such-rule.v1"])
+    assert default_policy(["protest.home-government.v1"]).phase("pairs")[0].id == "pairs.reciprocal.v1"
+
+
+def test_convention_tables_are_data():
+    tables = ConventionTables.load(CameoTable.load())
+    assert tables.mapping("refused_by_root")["04"] == "125"
+    assert "missile" in tables.words("instrument")
+    assert tables.refine_noun("190", {"drone"}) == ("195", "noun.aerial-attack.v1")
+    assert tables.refine_noun("190", {"heavy"}) == ("190", None)
+
+
+def _code(coder, text):
+    return coder.code(text, published=dt.date(2024, 5, 15), doc_id="t", include_all=True)
+
+
+def test_protest_cites_home_government(coder):
+    [event] = _code(coder, "Thousands of Serbian students protested in Belgrade on Sunday.")
+    assert (event.source.code, event.target.code, event.root) == ("SRB", "SRBGOV", "14")
+    assert event.rule == "builtin:protest +protest.home-government.v1"
+
+
+def test_refined_strike_cites_its_refinement(coder):
+    [event] = _code(coder, "Russia launched a missile attack on Kyiv overnight.")
+    assert event.cameo == "195"
+    assert event.rule.startswith("launch+noun:attack") and "+noun.aerial-attack.v1" in event.rule
+
+
+def test_announced_intent_cites_the_convention(coder):
+    events = _code(coder, "China will send humanitarian aid to Pakistan, the foreign ministry said on Monday.")
+    intent = [e for e in events if e.modality == "asserted"]
+    assert [(e.source.code, e.target.code, e.cameo) for e in intent] == [("CHN", "PAK", "033")]
+    assert "+future.announced-intent.v1" in intent[0].rule and intent[0].rule.startswith("builtin:send")
+    assert intent[0].date.date == dt.date(2024, 5, 13)   # dated when announced ("said on Monday")
+    future = [e for e in events if e.modality == "future"]
+    assert future and "future.announced-intent" not in future[0].rule   # the aid itself is not asserted
+
+
+def test_switching_a_convention_off(coder):
+    from newsevents.coding.pipeline import Coder
+
+    off = Coder(nlp=coder.nlp, disabled_rules=["protest.home-government.v1"])
+    [event] = _code(off, "Thousands of Serbian students protested in Belgrade on Sunday.")
+    assert event.target is None and event.rule == "builtin:protest +pairs.one-sided.v1"
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "newsevents", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_lists_conventions_and_refuses_unknown_ids(tmp_path):
+    listed = _cli("conventions")
+    assert listed.returncode == 0
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == [c.id for c in CONVENTIONS]
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"id": "x", "text": "Serbian students protested.", "published": "2024-05-15"}\n')
+    bad = _cli("code", str(article), "--disable-rules", "protest.home-govt.v1", "--no-progress")
+    assert bad.returncode == 2 and "unknown convention id(s): protest.home-govt.v1" in bad.stderr
+    assert "Traceback" not in bad.stderr
