@@ -28,6 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsevents.coding.time_words import (EXACT_QUALIFIERS, MONTHS, NUMBER_WORDS, PUBLISHED_PHRASES,
+                                          REFERENCE_PHRASES, UNITS, VAGUE_NUMBERS, VAGUE_PLURAL, WEEKDAYS)
 from newsevents.model import EventDate
 
 __all__ = ["DateMention", "find_date_mentions", "resolve_weekday"]
@@ -55,63 +57,6 @@ def resolve_weekday(weekday: int, published: dt.date) -> dt.date:
 
 
 # --- constant tables ---------------------------------------------------------------------------------------
-
-_WEEKDAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
-
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-# Vague quantities: the value used, and the expression is marked approximate.
-_VAGUE_NUMBERS = {"a few": 3, "few": 3, "several": 3, "a couple of": 2, "a couple": 2}
-_VAGUE_PLURAL = 2  # "days after", "weeks ago": a bare plural unit counts as two, approximately
-
-# unit -> (days per unit, precision of an absolute result, always approximate as an offset)
-_UNITS = {
-    "minute": (0, "day", False), "hour": (0, "day", False), "day": (1, "day", False),
-    "night": (1, "day", False), "week": (7, "day", False), "month": (30, "month", True),
-    "year": (365, "year", True), "decade": (3650, "year", True),
-}
-_EXACT_QUALIFIERS = frozenset({"just", "only", "barely", "exactly", "precisely"})
-
-# Fixed phrases resolved against the publication date: phrase -> (scale, step).
-_PUBLISHED_PHRASES = {
-    "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0),
-    "this evening": ("day", 0), "yesterday": ("day", -1), "last night": ("day", -1),
-    "overnight": ("day", -1), "the day before yesterday": ("day", -2), "tomorrow": ("day", 1),
-    "the day after tomorrow": ("day", 2),
-    "this week": ("week", 0), "last week": ("week", -1), "next week": ("week", 1),
-    "this weekend": ("weekend", 0), "last weekend": ("weekend", 0), "past weekend": ("weekend", 0),
-    "over the weekend": ("weekend", 0), "at the weekend": ("weekend", 0), "on the weekend": ("weekend", 0),
-    "during the weekend": ("weekend", 0), "next weekend": ("weekend", 1),
-    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
-    "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
-}
-# Fixed phrases resolved against the reference date (where the narrative is): phrase -> (scale, step).
-_REFERENCE_PHRASES = {
-    **{f"the {w} {p}": ("day", -1) for w in ("previous", "preceding")
-       for p in ("day", "morning", "afternoon", "evening", "night")},
-    **{f"the {w} {p}": ("day", 1) for w in ("next", "following")
-       for p in ("day", "morning", "afternoon", "evening", "night")},
-    **{p: ("day", 0) for p in (
-        "the same day", "that same day", "the same evening", "the same night", "later that day",
-        "earlier that day", "later in the day", "earlier in the day", "later that night", "later that evening",
-        "earlier that evening")},
-    "the previous week": ("week", -1), "the preceding week": ("week", -1),
-    "the following week": ("week", 1), "the next week": ("week", 1),
-    "the previous month": ("month", -1), "the preceding month": ("month", -1),
-    "the following month": ("month", 1), "the next month": ("month", 1),
-    "the previous year": ("year", -1), "the preceding year": ("year", -1),
-    "the following year": ("year", 1), "the next year": ("year", 1),
-}
 
 # Words that license a bare month name ("in March", "last November", "mid-August"). "May" needs a strong cue.
 _STRONG_MONTH_CUES = frozenset({"in", "during", "since", "until", "till", "through", "last", "this", "next",
@@ -148,7 +93,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = (r"(?:a\s+few|a\s+couple(?:\s+of)?|several|few|\d{1,3}|"
-        + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+        + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
         + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
 _QUAL = (r"(?:just|only|barely|nearly|almost|about|around|roughly|some|exactly|precisely|"
          r"more\s+than|less\s+than|fewer\s+than|under|over|at\s+least)")
@@ -159,9 +104,9 @@ _CUE = (r"(?:on|in|during|since|until|till|through|from|by|of|last|this|next|ear
 _ISO = rf"""(?P<iso> (?<![\d-]) (?:(?i:on)\s+)? (?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])
     -(?P<iso_d>0[1-9]|[12]\d|3[01]) (?![\d-]) )"""
 _PUB = rf"""(?P<pub> (?i: (?:(?:late|early|earlier|later)\s+(?:on\s+)?)?
-    (?P<pub_core>{_phrase_alternation(_PUBLISHED_PHRASES)}) \b
+    (?P<pub_core>{_phrase_alternation(PUBLISHED_PHRASES)}) \b
     (?:['’]s)? (?:\s+(?:morning|afternoon|evening|night)\b)? ) )"""
-_REF = rf"""(?P<ref> (?i: (?P<ref_core>{_phrase_alternation(_REFERENCE_PHRASES)}) \b ) )"""
+_REF = rf"""(?P<ref> (?i: (?P<ref_core>{_phrase_alternation(REFERENCE_PHRASES)}) \b ) )"""
 _CNT = rf"""(?P<cnt> (?i: (?:(?P<cnt_q>{_QUAL})\s+)? (?:(?<![\d,.])(?P<cnt_n>{_NUM})[\s-]+)? (?P<cnt_u>{_UNIT})\s+
     (?P<cnt_d>ago|after|before|later|earlier|afterwards?)\b ) )"""
 _WD = r"""(?P<wd> (?P<wd_pre>(?i:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+|next\s+))?
@@ -197,14 +142,14 @@ _TIME_WORDS = ("today", "tonight", "yesterday", "overnight", "tomorrow", "minute
                "decade", "decades", "morning", "afternoon", "evening")
 _KEYWORDS = ("today", "tonight", "yesterday", "overnight", "tomorrow")
 _ANCHORS = {
-    **{f"{name.capitalize()}day": "weekday" for name in _WEEKDAYS},
-    **{name.capitalize(): "month" for name in _MONTHS},
+    **{f"{name.capitalize()}day": "weekday" for name in WEEKDAYS},
+    **{name.capitalize(): "month" for name in MONTHS},
     **{w: "word" if word in _KEYWORDS else "unit" for word in _TIME_WORDS for w in (word, word.capitalize())},
 }
 _ANCHOR_WORDS = frozenset(_ANCHORS)
 # The words that come just before a unit word in the fixed phrases ("last" week, "the previous" evening).
 _PHRASE_WORDS_BEFORE_UNIT = frozenset(
-    words[i - 1] for phrase in (*_PUBLISHED_PHRASES, *_REFERENCE_PHRASES) for words in [phrase.split()]
+    words[i - 1] for phrase in (*PUBLISHED_PHRASES, *REFERENCE_PHRASES) for words in [phrase.split()]
     for i in range(1, len(words)) if _ANCHORS.get(words[i]) == "unit")
 _DIRECTION_AFTER = re.compile(r"(?:['’]s)?\s+(?i:ago|after|before|later|earlier|afterwards?)\b")
 _AFTER_DAY_OR_COUNT = re.compile(rf"(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?:{_MONTH}|(?i:{_UNIT})\b)")
@@ -273,11 +218,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _number(text: str) -> tuple[int, bool]:
     """The value of a number phrase ("two", "twenty-one", "48", "several") and whether it is vague."""
     words = " ".join(text.lower().replace("-", " ").split())
-    if words in _VAGUE_NUMBERS:
-        return _VAGUE_NUMBERS[words], True
+    if words in VAGUE_NUMBERS:
+        return VAGUE_NUMBERS[words], True
     if words.isdigit():
         return int(words), False
-    return sum(_NUMBER_WORDS.get(w, 0) for w in words.split()), False
+    return sum(NUMBER_WORDS.get(w, 0) for w in words.split()), False
 
 
 # --- the stage ---------------------------------------------------------------------------------------------
@@ -363,14 +308,14 @@ def _published_phrase(match, text, published, reference):
         return None
     if match["pub_core"] == "Today" and _word_before(text, match.start()) in _TODAY_NAME_BEFORE:
         return None
-    scale, step = _PUBLISHED_PHRASES[" ".join(match["pub_core"].lower().split())]
+    scale, step = PUBLISHED_PHRASES[" ".join(match["pub_core"].lower().split())]
     return _absolute(match, "pub", *_scaled(published, scale, step))
 
 
 def _reference_phrase(match, text, published, reference):
     if reference is None:
         return None
-    scale, step = _REFERENCE_PHRASES[" ".join(match["ref_core"].lower().split())]
+    scale, step = REFERENCE_PHRASES[" ".join(match["ref_core"].lower().split())]
     return _absolute(match, "ref", *_scaled(reference, scale, step))
 
 
@@ -384,7 +329,7 @@ def _count(match, text, published, reference):
     if match["cnt_n"] is None:
         if not plural:
             return None
-        value, vague = _VAGUE_PLURAL, True
+        value, vague = VAGUE_PLURAL, True
     else:
         number = match["cnt_n"].lower()
         if number == "the" and plural:
@@ -394,9 +339,9 @@ def _count(match, text, published, reference):
             return None
     if direction != "ago" and _word_before(text, match.start()) in _DURATION_CUES:
         return None
-    per_unit, precision, coarse = _UNITS[unit]
+    per_unit, precision, coarse = UNITS[unit]
     days = value * per_unit if per_unit else (value // 24 if unit == "hour" else 0)
-    approximate = per_unit > 0 and (vague or (bool(qualifier) and qualifier not in _EXACT_QUALIFIERS))
+    approximate = per_unit > 0 and (vague or (bool(qualifier) and qualifier not in EXACT_QUALIFIERS))
 
     if direction in ("after", "before") and _clause_follows(text, match.end()):
         return DateMention(match.start(), match.end(), match.group(), None, "relative",
@@ -437,7 +382,7 @@ def _weekday(match, text, published, reference):
             or _WEEKDAY_NAME_AFTER.match(text, match.end())):
         return None
     prefix = (match["wd_pre"] or "").split()
-    weekday = _WEEKDAYS[match["wd_name"].lower()]
+    weekday = WEEKDAYS[match["wd_name"].lower()]
     modifier = prefix[0].lower() if prefix else ""
     if modifier == "next":
         date = published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
@@ -449,7 +394,7 @@ def _weekday(match, text, published, reference):
 
 
 def _month(match, text, published, reference):
-    month = _MONTHS[match["mon_m"].rstrip(".").lower()]
+    month = MONTHS[match["mon_m"].rstrip(".").lower()]
     if match["mon_d"]:
         # The span keeps an "on" before the date ("on Oct. 2"), not other cue words ("since the August 13").
         start = match.start("mon_m")
@@ -475,7 +420,7 @@ def _month(match, text, published, reference):
 
 
 def _day_month(match, text, published, reference):
-    month = _MONTHS[match["dmy_m"].rstrip(".").lower()]
+    month = MONTHS[match["dmy_m"].rstrip(".").lower()]
     day = int(match["dmy_d"].rstrip("stndrh"))
     if match["dmy_y"]:
         return _absolute(match, "dmy", _safe_date(int(match["dmy_y"]), month, day), "day")
