@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from newsevents.coding.lexicon.actors import ActorDictionary, ActorEntry, Mention, combine
+from newsevents.coding.lexicon.actors import ActorDictionary, ActorEntry, Mention, combine, country_actor, role_only
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
@@ -254,11 +254,9 @@ class SentenceActors:
             if primary is not None:
                 home = self._minority_home(head, tokens, primary)
                 if home:   # "ethnic Albanians in Serbia" are residents of Serbia
-                    return [Actor(code=home + "CVL", country=home, role="CVL", group=None, name=primary.name,
-                                  text=text)]
+                    return [country_actor(home, "CVL", primary.name, text)]
                 if former and primary.kind == "leader" and primary.country:
-                    return [Actor(code=primary.country, country=primary.country, role=None, group=None,
-                                  name=primary.name, text=text)]
+                    return [country_actor(primary.country, None, primary.name, text)]
                 return [combine(primary, role, text)]
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
@@ -268,7 +266,7 @@ class SentenceActors:
             return [place]
         if role:
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
-            return [Actor(code="", country=None, role=role, group=None, name=head.text, text=text)]
+            return [role_only(role, head.text, text)]
         return []
 
     def _conjoined(self, entries: list[tuple[Mention, ActorEntry]], tokens) -> list[ActorEntry]:
@@ -406,8 +404,7 @@ class SentenceActors:
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
-                return Actor(code=place.country + (role or ""), country=place.country, role=role, group=None,
-                             name=place.name, text=_text(tokens))
+                return country_actor(place.country, role, place.name, _text(tokens))
         return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.syntax import direct_object
+from newsevents.coding.lexicon.actors import country_actor
 from newsevents.model import Actor
 
 
@@ -40,7 +41,7 @@ def home_government(c: Candidate, s: SentenceScope):
     if c.targets or c.code[:2] not in s.lexicon.conventions.words("protest_root") or len(countries) != 1:
         return None
     home = next(iter(countries))
-    gov = Actor(code=home + "GOV", country=home, role="GOV", name=home, text="")
+    gov = country_actor(home, "GOV", name=home)
     return [(a, gov) for a in c.sources if a.code != gov.code]
 
 

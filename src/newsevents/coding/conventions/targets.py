@@ -1,7 +1,7 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
-from newsevents.coding.lexicon.actors import with_country
+from newsevents.coding.lexicon.actors import country_actor, with_country
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors, named_in_clauses, own_side
 from newsevents.coding.syntax import direct_object, subject_of, target_candidates
@@ -86,7 +86,7 @@ def restriction_people(c: Candidate, s: SentenceScope) -> bool:
             c.code[:3] not in s.lexicon.conventions.words("restriction_code"):
         return False
     here = c.place.country
-    c.targets = [Actor(code=here + "CVL", country=here, role="CVL", name=c.place.name, text=c.place.name)]
+    c.targets = [country_actor(here, "CVL", c.place.name, c.place.name)]
     return True
 
 
@@ -99,7 +99,7 @@ def people_of_place(c: Candidate, s: SentenceScope) -> bool:
     here = c.place.country
     if c.code[:2] in _roots(s, "protest_root") and any(a.country == here for a in c.sources):
         return False
-    c.targets = [Actor(code=here, country=here, name=c.place.name, text=c.place.name)]
+    c.targets = [country_actor(here, None, c.place.name, c.place.name)]
     c.civilian_target = True
     return True
 
@@ -124,7 +124,7 @@ def ethnic_minority(c: Candidate, s: SentenceScope) -> bool:
 
     def local(a: Actor) -> Actor:
         if "ethnic" in a.text.lower().split() and a.country != here:
-            return Actor(code=here + "CVL", country=here, role="CVL", name=a.name, text=a.text)
+            return country_actor(here, "CVL", a.name, a.text)
         return a
     return _replace(c, [local(a) for a in c.sources], [local(t) for t in c.targets])
 

@@ -269,3 +269,13 @@ def combine(entry: ActorEntry, role: str | None, text: str) -> Actor:
 def with_country(actor: Actor, country: str) -> Actor:
     """An unresolved role-only actor ("protesters") given a country (from where the event took place)."""
     return replace(actor, country=country, code=country + (actor.role or ""))
+
+
+def country_actor(country: str, role: str | None = None, name: str = "", text: str = "") -> Actor:
+    """A country-level actor, with a role when one applies (`SRBGOV`, `PSE`, `UKRCVL`)."""
+    return Actor(code=country + (role or ""), country=country, role=role, group=None, name=name, text=text)
+
+
+def role_only(role: str | None, name: str, text: str) -> Actor:
+    """A role with no country yet ("protesters", "gunmen"): resolved later from the place or the other side."""
+    return Actor(code="", country=None, role=role, group=None, name=name, text=text)
