@@ -14,9 +14,15 @@ class ModelNotFound(RuntimeError):
 def load_pipeline(model: str):
     import spacy
 
+    from newsevents.coding.article import article_boundaries  # noqa: F401  (registers the component)
+
     try:
-        return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} is not installed. Run `make run` or `make test` (they install the default "
             f"model), or install your own model and pass --model / set NEWSEVENTS_MODEL.") from exc
+    # Paragraphs and datelines bound sentences (article.py); the parser respects preset sentence starts.
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+    nlp.add_pipe("newsevents_article_boundaries", **where)
+    return nlp

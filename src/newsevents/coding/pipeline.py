@@ -19,6 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from newsevents.coding.article import datelines
 from newsevents.coding.event_dates import main_clause_date, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.locate import EventLocator
@@ -83,7 +84,10 @@ class Coder:
     def code_doc(self, article: Article, doc) -> list[Event]:
         context = Context()
         events: list[Event] = []
+        spans = [(d.start, d.end) for d in datelines(doc.text)]
         for index, sent in enumerate(doc.sents):
+            if any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
+                continue   # a dateline is no sentence: the lead refers back to the headline, not to it
             events.extend(self.code_sentence(article, sent, index, context))
             context.next_sentence()
         return events
