@@ -20,16 +20,17 @@ import zlib
 from collections.abc import Iterator
 
 from newsevents.model import Article, RecordError
-from newsevents.sources.readers import (HTML_BYTES_PER_CHAR, InputError, _TextChecks, article_from_html,
-                                        parse_published, require_trafilatura)
+from newsevents.sources.common import InputError, TextChecks, parse_published
+from newsevents.sources.html import HTML_BYTES_PER_CHAR, article_from_html, require_trafilatura
 
 PAGE_RECORD_TYPES = ("response", "resource")
 # What warcio raises on a damaged file (AttributeError and IndexError: headers cut off in a gzip member).
 WARCIO_ERRORS = (OSError, EOFError, zlib.error, ValueError, AttributeError, IndexError)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-def read_warc(path: str, published: dt.date | None, checks: _TextChecks) -> Iterator[Article | RecordError]:
+def read_warc(path: str, published: dt.date | None, checks: TextChecks) -> Iterator[Article | RecordError]:
     """The Articles (and RecordErrors) of the HTML pages in one WARC file, in file order."""
     try:
         from warcio.archiveiterator import ArchiveIterator

@@ -3,7 +3,7 @@
 Three ways in, one way to write:
 
 - `ingest_articles(store, records, coder)`: Articles (and reader diagnostics) from
-  `newsevents.sources.readers.read_articles`; articles already stored with the same text are skipped
+  `newsevents.sources.read_articles`; articles already stored with the same text are skipped
   *before* they reach the coder, the rest go through `coder.code_many`.
 - `store_coded(store, results)`: (Article, [Event, ...]) pairs, what `Coder.code_many` yields.
 - `ingest_events(store, events)`: pre-coded Event records, e.g. `read_coded_jsonl` of the output of
