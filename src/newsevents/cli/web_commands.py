@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Serve the JSON API (/api/..., docs at /docs) and the dashboard (/) over the store, "
                     "read-only. Works without internet access: every script, style and map is in the package.")
     add_setting(p, "db", "--db", metavar="PATH")
+    add_setting(p, "memory_limit", metavar="SIZE")
+    add_setting(p, "threads", metavar="N")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to "
                         "the network)")
@@ -56,7 +58,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "fastapi-offline plotly", file=sys.stderr)
         return EXIT_ERROR
     try:
-        app = create_app(args.db, allowed_hosts=allowed_hosts(args.host))
+        app = create_app(args.db, allowed_hosts=allowed_hosts(args.host), memory_limit=args.memory_limit,
+                         threads=args.threads)
     except StoreError as exc:
         print(f"newsevents serve: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -83,9 +83,11 @@ class BodyTooLarge(HTTPException):
 # ---------------------------------------------------------------------------------------------- the app
 
 def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = default_coder_factory,
-               allowed_hosts: list[str] | None = None, timeout_s: float = QUERY_TIMEOUT_S) -> FastAPI:
-    """The app over the store at `db_path` (opened read-only now: a StoreError says why it cannot be)."""
-    store = EventStore.open(db_path, read_only=True)
+               allowed_hosts: list[str] | None = None, timeout_s: float = QUERY_TIMEOUT_S,
+               memory_limit: str | None = None, threads: int | None = None) -> FastAPI:
+    """The app over the store at `db_path` (opened read-only now: a StoreError says why it cannot be);
+    `memory_limit` and `threads` bound DuckDB (default: the settings of those names)."""
+    store = EventStore.open(db_path, read_only=True, memory_limit=memory_limit, threads=threads)
     store.con.execute("SET enable_external_access = false")  # no file or network access from SQL
 
     @asynccontextmanager
