@@ -48,6 +48,18 @@ class RecordWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class FileSkipped:
+    """A whole input file that failed while being read (`read_articles(keep_going=True)`): it is reported,
+    and the next file is read."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"cannot read {self.path}: {self.reason} (file skipped)"
+
+
+@dataclass(frozen=True, slots=True)
 class TableColumns:
     """Which columns of a CSV or Parquet input hold what (`--text-column`, `--date-column`, `--id-column`).
 
@@ -69,6 +81,18 @@ class TextChecks:
 
     max_chars: int
     english_only: bool
+    dates: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max)   # plausible publication dates
+
+    def plausible_date(self, record_id: str, date: dt.date | None, where: str = "",
+                       ) -> tuple[dt.date | None, RecordWarning | None]:
+        """The date, or None and a warning when it lies outside the plausible range (`dates`): relative
+        dates ("on Saturday") are then left unresolved rather than counted from 9999-12-31."""
+        earliest, latest = self.dates
+        if date is None or earliest <= date <= latest:
+            return date, None
+        return None, RecordWarning(record_id, f"implausible published date {date.isoformat()} (outside "
+                                              f"{earliest.isoformat()} .. {latest.isoformat()}); coded "
+                                              f"without a publication date", where)
 
     def problem(self, text: str) -> str | None:
         """Why the text must be rejected, or None."""
@@ -125,6 +149,9 @@ def record_from_object(obj: dict, where: str, fallback_id: str, published: dt.da
     date, warning = _published_of(obj.get("published"), published)
     if warning:
         yield RecordWarning(record_id, warning, where)
+    date, implausible = checks.plausible_date(record_id, date, where)
+    if implausible:
+        yield implausible
     yield Article(id=record_id, text=text, published=date, url=optional_str(obj.get("url")),
                   source=optional_str(obj.get("source")), title=optional_str(obj.get("title")))
 
@@ -176,6 +203,20 @@ def read_bytes(path: str, limit: int) -> bytes | None:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from exc
     return None if len(data) > limit else data
+
+
+# Byte order marks of the Unicode encodings other than UTF-8 (UTF-32 first: its LE mark starts as UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """`utf-16` or `utf-32` when `head` (a file's first bytes) starts with their byte order mark, else None
+    (the file is read as UTF-8, with or without its BOM)."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
 
 
 def describe_read_error(exc: BaseException) -> str:

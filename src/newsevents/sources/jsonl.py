@@ -1,7 +1,9 @@
 """Read JSON Lines (`.jsonl`, `.jsonl.gz`, `-` for standard input): one JSON object per line.
 
 Lines are read in binary and decoded one at a time, so one bad line does not sink the file and a large
-file is never held in memory. A line longer than the limit is skipped in chunks, never held whole.
+file is never held in memory (a UTF-16 or UTF-32 file, known by its byte order mark, is decoded as a
+stream). A line that is not a JSON object (malformed, nested too deeply, a number too long to read) is one
+RecordError, and the next line is read. A line longer than the limit is skipped in chunks, never held whole.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from newsevents.model import Article, RecordError
-from newsevents.sources.common import (JSON_TYPE_NAMES, InputError, RecordWarning, TextChecks,
+from newsevents.sources.common import (JSON_TYPE_NAMES, InputError, RecordWarning, TextChecks, bom_encoding,
                                        describe_read_error, record_from_object)
 
 STDIN = "-"
@@ -43,7 +45,20 @@ def read_jsonl_file(path: str, published: dt.date | None, checks: TextChecks) ->
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from exc
     with stream:
-        yield from _read_jsonl_stream(stream, path, os.path.basename(path), published, checks)
+        yield from _read_jsonl_stream(_decoded(stream, path), path, os.path.basename(path), published, checks)
+
+
+def _decoded(stream: IO[bytes], path: str) -> IO:
+    """The binary stream itself (UTF-8 is decoded line by line), or a text stream for a UTF-16 or UTF-32
+    file (known by its byte order mark; undecodable bytes become U+FFFD and fail the text checks)."""
+    try:
+        head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(path, describe_read_error(exc)) from exc
+    encoding = bom_encoding(head)
+    if encoding is None:
+        return stream
+    return io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
 
 
 def _read_jsonl_stream(stream: IO, where: str, id_prefix: str, published: dt.date | None,
@@ -114,6 +129,12 @@ def _jsonl_record(line: bytes | str, line_no: int, where: str, fallback_id: str,
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         yield RecordError(line_id, f"malformed JSON: {exc.msg} at column {exc.colno}", where)
+        return
+    except RecursionError:
+        yield RecordError(line_id, "malformed JSON: nested too deeply", where)
+        return
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        yield RecordError(line_id, f"malformed JSON: {str(exc).splitlines()[0][:200]}", where)
         return
     if not isinstance(obj, dict):
         yield RecordError(line_id, f"not a JSON object (got {JSON_TYPE_NAMES.get(type(obj), 'value')})", where)

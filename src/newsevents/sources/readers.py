@@ -27,8 +27,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from newsevents import settings
 from newsevents.model import Article, RecordError
-from newsevents.sources.common import InputError, RecordWarning, TableColumns, TextChecks
+from newsevents.sources.common import FileSkipped, InputError, RecordWarning, TableColumns, TextChecks
 from newsevents.sources.html import HTML_SUFFIXES, read_html_file
 from newsevents.sources.jsonl import JSONL_SUFFIXES, STDIN, read_jsonl_file, read_stdin
 from newsevents.sources.tables import TABLE_SUFFIXES, check_columns, read_table
@@ -40,15 +41,19 @@ SUPPORTED_SUFFIXES = JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFI
 
 def read_articles(paths: Iterable[str], *, published: dt.date | None = None, max_chars: int = 1_000_000,
                   stdin: IO | None = None, english_only: bool = True, columns: TableColumns | None = None,
-                  ) -> Iterator[Article | RecordError | RecordWarning]:
+                  published_range: tuple[dt.date, dt.date] | None = None, keep_going: bool = False,
+                  ) -> Iterator[Article | RecordError | RecordWarning | FileSkipped]:
     """Yield the records of every input in order: Articles, RecordErrors and RecordWarnings.
 
     `published` is the fallback publication date for records that carry none (always the date for `.txt`).
     `max_chars` rejects longer texts. `stdin` replaces standard input for `-` (a text or binary stream).
     `english_only=False` turns the language check off. `columns` names the columns of CSV and Parquet
-    inputs (default `TableColumns()`). Raises InputError, before reading anything, for a path that cannot
-    be read (a table without the named columns included); later read failures of a whole file raise
-    InputError too.
+    inputs (default `TableColumns()`). `published_range` is the plausible publication dates (default:
+    the settings `earliest_published` and `latest_published_days`); a date outside it is a RecordWarning
+    and the article comes without one. Raises InputError, before reading anything, for a path that cannot
+    be read (a table without the named columns included). A file that fails later, while being read,
+    raises InputError too, unless `keep_going`: then it is yielded as a `FileSkipped` and the next file
+    is read.
     """
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
@@ -57,27 +62,38 @@ def read_articles(paths: Iterable[str], *, published: dt.date | None = None, max
     for path in files:
         if path.lower().endswith(TABLE_SUFFIXES):
             check_columns(path, columns)
-    return _read_all(files, published=published, max_chars=max_chars, stdin=stdin, english_only=english_only,
-                     columns=columns)
+    checks = TextChecks(max_chars=max_chars, english_only=english_only,
+                        dates=published_range or settings.published_range())
+    return _read_all(files, published=published, stdin=stdin, checks=checks, columns=columns,
+                     keep_going=keep_going)
 
 
-def _read_all(files: list[str], *, published: dt.date | None, max_chars: int, stdin: IO | None,
-              english_only: bool, columns: TableColumns) -> Iterator[Article | RecordError | RecordWarning]:
-    checks = TextChecks(max_chars=max_chars, english_only=english_only)
+def _read_all(files: list[str], *, published: dt.date | None, stdin: IO | None, checks: TextChecks,
+              columns: TableColumns, keep_going: bool) -> Iterator[Article | RecordError | RecordWarning]:
     for path in files:
-        name = path.lower()
-        if path == STDIN:
-            yield from read_stdin(stdin, published, checks)
-        elif name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl_file(path, published, checks)
-        elif name.endswith(TEXT_SUFFIXES):
-            yield read_text_file(path, published, checks)
-        elif name.endswith(WARC_SUFFIXES):
-            yield from read_warc(path, published, checks)
-        elif name.endswith(TABLE_SUFFIXES):
-            yield from read_table(path, columns, published, checks)
-        else:
-            yield read_html_file(path, published, checks)
+        try:
+            yield from _read_one(path, published, stdin, checks, columns)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            yield FileSkipped(exc.path, exc.reason)
+
+
+def _read_one(path: str, published: dt.date | None, stdin: IO | None, checks: TextChecks,
+              columns: TableColumns) -> Iterator[Article | RecordError | RecordWarning]:
+    name = path.lower()
+    if path == STDIN:
+        yield from read_stdin(stdin, published, checks)
+    elif name.endswith(JSONL_SUFFIXES):
+        yield from read_jsonl_file(path, published, checks)
+    elif name.endswith(TEXT_SUFFIXES):
+        yield read_text_file(path, published, checks)
+    elif name.endswith(WARC_SUFFIXES):
+        yield from read_warc(path, published, checks)
+    elif name.endswith(TABLE_SUFFIXES):
+        yield from read_table(path, columns, published, checks)
+    else:
+        yield from read_html_file(path, published, checks)
 
 
 def _expand(path: str) -> list[str]:

@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterator
 
 from newsevents.model import Article, RecordError
-from newsevents.sources.common import InputError, TextChecks, parse_published
+from newsevents.sources.common import InputError, RecordWarning, TextChecks, parse_published
 from newsevents.sources.html import HTML_BYTES_PER_CHAR, article_from_html, require_trafilatura
 
 PAGE_RECORD_TYPES = ("response", "resource")
@@ -30,7 +30,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-def read_warc(path: str, published: dt.date | None, checks: TextChecks) -> Iterator[Article | RecordError]:
+def read_warc(path: str, published: dt.date | None, checks: TextChecks,
+              ) -> Iterator[Article | RecordError | RecordWarning]:
     """The Articles (and RecordErrors) of the HTML pages in one WARC file, in file order."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -79,7 +80,7 @@ def read_warc(path: str, published: dt.date | None, checks: TextChecks) -> Itera
             if len(data) > byte_limit:
                 yield RecordError(record_id, f"HTML page too large: more than {byte_limit:,} bytes", where)
                 continue
-            yield article_from_html(data, record_id, where, published, checks, url=url, crawled=crawled)
+            yield from article_from_html(data, record_id, where, published, checks, url=url, crawled=crawled)
 
 
 class _Truncated(Exception):
