@@ -11,7 +11,7 @@ import pytest
 
 from newsevents.model import Article, RecordError
 from newsevents.sources import InputError, RecordWarning, looks_english, read_articles
-from newsevents.sources.readers import english_stopword_ratio, english_stopwords, parse_published
+from newsevents.sources import english_stopword_ratio, english_stopwords, parse_published
 
 ENGLISH_NEWS = (
     "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, killing at least three civilians and "

@@ -102,10 +102,14 @@ def test_reader_diagnostics_and_coder_failures(store):
     assert store.fetch("SELECT article_id, status, error FROM articles ORDER BY 1") == [
         ("bad", "failed", "the parser gave up"), ("ok", "coded", None)]
     assert any("not valid JSON" in n for n in notes) and any("parser gave up" in n for n in notes)
-    # a failed article with the same text is not retried
+    # a failed article with the same text is skipped with retry_failed=False, else coded again
+    skipped = RecordingCoder({})
+    ingest_articles(store, [make_article("bad")], skipped, retry_failed=False)
+    assert skipped.coded == []
     again = RecordingCoder({})
-    ingest_articles(store, [make_article("bad")], again)
-    assert again.coded == []
+    report = ingest_articles(store, [make_article("bad")], again)
+    assert again.coded == ["bad"] and report.articles_retried == 1 and report.articles_replaced == 0
+    assert store.fetch("SELECT status, error FROM articles WHERE article_id = 'bad'") == [("coded", None)]
 
 
 def test_mentions_export_round_trips_the_code_contract(store, tmp_path):

@@ -36,8 +36,11 @@ def test_missing_store_exits_1_with_the_reason(tmp_path, capsys):
 
 
 def test_local_names_only_on_a_loopback_bind():
-    assert allowed_hosts("127.0.0.1") == ["127.0.0.1", "localhost"]
-    assert allowed_hosts("0.0.0.0") is None
+    assert allowed_hosts("127.0.0.1") == ["127.0.0.1", "localhost", "::1"]
+    assert allowed_hosts("::1") == ["127.0.0.1", "localhost", "::1"]
+    assert "evil.example" not in allowed_hosts("0.0.0.0") and "localhost" in allowed_hosts("0.0.0.0")
+    assert "10.1.2.3" in allowed_hosts("10.1.2.3") and "news.example" in allowed_hosts("10.1.2.3", ["news.example"])
+    assert allowed_hosts("0.0.0.0", ["*"]) is None
 
 
 def _free_port() -> int:

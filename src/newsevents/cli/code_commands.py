@@ -50,9 +50,29 @@ def _coder_options(p) -> None:
     add_setting(p, "model")
     add_setting(p, "verbs", action="append")
     add_setting(p, "actors", action="append")
-    add_setting(p, "batch_size", type=int)
-    add_setting(p, "max_chars", type=int)
+    add_setting(p, "batch_size", metavar="N")
+    add_setting(p, "max_chars", metavar="N")
     add_setting(p, "disable_rules", metavar="ID[,ID...]")
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    return _whole(text, 1)
+
+
+def non_negative(text: str) -> int:
+    """An argparse type: a whole number of at least 0."""
+    return _whole(text, 0)
+
+
+def _whole(text: str, minimum: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum} (got {value})")
+    return value
 
 
 def _scale_options(p, *, dedup: bool) -> None:
@@ -62,13 +82,13 @@ def _scale_options(p, *, dedup: bool) -> None:
     g = p.add_argument_group("engine (see docs/scale.md)")
     g.add_argument("--engine", choices=ENGINES, help="code in this process (local, the default), in a local "
                    "process pool (processes) or on a Dask cluster (dask; the default with --scheduler)")
-    g.add_argument("--workers", type=int, metavar="N", help="worker processes for processes / dask "
+    g.add_argument("--workers", type=positive, metavar="N", help="worker processes for processes / dask "
                    "(default: one per CPU)")
     g.add_argument("--scheduler", metavar="ADDRESS", help="dask: the scheduler of a running cluster "
                    "(tcp://host:8786, e.g. a dask-jobqueue SLURMCluster's); default: a LocalCluster of --workers")
-    g.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
+    g.add_argument("--partition-size", type=positive, default=DEFAULT_PARTITION_SIZE, metavar="N",
                    help=f"articles per partition, the unit of work and of retries (default: {DEFAULT_PARTITION_SIZE})")
-    g.add_argument("--retries", type=int, default=DEFAULT_RETRIES, metavar="N",
+    g.add_argument("--retries", type=non_negative, default=DEFAULT_RETRIES, metavar="N",
                    help=f"times a failed partition is tried again before its articles are rejected "
                         f"(default: {DEFAULT_RETRIES})")
     g.add_argument("--coder", default=DEFAULT_FACTORY, metavar="MODULE:FACTORY",
@@ -78,6 +98,9 @@ def _scale_options(p, *, dedup: bool) -> None:
     g.add_argument("--dedup", action=argparse.BooleanOptionalAction, default=dedup,
                    help="parse near-duplicate articles (a wire story republished by many sites) once; each copy "
                         f"still gets the events, under its own id (default: {'on' if dedup else 'off'})")
+    d = p.add_argument_group("publication dates")
+    add_setting(d, "earliest_published", metavar="YYYY-MM-DD")
+    add_setting(d, "latest_published_days", metavar="DAYS")
     t = p.add_argument_group("CSV and Parquet inputs")
     t.add_argument("--text-column", default="text", metavar="NAME", help="column of the article text "
                    "(default: text)")
@@ -85,6 +108,24 @@ def _scale_options(p, *, dedup: bool) -> None:
                    "published, when there is one)")
     t.add_argument("--id-column", metavar="NAME", help="column of the article id (default: id, when there is "
                    "one; else FILE:ROW)")
+
+
+def published_range(args) -> tuple[dt.date, dt.date]:
+    """The plausible publication dates of `--earliest-published` and `--latest-published-days`."""
+    earliest = dt.date.fromisoformat(args.earliest_published)
+    days = args.latest_published_days
+    today = dt.date.today()
+    latest = dt.date.max if days >= (dt.date.max - today).days else today + dt.timedelta(days=days)
+    return earliest, latest
+
+
+def read_inputs(args):
+    """The records of the inputs of `code` or `ingest`: a file that fails while being read is yielded as a
+    `FileSkipped` and the next one is read. InputError for a path that cannot be read at all."""
+    from newsevents.sources import read_articles
+
+    return read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
+                         columns=table_columns(args), published_range=published_range(args), keep_going=True)
 
 
 def table_columns(args):
@@ -155,41 +196,48 @@ def _engine_coder(args, verbs, actors, disabled=()):
 
 
 def run_code(args) -> int:
-    from newsevents.sources import InputError, RecordWarning, read_articles
+    from newsevents.sources import FileSkipped, InputError, RecordWarning
 
     try:
-        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
-                                columns=table_columns(args))
+        records = read_inputs(args)
     except InputError as exc:
         print(f"error: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
         return 2
-    coder = make_coder(args)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        coder = make_coder(args)
+    except SystemExit:
+        if args.output:
+            out.close()
+        raise
     jsonl = bool(args.output or not args.parquet)
     stats = RunStats()
     started = time.perf_counter()
 
     def articles():
-        try:
-            for rec in records:
-                if isinstance(rec, Article):
-                    if rec.published is None:
-                        print(f"warning: record {rec.id!r}: no usable published date; relative dates left "
-                              f"unresolved", file=sys.stderr)
-                    yield rec
-                elif isinstance(rec, RecordError):
-                    stats.rejected += 1
-                    print(f"rejected: {rec}", file=sys.stderr)
-                elif isinstance(rec, RecordWarning):
-                    print(f"warning: record {rec.record_id!r}: {rec.reason}", file=sys.stderr)
-        except InputError as exc:
-            print(f"error: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
-            stats.failed_inputs += 1
+        for rec in records:
+            if isinstance(rec, Article):
+                if rec.published is None:
+                    print(f"warning: record {rec.id!r}: no usable published date; relative dates left "
+                          f"unresolved", file=sys.stderr)
+                yield rec
+            elif isinstance(rec, RecordError):
+                stats.rejected += 1
+                print(f"rejected: {rec}", file=sys.stderr)
+            elif isinstance(rec, RecordWarning):
+                print(f"warning: record {rec.record_id!r}: {rec.reason}", file=sys.stderr)
+            elif isinstance(rec, FileSkipped):
+                stats.failed_inputs += 1
+                print(f"error: {rec}", file=sys.stderr)
 
     try:
         with _progress(not args.no_progress) as advance:
             for article, events in coder.code_many(articles(), batch_size=args.batch_size):
-                if isinstance(events, RecordError):  # its partition failed on every try
+                if isinstance(events, RecordError):  # the coder failed on this article
                     stats.rejected += 1
                     print(f"rejected: {events}", file=sys.stderr)
                     continue
@@ -200,16 +248,50 @@ def run_code(args) -> int:
                             out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                         stats.written += 1
                 advance(1)
+            if args.output:
+                out.close()
+            else:
+                out.flush()
+    except OSError as exc:
+        if not _is_write_error(exc):
+            raise
+        where = args.output or "standard output"
+        if not args.output:
+            _drop_stdout()
+        print(f"error: cannot write {where}: {exc.strerror or exc} (after {stats.written} events; "
+              f"nothing else was lost: run again with room to write)", file=sys.stderr)
+        return 1
     finally:
-        if args.output:
-            out.close()
-        else:
-            out.flush()
+        if args.output and not out.closed:
+            try:
+                out.close()
+            except OSError:
+                pass
     stats.seconds = time.perf_counter() - started
     print(stats.line(), file=sys.stderr)
     if args.summary:
         print(stats.summary(), file=sys.stderr)
-    return 2 if stats.failed_inputs and not stats.articles else 0
+    if stats.failed_inputs:
+        return 2 if not stats.articles else 1
+    return 0
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that what is left in its buffer cannot fail again when
+    Python flushes it on the way out."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _is_write_error(exc: OSError) -> bool:
+    """A failure to write the output (disk full, quota, broken device), not a failure to read input."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EROFS)
 
 
 class _progress:
@@ -258,8 +340,9 @@ class RunStats:
                     self.by_dyad[f"{e.source.code}->{e.target.code}"] += 1
 
     def line(self) -> str:
+        skipped = f", {self.failed_inputs} input files skipped" if self.failed_inputs else ""
         return (f"coded {self.articles} articles ({self.words:,} words) in {self.seconds:.1f} s: "
-                f"{self.written} events written, {self.rejected} records rejected")
+                f"{self.written} events written, {self.rejected} records rejected{skipped}")
 
     def summary(self) -> str:
         from newsevents.coding.lexicon.cameo import CameoTable
@@ -267,6 +350,7 @@ class RunStats:
         table = CameoTable.load()
         lines = ["", "Summary", f"  articles coded     {self.articles}",
                  f"  records rejected   {self.rejected}",
+                 f"  input files skipped {self.failed_inputs}",
                  f"  time               {self.seconds:.1f} s ({self.articles / max(self.seconds, 1e-9):.1f} articles/s)",
                  "  modality           " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()),
                  "  asserted events by CAMEO root:"]

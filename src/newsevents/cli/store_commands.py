@@ -69,6 +69,17 @@ def _non_negative(text: str) -> int:
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     add_setting(parser, "db", "--db", metavar="PATH")
+    add_setting_memory(parser)
+
+
+def add_setting_memory(parser: argparse.ArgumentParser) -> None:
+    """`--memory-limit` and `--threads`: what DuckDB may use on the store's connection."""
+    add_setting(parser, "memory_limit", metavar="SIZE")
+    add_setting(parser, "threads", metavar="N")
+
+
+def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> EventStore:
+    return EventStore.open(args.db, read_only=read_only, memory_limit=args.memory_limit, threads=args.threads)
 
 
 def _add_filters(parser: argparse.ArgumentParser, *, dyad: bool = True, levels: bool = True) -> None:
@@ -164,6 +175,9 @@ def _register_ingest(subparsers) -> None:
                         "a change re-clusters all events")
     p.add_argument("--published", type=_date, metavar="DATE",
                    help="publication date for articles that carry none")
+    p.add_argument("--retry-failed", action=argparse.BooleanOptionalAction, default=True,
+                   help="code again the articles stored as failed (default: on; --no-retry-failed skips them "
+                        "while their text is unchanged)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     from newsevents.cli.code_commands import _coder_options, _scale_options
     _coder_options(p)
@@ -199,7 +213,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def notify(message: str) -> None:
         console.print(message, markup=False)
 
-    with EventStore.open(args.db) as store:
+    with _open_store(args) as store:
         progress = _progress(console, unit, disable=args.no_progress or not console.is_terminal)
         try:
             with progress:
@@ -216,7 +230,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     records, coder = _articles_and_coder(args)
                     ingest_articles(store, records, coder, batch_size=args.commit_every,
                                     tolerance_days=args.tolerance_days, advance=advance, notify=notify,
-                                    report=report, code_batch_size=args.batch_size)
+                                    report=report, code_batch_size=args.batch_size,
+                                    retry_failed=args.retry_failed)
         except KeyboardInterrupt:
             console.print(f"interrupted: {report.batches} whole batches stored, the batch in progress was "
                           f"rolled back; run the same command again to go on", markup=False)
@@ -226,30 +241,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         counts = store.counts()
     console.print(f"{report.summary()}; the store holds {counts['articles']} articles, "
                   f"{counts['mentions']} mentions, {counts['events']} events", markup=False)
-    return EXIT_OK
+    return EXIT_ERROR if report.files_skipped else EXIT_OK
 
 
 def _articles_and_coder(args: argparse.Namespace):
     """The article records and the coder (imported here: the store does not need them otherwise)."""
     try:
-        from newsevents.cli.code_commands import make_coder, table_columns
-        from newsevents.sources import InputError, read_articles
+        from newsevents.cli.code_commands import make_coder, read_inputs
+        from newsevents.sources import InputError
     except ImportError as exc:
         raise StoreError(f"the coder is not available ({exc}); load pre-coded events with --coded") from exc
     try:
-        records = read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
-                                columns=table_columns(args))
+        records = read_inputs(args)  # a file that fails while being read is reported and skipped
     except InputError as exc:
         raise StoreError(f"cannot read {exc.path}: {exc.reason}") from exc
-    return _stop_on_input_error(records, InputError), make_coder(args)
-
-
-def _stop_on_input_error(records, input_error: type[Exception]):
-    """A file that fails while being read ends the run cleanly: the batches before it stay stored."""
-    try:
-        yield from records
-    except input_error as exc:
-        raise StoreError(f"cannot read {exc.path}: {exc.reason} (the articles before it are stored)") from exc
+    return records, make_coder(args)
 
 
 # ---------------------------------------------------------------------------------------------- export
@@ -271,7 +277,7 @@ def _register_export(subparsers) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """newsevents export: write the filtered events to a file."""
     query = _query_from_args(args, limit=None)
-    with EventStore.open(args.db, read_only=True) as store:
+    with _open_store(args, read_only=True) as store:
         n = export(store, query, args.format, args.output, header=not args.no_header)
     print(f"{n} {'mentions' if query.level == 'mentions' else 'events'} written to {args.output}",
           file=sys.stderr)
@@ -295,7 +301,7 @@ def _register_query(subparsers) -> None:
 def cmd_query(args: argparse.Namespace) -> int:
     """newsevents query: print the matching events (newest first)."""
     query = _query_from_args(args, limit=min(args.limit, MAX_QUERY_ROWS))
-    with EventStore.open(args.db, read_only=True) as store:
+    with _open_store(args, read_only=True) as store:
         rows = run_query(store, query)
     if _wants_table(args):
         _print_query_table(rows, query)
@@ -354,7 +360,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     """newsevents series: a dyad's events per day, week or month."""
     dyad = Dyad.parse(args.dyad, args.directed)
     query = _query_from_args(args, limit=None, with_dyad=False)
-    with EventStore.open(args.db, read_only=True) as store:
+    with _open_store(args, read_only=True) as store:
         points = dyad_series(store, dyad, args.freq, query=query)
         top = top_events(store, dyad, n=args.top, query=query) if args.plot and args.top else []
     if args.plot:
@@ -413,7 +419,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     params = AlertParams(window_days=args.window_days, baseline_days=args.baseline_days,
                          min_count=args.min_count, min_ratio=args.min_ratio, max_p=args.max_p,
                          measure=args.measure, directed=args.directed, events_per_alert=args.events)
-    with EventStore.open(args.db, read_only=True) as store:
+    with _open_store(args, read_only=True) as store:
         alerts = find_alerts(store, since=args.since, as_of=args.as_of, params=params)
     if not _wants_table(args):
         _print_jsonl(a.to_dict() for a in alerts)

@@ -73,15 +73,53 @@ def cached_coder(spec: CoderSpec):
 
 
 def code_partition(spec: CoderSpec, articles: Sequence[Article], batch_size: int | None = None) -> list[Outcome]:
-    """The outcome of each article of one partition, in order. Any exception fails the whole partition
-    (the engine retries it)."""
+    """The outcome of each article of one partition, in order.
+
+    The partition is coded in one `code_many` call (one spaCy batch). When that call raises, the articles it
+    had not yet yielded are coded one at a time, and an article that raises on its own gets a RecordError
+    with the exception as its reason: one bad article (a date at the edge of the calendar, a text that
+    trips the parser) never costs its neighbours. Only a failure outside the coder (a worker that dies)
+    fails the whole partition, which the engine then retries.
+    """
     coder = cached_coder(spec)
     positions: dict[str, deque[int]] = defaultdict(deque)
     for i, article in enumerate(articles):
         positions[article.id].append(i)
     outcomes: list[Outcome | None] = [None] * len(articles)
-    results = coder.code_many(list(articles), batch_size=batch_size) if batch_size else \
+    try:
+        _collect(_code_many(coder, articles, batch_size), positions, outcomes)
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        for i, article in enumerate(articles):
+            if outcomes[i] is None:
+                outcomes[i] = code_one(coder, article, batch_size)
+    return [o if o is not None else RecordError(a.id, "the coder returned no result for this article")
+            for a, o in zip(articles, outcomes)]
+
+
+def code_one(coder, article: Article, batch_size: int | None = None) -> Outcome:
+    """The outcome of one article coded on its own; any exception is that article's RecordError."""
+    try:
+        outcomes: list[Outcome | None] = [None]
+        _collect(_code_many(coder, [article], batch_size), {article.id: deque([0])}, outcomes)
+    except Exception as exc:  # noqa: BLE001 - whatever the coder raises is this article's error
+        return RecordError(article.id, f"coding failed: {describe_exception(exc)}")
+    return outcomes[0] if outcomes[0] is not None else RecordError(
+        article.id, "the coder returned no result for this article")
+
+
+def describe_exception(exc: BaseException) -> str:
+    """`Type: message`, one line, at most 300 characters."""
+    text = f"{type(exc).__name__}: {exc}".rstrip(": ").replace("\n", " ")
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _code_many(coder, articles: Sequence[Article], batch_size: int | None):
+    return coder.code_many(list(articles), batch_size=batch_size) if batch_size else \
         coder.code_many(list(articles))
+
+
+def _collect(results, positions: dict[str, deque[int]], outcomes: list[Outcome | None]) -> None:
+    """Put each (Article, events) or RecordError the coder yields at its article's place."""
     for item in results:
         if isinstance(item, RecordError):
             record_id, outcome = item.record_id, item
@@ -90,10 +128,8 @@ def code_partition(spec: CoderSpec, articles: Sequence[Article], batch_size: int
             record_id = article.id
             if not isinstance(outcome, RecordError):
                 outcome = list(outcome)
-        if positions[record_id]:
+        if positions.get(record_id):
             outcomes[positions[record_id].popleft()] = outcome
-    return [o if o is not None else RecordError(a.id, "the coder returned no result for this article")
-            for a, o in zip(articles, outcomes)]
 
 
 def warm_up(spec: CoderSpec) -> None:

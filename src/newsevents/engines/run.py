@@ -10,10 +10,12 @@ event for event and in order, whatever the engine, the number of workers and the
 is coded by the same coder on its own (spaCy's results do not depend on the batch), and the driver emits the
 articles in input order, each with its events in the coder's order (sentence, then event).
 
-A partition that fails (an exception in the coder, a worker that dies) is submitted again up to `retries`
-times; each failure is reported through `notify`. When it still fails, each of its articles comes out as
-`(Article, RecordError)` and the run goes on (`ingest` then marks those articles failed; `code` counts them
-as rejected).
+An exception inside the coder is one article's failure, never its partition's: `coders.code_partition`
+codes the articles again one at a time and gives the one that raises a RecordError. A partition that fails
+as a whole (a worker that dies) is submitted again up to `retries` times; each failure is reported through
+`notify`. When it still fails, each of its articles is submitted as a partition of its own (with the same
+retries), and only an article that fails alone comes out as `(Article, RecordError)`; the run goes on
+(`ingest` then marks those articles failed; `code` counts them as rejected).
 
 With near-duplicate detection on (`dedup=True`, `newsevents.sources.dedup`), an article that nearly repeats
 an earlier one is not parsed: it gets the earlier article's events, with its own `doc_id` (and, in the store,
@@ -268,10 +270,15 @@ class _Run:
                     self._submit(part)
                     continue
                 self.report.failed_partitions += 1
-                self.report.failed_articles += len(part.slots)
                 first, last = part.slots[0].article.id, part.slots[-1].article.id
-                message = (f"partition {number} ({len(part.slots)} articles, {first!r} to {last!r}) failed "
-                           f"after {part.attempts} attempts: {reason}")
+                if len(part.slots) > 1:
+                    self.notify(f"partition {number} ({len(part.slots)} articles, {first!r} to {last!r}) failed "
+                                f"after {part.attempts} attempts: {reason}; coding its articles one by one")
+                    del self.in_flight[number]
+                    self._split(part)
+                    return
+                self.report.failed_articles += 1
+                message = f"partition {number} ({first!r}) failed after {part.attempts} attempts: {reason}"
                 self.notify(message)
                 self.report.messages.append(message)
                 results = [RecordError(s.article.id, f"coding failed: {reason}") for s in part.slots]
@@ -279,6 +286,17 @@ class _Run:
         del self.in_flight[number]
         for slot, outcome in zip(part.slots, results):
             self.outcomes[slot.index] = outcome
+
+    def _split(self, part: _Partition) -> None:
+        """Submit each article of a partition that failed on every try as a partition of its own, so that
+        only the article that breaks its worker fails (the slots then wait on their new partitions)."""
+        for slot in part.slots:
+            single = _Partition(self.partitions, [slot])
+            self.partitions += 1
+            self.report.partitions += 1
+            slot.partition = single.number
+            self.in_flight[single.number] = single
+            self._submit(single)
 
     def _emit_ready(self) -> Iterator[tuple[Article, Outcome]]:
         while self.slots:

@@ -1,6 +1,11 @@
-"""Readers that turn input files into `Article` records (or `RecordError`s for bad records)."""
-from newsevents.sources.readers import (InputError, RecordWarning, TableColumns, english_stopword_ratio,
-                                        looks_english, parse_published, read_articles)
+"""Readers that turn input files into `Article` records (or `RecordError`s for bad records).
 
-__all__ = ["InputError", "RecordWarning", "TableColumns", "english_stopword_ratio", "looks_english",
-           "parse_published", "read_articles"]
+`readers.read_articles` dispatches to one module per format (`jsonl`, `text`, `html`, `tables`, `warc`)
+over `common` (records, text checks) and `language` (the English check); `dedup` finds near-duplicates.
+"""
+from newsevents.sources.common import FileSkipped, InputError, RecordWarning, TableColumns, parse_published
+from newsevents.sources.language import english_stopword_ratio, english_stopwords, looks_english
+from newsevents.sources.readers import read_articles
+
+__all__ = ["FileSkipped", "InputError", "RecordWarning", "TableColumns", "english_stopword_ratio", "english_stopwords",
+           "looks_english", "parse_published", "read_articles"]

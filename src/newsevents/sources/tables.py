@@ -2,7 +2,7 @@
 
 The columns are named by `TableColumns` (`--text-column`, `--date-column`, `--id-column`); columns called
 `url`, `source` and `title` are read when present, every other column is ignored. Each row goes through the
-same checks as a JSON Lines record (`readers._record_from_object`): a row with an empty, binary, oversized
+same checks as a JSON Lines record (`common.record_from_object`): a row with an empty, binary, oversized
 or non-English text is a `RecordError`, an unparseable date a `RecordWarning`, a missing id becomes
 `FILE:ROW` (the row's number, header not counted).
 
@@ -19,13 +19,14 @@ import zlib
 from collections.abc import Iterator
 
 from newsevents.model import Article, RecordError
-from newsevents.sources.readers import (InputError, RecordWarning, TableColumns, _record_from_object,
-                                        _TextChecks)
+from newsevents.sources.common import (InputError, RecordWarning, TableColumns, TextChecks,
+                                       record_from_object)
 
 OPTIONAL_COLUMNS = ("url", "source", "title")
 DEFAULT_DATE_COLUMN = "published"
 DEFAULT_ID_COLUMN = "id"
 PARQUET_BATCH_ROWS = 256
+TABLE_SUFFIXES = (".csv", ".csv.gz", ".parquet")
 
 
 def check_columns(path: str, columns: TableColumns) -> None:
@@ -40,7 +41,7 @@ def check_columns(path: str, columns: TableColumns) -> None:
 
 
 def read_table(path: str, columns: TableColumns, published: dt.date | None,
-               checks: _TextChecks) -> Iterator[Article | RecordError | RecordWarning]:
+               checks: TextChecks) -> Iterator[Article | RecordError | RecordWarning]:
     """The records of one CSV or Parquet file, row by row."""
     name = os.path.basename(path)
     rows = _parquet_rows(path, columns) if path.lower().endswith(".parquet") else _csv_rows(path, columns)
@@ -49,7 +50,7 @@ def read_table(path: str, columns: TableColumns, published: dt.date | None,
             yield row
             continue
         row_no, where, obj = row
-        yield from _record_from_object(obj, where, f"{name}:{row_no}", published, checks)
+        yield from record_from_object(obj, where, f"{name}:{row_no}", published, checks)
 
 
 def _mapping(present: list[str], columns: TableColumns) -> dict[str, str]:

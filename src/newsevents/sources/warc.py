@@ -20,16 +20,18 @@ import zlib
 from collections.abc import Iterator
 
 from newsevents.model import Article, RecordError
-from newsevents.sources.readers import (HTML_BYTES_PER_CHAR, InputError, _TextChecks, article_from_html,
-                                        parse_published, require_trafilatura)
+from newsevents.sources.common import InputError, RecordWarning, TextChecks, parse_published
+from newsevents.sources.html import HTML_BYTES_PER_CHAR, article_from_html, require_trafilatura
 
 PAGE_RECORD_TYPES = ("response", "resource")
 # What warcio raises on a damaged file (AttributeError and IndexError: headers cut off in a gzip member).
 WARCIO_ERRORS = (OSError, EOFError, zlib.error, ValueError, AttributeError, IndexError)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-def read_warc(path: str, published: dt.date | None, checks: _TextChecks) -> Iterator[Article | RecordError]:
+def read_warc(path: str, published: dt.date | None, checks: TextChecks,
+              ) -> Iterator[Article | RecordError | RecordWarning]:
     """The Articles (and RecordErrors) of the HTML pages in one WARC file, in file order."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -78,7 +80,7 @@ def read_warc(path: str, published: dt.date | None, checks: _TextChecks) -> Iter
             if len(data) > byte_limit:
                 yield RecordError(record_id, f"HTML page too large: more than {byte_limit:,} bytes", where)
                 continue
-            yield article_from_html(data, record_id, where, published, checks, url=url, crawled=crawled)
+            yield from article_from_html(data, record_id, where, published, checks, url=url, crawled=crawled)
 
 
 class _Truncated(Exception):

@@ -24,6 +24,7 @@ from newsevents.store import schema
 
 DEFAULT_DB_PATH = SETTINGS["db"].default
 DEFAULT_TOLERANCE_DAYS = 1
+MAX_DEFAULT_THREADS = 8
 
 # A DuckDB database file carries this magic at byte 8 (after the 8-byte checksum of the main header).
 _DUCKDB_MAGIC = b"DUCK"
@@ -46,12 +47,19 @@ class EventStore:
     # ------------------------------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike = DEFAULT_DB_PATH, *, read_only: bool = False) -> EventStore:
-        """Open (read-write: create when missing) the store at `path`, or raise StoreError."""
+    def open(cls, path: str | os.PathLike = DEFAULT_DB_PATH, *, read_only: bool = False,
+             memory_limit: str | None = None, threads: int | None = None) -> EventStore:
+        """Open (read-write: create when missing) the store at `path`, or raise StoreError.
+
+        The connection may use at most `memory_limit` (default: the `memory_limit` setting, 2GB; DuckDB
+        spills larger work to a temporary folder beside the file) and `threads` threads (default: the
+        `threads` setting; 0 means the CPUs this process may use, at most 8).
+        """
         path = str(path)
         _check_file(path, read_only)
+        config = connection_config(memory_limit, threads)
         try:
-            con = duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(_describe_connect_error(path, exc)) from exc
         store = cls(con, path, read_only)
@@ -171,6 +179,26 @@ class EventStore:
 
 
 # ---------------------------------------------------------------------------------------------- file checks
+
+def connection_config(memory_limit: str | None = None, threads: int | None = None) -> dict:
+    """DuckDB's `memory_limit` and `threads` for a store connection, from the arguments or the settings;
+    StoreError when a setting (its environment variable) holds a value that is not valid."""
+    try:
+        limit = memory_limit if memory_limit is not None else SETTINGS["memory_limit"].value
+        count = threads if threads is not None else SETTINGS["threads"].value
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+    if count <= 0:
+        count = min(MAX_DEFAULT_THREADS, _usable_cpus())
+    return {"memory_limit": str(limit), "threads": int(count)}
+
+
+def _usable_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
 
 def _check_file(path: str, read_only: bool) -> None:
     """Refuse, before DuckDB touches it, a file that is missing (for reading), read-only or not DuckDB."""

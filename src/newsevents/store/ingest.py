@@ -3,14 +3,14 @@
 Three ways in, one way to write:
 
 - `ingest_articles(store, records, coder)`: Articles (and reader diagnostics) from
-  `newsevents.sources.readers.read_articles`; articles already stored with the same text are skipped
+  `newsevents.sources.read_articles`; articles already stored with the same text are skipped
   *before* they reach the coder, the rest go through `coder.code_many`.
 - `store_coded(store, results)`: (Article, [Event, ...]) pairs, what `Coder.code_many` yields.
-- `ingest_events(store, events)`: pre-coded Event records, e.g. `read_coded_jsonl` of the output of
+- `ingest_events(store, events)`: pre-coded Event records, e.g. `coded.read_coded_jsonl` of the output of
   `newsevents code` (`newsevents ingest --coded events.jsonl`).
 
-Identity: an article is (`article_id`, `text_hash`). The same id and text again is skipped; the same id with a
-new text replaces the old article and its mentions. A pre-coded mention is identified by its contract
+Identity: an article is (`article_id`, `text_hash`). The same id and text again is skipped (unless it is
+stored as failed: it is coded again); the same id with a new text replaces the old article and its mentions. A pre-coded mention is identified by its contract
 `event_id` (`mentions.mention_id`): one already stored is skipped.
 
 Each batch of N articles is one transaction: the article rows, their mentions and the re-clustering of the
@@ -20,11 +20,7 @@ of mentions, never on ingest order.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import io
-import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +28,15 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from newsevents.model import MODALITIES, Actor, Article, Event, EventDate, Place, RecordError
+from newsevents.model import Article, Event, RecordError
+from newsevents.sources.common import FileSkipped
 from newsevents.store import dedup
+from newsevents.store.coded import event_from_dict, read_coded_jsonl
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
 from newsevents.store.schema import ACTOR_FIELDS
+
+__all__ = ["IngestReport", "event_from_dict", "ingest_articles", "ingest_events", "prepare",
+           "read_coded_jsonl", "store_coded", "text_hash"]
 
 DEFAULT_BATCH_SIZE = 100
 TOLERANCE_SETTING = "dedup_tolerance_days"
@@ -69,9 +70,11 @@ class IngestReport:
     articles_replaced: int = 0
     articles_skipped: int = 0
     articles_failed: int = 0
+    articles_retried: int = 0     # stored as failed before, coded again
     mentions_stored: int = 0
     mentions_skipped: int = 0
     records_rejected: int = 0
+    files_skipped: int = 0        # input files that could not be read (reported, the others were read)
     batches: int = 0
     events_rebuilt: bool = False
     messages: list[str] = field(default_factory=list)
@@ -84,10 +87,14 @@ class IngestReport:
             parts.append(f"{self.articles_skipped} already stored, skipped")
         if self.mentions_skipped:
             parts.append(f"{self.mentions_skipped} mentions already stored, skipped")
+        if self.articles_retried:
+            parts.append(f"{self.articles_retried} failed before, tried again")
         if self.articles_failed:
-            parts.append(f"{self.articles_failed} failed")
+            parts.append(f"{self.articles_failed} failed (see articles.error)")
         if self.records_rejected:
             parts.append(f"{self.records_rejected} records rejected")
+        if self.files_skipped:
+            parts.append(f"{self.files_skipped} input files skipped")
         return ", ".join(parts) + f" ({self.batches} batches)"
 
 
@@ -131,8 +138,12 @@ def text_hash(text: str) -> str:
 def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: int = DEFAULT_BATCH_SIZE,
                     tolerance_days: int | None = None, advance: Advance | None = None,
                     notify: Notify | None = None, on_batch: OnBatch | None = None,
-                    report: IngestReport | None = None, code_batch_size: int | None = None) -> IngestReport:
+                    report: IngestReport | None = None, code_batch_size: int | None = None,
+                    retry_failed: bool = True) -> IngestReport:
     """Code and store the Articles among `records`, skipping the ones already stored with the same text.
+
+    An article stored as failed (the coder raised on it) is coded again unless `retry_failed` is False: a
+    failure may have been a crash that a rerun, or a fixed coder, gets past.
 
     `records` may hold reader diagnostics (RecordError, RecordWarning): they go to `notify`, errors are
     counted. `coder.code_many(articles)` yields (Article, [Event, ...]); a coder that yields a RecordError
@@ -142,7 +153,8 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
     pending: dict[str, Article] = {}
-    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify)
+    done_statuses = (STATUS_CODED,) if retry_failed else (STATUS_CODED, STATUS_FAILED)
+    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
@@ -159,14 +171,15 @@ def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Eve
 
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
-                      report: IngestReport, advance: Advance | None, notify: Notify | None) -> Iterator[Article]:
+                      report: IngestReport, advance: Advance | None, notify: Notify | None,
+                      done_statuses: tuple[str, ...]) -> Iterator[Article]:
     """The Articles of `records` not yet stored with the same text, in input order."""
     # A cursor of its own: the coder may pull from this generator in a feeder thread.
     cur = store.con.cursor()
     seen: dict[str, str] = {}
     try:
         for chunk in _chunks(_articles_only(records, report, notify), batch_size):
-            done = _done_articles(cur, [a.id for a in chunk])
+            done = _done_articles(cur, [a.id for a in chunk], done_statuses)
             for article in chunk:
                 digest = text_hash(article.text)
                 if done.get(article.id) == digest or seen.get(article.id) == digest:
@@ -188,16 +201,18 @@ def _articles_only(records: Iterable, report: IngestReport, notify: Notify | Non
             continue
         if isinstance(record, RecordError):
             report.records_rejected += 1
+        elif isinstance(record, FileSkipped):
+            report.files_skipped += 1
         if notify:
             notify(str(record))
 
 
-def _done_articles(cur, ids: Sequence[str]) -> dict[str, str]:
-    """Stored text hashes of these ids, for articles coded (or failed) from that text."""
+def _done_articles(cur, ids: Sequence[str], statuses: tuple[str, ...]) -> dict[str, str]:
+    """Stored text hashes of these ids, for articles stored with one of `statuses` from that text."""
     if not ids:
         return {}
-    rows = cur.execute("SELECT article_id, text_hash FROM articles WHERE status IN (?, ?) AND article_id IN "
-                       "(SELECT unnest(?::VARCHAR[]))", [STATUS_CODED, STATUS_FAILED, list(ids)]).fetchall()
+    rows = cur.execute("SELECT article_id, text_hash FROM articles WHERE list_contains(?::VARCHAR[], status) "
+                       "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [list(statuses), list(ids)]).fetchall()
     return dict(rows)
 
 
@@ -234,15 +249,17 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
     with store.transaction() as con:
         stored = _stored_articles(con, list(latest))
         articles, mentions, groups, replaced = [], [], set(), []
-        coded = failed = 0
+        coded = failed = retried = 0
         for article_id, (article, outcome) in latest.items():
             digest = text_hash(article.text)
             if article_id in stored:
                 old_digest, old_status = stored[article_id]
-                if old_digest == digest and old_status != STATUS_IMPORTED:
+                if old_digest == digest and old_status == STATUS_CODED:
                     report.articles_skipped += 1
                     continue
                 replaced.append(article_id)
+                if old_digest == digest and old_status == STATUS_FAILED:
+                    retried += 1
             if isinstance(outcome, RecordError):
                 articles.append(_article_row(article, digest, STATUS_FAILED, outcome.reason))
                 failed += 1
@@ -264,7 +281,8 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
         dedup.recluster(con, groups, tolerance)
     report.articles_stored += coded
     report.articles_failed += failed
-    report.articles_replaced += len(replaced)
+    report.articles_replaced += len(replaced) - retried
+    report.articles_retried += retried
     report.mentions_stored += len(mentions)
 
 
@@ -375,82 +393,6 @@ def _write_event_batch(store: EventStore, batch: list[Event], tolerance: int, re
         dedup.recluster(con, {_group_of_row(r) for r in new}, tolerance)
     report.articles_stored += len(articles)
     report.mentions_stored += len(new)
-
-
-def read_coded_jsonl(paths: Sequence[str], stdin=None) -> Iterator[Event | RecordError]:
-    """Event records from JSON Lines files of contract dicts (`-` reads standard input)."""
-    for path in paths:
-        if path == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            yield from _coded_lines(stream, "<stdin>")
-            continue
-        with open(path, encoding="utf-8", errors="surrogateescape") as fh:
-            yield from _coded_lines(fh, Path(path).name)
-
-
-def _coded_lines(stream: io.TextIOBase, where: str) -> Iterator[Event | RecordError]:
-    for line_no, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        loc = f"{where}:{line_no}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield RecordError(f"line {line_no}", f"not valid JSON ({exc.msg})", loc)
-            continue
-        if not isinstance(obj, dict):
-            yield RecordError(f"line {line_no}", "not a JSON object", loc)
-            continue
-        try:
-            yield event_from_dict(obj)
-        except (KeyError, TypeError, ValueError) as exc:
-            reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-            yield RecordError(str(obj.get("event_id") or f"line {line_no}"), f"bad event: {reason}", loc)
-
-
-def event_from_dict(obj: dict) -> Event:
-    """An Event from one contract dict (the output of `newsevents code`); ValueError when it is malformed."""
-    cameo = str(obj["cameo"])
-    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
-        raise ValueError(f"cameo {cameo!r} is not a 2-4 digit CAMEO code")
-    modality = obj.get("modality") or "asserted"
-    if modality not in MODALITIES:
-        raise ValueError(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
-    quad = obj.get("quad_class")
-    if quad is not None and int(quad) not in (1, 2, 3, 4):
-        raise ValueError(f"quad_class {quad!r} is not 1-4")
-    date = None
-    if obj.get("date"):
-        date = EventDate(dt.date.fromisoformat(str(obj["date"])[:10]), obj.get("date_precision") or "day")
-    span = obj.get("span") or (0, 0)
-    return Event(doc_id=str(obj["doc_id"]), sentence_index=int(obj["sentence_index"]), date=date,
-                 source=_actor(obj.get("source")), target=_actor(obj.get("target")), cameo=cameo,
-                 goldstein=_float(obj.get("goldstein")), quad_class=int(quad) if quad is not None else None,
-                 location=_place(obj.get("location")), modality=modality, sentence=str(obj.get("sentence") or ""),
-                 span=(int(span[0]), int(span[1])), rule=str(obj.get("rule") or ""),
-                 confidence=_float(obj.get("confidence")) if obj.get("confidence") is not None else 0.8)
-
-
-def _actor(obj) -> Actor | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict) or not obj.get("code"):
-        raise ValueError("an actor needs a code")
-    return Actor(code=str(obj["code"]), country=obj.get("country"), role=obj.get("role"),
-                 group=obj.get("group"), name=obj.get("name") or "", text=obj.get("text") or "")
-
-
-def _place(obj) -> Place | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict):
-        raise ValueError("location must be an object")
-    return Place(name=obj.get("name") or "", country=obj.get("country"), lat=_float(obj.get("lat")),
-                 lon=_float(obj.get("lon")))
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
 
 
 # ---------------------------------------------------------------------------------------------- rows

@@ -31,7 +31,6 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsevents import __version__
 from newsevents.analysis.alerts import MEASURES, AlertParams, find_alerts
@@ -41,22 +40,23 @@ from newsevents.store.db import EventStore, StoreError
 from newsevents.store.query import MAX_QUERY_ROWS, Dyad, EventQuery, QueryError
 from newsevents.web import queries
 from newsevents.web.labels import QUAD_LABELS, Labels
-from newsevents.web.textcoding import MAX_TEXT_CHARS, CoderUnavailable, LazyCoder, default_coder_factory
+from newsevents.web.middleware import CONTENT_SECURITY_POLICY, BodyLimit, HostCheck, SecurityHeaders
+from newsevents.web.textcoding import (MAX_TEXT_CHARS, CoderBusy, CoderTimeout, CoderUnavailable, LazyCoder,
+                                       TextTooLong, default_coder_factory)
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_LOOKUP_ROWS = 100
 MAX_PERIODS = 5_000
+MAX_CODE_EVENTS = 500          # events in one /api/code response (the counts cover them all)
+DEFAULT_MENTIONS_PAGE = 50     # mentions per page of /api/events/{id}
+MAX_MENTIONS_PAGE = 200
 MAX_BODY_BYTES = 256 * 1024  # a posted text of MAX_TEXT_CHARS characters, JSON-escaped, fits
 QUERY_TIMEOUT_S = 10.0
 MIN_DATE = dt.date(1800, 1, 1)
 MAX_DATE = dt.date(2200, 12, 31)
 
 STATIC_DIR = Path(str(resources.files("newsevents.web") / "static"))
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-    "form-action 'self'")
 _ID = r"^[A-Za-z0-9_.:-]{1,64}$"
 _ALERT_DEFAULTS = AlertParams()
 
@@ -75,22 +75,20 @@ class TimedStore(EventStore):
         return super().fetch_dicts(sql, params, timeout_s=timeout_s or self.timeout_s)
 
 
-class BodyTooLarge(HTTPException):
-    def __init__(self) -> None:
-        super().__init__(413, f"request body over {MAX_BODY_BYTES:,} bytes")
-
-
 # ---------------------------------------------------------------------------------------------- the app
 
 def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = default_coder_factory,
-               allowed_hosts: list[str] | None = None, timeout_s: float = QUERY_TIMEOUT_S) -> FastAPI:
-    """The app over the store at `db_path` (opened read-only now: a StoreError says why it cannot be)."""
-    store = EventStore.open(db_path, read_only=True)
+               allowed_hosts: list[str] | None = None, timeout_s: float = QUERY_TIMEOUT_S,
+               memory_limit: str | None = None, threads: int | None = None) -> FastAPI:
+    """The app over the store at `db_path` (opened read-only now: a StoreError says why it cannot be);
+    `memory_limit` and `threads` bound DuckDB (default: the settings of those names)."""
+    store = EventStore.open(db_path, read_only=True, memory_limit=memory_limit, threads=threads)
     store.con.execute("SET enable_external_access = false")  # no file or network access from SQL
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        app.state.coder.close()
         store.close()
 
     app = FastAPIOffline(
@@ -102,17 +100,20 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
     app.state.cursor_lock = threading.Lock()
     app.state.timeout_s = timeout_s
     app.state.labels = Labels.load()
-    app.state.coder = LazyCoder(coder_factory)
+    app.state.coder = LazyCoder(coder_factory, timeout_s=timeout_s)
     app.state.plotly = _plotly_file()
 
-    app.add_middleware(_SecurityHeaders)
-    app.add_middleware(_BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     if allowed_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_exception_handler(QueryError, _bad_request)
     app.add_exception_handler(StoreError, _store_unavailable)
     app.add_exception_handler(RequestValidationError, _invalid_parameters)
     app.add_exception_handler(CoderUnavailable, _coder_unavailable)
+    app.add_exception_handler(CoderBusy, _status(429))
+    app.add_exception_handler(CoderTimeout, _status(503))
+    app.add_exception_handler(TextTooLong, _status(413))
 
     _dashboard_routes(app)
     app.include_router(_api_router())
@@ -147,6 +148,27 @@ async def _store_unavailable(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=503)
 
 
+def _status(code: int):
+    """A handler that answers `code` with the exception's message as the `detail`."""
+    async def handler(_request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=code)
+    return handler
+
+
+class ErrorBody(BaseModel):
+    """Every error the API answers: one readable line, and for 422 the parameters at fault."""
+
+    detail: str = Field(description="what was wrong, in one line")
+    errors: list[dict] | None = Field(None, description="422 only: each parameter at fault (loc, msg, type)")
+
+
+ERROR_RESPONSES = {status: {"model": ErrorBody, "description": description} for status, description in (
+    (400, "a value the query cannot use, an unknown parameter, or a Host this server does not answer to"),
+    (404, "no such item"), (413, "request body or posted text too large"),
+    (422, "a parameter of the wrong type or out of bounds"), (429, "too many texts waiting for the coder"),
+    (503, "the time limit was reached, or the store or the coder is unavailable"))}
+
+
 async def _coder_unavailable(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": f"the coder cannot run here: {exc}"}, status_code=503)
 
@@ -179,58 +201,6 @@ def _query_names(dependant) -> set[str]:
     for sub in dependant.dependencies:
         names |= _query_names(sub)
     return names
-
-
-# ---------------------------------------------------------------------------------------------- middleware
-
-class _BodyLimit:
-    """Refuse request bodies over `max_bytes` (by Content-Length, and while reading a body without one)."""
-
-    def __init__(self, app, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        length = dict(scope.get("headers") or ()).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            response = JSONResponse({"detail": BodyTooLarge().detail}, status_code=413)
-            return await response(scope, receive, send)
-        received = 0
-
-        async def limited():
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge()
-            return message
-
-        return await self.app(scope, limited, send)
-
-
-class _SecurityHeaders:
-    """No MIME sniffing, no framing, no referrer to the article sites the evidence links to."""
-
-    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-               (b"referrer-policy", b"no-referrer"))
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def with_headers(message):
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *self.HEADERS]
-            await send(message)
-
-        return await self.app(scope, receive, with_headers)
 
 
 # ---------------------------------------------------------------------------------------------- dashboard
@@ -322,7 +292,7 @@ class CodeRequest(BaseModel):
 # ---------------------------------------------------------------------------------------------- the API
 
 def _api_router() -> APIRouter:
-    api = APIRouter(prefix="/api")
+    api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
     @api.get("/summary", summary="Row counts and date ranges of the store")
     def get_summary(store: StoreDep, request: Request) -> dict:
@@ -355,17 +325,21 @@ def _api_router() -> APIRouter:
                 "total_is_capped": total > MAX_QUERY_ROWS,
                 "rows": [_row_out(r, labels) for r in rows]}
 
-    @api.get("/events/{event_id}", summary="One event with all its mentions, their evidence and articles")
+    @api.get("/events/{event_id}", summary="One event with its mentions (paged), their evidence and articles")
     def get_event(store: StoreDep, labels: LabelsDep,
                   event_id: Annotated[str, PathParam(pattern=r"^-?\d{1,19}$",
-                                                     description="the event id (a 64-bit integer)")]) -> dict:
+                                                     description="the event id (a 64-bit integer)")],
+                  page: Annotated[int, Query(ge=1, le=MAX_QUERY_ROWS, description="page of mentions")] = 1,
+                  page_size: Annotated[int, Query(ge=1, le=MAX_MENTIONS_PAGE, description="mentions per page")
+                                       ] = DEFAULT_MENTIONS_PAGE) -> dict:
         number = int(event_id)
         if not -2**63 <= number < 2**63:
             raise QueryError("event id out of range (a 64-bit integer)")
-        found = queries.event_detail(store, number)
+        found = queries.event_detail(store, number, limit=page_size, offset=(page - 1) * page_size)
         if found is None:
             raise HTTPException(404, f"no event {event_id}")
-        return {"event": _row_out(found["event"], labels),
+        return {"event": _row_out(found["event"], labels), "page": page, "page_size": page_size,
+                "mentions_total": found["total"],
                 "mentions": [_mention_out(m, labels) for m in found["mentions"]]}
 
     @api.get("/mentions/{mention_id}", summary="One coded sentence (any modality) with its article")
@@ -398,12 +372,19 @@ def _api_router() -> APIRouter:
         dyad = filters.pop("dyad")
         if dyad is None:
             raise QueryError("dyad is required, e.g. dyad=USA:IRN")
-        if filters["date_from"] and filters["date_to"]:
-            n = queries.period_count(filters["date_from"], filters["date_to"], freq)
+        query = EventQuery(**filters, dyad=dyad, limit=None)
+        first, last = filters["date_from"], filters["date_to"]
+        if first is None or last is None:  # the periods the series would span: the dyad's own dates
+            low, high = queries.date_range(store, query)
+            first, last = first or low, last or high
+        if first and last:
+            n = queries.period_count(first, last, freq)
             if n > MAX_PERIODS:
-                raise QueryError(f"{n:,} {freq}s is too many periods (at most {MAX_PERIODS:,}): "
-                                 f"shorten the range or choose a longer period")
-        points = dyad_series(store, dyad, freq, query=EventQuery(**filters, limit=None))
+                raise QueryError(f"{n:,} {freq}s from {first} to {last} is too many periods (at most "
+                                 f"{MAX_PERIODS:,}): give from/to or choose a longer period")
+        filters.pop("date_from"), filters.pop("date_to")
+        points = dyad_series(store, dyad, freq, date_from=first, date_to=last,
+                             query=EventQuery(**filters, limit=None))
         if len(points) > MAX_PERIODS:
             raise QueryError(f"{len(points):,} {freq}s is too many periods (at most {MAX_PERIODS:,}): "
                              f"give from/to or choose a longer period")
@@ -487,11 +468,13 @@ def _api_router() -> APIRouter:
         if not MIN_DATE <= published <= MAX_DATE:
             raise QueryError(f"published: {published} is outside {MIN_DATE} .. {MAX_DATE}")
         rows = request.app.state.coder.code(body.text, published, body.doc_id)
-        for r in rows:
+        counts = {m: sum(1 for r in rows if r["modality"] == m) for m in MODALITIES}
+        shown = rows[:MAX_CODE_EVENTS]
+        for r in shown:
             r["label"] = labels.code_label(r["cameo"])
             r["quad_label"] = QUAD_LABELS.get(r["quad_class"])
-        counts = {m: sum(1 for r in rows if r["modality"] == m) for m in MODALITIES}
-        return {"published": published, "chars": len(body.text), "counts": counts, "events": rows}
+        return {"published": published, "chars": len(body.text), "counts": counts, "events_total": len(rows),
+                "events_capped": len(rows) > MAX_CODE_EVENTS, "events": shown}
 
     return api
 

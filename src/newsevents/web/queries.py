@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from newsevents.settings import published_range
 from newsevents.store.db import EventStore
 from newsevents.store.query import MENTION_COLUMNS, EventQuery, like_escape
 
@@ -31,15 +32,30 @@ _DETAIL_MENTION_COLUMNS = (*MENTION_COLUMNS, "source_text", "target_text", "sour
                            "span_end", "location_lat", "location_lon")
 
 
-def summary(store: EventStore) -> dict:
-    """Row counts and date ranges of the store."""
+def summary(store: EventStore, plausible: tuple[dt.date, dt.date] | None = None) -> dict:
+    """Row counts and date ranges of the store, and the default period of the dashboard: the publication
+    dates (else the event dates) within the `plausible` range, so that one far-future or ancient date
+    stored by mistake cannot stretch every chart over centuries (default: `settings.published_range()`)."""
+    low, high = plausible or published_range()
     counts = store.fetch("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions), "
                          "(SELECT count(*) FROM events), (SELECT min(date) FROM events), "
                          "(SELECT max(date) FROM events), (SELECT min(published) FROM articles), "
-                         "(SELECT max(published) FROM articles)")[0]
-    articles, mentions, events, first, last, pub_first, pub_last = counts
+                         "(SELECT max(published) FROM articles), "
+                         "(SELECT min(published) FROM articles WHERE published BETWEEN ? AND ?), "
+                         "(SELECT max(published) FROM articles WHERE published BETWEEN ? AND ?), "
+                         "(SELECT min(date) FROM events WHERE date BETWEEN ? AND ?), "
+                         "(SELECT max(date) FROM events WHERE date BETWEEN ? AND ?)", [low, high] * 4)[0]
+    articles, mentions, events, first, last, pub_first, pub_last, p_lo, p_hi, e_lo, e_hi = counts
+    default = {"from": p_lo, "to": p_hi} if p_lo else {"from": e_lo, "to": e_hi}
     return {"articles": articles, "mentions": mentions, "events": events,
-            "event_dates": {"from": first, "to": last}, "published": {"from": pub_first, "to": pub_last}}
+            "event_dates": {"from": first, "to": last}, "published": {"from": pub_first, "to": pub_last},
+            "default_period": default}
+
+
+def date_range(store: EventStore, query: EventQuery) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last event date among the events the query matches."""
+    cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
+    return tuple(store.fetch(f"SELECT min(e.date), max(e.date) FROM events e WHERE {cond}", params)[0])
 
 
 def count_rows(store: EventStore, query: EventQuery, cap: int) -> int:
@@ -92,17 +108,19 @@ def country_conflict(store: EventStore, query: EventQuery, measure: str) -> list
     return store.fetch_dicts(sql, params)
 
 
-def event_detail(store: EventStore, event_id: int) -> dict | None:
-    """One event (every column) with all its mentions, each with its article; None when there is none."""
+def event_detail(store: EventStore, event_id: int, *, limit: int, offset: int = 0) -> dict | None:
+    """One event (every column) with a page of its mentions (`limit` from `offset`), each with its article,
+    and their total; None when there is no such event."""
     rows = store.fetch_dicts("SELECT * FROM events WHERE event_id = ?", [event_id])
     if not rows:
         return None
     columns = ", ".join(f"m.{c}" for c in _DETAIL_MENTION_COLUMNS)
     mentions = store.fetch_dicts(
         f"SELECT {columns}, {_ARTICLE_COLUMNS} FROM mentions m LEFT JOIN articles a USING (article_id) "
-        "WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.article_id, m.sentence_index, m.mention_id",
-        [event_id])
-    return {"event": rows[0], "mentions": mentions}
+        "WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.article_id, m.sentence_index, m.mention_id "
+        "LIMIT ? OFFSET ?", [event_id, limit, offset])
+    total = store.fetch("SELECT count(*) FROM mentions WHERE event_id = ?", [event_id])[0][0]
+    return {"event": rows[0], "mentions": mentions, "total": total}
 
 
 def mention_detail(store: EventStore, mention_id: str) -> dict | None:

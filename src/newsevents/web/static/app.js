@@ -162,7 +162,7 @@ async function plot(node, traces, layout, points) {
 const VIEWS = {overview: showOverview, dyad: showDyad, map: showMap, events: showEvents, code: showCode};
 
 function route() {
-  const hash = decodeURIComponent(location.hash.replace(/^#/, "")) || "overview";
+  const hash = safeDecode(location.hash.replace(/^#/, "")) || "overview";
   const match = hash.match(/^([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/);
   const view = match && VIEWS[match[1]] ? match[1] : "overview";
   closeDrawer();
@@ -193,11 +193,17 @@ async function loadSummary() {
   return s;
 }
 
-/* The period views start with: the publication dates of the stored articles, else the event dates. */
+/* A malformed escape in the address (#dyad/%E0%A4%A) is read as it is, never thrown. */
+function safeDecode(text) {
+  try { return decodeURIComponent(text); } catch (err) { return text; }
+}
+
+/* The period views start with the server's default period: the plausible publication dates of the stored
+   articles, else the event dates (a date stored by mistake in year 9999 does not stretch it). */
 function defaultPeriod() {
   const s = state.summary;
   if (!s) return {from: "", to: ""};
-  const range = s.published.from ? s.published : s.event_dates;
+  const range = s.default_period || (s.published.from ? s.published : s.event_dates);
   return {from: range.from || "", to: range.to || ""};
 }
 
@@ -565,7 +571,10 @@ async function openEvent(eventId) {
       el("dt", {text: "reported by"}), el("dd", {text: `${e.num_mentions} sentence(s) in ${e.num_articles} article(s) ` +
         `from ${e.num_sources} outlet(s); first seen ${e.first_seen}`}),
     ));
-    body.replaceChildren(head, ...data.mentions.map(mentionBlock));
+    const more = data.mentions_total > data.mentions.length
+      ? [el("p", {className: "muted", text: `the first ${data.mentions.length} of ${data.mentions_total} sentences`})]
+      : [];
+    body.replaceChildren(head, ...data.mentions.map(mentionBlock), ...more);
     body.dataset.state = "ready";
   } catch (err) { showError(body, err); }
 }
