@@ -14,7 +14,7 @@ import sys
 import pytest
 
 CONTRACT_KEYS = {"event_id", "doc_id", "sentence_index", "date", "date_precision", "source", "target", "cameo",
-                 "root", "goldstein", "quad_class", "location", "modality", "sentence", "span", "rule",
+                 "root", "goldstein", "quad_class", "plover", "location", "modality", "sentence", "span", "rule",
                  "confidence"}
 ACTOR_KEYS = {"code", "country", "role", "group", "name", "text"}
 
@@ -41,6 +41,9 @@ def events_of(stdout: bytes | str) -> list[dict]:
     events = [json.loads(line) for line in lines]   # every line is one JSON object: nothing else on stdout
     for e in events:
         assert set(e) == CONTRACT_KEYS
+        keys = list(e)
+        assert keys[keys.index("quad_class") + 1] == "plover"
+        assert e["plover"] is None or isinstance(e["plover"], str)
         assert set(e["source"]) == ACTOR_KEYS
         assert e["target"] is None or set(e["target"]) == ACTOR_KEYS
         assert e["root"] == e["cameo"][:2]

@@ -96,7 +96,7 @@ _LOCATION_STRUCT = _struct({"name": "e.location_name", "country": "e.location_co
 _EVENT_JSON_SELECT = f"""
     e.event_id, e.date, e.first_date, e.last_date,
     {_actor_struct('source', False)} AS source, {_actor_struct('target', False)} AS target,
-    e.cameo, e.base_code, e.root, e.goldstein, e.quad_class, {_LOCATION_STRUCT} AS location,
+    e.cameo, e.base_code, e.root, e.goldstein, e.quad_class, e.plover, {_LOCATION_STRUCT} AS location,
     e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.is_root, e.source_url,
     e.evidence,
     coalesce((SELECT list(m.mention_id ORDER BY m.mention_id) FROM mentions m
@@ -106,7 +106,8 @@ _EVENT_JSON_SELECT = f"""
 _MENTION_JSON_SELECT = f"""
     e.mention_id AS event_id, e.article_id AS doc_id, e.sentence_index, e.date, e.date_precision,
     {_actor_struct('source', True)} AS source, {_actor_struct('target', True)} AS target,
-    e.cameo, e.root, e.goldstein, e.quad_class, {_LOCATION_STRUCT} AS location, e.modality, e.sentence,
+    e.cameo, e.root, e.goldstein, e.quad_class, e.plover, {_LOCATION_STRUCT} AS location, e.modality,
+    e.sentence,
     [e.span_start, e.span_end] AS span, e.rule, e.confidence"""
 
 

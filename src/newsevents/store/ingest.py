@@ -20,7 +20,6 @@ of mentions, never on ingest order.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
@@ -32,10 +31,11 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from newsevents.model import MODALITIES, Actor, Article, Event, EventDate, Place, RecordError
+from newsevents.model import Article, Event, RecordError
+from newsevents.model_forms import MENTION_ROW_SCHEMA as _MENTION_SCHEMA, event_from_dict  # noqa: F401
+from newsevents.model_forms import mention_row as _mention_row
 from newsevents.store import dedup
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
-from newsevents.store.schema import ACTOR_FIELDS
 
 DEFAULT_BATCH_SIZE = 100
 TOLERANCE_SETTING = "dedup_tolerance_days"
@@ -43,17 +43,6 @@ TOLERANCE_SETTING = "dedup_tolerance_days"
 STATUS_CODED = "coded"        # coded from its text by this store's ingest
 STATUS_FAILED = "failed"      # the coder rejected it; `error` says why
 STATUS_IMPORTED = "imported"  # known only from pre-coded events (no text, no hash)
-
-_MENTION_SCHEMA = pa.schema(
-    [("mention_id", pa.string()), ("article_id", pa.string()), ("sentence_index", pa.int32()),
-     ("date", pa.date32()), ("date_precision", pa.string())]
-    + [(f"{side}_{f}", pa.string()) for side in ("source", "target") for f in ACTOR_FIELDS]
-    + [("cameo", pa.string()), ("base_code", pa.string()), ("root", pa.string()),
-       ("goldstein", pa.float64()), ("quad_class", pa.int8()),
-       ("location_name", pa.string()), ("location_country", pa.string()),
-       ("location_lat", pa.float64()), ("location_lon", pa.float64()),
-       ("modality", pa.string()), ("sentence", pa.string()), ("span_start", pa.int32()),
-       ("span_end", pa.int32()), ("rule", pa.string()), ("confidence", pa.float64())])
 
 _ARTICLE_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("text_hash", pa.string()), ("url", pa.string()), ("source", pa.string()),
@@ -408,51 +397,6 @@ def _coded_lines(stream: io.TextIOBase, where: str) -> Iterator[Event | RecordEr
             yield RecordError(str(obj.get("event_id") or f"line {line_no}"), f"bad event: {reason}", loc)
 
 
-def event_from_dict(obj: dict) -> Event:
-    """An Event from one contract dict (the output of `newsevents code`); ValueError when it is malformed."""
-    cameo = str(obj["cameo"])
-    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
-        raise ValueError(f"cameo {cameo!r} is not a 2-4 digit CAMEO code")
-    modality = obj.get("modality") or "asserted"
-    if modality not in MODALITIES:
-        raise ValueError(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
-    quad = obj.get("quad_class")
-    if quad is not None and int(quad) not in (1, 2, 3, 4):
-        raise ValueError(f"quad_class {quad!r} is not 1-4")
-    date = None
-    if obj.get("date"):
-        date = EventDate(dt.date.fromisoformat(str(obj["date"])[:10]), obj.get("date_precision") or "day")
-    span = obj.get("span") or (0, 0)
-    return Event(doc_id=str(obj["doc_id"]), sentence_index=int(obj["sentence_index"]), date=date,
-                 source=_actor(obj.get("source")), target=_actor(obj.get("target")), cameo=cameo,
-                 goldstein=_float(obj.get("goldstein")), quad_class=int(quad) if quad is not None else None,
-                 location=_place(obj.get("location")), modality=modality, sentence=str(obj.get("sentence") or ""),
-                 span=(int(span[0]), int(span[1])), rule=str(obj.get("rule") or ""),
-                 confidence=_float(obj.get("confidence")) if obj.get("confidence") is not None else 0.8)
-
-
-def _actor(obj) -> Actor | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict) or not obj.get("code"):
-        raise ValueError("an actor needs a code")
-    return Actor(code=str(obj["code"]), country=obj.get("country"), role=obj.get("role"),
-                 group=obj.get("group"), name=obj.get("name") or "", text=obj.get("text") or "")
-
-
-def _place(obj) -> Place | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict):
-        raise ValueError("location must be an object")
-    return Place(name=obj.get("name") or "", country=obj.get("country"), lat=_float(obj.get("lat")),
-                 lon=_float(obj.get("lon")))
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
-
-
 # ---------------------------------------------------------------------------------------------- rows
 
 def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
@@ -462,23 +406,6 @@ def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
         row = _mention_row(article_id, event)
         rows.setdefault(row["mention_id"], row)
     return list(rows.values())
-
-
-def _mention_row(article_id: str, event: Event) -> dict:
-    row = {"mention_id": event.event_id, "article_id": article_id, "sentence_index": event.sentence_index,
-           "date": event.date.date if event.date else None,
-           "date_precision": event.date.precision if event.date else None}
-    for side, actor in (("source", event.source), ("target", event.target)):
-        for f in ACTOR_FIELDS:
-            row[f"{side}_{f}"] = getattr(actor, f) if actor else None
-    loc = event.location
-    row.update({"cameo": event.cameo, "base_code": event.cameo[:3], "root": event.root,
-                "goldstein": event.goldstein, "quad_class": event.quad_class,
-                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-                "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-                "modality": event.modality, "sentence": event.sentence, "span_start": event.span[0],
-                "span_end": event.span[1], "rule": event.rule, "confidence": event.confidence})
-    return row
 
 
 def _group_of_row(row: dict) -> dedup.GroupKey:
