@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from project_paths import SHARED
 
 from newsevents.coding.petrarch import (
     ActorEntry,
@@ -23,8 +24,8 @@ from newsevents.coding.petrarch import (
 )
 from newsevents.coding.rules import VerbRule
 
-SHARED_PETRARCH = Path("/work/shared/petrarch")
-SHARED_CODES = Path("/work/shared/cameo/cameo_codes.tsv")
+SHARED_PETRARCH = SHARED / "petrarch"
+SHARED_CODES = SHARED / "cameo" / "cameo_codes.tsv"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -393,7 +394,7 @@ def test_verb_table_errors(tmp_path):
 
 # ------------------------------------------------------------------ the real files
 
-needs_shared = pytest.mark.skipif(not SHARED_PETRARCH.is_dir(), reason="/work/shared/petrarch not present")
+needs_shared = pytest.mark.skipif(not SHARED_PETRARCH.is_dir(), reason=f"{SHARED_PETRARCH} not present")
 
 
 def _shared(name: str) -> Path:
