@@ -263,3 +263,17 @@ def test_eval_prints_recall_summary(tmp_path):
     assert "recall 0.67" in summary and "(2/3)" in summary
     assert "violations 0" in summary
     assert any(line.startswith("MISS G3") for line in out)
+
+
+def test_eval_explains_a_missing_gold_file(tmp_path):
+    proc = run("eval", tmp_path / "no_such_gold.jsonl")
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "no gold file at" in err and "docs/gold.md" in err and "Traceback" not in err
+
+
+def test_the_example_gold_file_scores():
+    from project_paths import ROOT
+    proc = run("eval", ROOT / "samples" / "gold_example.jsonl", "--quiet", timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "recall" in proc.stdout.decode()
