@@ -24,13 +24,15 @@ browser:
 
 install: $(STAMP)
 
-# The main job: code the bundled sample news (every modality, labelled), print a summary, and store the
-# events in the embedded DuckDB store (re-running adds nothing), then show its strongest escalation alerts.
+# The main job: code the bundled sample news and store it with each article's date, URL and title in the
+# embedded DuckDB store (re-running adds nothing), write every coded event (all modalities, labelled) as the
+# JSON Lines of `newsevents code`, and end with a short look at the store (top dyads, a series, alerts).
 run: install
 	mkdir -p $(OUT)
-	$(VENV)/bin/newsevents code samples/news.jsonl --all -o $(OUT)/sample_events.jsonl --summary --no-progress
-	$(VENV)/bin/newsevents ingest --coded $(OUT)/sample_events.jsonl --db $(OUT)/sample.duckdb --no-progress
-	@echo "events: $(OUT)/sample_events.jsonl; store: $(OUT)/sample.duckdb (try: .venv/bin/newsevents query --db $(OUT)/sample.duckdb --dyad RUS:UKR)"
+	$(VENV)/bin/newsevents ingest samples/news.jsonl --db $(OUT)/sample.duckdb --no-progress
+	$(VENV)/bin/newsevents export --db $(OUT)/sample.duckdb --all --format jsonl -o $(OUT)/sample_events.jsonl
+	$(VENV)/bin/newsevents summary --db $(OUT)/sample.duckdb
+	@echo "events: $(OUT)/sample_events.jsonl; store: $(OUT)/sample.duckdb (try: .venv/bin/newsevents query --db $(OUT)/sample.duckdb --dyad Russia:Ukraine)"
 
 test: install browser
 	$(PY) -m pytest

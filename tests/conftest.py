@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from project_paths import ROOT, SHARED  # noqa: F401  (the shared folder beside the project root)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 CONTRACT_KEYS = {"event_id", "doc_id", "sentence_index", "date", "date_precision", "source", "target", "cameo",
-                 "root", "goldstein", "quad_class", "location", "modality", "sentence", "span", "rule",
+                 "root", "goldstein", "quad_class", "plover", "location", "modality", "sentence", "span", "rule",
                  "confidence"}
 ACTOR_KEYS = {"code", "country", "role", "group", "name", "text"}
 
@@ -41,6 +41,9 @@ def events_of(stdout: bytes | str) -> list[dict]:
     events = [json.loads(line) for line in lines]   # every line is one JSON object: nothing else on stdout
     for e in events:
         assert set(e) == CONTRACT_KEYS
+        keys = list(e)
+        assert keys[keys.index("quad_class") + 1] == "plover"
+        assert e["plover"] is None or isinstance(e["plover"], str)
         assert set(e["source"]) == ACTOR_KEYS
         assert e["target"] is None or set(e["target"]) == ACTOR_KEYS
         assert e["root"] == e["cameo"][:2]
@@ -260,3 +263,17 @@ def test_eval_prints_recall_summary(tmp_path):
     assert "recall 0.67" in summary and "(2/3)" in summary
     assert "violations 0" in summary
     assert any(line.startswith("MISS G3") for line in out)
+
+
+def test_eval_explains_a_missing_gold_file(tmp_path):
+    proc = run("eval", tmp_path / "no_such_gold.jsonl")
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "no gold file at" in err and "docs/gold.md" in err and "Traceback" not in err
+
+
+def test_the_example_gold_file_scores():
+    from project_paths import ROOT
+    proc = run("eval", ROOT / "samples" / "gold_example.jsonl", "--quiet", timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "recall" in proc.stdout.decode()

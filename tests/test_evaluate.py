@@ -8,15 +8,15 @@ import json
 import random
 import re
 import types
-from pathlib import Path
 
 import pytest
 
 from newsevents.evaluate import (EvalReport, GoldItem, actor_codes, evaluate_file, format_report, load_gold,
                                  root_of, score)
-from newsevents.model import Actor, Event, EventDate
+from project_paths import SHARED
+from factories import make_event
 
-SHARED_GOLD = Path("/work/shared/gold")
+SHARED_GOLD = SHARED / "gold"
 REFERENCE = SHARED_GOLD / "score.py"
 DEV_GOLD = SHARED_GOLD / "dev_gold.jsonl"
 
@@ -244,10 +244,8 @@ class FakeCoder:
     def code_many(self, articles):
         for a in articles:
             self.seen.append(a)
-            yield a, [Event(doc_id=a.id, sentence_index=0, date=EventDate(a.published, "published"),
-                            source=Actor("CHNGOV", "CHN", "GOV"), target=Actor("RUSGOV", "RUS", "GOV"),
-                            cameo="040", goldstein=1.0, quad_class=1, location=None, modality="asserted",
-                            sentence=a.text, span=(0, len(a.text)), rule="test")]
+            yield a, [make_event(a.id, 0, a.published, "CHNGOV", "RUSGOV", "040", goldstein=1.0, quad_class=1,
+                                 precision="published", sentence=a.text, span=(0, len(a.text)), rule="test")]
 
 
 def test_evaluate_file_passes_id_text_and_published_date(tmp_path):

@@ -1,6 +1,7 @@
 """The typed records every stage hands on: Article in, Event out.
 
-The JSON shape of `Event.to_dict()` is the fixed output contract of `newsevents code` (see DESIGN.md).
+The JSON shape of `Event.to_dict()` is the fixed output contract of `newsevents code` (see DESIGN.md); its
+other forms (read back from a dict, Arrow schema, the store's flat row) live beside it in `model_forms.py`.
 """
 from __future__ import annotations
 
@@ -120,6 +121,7 @@ class Event:
             "root": self.root,
             "goldstein": self.goldstein,
             "quad_class": self.quad_class,
+            "plover": self.plover,
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality,
             "sentence": self.sentence,

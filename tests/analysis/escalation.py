@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsevents.model import Actor, Event, EventDate
+from factories import make_event
+
+from newsevents.model import Event
 
 AS_OF = dt.date(2024, 6, 30)
 # Quad class 4 (material conflict) base codes with a Goldstein value, for events that must not merge.
@@ -12,16 +14,10 @@ CONFLICT = [("180", -9.0), ("181", -9.0), ("182", -9.5), ("183", -10.0), ("184",
             ("195", -10.0), ("196", -9.5), ("200", -10.0), ("201", -9.5)]
 
 
-def _actor(code: str) -> Actor:
-    return Actor(code, country=code[:3], role=code[3:] or None, name=code)
-
-
 def event(doc: str, index: int, when: dt.date, source: str, target: str, cameo: str, goldstein: float,
           quad: int) -> Event:
-    return Event(doc_id=doc, sentence_index=index, date=EventDate(when), source=_actor(source),
-                 target=_actor(target), cameo=cameo, goldstein=goldstein, quad_class=quad, location=None,
-                 modality="asserted", sentence=f"{source} {cameo} {target} on {when}", span=(0, 10),
-                 rule="test")
+    return make_event(doc, index, when, source, target, cameo, goldstein=goldstein, quad_class=quad,
+                      sentence=f"{source} {cameo} {target} on {when}", span=(0, 10), rule="test")
 
 
 def escalation_events() -> list[Event]:

@@ -329,7 +329,7 @@ def test_self_events_between_officials_of_one_country_are_dropped(code):
 
 # -- the fields of an event --------------------------------------------------------------------------------
 CONTRACT_KEYS = {"event_id", "doc_id", "sentence_index", "date", "date_precision", "source", "target", "cameo",
-                 "root", "goldstein", "quad_class", "location", "modality", "sentence", "span", "rule",
+                 "root", "goldstein", "quad_class", "plover", "location", "modality", "sentence", "span", "rule",
                  "confidence"}
 ACTOR_KEYS = {"code", "country", "role", "group", "name", "text"}
 PLACE_KEYS = {"name", "country", "lat", "lon"}

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from project_paths import SHARED
 
 from newsevents.coding.lexicon.dictionary_format import DictionaryError, ReadReport
 from newsevents.coding.lexicon.petrarch_actors import PetrarchActor, read_actor_dictionary, read_agent_dictionary
@@ -16,8 +17,8 @@ from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary
 from newsevents.coding.lexicon.verb_table import format_verb_table, read_verb_table, verb_rule_id
 from newsevents.coding.lexicon.records import VerbRule
 
-SHARED_PETRARCH = Path("/work/shared/petrarch")
-SHARED_CODES = Path("/work/shared/cameo/cameo_codes.tsv")
+SHARED_PETRARCH = SHARED / "petrarch"
+SHARED_CODES = SHARED / "cameo" / "cameo_codes.tsv"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -386,7 +387,7 @@ def test_verb_table_errors(tmp_path):
 
 # ------------------------------------------------------------------ the real files
 
-needs_shared = pytest.mark.skipif(not SHARED_PETRARCH.is_dir(), reason="/work/shared/petrarch not present")
+needs_shared = pytest.mark.skipif(not SHARED_PETRARCH.is_dir(), reason=f"{SHARED_PETRARCH} not present")
 
 
 def _shared(name: str) -> Path:

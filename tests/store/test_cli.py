@@ -127,7 +127,7 @@ def test_corrupt_store_is_one_line_and_exit_code_1(tmp_path, argv, capsys, monke
 
 def test_bad_filter_is_a_clean_error(db, capsys):
     assert run(["query", "--db", str(db), "--dyad", "USA-IRN"]) == 1
-    assert "must be two actor codes" in capsys.readouterr().err
+    assert "must be two actors joined by a colon" in capsys.readouterr().err
 
 
 def test_ingest_articles_without_the_coder_says_so(tmp_path, capsys):

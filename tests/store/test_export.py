@@ -63,10 +63,12 @@ def test_gdelt_export(filled, tmp_path):
     assert (strike["QuadClass"], float(strike["GoldsteinScale"])) == ("4", -10.0)
     assert (strike["NumMentions"], strike["NumSources"], strike["NumArticles"]) == ("2", "2", "2")
     assert strike["IsRootEvent"] == "1"
-    assert (strike["ActionGeo_FullName"], float(strike["ActionGeo_Lat"])) == ("Kharkiv", 49.99)
+    assert (strike["ActionGeo_FullName"], float(strike["ActionGeo_Lat"])) == ("Kharkiv, Ukraine", 49.99)
+    assert (strike["ActionGeo_Type"], strike["ActionGeo_CountryCode"]) == ("4", "UP")
+    assert strike["Actor1Geo_FullName"] == strike["Actor2Geo_FullName"] == "Kharkiv, Ukraine"
     assert strike["DATEADDED"] == day(10).strftime("%Y%m%d") + "000000"
     assert strike["SOURCEURL"] == "https://reuters.com/a1"
-    for unknown in ("AvgTone", "Actor1EthnicCode", "Actor1Geo_Type", "ActionGeo_CountryCode", "ActionGeo_FeatureID"):
+    for unknown in ("AvgTone", "Actor1EthnicCode", "ActionGeo_ADM2Code"):
         assert strike[unknown] == ""
     assert int(strike["GLOBALEVENTID"]) > 0
 
@@ -124,7 +126,7 @@ def test_gdelt_flattens_tabs_and_newlines(filled, tmp_path):
     export(filled, EventQuery(limit=None), "gdelt", str(out), header=False)
     lines = out.read_text().splitlines()
     assert len(lines) == 2 and all(len(line.split("\t")) == 61 for line in lines)
-    assert lines[0].split("\t")[52] == "Khar kiv City"
+    assert lines[0].split("\t")[52] == "Khar kiv City, Ukraine"
 
 
 def test_export_to_a_missing_folder(filled, tmp_path):

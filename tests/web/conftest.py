@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.model import Actor, Article, Event, EventDate, Place
+from factories import actor as make_actor
+from factories import make_event
+
+from newsevents.model import Actor, Article, Event, Place
 from newsevents.store import EventStore
 from newsevents.store.ingest import ingest_articles, store_coded
 
@@ -33,9 +36,7 @@ CONFLICT_CODES = [("190", -10.0), ("193", -10.0), ("194", -10.0), ("195", -10.0)
 
 
 def actor(code: str, text: str = "", group: str | None = None, country: str | None = None) -> Actor:
-    if group:
-        return Actor(code, country=country, group=group, name=text or code, text=text or code)
-    return Actor(code, country=code[:3], role=code[3:] or None, name=text or code, text=text or code)
+    return make_actor(code, text, group=group, country=country, text=text or code)
 
 
 def event(doc: str, index: int, when: dt.date, source: Actor, target: Actor | None, cameo: str,
@@ -43,10 +44,8 @@ def event(doc: str, index: int, when: dt.date, source: Actor, target: Actor | No
           modality: str = "asserted", location: Place | None = None) -> Event:
     """An event whose `span` covers the word `verb` of its sentence."""
     start = sentence.index(verb)
-    span = (start, start + len(verb))
-    return Event(doc_id=doc, sentence_index=index, date=EventDate(when), source=source, target=target,
-                 cameo=cameo, goldstein=goldstein, quad_class=quad, location=location, modality=modality,
-                 sentence=sentence, span=span, rule=f"test.{cameo}")
+    return make_event(doc, index, when, source, target, cameo, goldstein=goldstein, quad_class=quad,
+                      sentence=sentence, span=(start, start + len(verb)), modality=modality, location=location)
 
 
 def synthetic_results() -> list[tuple[Article, list[Event]]]:

@@ -103,17 +103,26 @@ def latest_date(store: EventStore) -> dt.date | None:
     return store.fetch("SELECT max(date) FROM events")[0][0]
 
 
-def find_alerts(store: EventStore, *, since: dt.date | None = None, as_of: dt.date | None = None,
-                params: AlertParams = AlertParams()) -> list[Alert]:
-    """Dyads whose conflict in the window rises sharply against their baseline, ranked, with their events."""
+def alert_window(store: EventStore, *, since: dt.date | None = None, as_of: dt.date | None = None,
+                 params: AlertParams = AlertParams()) -> tuple[dt.date, dt.date, dt.date] | None:
+    """(baseline start, window start, window end) that `find_alerts` checks; None for an empty store."""
     as_of = as_of or latest_date(store)
     if as_of is None:
-        return []
+        return None
     since = since or as_of - dt.timedelta(days=params.window_days - 1)
     if since > as_of:
         raise QueryError("--since is after the last day of the window")
+    return since - dt.timedelta(days=params.baseline_days), since, as_of
+
+
+def find_alerts(store: EventStore, *, since: dt.date | None = None, as_of: dt.date | None = None,
+                params: AlertParams = AlertParams()) -> list[Alert]:
+    """Dyads whose conflict in the window rises sharply against their baseline, ranked, with their events."""
+    window = alert_window(store, since=since, as_of=as_of, params=params)
+    if window is None:
+        return []
+    base_from, since, as_of = window
     window_days = (as_of - since).days + 1
-    base_from = since - dt.timedelta(days=params.baseline_days)
     k1, k2 = _dyad_keys(params.directed)
     if params.measure == "count":
         weight, relevant = "1.0::DOUBLE", "e.quad_class = 4"

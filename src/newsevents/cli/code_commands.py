@@ -5,6 +5,7 @@ import argparse
 import collections
 import datetime as dt
 import json
+import os
 import sys
 import time
 
@@ -365,6 +366,10 @@ class RunStats:
 def run_eval(args) -> int:
     from newsevents.evaluate import evaluate_file, format_report
 
+    if not os.path.isfile(args.gold):
+        print(f"newsevents eval: error: no gold file at {args.gold} (a JSON Lines file of gold items; "
+              f"docs/gold.md describes the format, samples/gold_example.jsonl is a small example)", file=sys.stderr)
+        return 2
     coder = make_coder(args)
     report = evaluate_file(args.gold, coder)
     print(format_report(report, show=not args.quiet))

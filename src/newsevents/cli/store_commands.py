@@ -20,15 +20,17 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.table import Table
 from rich.text import Text
 
-from newsevents.analysis.alerts import MEASURES, AlertParams, find_alerts
+from newsevents.analysis.alerts import MEASURES, AlertParams, alert_window, find_alerts
+from newsevents.analysis.panel import PANEL_FORMATS, write_panel
 from newsevents.analysis.series import FREQS, dyad_series, top_events
 from newsevents.settings import add_setting
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.export import FORMATS, export
 from newsevents.store.ingest import (DEFAULT_BATCH_SIZE, IngestReport, estimate_total, ingest_articles,
                                      ingest_events, read_coded_jsonl)
+from newsevents.store.names import resolve_actor, resolve_dyad
 from newsevents.store.query import (DEFAULT_QUERY_ROWS, MAX_QUERY_ROWS, Dyad, EventQuery, QueryError,
-                                    run_query)
+                                    parse_date_bound, run_query)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -42,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_query(subparsers)
     _register_series(subparsers)
     _register_alerts(subparsers)
+    _register_panel(subparsers)
+    _register_summary(subparsers)
 
 
 # ---------------------------------------------------------------------------------------------- arguments
@@ -51,6 +55,22 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _date_from(text: str) -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD: the first day it names."""
+    try:
+        return parse_date_bound(text)
+    except QueryError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date_to(text: str) -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD: the last day it names."""
+    try:
+        return parse_date_bound(text, end=True)
+    except QueryError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -84,22 +104,27 @@ def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> EventSt
 
 def _add_filters(parser: argparse.ArgumentParser, *, dyad: bool = True, levels: bool = True) -> None:
     g = parser.add_argument_group("filters")
-    g.add_argument("--actor", metavar="CODE", help="actor code, country or group (USAGOV, USA, HAMAS)")
+    g.add_argument("--actor", metavar="CODE", help="actor code, country or group (USAGOV, USA, HAMAS), or a "
+                                                   "country's name (Russia)")
     g.add_argument("--actor-country", metavar="ISO3", help="actor country (ISO 3166 alpha-3)")
     g.add_argument("--actor-role", metavar="ROLE", help="actor CAMEO role (GOV, MIL, REB, ...)")
     g.add_argument("--actor-group", metavar="GROUP", help="actor group (EU, NATO, HAMAS, ...)")
     g.add_argument("--side", choices=("either", "source", "target"), default="either",
                    help="which actor the actor filters look at (default: either)")
     if dyad:
-        g.add_argument("--dyad", metavar="A:B", help="both actors, e.g. USA:IRN (either direction)")
+        g.add_argument("--dyad", metavar="A:B",
+                       help="both actors, e.g. USA:IRN or Russia:Ukraine (either direction)")
         g.add_argument("--directed", action="store_true", help="--dyad A:B means source A, target B")
     g.add_argument("--cameo", action="append", default=[], metavar="CODE",
                    help="CAMEO code or prefix (19, 190, 1383); repeatable")
-    g.add_argument("--root", action="append", default=[], metavar="RR", help="CAMEO root code; repeatable")
+    g.add_argument("--root", action="append", default=[], metavar="RR",
+                   help="two-digit CAMEO root code (19); repeatable")
     g.add_argument("--quad", action="append", default=[], type=int, choices=(1, 2, 3, 4),
                    help="quad class; repeatable")
-    g.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="first event date")
-    g.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last event date")
+    g.add_argument("--from", dest="date_from", type=_date_from, metavar="DATE",
+                   help="first event date: YYYY, YYYY-MM or YYYY-MM-DD (its first day)")
+    g.add_argument("--to", dest="date_to", type=_date_to, metavar="DATE",
+                   help="last event date: YYYY, YYYY-MM or YYYY-MM-DD (its last day)")
     g.add_argument("--location-country", metavar="ISO3", help="country of the event location")
     g.add_argument("--text", metavar="WORDS", help="words in the evidence sentence (case-insensitive)")
     if levels:
@@ -112,8 +137,9 @@ def _add_filters(parser: argparse.ArgumentParser, *, dyad: bool = True, levels: 
 def _query_from_args(args: argparse.Namespace, *, limit: int | None, with_dyad: bool = True) -> EventQuery:
     include_all = getattr(args, "include_all", False)
     level = "mentions" if include_all or getattr(args, "mentions", False) else "events"
-    dyad = Dyad.parse(args.dyad, args.directed) if with_dyad and args.dyad else None
-    return EventQuery(level=level, include_all=include_all, actor=args.actor, actor_country=args.actor_country,
+    dyad = Dyad.parse(resolve_dyad(args.dyad), args.directed) if with_dyad and args.dyad else None
+    actor = resolve_actor(args.actor) if args.actor else None
+    return EventQuery(level=level, include_all=include_all, actor=actor, actor_country=args.actor_country,
                       actor_role=args.actor_role, actor_group=args.actor_group, side=args.side, dyad=dyad,
                       cameo=tuple(args.cameo), root=tuple(args.root), quad_class=tuple(args.quad),
                       date_from=args.date_from, date_to=args.date_to, location_country=args.location_country,
@@ -358,7 +384,7 @@ def _register_series(subparsers) -> None:
 
 def cmd_series(args: argparse.Namespace) -> int:
     """newsevents series: a dyad's events per day, week or month."""
-    dyad = Dyad.parse(args.dyad, args.directed)
+    dyad = Dyad.parse(resolve_dyad(args.dyad), args.directed)
     query = _query_from_args(args, limit=None, with_dyad=False)
     with _open_store(args, read_only=True) as store:
         points = dyad_series(store, dyad, args.freq, query=query)
@@ -420,11 +446,16 @@ def cmd_alerts(args: argparse.Namespace) -> int:
                          min_count=args.min_count, min_ratio=args.min_ratio, max_p=args.max_p,
                          measure=args.measure, directed=args.directed, events_per_alert=args.events)
     with _open_store(args, read_only=True) as store:
+        window = alert_window(store, since=args.since, as_of=args.as_of, params=params)
         alerts = find_alerts(store, since=args.since, as_of=args.as_of, params=params)
+    checked = (f"window {window[1]} – {window[2]} ({(window[2] - window[1]).days + 1} days) against the "
+               f"{params.baseline_days} days from {window[0]}" if window else "an empty store")
     if not _wants_table(args):
+        print(f"checked {checked}: {len(alerts)} alerts", file=sys.stderr)
         _print_jsonl(a.to_dict() for a in alerts)
         return EXIT_OK
     console = Console()
+    console.print(f"checked {checked}", markup=False)
     if not alerts:
         console.print("no alerts", markup=False)
     for rank, a in enumerate(alerts, 1):
@@ -434,4 +465,51 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         for e in a.events:
             console.print(Text(f"   {e['date']} {e['source_code'] or '?'}→{e['target_code'] or '?'} "
                                f"{e['cameo']} ({e['num_mentions']}×): {e['evidence'] or ''}"))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- panel
+
+def _register_panel(subparsers) -> None:
+    p = subparsers.add_parser(
+        "panel", help="every dyad x day/week/month: event counts per quad class and Goldstein sums, zero-filled",
+        description="Write the dyad panel (docs/store.md, \"Panel\"): one row per dyad and period, periods with "
+                    "no events as zeros, for the events that pass the filters.")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="output file (.csv or .parquet)")
+    p.add_argument("--format", choices=PANEL_FORMATS, default=None,
+                   help="file format (default: from the file name, else csv)")
+    p.add_argument("--freq", choices=FREQS, default="week", help="period length (default: week)")
+    _add_db(p)
+    _add_filters(p, dyad=True, levels=False)
+    p.set_defaults(handler=_guarded("panel", cmd_panel))
+    # --directed (from the filters) also keeps each dyad's source (actor1) and target (actor2) apart.
+
+
+def cmd_panel(args: argparse.Namespace) -> int:
+    """newsevents panel: write the zero-filled dyad panel."""
+    fmt = args.format or ("parquet" if args.output.endswith(".parquet") else "csv")
+    query = _query_from_args(args, limit=None)
+    with EventStore.open(args.db, read_only=True) as store:
+        n = write_panel(store, args.output, fmt, args.freq, query=query, directed=args.directed)
+    print(f"{n} panel rows ({args.freq}) written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- summary
+
+def _register_summary(subparsers) -> None:
+    p = subparsers.add_parser(
+        "summary", help="a short look at a store: period, counts, top dyads, a series, alerts",
+        description="What a store holds: its period and counts, the dyads with most events, the monthly series "
+                    "of the top dyad, and the escalation alerts of its last week.")
+    p.add_argument("--top", type=_positive, default=5, metavar="N", help="dyads to list (default: 5)")
+    _add_db(p)
+    p.set_defaults(handler=_guarded("summary", cmd_summary))
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """newsevents summary: a plain-text look at the store."""
+    from newsevents.analysis.summary import store_summary
+    with EventStore.open(args.db, read_only=True) as store:
+        print(store_summary(store, top=args.top))
     return EXIT_OK

@@ -29,24 +29,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsevents.model import Event
+from newsevents.model_forms import CONTRACT_FIELDS as CONTRACT_ORDER, event_arrow_schema
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 DEFAULT_ROWS_PER_FILE = 100_000
 
-_ACTOR = pa.struct([(f, pa.string()) for f in ("code", "country", "role", "group", "name", "text")])
-_PLACE = pa.struct([("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
-                    ("lon", pa.float64())])
-EVENT_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("doc_id", pa.string()), ("sentence_index", pa.int32()),
-    ("date_precision", pa.string()), ("source", _ACTOR), ("target", _ACTOR), ("cameo", pa.string()),
-    ("root", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("location", _PLACE),
-    ("modality", pa.string()), ("sentence", pa.string()), ("span", pa.list_(pa.int32())),
-    ("rule", pa.string()), ("confidence", pa.float64()),
-    ("input_index", pa.int64()), ("event_index", pa.int32()),
-])
-CONTRACT_ORDER = ("event_id", "doc_id", "sentence_index", "date", "date_precision", "source", "target", "cameo",
-                  "root", "goldstein", "quad_class", "location", "modality", "sentence", "span", "rule",
-                  "confidence")
+EVENT_SCHEMA = event_arrow_schema(without=("date",), extra=(("input_index", pa.int64()), ("event_index", pa.int32())))
 
 
 class ParquetSink:

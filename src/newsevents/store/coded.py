@@ -111,7 +111,18 @@ def event_from_dict(obj: dict) -> Event:
                  sentence=str(obj.get("sentence") or ""), span=(int(span[0]), int(span[1])),
                  rule=str(obj.get("rule") or ""),
                  confidence=_number(obj.get("confidence"), "confidence", 0.0, 1.0)
-                 if obj.get("confidence") is not None else 0.8)
+                 if obj.get("confidence") is not None else 0.8,
+                 plover=_optional_text(obj.get("plover"), "plover"))
+
+
+def _optional_text(value, what: str) -> str | None:
+    """A short label (a PLOVER category): null, or text without markup."""
+    if value is None or value == "":
+        return None
+    text = _text_field(value, what)
+    if len(text) > 40 or "<" in text or ">" in text:
+        raise ValueError(f"{what} {_shown(text)} is not a category name")
+    return text
 
 
 def _actor(obj) -> Actor | None:

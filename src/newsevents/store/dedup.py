@@ -175,7 +175,7 @@ SELECT agg.event_id, agg.event_date, agg.first_date, agg.last_date,
        r.cameo, r.base_code, r.root, r.goldstein, r.quad_class,
        l.location_name, l.location_country, l.location_lat, l.location_lon,
        agg.num_mentions, agg.num_sources, agg.num_articles, agg.first_seen, agg.last_seen,
-       agg.is_root, agg.source_url, r.sentence, r.mention_id
+       agg.is_root, agg.source_url, r.sentence, r.mention_id, r.plover
 FROM agg
 JOIN ranked r ON r.event_id = agg.event_id AND r.rk = 1
 LEFT JOIN ranked l ON l.event_id = agg.event_id AND l.rk = agg.loc_rk

@@ -7,7 +7,10 @@ parameters, so an export of millions of rows streams without passing through Pyt
   exactly the objects of the `newsevents code` contract, so `newsevents ingest --coded` reads them back.
 - `csv`, `parquet`: the flat columns of the `events` (or `mentions`) table.
 - `gdelt`: the 61 columns of the GDELT 2.0 events table (`GDELT_COLUMNS`), tab-separated, in GDELT's
-  order; columns newsevents does not know are left empty (docs/store.md lists what fills each column).
+  order, with CAMEO/Phoenix actor codes and FIPS geography; columns newsevents does not know are left empty
+  (`gdelt.py`; docs/store.md lists what fills each column).
+- `gdelt-mentions`: the 16 columns of the GDELT 2.0 mentions table, one row per coded sentence of a stored event
+  (`--all` adds the non-asserted ones, with an empty GlobalEventID), our modality in Extras.
 """
 from __future__ import annotations
 
@@ -17,65 +20,14 @@ from pathlib import Path
 
 import duckdb
 
+from newsevents.store import gdelt
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.query import EventQuery
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions")
+GDELT_COLUMNS = gdelt.EVENT_COLUMNS
+GDELT_MENTION_COLUMNS = gdelt.MENTION_COLUMNS
 STDOUT = "-"
-
-_ACTOR_COLUMNS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
-_GEO_COLUMNS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-
-# The GDELT 2.0 event table, in its order (GDELT Event Codebook V2.0): 61 columns.
-GDELT_COLUMNS: tuple[str, ...] = (
-    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
-    + tuple(f"Actor1{c}" for c in _ACTOR_COLUMNS)
-    + tuple(f"Actor2{c}" for c in _ACTOR_COLUMNS)
-    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-       "NumMentions", "NumSources", "NumArticles", "AvgTone")
-    + tuple(f"Actor1Geo_{c}" for c in _GEO_COLUMNS)
-    + tuple(f"Actor2Geo_{c}" for c in _GEO_COLUMNS)
-    + tuple(f"ActionGeo_{c}" for c in _GEO_COLUMNS)
-    + ("DATEADDED", "SOURCEURL"))
-
-
-def _clean(expr: str) -> str:
-    """A text column with tabs and line breaks replaced by spaces (GDELT files have no quoting)."""
-    return f"regexp_replace({expr}, '[\\t\\r\\n]+', ' ', 'g')"
-
-
-def _actor_exprs(side: str) -> dict[str, str]:
-    return {"Code": f"e.{side}_code", "Name": f"upper({_clean(f'e.{side}_name')})",
-            "CountryCode": f"e.{side}_country", "KnownGroupCode": f"e.{side}_group",
-            "Type1Code": f"e.{side}_role"}
-
-
-# What fills each GDELT column; any column not named here is written empty.
-_GDELT_EXPRS: dict[str, str] = {
-    "GLOBALEVENTID": "e.event_id",
-    "SQLDATE": "strftime(e.date, '%Y%m%d')",
-    "MonthYear": "strftime(e.date, '%Y%m')",
-    "Year": "year(e.date)",
-    "FractionDate": "printf('%.4f', year(e.date) + dayofyear(e.date) / 365.0)",
-    **{f"Actor1{k}": v for k, v in _actor_exprs("source").items()},
-    **{f"Actor2{k}": v for k, v in _actor_exprs("target").items()},
-    "IsRootEvent": "e.is_root::INTEGER",
-    "EventCode": "e.cameo",
-    "EventBaseCode": "e.base_code",
-    "EventRootCode": "e.root",
-    "QuadClass": "e.quad_class",
-    "GoldsteinScale": "e.goldstein",
-    "NumMentions": "e.num_mentions",
-    "NumSources": "e.num_sources",
-    "NumArticles": "e.num_articles",
-    "ActionGeo_FullName": _clean("e.location_name"),
-    "ActionGeo_Lat": "e.location_lat",
-    "ActionGeo_Long": "e.location_lon",
-    "DATEADDED": "strftime(e.first_seen, '%Y%m%d') || '000000'",
-    "SOURCEURL": _clean("e.source_url"),
-}
-
 
 def _struct(fields: dict[str, str], present: str) -> str:
     packed = ", ".join(f'"{k}" := {v}' for k, v in fields.items())
@@ -96,7 +48,7 @@ _LOCATION_STRUCT = _struct({"name": "e.location_name", "country": "e.location_co
 _EVENT_JSON_SELECT = f"""
     e.event_id, e.date, e.first_date, e.last_date,
     {_actor_struct('source', False)} AS source, {_actor_struct('target', False)} AS target,
-    e.cameo, e.base_code, e.root, e.goldstein, e.quad_class, {_LOCATION_STRUCT} AS location,
+    e.cameo, e.base_code, e.root, e.goldstein, e.quad_class, e.plover, {_LOCATION_STRUCT} AS location,
     e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.is_root, e.source_url,
     e.evidence,
     coalesce((SELECT list(m.mention_id ORDER BY m.mention_id) FROM mentions m
@@ -106,7 +58,8 @@ _EVENT_JSON_SELECT = f"""
 _MENTION_JSON_SELECT = f"""
     e.mention_id AS event_id, e.article_id AS doc_id, e.sentence_index, e.date, e.date_precision,
     {_actor_struct('source', True)} AS source, {_actor_struct('target', True)} AS target,
-    e.cameo, e.root, e.goldstein, e.quad_class, {_LOCATION_STRUCT} AS location, e.modality, e.sentence,
+    e.cameo, e.root, e.goldstein, e.quad_class, e.plover, {_LOCATION_STRUCT} AS location, e.modality,
+    e.sentence,
     [e.span_start, e.span_end] AS span, e.rule, e.confidence"""
 
 
@@ -116,15 +69,20 @@ def export_sql(query: EventQuery, fmt: str) -> tuple[str, list]:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "gdelt" and query.level != "events":
         raise StoreError("the GDELT layout holds deduplicated events: export mentions as jsonl, csv or parquet")
+    if fmt == "gdelt-mentions":
+        query = replace(query, level="mentions")
     cond, params = query.where("e")
+    source = f"{query.table} e"
     if fmt == "gdelt":
-        columns = ", ".join(f"{_GDELT_EXPRS.get(c, 'NULL')} AS {c}" for c in GDELT_COLUMNS)
+        columns, source = gdelt.events_select(), gdelt.EVENTS_FROM
+    elif fmt == "gdelt-mentions":
+        columns, source = gdelt.mentions_select(), gdelt.MENTIONS_FROM
     elif fmt == "jsonl":
         columns = _EVENT_JSON_SELECT if query.level == "events" else _MENTION_JSON_SELECT
     else:
         columns = "e.*"
     order = "e.date, e.event_id" if query.level == "events" else "e.article_id, e.sentence_index, e.mention_id"
-    sql = f"SELECT {columns} FROM {query.table} e WHERE {cond} ORDER BY {order}"
+    sql = f"SELECT {columns} FROM {source} WHERE {cond} ORDER BY {order}"
     if query.limit is not None:
         sql += " LIMIT ?"
         params.append(int(query.limit))
@@ -134,7 +92,7 @@ def export_sql(query: EventQuery, fmt: str) -> tuple[str, list]:
 def export(store: EventStore, query: EventQuery, fmt: str, path: str, *, header: bool = True) -> int:
     """Write the rows of `query` to `path` (`-`: standard output) in `fmt`; returns the number of rows.
 
-    `header` applies to csv and gdelt (GDELT's own files have no header row: pass False to match them).
+    `header` applies to csv, gdelt and gdelt-mentions (GDELT's own files have no header row: pass False to match them).
     """
     select, params = export_sql(query, fmt)
     options = {
@@ -142,7 +100,7 @@ def export(store: EventStore, query: EventQuery, fmt: str, path: str, *, header:
         "csv": f"FORMAT csv, HEADER {str(header).lower()}",
         "parquet": "FORMAT parquet, COMPRESSION zstd",
         "gdelt": f"FORMAT csv, DELIMITER '\\t', HEADER {str(header).lower()}, QUOTE ''",
-    }[fmt]
+    }[fmt.removesuffix("-mentions")]
     if path == STDOUT:
         if fmt == "parquet":
             raise StoreError("parquet cannot go to standard output; give a file name with -o")
@@ -153,8 +111,8 @@ def export(store: EventStore, query: EventQuery, fmt: str, path: str, *, header:
         if not Path(path).parent.is_dir():
             raise StoreError(f"{path}: folder {Path(path).parent} does not exist")
     try:
-        with store.damage_reported():
-            row = store.con.execute(f"COPY ({select}) TO ? ({options})", [*params, target]).fetchone()
+        with store.damage_reported(), store.con.cursor() as cur, gdelt.lookups_registered(cur):
+            row = cur.execute(f"COPY ({select}) TO ? ({options})", [*params, target]).fetchone()
     except duckdb.IOException as exc:
         raise StoreError(f"{path}: cannot write the export: {str(exc).splitlines()[0]}") from exc
     return int(row[0]) if row else 0

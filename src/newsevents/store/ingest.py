@@ -29,11 +29,12 @@ from urllib.parse import urlsplit
 import pyarrow as pa
 
 from newsevents.model import Article, Event, RecordError
+from newsevents.model_forms import MENTION_ROW_SCHEMA as _MENTION_SCHEMA
+from newsevents.model_forms import mention_row as _mention_row
 from newsevents.sources.common import FileSkipped
 from newsevents.store import dedup
 from newsevents.store.coded import event_from_dict, read_coded_jsonl
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
-from newsevents.store.schema import ACTOR_FIELDS
 
 __all__ = ["IngestReport", "event_from_dict", "ingest_articles", "ingest_events", "prepare",
            "read_coded_jsonl", "store_coded", "text_hash"]
@@ -44,17 +45,6 @@ TOLERANCE_SETTING = "dedup_tolerance_days"
 STATUS_CODED = "coded"        # coded from its text by this store's ingest
 STATUS_FAILED = "failed"      # the coder rejected it; `error` says why
 STATUS_IMPORTED = "imported"  # known only from pre-coded events (no text, no hash)
-
-_MENTION_SCHEMA = pa.schema(
-    [("mention_id", pa.string()), ("article_id", pa.string()), ("sentence_index", pa.int32()),
-     ("date", pa.date32()), ("date_precision", pa.string())]
-    + [(f"{side}_{f}", pa.string()) for side in ("source", "target") for f in ACTOR_FIELDS]
-    + [("cameo", pa.string()), ("base_code", pa.string()), ("root", pa.string()),
-       ("goldstein", pa.float64()), ("quad_class", pa.int8()),
-       ("location_name", pa.string()), ("location_country", pa.string()),
-       ("location_lat", pa.float64()), ("location_lon", pa.float64()),
-       ("modality", pa.string()), ("sentence", pa.string()), ("span_start", pa.int32()),
-       ("span_end", pa.int32()), ("rule", pa.string()), ("confidence", pa.float64())])
 
 _ARTICLE_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("text_hash", pa.string()), ("url", pa.string()), ("source", pa.string()),
@@ -404,23 +394,6 @@ def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
         row = _mention_row(article_id, event)
         rows.setdefault(row["mention_id"], row)
     return list(rows.values())
-
-
-def _mention_row(article_id: str, event: Event) -> dict:
-    row = {"mention_id": event.event_id, "article_id": article_id, "sentence_index": event.sentence_index,
-           "date": event.date.date if event.date else None,
-           "date_precision": event.date.precision if event.date else None}
-    for side, actor in (("source", event.source), ("target", event.target)):
-        for f in ACTOR_FIELDS:
-            row[f"{side}_{f}"] = getattr(actor, f) if actor else None
-    loc = event.location
-    row.update({"cameo": event.cameo, "base_code": event.cameo[:3], "root": event.root,
-                "goldstein": event.goldstein, "quad_class": event.quad_class,
-                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-                "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-                "modality": event.modality, "sentence": event.sentence, "span_start": event.span[0],
-                "span_end": event.span[1], "rule": event.rule, "confidence": event.confidence})
-    return row
 
 
 def _group_of_row(row: dict) -> dedup.GroupKey:

@@ -91,6 +91,10 @@ class EventQuery:
         for code in (*self.cameo, *self.root):
             if not _CODE.match(code):
                 raise QueryError(f"CAMEO code {code!r} must be 2-4 digits")
+        for code in self.root:
+            if len(code) != 2:
+                raise QueryError(f"root {code!r} is not a two-digit CAMEO root: use root {code[:2]} for the "
+                                 f"whole family, or cameo {code} for that code")
         for quad in self.quad_class:
             if quad not in (1, 2, 3, 4):
                 raise QueryError(f"quad class {quad!r} must be 1, 2, 3 or 4")
@@ -170,6 +174,24 @@ class EventQuery:
             sql += " LIMIT ?"
             params.append(int(self.limit))
         return sql, params
+
+
+def parse_date_bound(text: str, *, end: bool = False) -> dt.date:
+    """A date from `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the first day of the year or month, or with `end=True`
+    the last (so `--from 2024-05 --to 2024-05` is the whole of May)."""
+    text = str(text).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            first = dt.date(year, month, 1)
+            if not end:
+                return first
+            return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def actor_match(alias: str, side: str, token: str, params: list) -> str:

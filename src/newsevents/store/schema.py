@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 1
+from newsevents.model_forms import ACTOR_FIELDS, PLACE_FIELDS
 
-# Per-actor columns, repeated for the source and the target side.
-ACTOR_FIELDS = ("code", "country", "role", "group", "name", "text")
-PLACE_FIELDS = ("name", "country", "lat", "lon")
+SCHEMA_VERSION = 2
+
+# Per-actor columns, repeated for the source and the target side: the Event's flat form (model_forms.py).
+__all__ = ["ACTOR_FIELDS", "PLACE_FIELDS", "SCHEMA_VERSION", "DDL", "TABLES", "MIGRATIONS"]
 
 _ACTOR_DDL = ",\n".join(
     f"    {side}_{f} VARCHAR" for side in ("source", "target") for f in ACTOR_FIELDS)
@@ -71,7 +72,8 @@ DDL: tuple[str, ...] = (
     span_end INTEGER,
     rule VARCHAR,
     confidence DOUBLE,
-    event_id BIGINT
+    event_id BIGINT,
+    plover VARCHAR
 )""",
     """CREATE TABLE events (
     event_id BIGINT PRIMARY KEY,
@@ -105,15 +107,21 @@ DDL: tuple[str, ...] = (
     is_root BOOLEAN NOT NULL,
     source_url VARCHAR,
     evidence VARCHAR,
-    rep_mention_id VARCHAR NOT NULL
+    rep_mention_id VARCHAR NOT NULL,
+    plover VARCHAR
 )""",
 )
 
 TABLES = ("schema_version", "store_settings", "articles", "mentions", "events")
 
 # MIGRATIONS[v] takes a store from version v to v + 1: a tuple of SQL statements, run in one transaction
-# together with the version bump. Version 1 is the first released schema, so there is nothing to migrate yet.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# together with the version bump. New columns go at the end of their table, so a migrated store has exactly
+# the columns, in the same order, of a store created by this version.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: the PLOVER category of each mention and event (NULL for mentions stored before).
+    1: ("ALTER TABLE mentions ADD COLUMN plover VARCHAR",
+        "ALTER TABLE events ADD COLUMN plover VARCHAR"),
+}
 
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
