@@ -12,6 +12,8 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 
@@ -19,6 +21,8 @@ from newsevents.engines.coders import CoderSpec, code_partition
 from newsevents.model import Article
 
 ENGINES = ("local", "processes", "dask")
+PARENT_CHECK_S = 1.0   # how often a pool worker checks that its driver is alive
+EXIT_ORPHANED = 3
 
 
 def default_workers() -> int:
@@ -52,7 +56,8 @@ class LocalBackend:
 
 class ProcessBackend:
     """A `concurrent.futures.ProcessPoolExecutor` of `workers` processes (started with `spawn`, so that
-    nothing of the driver's state, threads or open store included, is copied into them)."""
+    nothing of the driver's state, threads or open store included, is copied into them). Each worker watches
+    its parent (`watch_parent`) and exits when the driver is gone, even after a `kill -9`."""
 
     name = "processes"
 
@@ -62,7 +67,8 @@ class ProcessBackend:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=watch_parent, initargs=(os.getpid(),))
 
     def submit(self, key: str, spec: CoderSpec, articles: Sequence[Article], batch_size: int | None):
         return self._pool.submit(code_partition, spec, list(articles), batch_size)
@@ -76,6 +82,18 @@ class ProcessBackend:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def watch_parent(parent_pid: int, every_s: float = PARENT_CHECK_S) -> None:
+    """Start a daemon thread in this worker that ends the process as soon as `parent_pid` is no longer its
+    parent (the driver died, however: the worker is then adopted by another process). A worker of a killed
+    driver would otherwise wait forever on its task queue, holding its coder's memory."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(every_s)
+        os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="newsevents-parent-watch", daemon=True).start()
 
 
 class DaskBackend:
