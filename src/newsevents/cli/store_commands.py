@@ -305,7 +305,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     query = _query_from_args(args, limit=None)
     with _open_store(args, read_only=True) as store:
         n = export(store, query, args.format, args.output, header=not args.no_header)
-    print(f"{n} {'mentions' if query.level == 'mentions' else 'events'} written to {args.output}",
+    print(f"{n} {'mentions' if query.level == 'mentions' or args.format == 'gdelt-mentions' else 'events'} "
+          f"written to {args.output}",
           file=sys.stderr)
     return EXIT_OK
 
