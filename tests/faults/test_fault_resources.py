@@ -64,3 +64,44 @@ def test_a_full_disk_is_a_clear_error(tmp_path, capsys, monkeypatch, to_stdout):
             monkeypatch.undo()
     assert code == 1
     assert "No space left on device" in err and "run again" in err
+
+
+def _coded_events(n: int) -> list[dict]:
+    return [{"event_id": f"e{i}", "doc_id": f"d{i // 3}", "sentence_index": i % 3, "date": "2024-05-14",
+             "cameo": "190", "source": {"code": "RUSMIL", "country": "RUS", "role": "MIL"},
+             "target": {"code": "UKR"}, "goldstein": -10.0, "quad_class": 4, "modality": "asserted",
+             "sentence": f"Russian forces shelled Kharkiv on Tuesday, killing {i} people." + " x" * 100}
+            for i in range(n)]
+
+
+def _small_disk() -> None:
+    """In the child: files may not grow past 2 MB (a full disk as the store sees it: its writes fail)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, 2_000_000))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not os.path.exists("/proc"), reason="needs RLIMIT_FSIZE (Linux)")
+def test_a_full_disk_during_ingest_is_a_clear_error_and_a_rerun_completes(tmp_path, capsys):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    coded = write_jsonl(tmp_path / "coded.jsonl", _coded_events(20_000))
+    db = tmp_path / "store.duckdb"
+    argv = [sys.executable, "-m", "newsevents", "ingest", "--coded", str(coded), "--db", str(db), "--no-progress",
+            "--commit-every", "500"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"), "COLUMNS": "1000"}
+    full = subprocess.run(argv, preexec_fn=_small_disk, capture_output=True, text=True, env=env, timeout=600)
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    assert "cannot write" in full.stderr and "run the same command again" in full.stderr
+    with EventStore.open(db, read_only=True) as store:
+        stored_before = store.counts()["mentions"]
+    assert 0 < stored_before < 20_000
+
+    again = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
+    assert again.returncode == 0, again.stderr
+    with EventStore.open(db, read_only=True) as store:
+        assert store.counts() == {"articles": 6667, "mentions": 20_000, "events": 1}

@@ -351,7 +351,7 @@ class RunStats:
         table = CameoTable.load()
         lines = ["", "Summary", f"  articles coded     {self.articles}",
                  f"  records rejected   {self.rejected}",
-                 f"  input files skipped {self.failed_inputs}",
+                 *([f"  files skipped      {self.failed_inputs}"] if self.failed_inputs else []),
                  f"  time               {self.seconds:.1f} s ({self.articles / max(self.seconds, 1e-9):.1f} articles/s)",
                  "  modality           " + ", ".join(f"{k} {v}" for k, v in self.by_modality.most_common()),
                  "  asserted events by CAMEO root:"]

@@ -131,6 +131,12 @@ class EventStore:
         except duckdb.Error as exc:
             if _is_damage(exc):
                 raise StoreError(f"{self.path}: the store file is damaged: {_first_line(exc)}") from exc
+            if any(sign in str(exc) for sign in _FULL_SIGNS):
+                raise StoreError(f"{self.path}: cannot write ({_first_line(exc)}); the batches committed before "
+                                 f"are kept: make room and run the same command again") from exc
+            if isinstance(exc, duckdb.OutOfMemoryException):
+                raise StoreError(f"{self.path}: DuckDB needs more memory than its limit ({_first_line(exc)}); "
+                                 f"raise --memory-limit (NEWSEVENTS_MEMORY_LIMIT)") from exc
             raise
 
     def fetch(self, sql: str, params: Sequence = (), *, timeout_s: float | None = None) -> list[tuple]:
@@ -245,6 +251,10 @@ def _describe_connect_error(path: str, exc: duckdb.Error) -> str:
 
 
 _DAMAGE_SIGNS = ("Corrupt database file", "does not match stored checksum", "Could not read enough bytes")
+
+
+# What DuckDB says when the disk (or the file size limit, or a quota) is full.
+_FULL_SIGNS = ("No space left on device", "File too large", "Disk quota exceeded", "disk is full")
 
 
 def _is_damage(exc: BaseException) -> bool:
