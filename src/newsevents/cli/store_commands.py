@@ -23,6 +23,7 @@ from rich.text import Text
 from newsevents.analysis.alerts import MEASURES, AlertParams, alert_window, find_alerts
 from newsevents.analysis.panel import PANEL_FORMATS, write_panel
 from newsevents.analysis.series import FREQS, dyad_series, top_events
+from newsevents.cli.arguments import date_arg, date_from, date_to, non_negative_int, positive_int
 from newsevents.settings import add_setting
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.export import FORMATS, export
@@ -30,7 +31,7 @@ from newsevents.store.ingest import (DEFAULT_BATCH_SIZE, IngestReport, estimate_
                                      ingest_events, read_coded_jsonl)
 from newsevents.store.names import resolve_actor, resolve_dyad
 from newsevents.store.query import (DEFAULT_QUERY_ROWS, MAX_QUERY_ROWS, Dyad, EventQuery, QueryError,
-                                    parse_date_bound, run_query)
+                                    run_query)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -49,43 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- arguments
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _date_from(text: str) -> dt.date:
-    """YYYY, YYYY-MM or YYYY-MM-DD: the first day it names."""
-    try:
-        return parse_date_bound(text)
-    except QueryError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _date_to(text: str) -> dt.date:
-    """YYYY, YYYY-MM or YYYY-MM-DD: the last day it names."""
-    try:
-        return parse_date_bound(text, end=True)
-    except QueryError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _non_negative(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
-
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     add_setting(parser, "db", "--db", metavar="PATH")
@@ -121,9 +85,9 @@ def _add_filters(parser: argparse.ArgumentParser, *, dyad: bool = True, levels: 
                    help="two-digit CAMEO root code (19); repeatable")
     g.add_argument("--quad", action="append", default=[], type=int, choices=(1, 2, 3, 4),
                    help="quad class; repeatable")
-    g.add_argument("--from", dest="date_from", type=_date_from, metavar="DATE",
+    g.add_argument("--from", dest="date_from", type=date_from, metavar="DATE",
                    help="first event date: YYYY, YYYY-MM or YYYY-MM-DD (its first day)")
-    g.add_argument("--to", dest="date_to", type=_date_to, metavar="DATE",
+    g.add_argument("--to", dest="date_to", type=date_to, metavar="DATE",
                    help="last event date: YYYY, YYYY-MM or YYYY-MM-DD (its last day)")
     g.add_argument("--location-country", metavar="ISO3", help="country of the event location")
     g.add_argument("--text", metavar="WORDS", help="words in the evidence sentence (case-insensitive)")
@@ -194,12 +158,12 @@ def _register_ingest(subparsers) -> None:
     _add_db(p)
     p.add_argument("--coded", action="store_true",
                    help="the inputs are events already coded (the JSON Lines output of newsevents code)")
-    p.add_argument("--commit-every", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+    p.add_argument("--commit-every", type=positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
                    help=f"articles (with --coded: documents) per transaction (default: {DEFAULT_BATCH_SIZE})")
-    p.add_argument("--tolerance-days", type=_non_negative, default=None, metavar="DAYS",
+    p.add_argument("--tolerance-days", type=non_negative_int, default=None, metavar="DAYS",
                    help="dates this many days apart can be one event (default: the store's, else 1); "
                         "a change re-clusters all events")
-    p.add_argument("--published", type=_date, metavar="DATE",
+    p.add_argument("--published", type=date_arg, metavar="DATE",
                    help="publication date for articles that carry none")
     p.add_argument("--retry-failed", action=argparse.BooleanOptionalAction, default=True,
                    help="code again the articles stored as failed (default: on; --no-retry-failed skips them "
@@ -319,7 +283,7 @@ def _register_query(subparsers) -> None:
         description="Find stored events. Output: a table on a terminal, JSON Lines otherwise.")
     _add_db(p)
     _add_filters(p)
-    p.add_argument("--limit", type=_positive, default=DEFAULT_QUERY_ROWS, metavar="N",
+    p.add_argument("--limit", type=positive_int, default=DEFAULT_QUERY_ROWS, metavar="N",
                    help=f"most rows (default: {DEFAULT_QUERY_ROWS}; at most {MAX_QUERY_ROWS})")
     p.add_argument("--jsonl", action="store_true", help="JSON Lines even on a terminal")
     p.set_defaults(handler=_guarded("query", cmd_query))
@@ -375,7 +339,7 @@ def _register_series(subparsers) -> None:
     p.add_argument("--directed", action="store_true", help="only events with source A and target B")
     p.add_argument("--freq", choices=FREQS, default="week", help="period length (default: week)")
     p.add_argument("--plot", metavar="FILE.png", help="also draw the series to this PNG file")
-    p.add_argument("--top", type=_non_negative, default=5, metavar="N",
+    p.add_argument("--top", type=non_negative_int, default=5, metavar="N",
                    help="events to annotate on the plot (default: 5)")
     p.add_argument("--jsonl", action="store_true", help="JSON Lines even on a terminal")
     _add_db(p)
@@ -417,15 +381,15 @@ def _register_alerts(subparsers) -> None:
         "alerts", help="dyads whose material conflict rises sharply against their own baseline",
         description="Compare each dyad's conflict in a recent window with its baseline just before "
                     "(a Poisson test; see docs/store.md) and list the sharp rises, with their events.")
-    p.add_argument("--since", type=_date, metavar="DATE",
+    p.add_argument("--since", type=date_arg, metavar="DATE",
                    help=f"first day of the recent window (default: {d.window_days} days up to --as-of)")
-    p.add_argument("--as-of", type=_date, metavar="DATE",
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
                    help="last day of the window (default: the latest event date in the store)")
-    p.add_argument("--window-days", type=_positive, default=d.window_days, metavar="N",
+    p.add_argument("--window-days", type=positive_int, default=d.window_days, metavar="N",
                    help=f"window length when --since is not given (default: {d.window_days})")
-    p.add_argument("--baseline-days", type=_positive, default=d.baseline_days, metavar="N",
+    p.add_argument("--baseline-days", type=positive_int, default=d.baseline_days, metavar="N",
                    help=f"baseline length before the window (default: {d.baseline_days})")
-    p.add_argument("--min-count", type=_positive, default=d.min_count, metavar="N",
+    p.add_argument("--min-count", type=positive_int, default=d.min_count, metavar="N",
                    help=f"fewest events in the window (default: {d.min_count})")
     p.add_argument("--min-ratio", type=float, default=d.min_ratio, metavar="X",
                    help=f"smallest observed / expected (default: {d.min_ratio:g})")
@@ -434,7 +398,7 @@ def _register_alerts(subparsers) -> None:
     p.add_argument("--measure", choices=MEASURES, default=d.measure,
                    help="count: material-conflict events; goldstein: conflict weighted by -Goldstein")
     p.add_argument("--directed", action="store_true", help="keep source and target apart")
-    p.add_argument("--events", type=_non_negative, default=d.events_per_alert, metavar="N",
+    p.add_argument("--events", type=non_negative_int, default=d.events_per_alert, metavar="N",
                    help=f"events listed per alert (default: {d.events_per_alert})")
     p.add_argument("--jsonl", action="store_true", help="JSON Lines even on a terminal")
     _add_db(p)
@@ -503,7 +467,7 @@ def _register_summary(subparsers) -> None:
         "summary", help="a short look at a store: period, counts, top dyads, a series, alerts",
         description="What a store holds: its period and counts, the dyads with most events, the monthly series "
                     "of the top dyad, and the escalation alerts of its last week.")
-    p.add_argument("--top", type=_positive, default=5, metavar="N", help="dyads to list (default: 5)")
+    p.add_argument("--top", type=positive_int, default=5, metavar="N", help="dyads to list (default: 5)")
     _add_db(p)
     p.set_defaults(handler=_guarded("summary", cmd_summary))
 

@@ -41,6 +41,8 @@ from newsevents.store.query import MAX_QUERY_ROWS, Dyad, EventQuery, QueryError
 from newsevents.web import queries
 from newsevents.web.labels import QUAD_LABELS, Labels
 from newsevents.web.middleware import CONTENT_SECURITY_POLICY, BodyLimit, HostCheck, SecurityHeaders
+from newsevents.web.errors import (ERROR_RESPONSES, coder_unavailable, invalid_parameters,
+                                   status_handler, store_unavailable)
 from newsevents.web.textcoding import (MAX_TEXT_CHARS, CoderBusy, CoderTimeout, CoderUnavailable, LazyCoder,
                                        TextTooLong, default_coder_factory)
 
@@ -108,12 +110,12 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
     if allowed_hosts:
         app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_exception_handler(QueryError, _bad_request)
-    app.add_exception_handler(StoreError, _store_unavailable)
-    app.add_exception_handler(RequestValidationError, _invalid_parameters)
-    app.add_exception_handler(CoderUnavailable, _coder_unavailable)
-    app.add_exception_handler(CoderBusy, _status(429))
-    app.add_exception_handler(CoderTimeout, _status(503))
-    app.add_exception_handler(TextTooLong, _status(413))
+    app.add_exception_handler(StoreError, store_unavailable)
+    app.add_exception_handler(RequestValidationError, invalid_parameters)
+    app.add_exception_handler(CoderUnavailable, coder_unavailable)
+    app.add_exception_handler(CoderBusy, status_handler(429))
+    app.add_exception_handler(CoderTimeout, status_handler(503))
+    app.add_exception_handler(TextTooLong, status_handler(413))
 
     _dashboard_routes(app)
     app.include_router(_api_router())
@@ -142,45 +144,6 @@ LabelsDep = Annotated[Labels, Depends(_labels)]
 
 async def _bad_request(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=400)
-
-
-async def _store_unavailable(_request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=503)
-
-
-def _status(code: int):
-    """A handler that answers `code` with the exception's message as the `detail`."""
-    async def handler(_request: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=code)
-    return handler
-
-
-class ErrorBody(BaseModel):
-    """Every error the API answers: one readable line, and for 422 the parameters at fault."""
-
-    detail: str = Field(description="what was wrong, in one line")
-    errors: list[dict] | None = Field(None, description="422 only: each parameter at fault (loc, msg, type)")
-
-
-ERROR_RESPONSES = {status: {"model": ErrorBody, "description": description} for status, description in (
-    (400, "a value the query cannot use, an unknown parameter, or a Host this server does not answer to"),
-    (404, "no such item"), (413, "request body or posted text too large"),
-    (422, "a parameter of the wrong type or out of bounds"), (429, "too many texts waiting for the coder"),
-    (503, "the time limit was reached, or the store or the coder is unavailable"))}
-
-
-async def _coder_unavailable(_request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": f"the coder cannot run here: {exc}"}, status_code=503)
-
-
-async def _invalid_parameters(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    """422 with one readable line (`page_size: Input should be less than or equal to 200`) and the details."""
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ())[1:]) or "request"
-        parts.append(f"{where}: {err.get('msg', 'invalid')}")
-    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
-    return JSONResponse({"detail": "; ".join(parts), "errors": errors}, status_code=422)
 
 
 async def _reject_unknown_parameters(request: Request) -> None:
