@@ -266,6 +266,7 @@ class EvalReport:
     misses: list[Miss] = field(default_factory=list)
     violated: list[Violation] = field(default_factory=list)
     spurious: list[Spurious] = field(default_factory=list)
+    events_coded: list[Mapping[str, Any]] = field(default_factory=list, repr=False)   # every event scored
 
     @property
     def recall(self) -> float:
@@ -315,7 +316,8 @@ def score(gold: list[GoldItem], events: Iterable[Mapping[str, Any]]) -> EvalRepo
     for e in events:
         by_doc.setdefault(str(e.get("doc_id")), []).append(e)
         modalities[modality_of(e)] += 1
-    report = EvalReport(n_items=len(gold), events=modalities[ASSERTED], by_modality=dict(modalities))
+    report = EvalReport(n_items=len(gold), events=modalities[ASSERTED], by_modality=dict(modalities),
+                        events_coded=[e for evs in by_doc.values() for e in evs])
     for g in gold:
         output = by_doc.get(g.id, [])
         asserted = [e for e in output if is_asserted(e)]

@@ -81,7 +81,7 @@ def test_switching_a_convention_off(coder):
 
     off = Coder(nlp=coder.nlp, disabled_rules=["protest.home-government.v1"])
     [event] = _code(off, "Thousands of Serbian students protested in Belgrade on Sunday.")
-    assert event.target is None and event.rule == "builtin:protest +pairs.one-sided.v1"
+    assert event.target is None and event.rule == "builtin:protest +pairs.one-sided.v2"
 
 
 def _cli(*args):

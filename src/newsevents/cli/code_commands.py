@@ -35,6 +35,8 @@ def register(sub) -> None:
                                    "violations, date and place accuracy, per-root figures and the misses.")
     e.add_argument("gold", metavar="GOLD")
     e.add_argument("--quiet", action="store_true", help="figures only, not every miss")
+    e.add_argument("--classes", action="store_true",
+                   help="also count spurious events and misses by error class (wrong root, target missing, ...)")
     e.add_argument("--min-recall", type=float, default=0.0, help="exit 1 when recall is below this")
     e.add_argument("--max-violations", type=int, default=None, help="exit 1 when violations exceed this")
     _coder_options(e)
@@ -373,5 +375,10 @@ def run_eval(args) -> int:
     coder = make_coder(args)
     report = evaluate_file(args.gold, coder)
     print(format_report(report, show=not args.quiet))
+    if args.classes:
+        from newsevents.error_classes import classify
+        from newsevents.evaluate import load_gold
+
+        print(classify(load_gold(args.gold), report.events_coded).format())
     ok = report.recall >= args.min_recall and (args.max_violations is None or report.violations <= args.max_violations)
     return 0 if ok else 1

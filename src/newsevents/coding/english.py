@@ -18,6 +18,8 @@ LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around
 # Prepositions through which a target phrase may name its actor ("struck targets in Iran").
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
                          "with", "to", "toward", "towards", "between", "by", "for"})
+# Prepositions of time: their phrases name other acts ("after 12 days of battles with the Amal militia").
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "amid", "during", "until"})
 # Prepositions that introduce the place of an event.
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "inside", "off", "around", "over",
                             "throughout", "on", "from", "to"})

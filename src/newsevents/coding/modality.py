@@ -45,7 +45,7 @@ GOVERNING_NOUNS = {
     NEGATED: frozenset({"denial", "refusal", "rejection"}),
 }
 # Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
-WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able"})
+WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able", "due"})
 # Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
 REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
                        "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",
@@ -119,6 +119,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
             break
         if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED]:
             return Modality(NEGATED, f"governor:{head.lemma_.lower()}", under_report, report_past, head.i)
+        if dep == "xcomp" and head.lemma_.lower() == "be" and _infinitive(token) and \
+                any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+            # "Biden was to have met King Abdullah": a plan that did not happen
+            return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):
             break
         lemma = head.lemma_.lower()
@@ -159,6 +163,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
         # "said ... would" reports a future act; a bare "would" is conditional.
         label = FUTURE if (under_report and report_past) else HYPOTHETICAL
     return Modality(label or ASSERTED, reason, under_report, report_past, anchor)
+
+
+def _infinitive(token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _conditional_advcl(token) -> bool:

@@ -10,6 +10,9 @@ from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import announced_by_source
 
 
+SCHEDULES = frozenset({"governor:due"})
+
+
 def _derived(c: Candidate, code: str, **changes) -> Candidate:
     return replace(c, code=code, trail=list(c.trail), label=mod.ASSERTED, **changes)
 
@@ -33,6 +36,8 @@ def _own_refusal(reason: str, s: SentenceScope) -> bool:
 def _announced(c: Candidate, s: SentenceScope, table: str) -> Candidate | None:
     code = s.lexicon.conventions.mapping(table).get(c.code[:2])
     m = c.modality
+    if m.reason in SCHEDULES:
+        return None   # "is due to travel": a schedule reported, not an act announced
     if c.label != mod.FUTURE or not m.reason or code is None or \
             not announced_by_source(m, c.source, s.actors, s.sent):
         return None

@@ -3,7 +3,9 @@ source acts on every target."""
 from __future__ import annotations
 
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.syntax import direct_object
+from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
+from newsevents.coding.locate import PLACE_WORDS
+from newsevents.coding.syntax import direct_object, own_clause
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.model import Actor
 
@@ -45,16 +47,69 @@ def home_government(c: Candidate, s: SentenceScope):
     return [(a, gov) for a in c.sources if a.code != gov.code]
 
 
-def one_sided(c: Candidate, s: SentenceScope):
-    """"Protesters rallied in Manila", "X mobilised troops": GDELT's one-actor events, for the roots that
-    stand without a named target (and, of intents, only agreeing, accepting and pledging)."""
+def _one_sided_root(c: Candidate, s: SentenceScope) -> bool:
     tables, frame = s.lexicon.conventions, c.frame
     if c.targets or c.code[:2] not in tables.words("one_sided_root") or frame.kind == "noun" or \
             frame.trigger.dep_ in ("acl", "relcl", "amod"):
+        return False
+    return c.code[:2] != "03" or frame.trigger.lemma_.lower() in tables.words("one_sided_intent")
+
+
+def named_counterpart(c: Candidate, s: SentenceScope):
+    """"Russia declared a ceasefire in its war with Ukraine": an act that could stand alone but whose own
+    clause names another actor is aimed at that actor."""
+    if not _one_sided_root(c, s):
         return None
-    if c.code[:2] == "03" and frame.trigger.lemma_.lower() not in tables.words("one_sided_intent"):
+    other = _other_actors(c, s)
+    return [(a, other[0]) for a in c.sources] if other else None
+
+
+def one_sided(c: Candidate, s: SentenceScope):
+    """"Protesters rallied in Manila", "X mobilised troops": GDELT's one-actor events, for the roots that
+    stand without a named target (and, of intents, only agreeing, accepting and pledging), and only when the
+    sentence names no other actor: when it does, the act is aimed at someone the coder did not find, and an
+    event without its target would misstate it."""
+    if not _one_sided_root(c, s):
         return None
+    if _other_actors(c, s):
+        return []
     return [(a, None) for a in c.sources]
+
+
+def _other_actors(c: Candidate, s: SentenceScope) -> list[Actor]:
+    """Does the act's own clause name an actor of another country or group than the sources', outside the
+    source phrase and outside the places it happened in ("withdrew from the Bosnian town of Gorazde")?
+    Temporal phrases ("after battles with the Amal militia") and subordinate clauses describe other acts."""
+    own = {a.country for a in c.sources if a.country} | {a.group for a in c.sources if a.group}
+    clause = {t.i for t in own_clause(c.frame.trigger)}
+    clause -= {t.i for head in c.frame.sources if head is not None for t in head.subtree}
+    # "after 12 days of battles with the Amal militia": a temporal phrase names another act
+    clause -= {t.i for p in c.frame.trigger.children if p.dep_ == "prep" and p.lower_ in TEMPORAL_PREPS
+               for t in p.subtree}
+    doc = s.sent.doc
+    for mention in s.actors.mentions:
+        if not any(i in clause for i in range(mention.start, mention.end)):
+            continue
+        entry = mention.entry_on(s.published)
+        if entry is None or entry.kind in ("capital", "place") or _in_place_phrase(doc[mention.start]):
+            continue
+        who = entry.group or entry.country
+        if who and who not in own and entry.country not in own:
+            head = s.actors.phrase_head(doc[mention.start])
+            found = [a for a in s.actors.actors_of(head) if a.code and (a.group or a.country) not in own]
+            if found:
+                return found[:1]
+    return []
+
+
+def _in_place_phrase(token) -> bool:
+    """Is the token inside a phrase that names a place ("from the Bosnian town of Gorazde", "in south
+    Lebanon")?"""
+    for t in [token, *token.ancestors][:6]:
+        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE | {"from", "into", "to"} and \
+                t.head.head.pos_ in ("VERB", "NOUN"):
+            return t.lemma_.lower() in PLACE_WORDS or t.pos_ == "PROPN"
+    return False
 
 
 def domestic_needs_two_roles(c: Candidate, s: SentenceScope) -> bool:

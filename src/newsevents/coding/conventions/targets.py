@@ -137,10 +137,23 @@ def police_at_home(c: Candidate, s: SentenceScope) -> bool:
     return _replace(c, c.sources, [with_country(t, home) if not t.code and t.role else t for t in c.targets])
 
 
-def country_from_counterpart(c: Candidate, s: SentenceScope) -> bool:
-    """A role-only side belongs to the other side's country ("teachers demanded that the Nigerian government
-    ..."): a domestic event. Not for violence: victims do not take their attackers' nationality."""
+def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
+    """A role-only source belongs to its target's country ("teachers demanded that the Nigerian government
+    ..."): a domestic event."""
     known_t = next((t for t in c.targets if t.country), None)
-    known_s = next((a for a in c.sources if a.country), None) if c.code[:2] not in _roots(s, "violence_root") else None
-    return _replace(c, [with_country(a, known_t.country) if not a.code and a.role and known_t else a for a in c.sources],
-                    [with_country(t, known_s.country) if not t.code and t.role and known_s else t for t in c.targets])
+    if known_t is None:
+        return False
+    return _replace(c, [with_country(a, known_t.country) if not a.code and a.role else a for a in c.sources],
+                    c.targets)
+
+
+def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
+    """A role-only target belongs to its source's country ("the government arrested protesters"). Not for
+    violence: victims do not take their attackers' nationality."""
+    if c.code[:2] in _roots(s, "violence_root"):
+        return False
+    known_s = next((a for a in c.sources if a.country), None)
+    if known_s is None:
+        return False
+    return _replace(c, c.sources,
+                    [with_country(t, known_s.country) if not t.code and t.role else t for t in c.targets])

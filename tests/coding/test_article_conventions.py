@@ -1,0 +1,41 @@
+"""Conventions from the whole-article work: targets the clause names, one-actor events only when nothing else
+is named, unrealised plans and schedules not asserted. Sentences written for these tests."""
+from __future__ import annotations
+
+from conftest import dyads
+
+
+def test_counterpart_named_in_the_clause_is_the_target(code):
+    events = code("Russia declared a ceasefire in its war with Ukraine on Sunday.")
+    assert dyads(events) == {("RUS", "UKR", "08")}
+    assert "+pairs.named-counterpart.v1" in events[0].rule
+
+
+def test_one_actor_event_when_the_sentence_names_no_one_else(code):
+    events = code("Kenya has pledged 1,000 officers.")
+    assert dyads(events) == {("KEN", None, "03")}
+    assert events[0].rule.endswith("+pairs.one-sided.v2")
+
+
+def test_temporal_phrases_name_other_acts(code):
+    events = code("The Hezbollah group declared a unilateral ceasefire on Wednesday after 12 days of battles "
+                  "with the Syrian-backed Amal militia.")
+    assert dyads(events) == {("HEZBOLLAH", None, "08")}
+
+
+def test_a_plan_that_did_not_happen_is_not_asserted(code):
+    text = "Biden was to have met Jordan's King Abdullah in Amman on Wednesday."
+    assert code(text) == []
+    [hedged] = code(text, include_all=True)
+    assert hedged.modality == "hypothetical" and hedged.rule.endswith("[be to have]")
+
+
+def test_a_schedule_is_neither_the_act_nor_an_announced_intent(code):
+    text = "The junta leader Min Aung Hlaing is due to travel to Bangkok on Thursday."
+    assert code(text) == []
+    assert {e.modality for e in code(text, include_all=True)} == {"future"}
+
+
+def test_an_announced_act_is_still_an_intent(code):
+    events = code("China will send humanitarian aid to Pakistan, the foreign ministry said on Monday.")
+    assert dyads(events) == {("CHN", "PAK", "03")}
