@@ -39,3 +39,14 @@ def test_a_schedule_is_neither_the_act_nor_an_announced_intent(code):
 def test_an_announced_act_is_still_an_intent(code):
     events = code("China will send humanitarian aid to Pakistan, the foreign ministry said on Monday.")
     assert dyads(events) == {("CHN", "PAK", "03")}
+
+
+def test_what_a_country_sends_is_its_own_not_a_target(code):
+    assert code("Russia, Vietnam and Malaysia also sent rescuers.") == []
+
+
+def test_domestic_concessions_and_arrests_stay_domestic(code):
+    assert ("MOZ", "MOZ", "08") in dyads(code("The Mozambique government on Thursday accepted demands from rebels "
+                                               "that it initiate political reforms."))
+    [arrest] = code("Belarusian police arrested dozens of protesters on Sunday.")
+    assert (arrest.source.code, arrest.target.code, arrest.root) == ("BLRCOP", "BLRCVL", "17")

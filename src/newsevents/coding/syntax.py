@@ -80,22 +80,25 @@ def prepositional_objects(token):
                             yield c.lower_, x
 
 
-def target_candidates(verb, obj, code: str = "") -> list:
+def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False) -> list:
     """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
-    A locative phrase of the verb ("met in Helsinki") is a target only for uses of force ("struck in Iran")."""
+    A locative phrase ("met in Helsinki", "signed an agreement in South Africa") is a target only when
+    `places_are_targets` (uses of force: "struck in Iran"; visits: "arrived in Kabul"). With
+    `perpetrator_first`, "crimes by X against Y" is aimed at X (investigating, condemning)."""
     out = []
     if obj is not None:
         out.append(obj)
-        # Investigating or condemning "crimes by X against Y" is aimed at X, the perpetrator.
-        first = "by" if code[:2] in ("09", "11") else ""
+        first = "by" if perpetrator_first else ""
         for prep, pobj in sorted(prepositional_objects(obj), key=lambda x: (x[0] != first, TARGET_PREPS.index(x[0]))):
+            if prep in LOCATIVE and not places_are_targets:
+                continue
             out.append(pobj)
             out.extend(p for _, p in prepositional_objects(pobj))
     for c in verb.children:
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     verb_preps = sorted(prepositional_objects(verb), key=lambda x: TARGET_PREPS.index(x[0]))
-    if code and code[:2] not in ("14", "15", "17", "18", "19", "20") and code[:3] != "042":
+    if not places_are_targets:
         verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]   # "visited" / "arrived in": destination
     out.extend(p for _, p in verb_preps)
     return out

@@ -19,7 +19,8 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
             any(x.dep_ in ("nsubj", "nsubjpass") for x in trigger.children):
         return False
     first = trigger.head
-    c.targets = first_actors(target_candidates(first, direct_object(first), c.code), s.actors,
+    options = s.lexicon.conventions.target_options(c.code)
+    c.targets = first_actors(target_candidates(first, direct_object(first), **options), s.actors,
                              s.lexicon.conventions.words("instrument"), exclude=c.exclude, sources=c.own)
     return bool(c.targets)
 
@@ -148,9 +149,10 @@ def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
 
 
 def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
-    """A role-only target belongs to its source's country ("the government arrested protesters"). Not for
-    violence: victims do not take their attackers' nationality."""
-    if c.code[:2] in _roots(s, "violence_root"):
+    """A role-only target of a domestic act belongs to its source's country ("the government arrested
+    protesters"). Not for violence (victims do not take their attackers' nationality), and not for giving,
+    sending or agreeing, whose role-only object is the source's own ("Russia sent rescuers")."""
+    if c.code[:2] not in _roots(s, "domestic_target_root"):
         return False
     known_s = next((a for a in c.sources if a.country), None)
     if known_s is None:

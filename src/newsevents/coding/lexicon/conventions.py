@@ -61,6 +61,12 @@ class ConventionTables:
     def number(self, table: str, key: str) -> int:
         return int(self._tables[table][key])
 
+    def target_options(self, code: str) -> dict:
+        """How `syntax.target_candidates` reads targets for an act of this code: are places targets (force,
+        protest, visits), and is a perpetrator named with "by" the target (investigating, condemning)?"""
+        places = not code or code[:2] in self._sets["place_target_root"] or code[:3] in self._sets["place_target_code"]
+        return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"]}
+
     def refine_noun(self, code: str, modifiers: set[str]) -> tuple[str, str | None]:
         """The sub-code of an event noun's code given its modifiers, and the id of the refinement used."""
         for r in self.noun_refinements:

@@ -81,7 +81,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         if rule is not None:
             used_nouns.add(obj.i)
             code, refined = lexicon.refine_noun(rule, obj)
-            targets = noun_targets(obj) + target_candidates(verb, None, code)
+            targets = noun_targets(obj) + target_candidates(verb, None, **lexicon.conventions.target_options(code))
             return Frame(verb, code, f"{lemma}+{rule.id}", "light",
                          [subj] if subj is not None else [], targets, obj, refinements=_ids(refined))
     if passive and obj is not None and lemma in lexicon.light_verbs:
@@ -106,19 +106,20 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         sources = [subj] if subj is not None else []
-    targets = target_candidates(verb, obj, rule.code)
+    options = lexicon.conventions.target_options(rule.code)
+    targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
-            targets += target_candidates(c, direct_object(c), rule.code)
+            targets += target_candidates(c, direct_object(c), **options)
             for cc in c.children:
                 if cc.dep_ in ("advcl", "xcomp", "acl"):
-                    targets += target_candidates(cc, direct_object(cc), rule.code)
+                    targets += target_candidates(cc, direct_object(cc), **options)
             obj_c = direct_object(c)
             if obj_c is not None:
                 for cc in obj_c.children:
                     if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB":
-                        targets += target_candidates(cc, direct_object(cc), rule.code)
+                        targets += target_candidates(cc, direct_object(cc), **options)
     complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
     if complement is None and rule.code[:3] in lexicon.conventions.words("speech_code"):
         # "acknowledged for the first time that Israel killed ...": the parser may hang the that-clause lower.
