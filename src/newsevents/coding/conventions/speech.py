@@ -38,6 +38,13 @@ def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
+    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("criticism_cue"):
+        c.code = "111"
+        return True
+    return False
+
+
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
     if not _statement(c, s):
         return False
