@@ -354,7 +354,10 @@ def _runs_by_doc(events: Iterable, report: IngestReport, notify: Notify | None) 
     run: list[Event] = []
     for item in events:
         if not isinstance(item, Event):
-            report.records_rejected += 1
+            if isinstance(item, FileSkipped):
+                report.files_skipped += 1
+            else:
+                report.records_rejected += 1
             if notify:
                 notify(str(item))
             continue
