@@ -74,9 +74,9 @@ def code_partition(spec: CoderSpec, articles: Sequence[Article], batch_size: int
 
     The partition is coded in `code_many` calls of at most `MAX_BATCH_WORDS` words each (`word_batches`).
     When a call raises, the articles it had not yet yielded are coded one at a time, and an article that
-    raises on its own gets a RecordError with the exception as its reason: one bad article (a date at the edge of the calendar, a text that
-    trips the parser) never costs its neighbours. Only a failure outside the coder (a worker that dies)
-    fails the whole partition, which the engine then retries.
+    raises on its own gets a RecordError with the exception as its reason: one bad article (a date at the
+    edge of the calendar, a text that trips the parser) never costs its neighbours. Only a failure outside
+    the coder (a worker that dies) fails the whole partition, which the engine then retries.
     """
     coder = cached_coder(spec)
     positions: dict[str, deque[int]] = defaultdict(deque)

@@ -10,8 +10,9 @@ Three ways in, one way to write:
   `newsevents code` (`newsevents ingest --coded events.jsonl`).
 
 Identity: an article is (`article_id`, `text_hash`). The same id and text again is skipped (unless it is
-stored as failed: it is coded again); the same id with a new text replaces the old article and its mentions. A pre-coded mention is identified by its contract
-`event_id` (`mentions.mention_id`): one already stored is skipped.
+stored as failed: it is coded again); the same id with a new text replaces the old article and its
+mentions. A pre-coded mention is identified by its contract `event_id` (`mentions.mention_id`): one
+already stored is skipped.
 
 Each batch of N articles is one transaction: the article rows, their mentions and the re-clustering of the
 event groups they touch (`dedup.recluster`). A run killed at any point leaves only whole batches behind; run
