@@ -32,7 +32,7 @@ import pyarrow as pa
 from newsevents.model import Article, Event, RecordError
 from newsevents.sources.common import FileSkipped
 from newsevents.store import dedup
-from newsevents.store.coded import event_from_dict, read_coded_jsonl
+from newsevents.store.coded import event_from_dict, read_coded_jsonl, stored_events
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
 from newsevents.store.schema import ACTOR_FIELDS
 
@@ -155,7 +155,8 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     tolerance = prepare(store, tolerance_days, report)
     pending: dict[str, Article] = {}
     done_statuses = (STATUS_CODED,) if retry_failed else (STATUS_CODED, STATUS_FAILED)
-    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses)
+    replay = _replay_of(store, coder)
+    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
@@ -173,8 +174,10 @@ def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Eve
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
                       report: IngestReport, advance: Advance | None, notify: Notify | None,
-                      done_statuses: tuple[str, ...]) -> Iterator[Article]:
-    """The Articles of `records` not yet stored with the same text, in input order."""
+                      done_statuses: tuple[str, ...], replay: Callable[[Article], object] | None = None,
+                      ) -> Iterator[Article]:
+    """The Articles of `records` not yet stored with the same text, in input order; with `replay`, each
+    stored one is replaced by `replay(article)` (for the coder's near-duplicate index) instead of dropped."""
     # A cursor of its own: the coder may pull from this generator in a feeder thread.
     cur = store.con.cursor()
     seen: dict[str, str] = {}
@@ -187,12 +190,25 @@ def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pen
                     report.articles_skipped += 1
                     if advance:
                         advance(1)
+                    if replay is not None and done.get(article.id) == digest and article.id not in seen:
+                        seen[article.id] = digest
+                        yield replay(article)
                     continue
                 seen[article.id] = digest
                 pending[article.id] = article
                 yield article
     finally:
         cur.close()
+
+
+def _replay_of(store: EventStore, coder) -> Callable[[Article], object] | None:
+    """For a coder that matches near-duplicates against earlier runs (`EngineCoder` with dedup on): a stored
+    article as its `CodedBefore`, whose events are read back from the store when a copy needs them."""
+    if not getattr(coder, "takes_coded_before", False):
+        return None
+    from newsevents.engines.run import CodedBefore
+
+    return lambda article: CodedBefore(article, lambda: stored_events(store.con, article.id))
 
 
 def _articles_only(records: Iterable, report: IngestReport, notify: Notify | None) -> Iterator[Article]:
