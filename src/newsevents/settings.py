@@ -105,13 +105,15 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
 )}
 
 
-def published_range(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """The plausible publication dates (`earliest_published` .. today + `latest_published_days`)."""
+def published_range(earliest: str | None = None, latest_days: int | None = None,
+                    today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The plausible publication dates: `earliest` (default: the setting `earliest_published`) to `today` +
+    `latest_days` (default: the setting `latest_published_days`)."""
     today = today or dt.date.today()
-    earliest = dt.date.fromisoformat(SETTINGS["earliest_published"].value)
-    days = SETTINGS["latest_published_days"].value
-    latest = dt.date.max if days >= (dt.date.max - today).days else today + dt.timedelta(days=days)
-    return earliest, latest
+    first = dt.date.fromisoformat(earliest or SETTINGS["earliest_published"].value)
+    days = SETTINGS["latest_published_days"].value if latest_days is None else latest_days
+    last = dt.date.max if days >= (dt.date.max - today).days else today + dt.timedelta(days=days)
+    return first, last
 
 
 def add_setting(parser, name: str, *flags: str, **kwargs) -> None:

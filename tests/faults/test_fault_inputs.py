@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import article, cli, stored, write_jsonl
+from fault_helpers import article, cli, stored, write_jsonl
 
 DEEP = "[" * 100_000 + "]" * 100_000
 LONG_NUMBER = '{"id": "n", "text": "x", "count": ' + "9" * 5000 + "}"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import POISONED_TEXT, article, cli, stored, write_jsonl
+from fault_helpers import POISONED_TEXT, article, cli, stored, write_jsonl
 
 
 @pytest.fixture
@@ -53,16 +53,16 @@ def test_an_implausible_publication_date_is_a_warning_and_the_article_is_coded_w
     assert stored(db, "SELECT count(*) FROM mentions WHERE year(date) IN (1, 9999)")[0][0] == 0
 
 
-@pytest.mark.parametrize("command", ["code", "ingest"])
-@pytest.mark.parametrize("option, value", [("--batch-size", "-5"), ("--max-chars", "0"), ("--workers", "0"),
-                                           ("--partition-size", "0"), ("--retries", "-1"),
-                                           ("--memory-limit", "lots"), ("--earliest-published", "yesterday")])
+BAD_OPTIONS = [("--batch-size", "-5"), ("--max-chars", "0"), ("--workers", "0"), ("--partition-size", "0"),
+               ("--retries", "-1"), ("--earliest-published", "yesterday"), ("--latest-published-days", "-1")]
+
+
+@pytest.mark.parametrize("command, option, value", [("code", *o) for o in BAD_OPTIONS] +
+                         [("ingest", *o) for o in BAD_OPTIONS + [("--memory-limit", "lots")]])
 def test_option_values_are_checked_before_any_work(tmp_path, capsys, command, option, value):
     corpus = write_jsonl(tmp_path / "in.jsonl", [article(0)])
     db = tmp_path / "store.duckdb"
     argv = [command, str(corpus), option, value] + (["--db", str(db)] if command == "ingest" else [])
-    if option == "--memory-limit" and command == "code":
-        pytest.skip("code opens no store")
     code, out, err = cli(argv, capsys)
     assert code == 2 and out == ""
     assert f"argument {option}" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import article, cli, write_jsonl
+from fault_helpers import article, cli, write_jsonl
 
 from newsevents.store import EventStore
 from newsevents.store.db import StoreError

@@ -10,7 +10,7 @@ import sys
 import time
 
 from newsevents.model import Article, RecordError
-from newsevents.settings import add_setting
+from newsevents.settings import add_setting, published_range
 
 
 def register(sub) -> None:
@@ -113,22 +113,15 @@ def _scale_options(p, *, dedup: bool) -> None:
                    "one; else FILE:ROW)")
 
 
-def published_range(args) -> tuple[dt.date, dt.date]:
-    """The plausible publication dates of `--earliest-published` and `--latest-published-days`."""
-    earliest = dt.date.fromisoformat(args.earliest_published)
-    days = args.latest_published_days
-    today = dt.date.today()
-    latest = dt.date.max if days >= (dt.date.max - today).days else today + dt.timedelta(days=days)
-    return earliest, latest
-
-
 def read_inputs(args):
     """The records of the inputs of `code` or `ingest`: a file that fails while being read is yielded as a
     `FileSkipped` and the next one is read. InputError for a path that cannot be read at all."""
     from newsevents.sources import read_articles
 
     return read_articles(args.inputs, published=args.published, max_chars=args.max_chars,
-                         columns=table_columns(args), published_range=published_range(args), keep_going=True)
+                         columns=table_columns(args), keep_going=True,
+                         published_range=published_range(args.earliest_published,
+                                                         args.latest_published_days))
 
 
 def table_columns(args):

@@ -53,10 +53,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     add_setting(parser, "db", "--db", metavar="PATH")
-    add_setting_memory(parser)
+    _add_memory_options(parser)
 
 
-def add_setting_memory(parser: argparse.ArgumentParser) -> None:
+def _add_memory_options(parser: argparse.ArgumentParser) -> None:
     """`--memory-limit` and `--threads`: what DuckDB may use on the store's connection."""
     add_setting(parser, "memory_limit", metavar="SIZE")
     add_setting(parser, "threads", metavar="N")

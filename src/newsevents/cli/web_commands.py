@@ -83,8 +83,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "fastapi-offline plotly", file=sys.stderr)
         return EXIT_ERROR
     try:
-        app = create_app(args.db, allowed_hosts=allowed_hosts(args.host, args.allow_host), memory_limit=args.memory_limit,
-                         threads=args.threads)
+        app = create_app(args.db, allowed_hosts=allowed_hosts(args.host, args.allow_host),
+                         memory_limit=args.memory_limit, threads=args.threads)
     except StoreError as exc:
         print(f"newsevents serve: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

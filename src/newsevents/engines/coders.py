@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections import defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsevents.model import Article, Event, RecordError
@@ -23,6 +23,7 @@ from newsevents.settings import SETTINGS
 
 DEFAULT_FACTORY = "newsevents.coding.pipeline:Coder"
 DEFAULT_MODEL = SETTINGS["model"].default
+MAX_BATCH_WORDS = 20_000   # words parsed in one spaCy batch (about 120,000 characters of news)
 
 Outcome = list[Event] | RecordError  # what one article gets: its events, or why it failed
 
@@ -75,25 +76,40 @@ def cached_coder(spec: CoderSpec):
 def code_partition(spec: CoderSpec, articles: Sequence[Article], batch_size: int | None = None) -> list[Outcome]:
     """The outcome of each article of one partition, in order.
 
-    The partition is coded in one `code_many` call (one spaCy batch). When that call raises, the articles it
-    had not yet yielded are coded one at a time, and an article that raises on its own gets a RecordError
-    with the exception as its reason: one bad article (a date at the edge of the calendar, a text that
-    trips the parser) never costs its neighbours. Only a failure outside the coder (a worker that dies)
-    fails the whole partition, which the engine then retries.
+    The partition is coded in `code_many` calls of at most `MAX_BATCH_WORDS` words each (`word_batches`).
+    When a call raises, the articles it had not yet yielded are coded one at a time, and an article that
+    raises on its own gets a RecordError with the exception as its reason: one bad article (a date at the
+    edge of the calendar, a text that trips the parser) never costs its neighbours. Only a failure outside
+    the coder (a worker that dies) fails the whole partition, which the engine then retries.
     """
     coder = cached_coder(spec)
     positions: dict[str, deque[int]] = defaultdict(deque)
     for i, article in enumerate(articles):
         positions[article.id].append(i)
     outcomes: list[Outcome | None] = [None] * len(articles)
-    try:
-        _collect(_code_many(coder, articles, batch_size), positions, outcomes)
-    except Exception:  # noqa: BLE001 - isolated below, article by article
-        for i, article in enumerate(articles):
-            if outcomes[i] is None:
-                outcomes[i] = code_one(coder, article, batch_size)
+    for start, end in word_batches(articles):
+        try:
+            _collect(_code_many(coder, articles[start:end], batch_size), positions, outcomes)
+        except Exception:  # noqa: BLE001 - isolated below, article by article
+            for i in range(start, end):
+                if outcomes[i] is None:
+                    outcomes[i] = code_one(coder, articles[i], batch_size)
     return [o if o is not None else RecordError(a.id, "the coder returned no result for this article")
             for a, o in zip(articles, outcomes)]
+
+
+def word_batches(articles: Sequence[Article], max_words: int = MAX_BATCH_WORDS) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive runs of the articles of at most `max_words` words (a longer article
+    alone): spaCy holds a whole batch's documents at once, so a batch is sized by its words too."""
+    start, words = 0, 0
+    for i, article in enumerate(articles):
+        n = article.text.count(" ") + 1
+        if i > start and words + n > max_words:
+            yield start, i
+            start, words = i, 0
+        words += n
+    if start < len(articles):
+        yield start, len(articles)
 
 
 def code_one(coder, article: Article, batch_size: int | None = None) -> Outcome:

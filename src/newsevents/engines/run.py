@@ -19,7 +19,9 @@ retries), and only an article that fails alone comes out as `(Article, RecordErr
 
 With near-duplicate detection on (`dedup=True`, `newsevents.sources.dedup`), an article that nearly repeats
 an earlier one is not parsed: it gets the earlier article's events, with its own `doc_id` (and, in the store,
-its own URL and source), so every copy still counts as a source of the event.
+its own URL and source), so every copy still counts as a source of the event. The earlier article may be one
+coded by an earlier run (`CodedBefore`, which `ingest` passes for the articles it already stored): a resumed
+run then gives each copy the same events as a clean run.
 """
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ class EngineReport:
     failed_partitions: int = 0  # partitions given up after every retry
     failed_articles: int = 0
     copies: int = 0             # near-duplicates coded from their original's parse
+    coded_before: int = 0       # articles of earlier runs, only matched against
     messages: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -90,6 +93,26 @@ class EngineReport:
         if self.failed_partitions:
             parts.append(f"{self.failed_partitions} partitions failed ({self.failed_articles} articles)")
         return "engine: " + ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class CodedBefore:
+    """An article coded by an earlier run (already stored), handed to `code_many` in its input place when
+    near-duplicates are on: it is not coded again and not yielded, but a later copy of it takes its events
+    (`events()`, read only when a copy needs them), exactly as if it had been coded in this run. So a run
+    resumed after a kill gives every copy the events a clean run gives it."""
+
+    article: Article
+    events: Callable[[], list[Event]]
+
+
+class _Later:
+    """The events of a CodedBefore original, read on first use."""
+
+    __slots__ = ("load",)
+
+    def __init__(self, load: Callable[[], list[Event]]):
+        self.load = load
 
 
 @dataclass(slots=True)
@@ -145,9 +168,15 @@ class EngineCoder:
         if self.options.engine == "local":
             cached_coder(self.spec)
 
-    def code_many(self, articles: Iterable[Article], batch_size: int | None = None,
+    @property
+    def takes_coded_before(self) -> bool:
+        """Does `code_many` use `CodedBefore` items (near-duplicates on)? Otherwise they are passed over."""
+        return self.options.dedup
+
+    def code_many(self, articles: Iterable[Article | CodedBefore], batch_size: int | None = None,
                   ) -> Iterator[tuple[Article, list[Event] | RecordError]]:
-        """(Article, events) in input order; (Article, RecordError) for an article whose partition failed."""
+        """(Article, events) in input order; (Article, RecordError) for an article the coder failed on.
+        `CodedBefore` items are not yielded (see there)."""
         run = _Run(self, batch_size, self.backend)
         try:
             yield from run.results(articles)
@@ -218,7 +247,10 @@ class _Run:
                     self._submit_building()  # the head waits on a partition still being filled
                 self._wait(head.partition)
 
-    def _read(self, index: int, article: Article) -> None:
+    def _read(self, index: int, article: Article | CodedBefore) -> None:
+        if isinstance(article, CodedBefore):
+            self._read_coded_before(index, article)
+            return
         self.report.articles += 1
         slot = _Slot(index, article)
         original = self.dedup.add(index, article.text) if self.dedup is not None else None
@@ -234,6 +266,17 @@ class _Run:
             if len(self.building) >= self.options.partition_size:
                 self._submit_building()
         self.slots.append(slot)
+
+    def _read_coded_before(self, index: int, item: CodedBefore) -> None:
+        """Index an earlier run's article as this run would have, had it coded it: as a representative unless
+        it repeats an earlier one; its events stay unread until a copy needs them."""
+        self.report.coded_before += 1
+        if self.dedup is None:
+            return
+        original = self.dedup.add(index, item.article.text)
+        self._out_of_window(self.dedup.evicted())
+        if original is None:
+            self._keep_original(index, _Later(item.events))
 
     def _submit_building(self) -> None:
         if not self.building:
@@ -308,7 +351,7 @@ class _Run:
                 if self.dedup is not None:
                     self._keep_original(slot.index, outcome)
             else:
-                outcome = _copy_outcome(slot.article, self.originals[slot.original])
+                outcome = _copy_outcome(slot.article, self._original(slot.original))
                 self.waiting_copies[slot.original] -= 1
                 self._forget_if_done(slot.original)
             self.slots.popleft()
@@ -317,6 +360,12 @@ class _Run:
             yield slot.article, outcome
 
     # -- near-duplicates: an original's events are kept while a copy may still claim them -----------------
+    def _original(self, index: int) -> Outcome:
+        outcome = self.originals[index]
+        if isinstance(outcome, _Later):
+            outcome = self.originals[index] = outcome.load()
+        return outcome
+
     def _keep_original(self, index: int, outcome: Outcome) -> None:
         if index in self.unmatchable and not self.waiting_copies.get(index):
             self.unmatchable.discard(index)  # out of the window already, and no copy waits for it

@@ -1,4 +1,6 @@
-"""Read pre-coded events (the JSON Lines output of `newsevents code`) for `newsevents ingest --coded`.
+"""Events from outside the coder: pre-coded events (the JSON Lines output of `newsevents code`) for
+`newsevents ingest --coded`, and the events of a stored article read back from its mentions
+(`stored_events`, for a near-duplicate that takes its original's events).
 
 Every line is checked on its own, with a size limit: a line that is not JSON, not an event, or an event whose
 codes are not codes (markup in an actor code) or whose numbers are not finite or out of range (a NaN
@@ -181,3 +183,36 @@ def _number(value, what: str, low: float, high: float) -> float | None:
 def _shown(value) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def stored_events(con, article_id: str) -> list[Event]:
+    """The events of a stored article, read back from its mention rows (every modality), in the order the
+    coder gave them (sentence, then position): what a near-duplicate of it takes as its own."""
+    cur = con.cursor()
+    try:
+        result = cur.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, span_start, "
+                             "mention_id", [article_id])
+        names = [d[0] for d in result.description]
+        return [_event_of_row(dict(zip(names, row))) for row in result.fetchall()]
+    finally:
+        cur.close()
+
+
+def _event_of_row(row: dict) -> Event:
+    """The Event a mention row was written from (`ingest._mention_row` read backwards)."""
+    sides = {}
+    for side in ("source", "target"):
+        code = row[f"{side}_code"]
+        sides[side] = None if code is None else Actor(
+            code=code, country=row[f"{side}_country"], role=row[f"{side}_role"], group=row[f"{side}_group"],
+            name=row[f"{side}_name"] or "", text=row[f"{side}_text"] or "")
+    location = None
+    if any(row[f"location_{f}"] is not None for f in ("name", "country", "lat", "lon")):
+        location = Place(name=row["location_name"] or "", country=row["location_country"],
+                         lat=row["location_lat"], lon=row["location_lon"])
+    date = EventDate(row["date"], row["date_precision"] or "day") if row["date"] is not None else None
+    return Event(doc_id=row["article_id"], sentence_index=row["sentence_index"], date=date,
+                 source=sides["source"], target=sides["target"], cameo=row["cameo"], goldstein=row["goldstein"],
+                 quad_class=row["quad_class"], location=location, modality=row["modality"],
+                 sentence=row["sentence"] or "", span=(row["span_start"], row["span_end"]), rule=row["rule"] or "",
+                 confidence=row["confidence"] if row["confidence"] is not None else 0.8, plover=row.get("plover"))

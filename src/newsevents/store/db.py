@@ -132,8 +132,8 @@ class EventStore:
             if _is_damage(exc):
                 raise StoreError(f"{self.path}: the store file is damaged: {_first_line(exc)}") from exc
             if any(sign in str(exc) for sign in _FULL_SIGNS):
-                raise StoreError(f"{self.path}: cannot write ({_first_line(exc)}); the batches committed before "
-                                 f"are kept: make room and run the same command again") from exc
+                raise StoreError(f"cannot write, the disk is full ({_first_line(exc)}); what {self.path} already "
+                                 f"holds is kept: make room and run the same command again") from exc
             if isinstance(exc, duckdb.OutOfMemoryException):
                 raise StoreError(f"{self.path}: DuckDB needs more memory than its limit ({_first_line(exc)}); "
                                  f"raise --memory-limit (NEWSEVENTS_MEMORY_LIMIT)") from exc

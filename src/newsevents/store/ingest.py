@@ -10,8 +10,9 @@ Three ways in, one way to write:
   `newsevents code` (`newsevents ingest --coded events.jsonl`).
 
 Identity: an article is (`article_id`, `text_hash`). The same id and text again is skipped (unless it is
-stored as failed: it is coded again); the same id with a new text replaces the old article and its mentions. A pre-coded mention is identified by its contract
-`event_id` (`mentions.mention_id`): one already stored is skipped.
+stored as failed: it is coded again); the same id with a new text replaces the old article and its
+mentions. A pre-coded mention is identified by its contract `event_id` (`mentions.mention_id`): one
+already stored is skipped.
 
 Each batch of N articles is one transaction: the article rows, their mentions and the re-clustering of the
 event groups they touch (`dedup.recluster`). A run killed at any point leaves only whole batches behind; run
@@ -33,7 +34,7 @@ from newsevents.model_forms import MENTION_ROW_SCHEMA as _MENTION_SCHEMA
 from newsevents.model_forms import mention_row as _mention_row
 from newsevents.sources.common import FileSkipped
 from newsevents.store import dedup
-from newsevents.store.coded import event_from_dict, read_coded_jsonl
+from newsevents.store.coded import event_from_dict, read_coded_jsonl, stored_events
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
 
 __all__ = ["IngestReport", "event_from_dict", "ingest_articles", "ingest_events", "prepare",
@@ -144,7 +145,8 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     tolerance = prepare(store, tolerance_days, report)
     pending: dict[str, Article] = {}
     done_statuses = (STATUS_CODED,) if retry_failed else (STATUS_CODED, STATUS_FAILED)
-    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses)
+    replay = _replay_of(store, coder)
+    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
@@ -162,8 +164,10 @@ def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Eve
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
                       report: IngestReport, advance: Advance | None, notify: Notify | None,
-                      done_statuses: tuple[str, ...]) -> Iterator[Article]:
-    """The Articles of `records` not yet stored with the same text, in input order."""
+                      done_statuses: tuple[str, ...], replay: Callable[[Article], object] | None = None,
+                      ) -> Iterator[Article]:
+    """The Articles of `records` not yet stored with the same text, in input order; with `replay`, each
+    stored one is replaced by `replay(article)` (for the coder's near-duplicate index) instead of dropped."""
     # A cursor of its own: the coder may pull from this generator in a feeder thread.
     cur = store.con.cursor()
     seen: dict[str, str] = {}
@@ -176,12 +180,25 @@ def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pen
                     report.articles_skipped += 1
                     if advance:
                         advance(1)
+                    if replay is not None and done.get(article.id) == digest and article.id not in seen:
+                        seen[article.id] = digest
+                        yield replay(article)
                     continue
                 seen[article.id] = digest
                 pending[article.id] = article
                 yield article
     finally:
         cur.close()
+
+
+def _replay_of(store: EventStore, coder) -> Callable[[Article], object] | None:
+    """For a coder that matches near-duplicates against earlier runs (`EngineCoder` with dedup on): a stored
+    article as its `CodedBefore`, whose events are read back from the store when a copy needs them."""
+    if not getattr(coder, "takes_coded_before", False):
+        return None
+    from newsevents.engines.run import CodedBefore
+
+    return lambda article: CodedBefore(article, lambda: stored_events(store.con, article.id))
 
 
 def _articles_only(records: Iterable, report: IngestReport, notify: Notify | None) -> Iterator[Article]:
@@ -344,7 +361,10 @@ def _runs_by_doc(events: Iterable, report: IngestReport, notify: Notify | None) 
     run: list[Event] = []
     for item in events:
         if not isinstance(item, Event):
-            report.records_rejected += 1
+            if isinstance(item, FileSkipped):
+                report.files_skipped += 1
+            else:
+                report.records_rejected += 1
             if notify:
                 notify(str(item))
             continue
