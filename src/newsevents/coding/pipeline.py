@@ -34,6 +34,10 @@ from newsevents.coding.stages.roles import ActorStage, ModalityStage, PlaceStage
 from newsevents.model import Article, Event
 from newsevents.settings import SETTINGS
 
+# Articles longer than this are parsed in paragraph-sized pieces of about PIECE_CHARS (spaCy's memory grows with
+# the length of a doc; an article's context carries over from piece to piece).
+LONG_ARTICLE_CHARS = 100_000
+PIECE_CHARS = 20_000
 # How many recent agents the article context keeps for "condemned the attack" and similar back-references.
 RECENT_AGENTS = 5
 
@@ -74,22 +78,44 @@ class Coder:
         return events if include_all else [e for e in events if e.modality == "asserted"]
 
     def code_many(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
-        """Stream (article, events) pairs; parses in batches with `nlp.pipe`."""
-        pairs = ((a.text, a) for a in articles)
+        """Stream (article, events) pairs, in input order; parses in batches with `nlp.pipe`. An article
+        longer than `LONG_ARTICLE_CHARS` is parsed alone, in paragraph-sized pieces (bounded memory)."""
         size = batch_size or SETTINGS["batch_size"].value
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=size):
+        batch: list[Article] = []
+        for article in articles:
+            if len(article.text) <= LONG_ARTICLE_CHARS:
+                batch.append(article)
+                if len(batch) >= size:
+                    yield from self._code_batch(batch, size)
+                    batch = []
+                continue
+            yield from self._code_batch(batch, size)
+            batch = []
+            yield article, self.code_pieces(article, self.nlp.pipe(pieces(article.text), batch_size=1))
+        yield from self._code_batch(batch, size)
+
+    def _code_batch(self, articles: list[Article], size: int) -> Iterator[tuple[Article, list[Event]]]:
+        for doc, article in self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size):
             yield article, self.code_doc(article, doc)
 
     # -- the pipeline ----------------------------------------------------------------------------------
     def code_doc(self, article: Article, doc) -> list[Event]:
+        return self.code_pieces(article, [doc])
+
+    def code_pieces(self, article: Article, docs: Iterable) -> list[Event]:
+        """The events of an article parsed as one doc or as consecutive pieces: one article context, one
+        sentence numbering."""
         context = Context()
         events: list[Event] = []
-        spans = [(d.start, d.end) for d in datelines(doc.text)]
-        for index, sent in enumerate(doc.sents):
-            if any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
-                continue   # a dateline is no sentence: the lead refers back to the headline, not to it
-            events.extend(self.code_sentence(article, sent, index, context))
-            context.next_sentence()
+        index = 0
+        for doc in docs:
+            spans = [(d.start, d.end) for d in datelines(doc.text)] if index == 0 else []
+            for sent in doc.sents:
+                if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
+                    # (a dateline is no sentence: the lead refers back to the headline, not to it)
+                    events.extend(self.code_sentence(article, sent, index, context))
+                    context.next_sentence()
+                index += 1
         return events
 
     def code_sentence(self, article: Article, sent, index: int, context: Context) -> list[Event]:
@@ -115,6 +141,20 @@ class Coder:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
         agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
         context.recent_agents = unique_actors(agents + context.recent_agents)[:RECENT_AGENTS]
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
+    """Consecutive pieces of a text of about `size` characters, cut after a paragraph break (else after a
+    line break, else after a sentence's full stop, else anywhere). The pieces add up to the text."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", ". ") if window.rfind(sep) > size // 4),
+                   size)
+        yield text[start:start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
 
 
 def _as_date(value) -> dt.date | None:
