@@ -219,7 +219,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             notify(undated.warning())
         counts = store.counts()
     console.print(f"{report.summary()}; the store holds {counts['articles']} articles, "
-                  f"{counts['mentions']} mentions, {counts['events']} events", markup=False)
+                  f"{counts['mentions']} mentions, {counts['events']} events", markup=False, soft_wrap=True)
     return EXIT_ERROR if report.files_skipped else EXIT_OK
 
 
