@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from newsevents.coding.pipeline import Coder
+from project_paths import SHARED
 
 SENTENCE = "Ruritania snubbed Freedonia at the summit on Tuesday."
 
@@ -45,3 +46,71 @@ def test_user_dictionaries_in_petrarch_format(nlp, tmp_path):
     actors.write_text("RURITANIA_ [RUR]\nFREEDONIA_ [FRD]\n", encoding="utf-8")
     coder = Coder(verbs=[verbs], actors=[actors], nlp=nlp)
     assert ("RUR", "FRD", "111") in _triples(coder.code(SENTENCE, published="2024-05-15"))
+
+
+# ---------------------------------------------------------------------------------------------- bad entries (#11)
+
+BAD_PETRARCH = """####### VERB PATTERNS #######
+
+---  SNUB   [111]  ---
+SNUB
+- * DELEGATION  [1122]
+- * ENVOY
+%%% not a line of the format
+- * SUMMIT  [9999]
+
+---  SLIGHT   [111]  ---
+SLIGHT
+"""
+
+
+def test_user_verb_file_with_bad_lines_and_unknown_codes_loads_the_rest(nlp, tmp_path, caplog):
+    verbs = tmp_path / "CAMEO.bad.txt"
+    verbs.write_text(BAD_PETRARCH, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="newsevents.coding.lexicon.verbs"):
+        coder = Coder(verbs=[verbs], actors=[], nlp=nlp)
+    warnings = [r.getMessage() for r in caplog.records if "CAMEO.bad.txt" in r.getMessage()]
+    assert len(warnings) == 1                                    # one summary line per file
+    assert "2 unreadable lines" in warnings[0] and "1 rules with an unknown CAMEO code (9999)" in warnings[0]
+    assert "line 6: pattern without a [code]" in warnings[0]     # the first examples, with their lines
+    rules = {r.id: r.code for tier in coder.lexicon.verbs.tiers[:1] for rs in tier.values() for r in rs}
+    assert set(rules.values()) == {"111", "1122"}                  # the good rules of both blocks loaded
+
+
+def test_user_verb_table_with_bad_rows_loads_the_rest(nlp, tmp_path, caplog):
+    verbs = tmp_path / "my_verbs.tsv"
+    verbs.write_text("lemma\tparticle\tprep\tobjects\tcode\nsnub\t\t\t\t111\nslight\t\t\t\t\n"
+                     "rebuff\t\t\t\tx y\nscorn\t\t\t\t9999\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="newsevents.coding.lexicon.verbs"):
+        coder = Coder(verbs=[verbs], actors=[], nlp=nlp)
+    message = " ".join(r.getMessage() for r in caplog.records)
+    assert "2 unreadable lines and 1 rules with an unknown CAMEO code (9999)" in message
+    assert set(coder.lexicon.verbs.tiers[0]) == {"snub"}
+
+
+def test_builtin_tables_still_fail_loudly_on_an_unknown_code(monkeypatch):
+    from newsevents.coding.lexicon import verbs as verbs_module
+    from newsevents.coding.lexicon.cameo import CameoTable
+    from newsevents.coding.lexicon.conventions import ConventionTables
+    from newsevents.coding.lexicon.records import VerbRule
+    from newsevents.coding.lexicon.tsv import DataFileError
+
+    bad = VerbRule(id="x", lemma="x", code="9999", particle="", prep="", objects=(), source="builtin")
+    monkeypatch.setattr(verbs_module, "read_verb_table", lambda *a, **k: [bad])
+    cameo = CameoTable.load()
+    with pytest.raises(DataFileError, match="unknown CAMEO code 9999"):
+        verbs_module.VerbLexicon.load(cameo, ConventionTables.load(cameo), use_petrarch=False)
+
+
+@pytest.mark.skipif(not (SHARED / "petrarch" / "CAMEO.2.0.txt").is_file(), reason="needs ../shared/petrarch")
+def test_petrarch2_dictionaries_load_as_the_readme_promises(nlp, caplog):
+    """PETRARCH2's CAMEO.2.0.txt (3 lines use CAMEO 1213, one 176: left out and reported) and the Phoenix
+    actor files load, and the coder codes with them."""
+    petrarch = SHARED / "petrarch"
+    actors = [petrarch / f"Phoenix.{name}.actors.txt" for name in ("Countries", "International", "MilNonState")]
+    with caplog.at_level("WARNING", logger="newsevents.coding.lexicon.verbs"):
+        coder = Coder(verbs=[petrarch / "CAMEO.2.0.txt"], actors=actors, nlp=nlp)
+    message = " ".join(r.getMessage() for r in caplog.records)
+    assert "unknown CAMEO code (1213, 176) left out" in message
+    events = coder.code("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.", published="2024-05-15")
+    assert ("RUSMIL", "UKR", "190") in {(e.source.code, e.target.code[:3], e.cameo) for e in events}

@@ -256,12 +256,34 @@ def test_published_argument_is_the_fallback(tmp_path):
     ("2022-05-10T23:59:59+09:00", dt.date(2022, 5, 10)),
     ("2022-05-10 08:00:00", dt.date(2022, 5, 10)),
     (" 2022-05-10 ", dt.date(2022, 5, 10)),
-    ("10/05/2022", None),
-    ("May 10, 2022", None),
+    ("10/05/2022", None),                                # day and month could be swapped: no guess
+    ("May 10, 2022", dt.date(2022, 5, 10)),
+    ("10 May 2022", dt.date(2022, 5, 10)),
+    ("Tue, 10 May 2022 10:00:00 +0000", dt.date(2022, 5, 10)),   # RFC 2822, as RSS writes it
+    ("Tue, 10 May 2022 23:30:00 -0500", dt.date(2022, 5, 10)),   # the publisher's date, not UTC's
+    ("2022-05-10 08:00:00 +0200", dt.date(2022, 5, 10)),
+    ("25/05/2022", dt.date(2022, 5, 25)),
     ("2022-13-01", None),
+    ("Mon, 31 Feb 2022 10:00:00 +0000", None),
+    ("May 2022", None),                                  # no day: not a publication date
+    ("yesterday", None),
+    ("1652176800", None),
+    ("Tuesday", None),
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+def test_written_and_rss_dates_are_read_per_record(tmp_path):
+    """#11: "May 26, 2024" and RSS's RFC 2822 dates are read; an unreadable one is a warning, not a crash."""
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, [article("r1", published="Sun, 26 May 2024 10:00:00 +0000"),
+                       article("r2", published="May 26, 2024"), article("r3", published="26 May 2024"),
+                       article("r4", published="2024-05-26T10:00:00+02:00"), article("r5", published="around noon")])
+    out = records(path)
+    assert [r.published for r in out if isinstance(r, Article)] == [dt.date(2024, 5, 26)] * 4 + [None]
+    assert [str(r) for r in out if isinstance(r, RecordWarning)] == [
+        f"record 'r5' ({path}:5): unparseable published date 'around noon'"]
 
 
 # ---------------------------------------------------------------------------------------------- text, HTML

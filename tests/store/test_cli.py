@@ -136,3 +136,17 @@ def test_ingest_articles_without_the_coder_says_so(tmp_path, capsys):
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x", "text": "Hello.", "published": "2024-01-01"}) + "\n")
     assert run(["ingest", str(tmp_path / "a.jsonl"), "--db", str(tmp_path / "s.duckdb")]) == 1
     assert "--coded" in capsys.readouterr().err
+
+
+def test_ingest_of_undated_text_files_warns_once_with_the_count(tmp_path, capsys):
+    """#11: `.txt` files without --published: one warning that counts them, and a hint; none with a date."""
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.\n")
+    files = [str(tmp_path / "one.txt"), str(tmp_path / "two.txt")]
+    assert run(["ingest", *files, "--db", str(tmp_path / "s.duckdb"), "--no-progress"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "without a publication date" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: 2 articles without a publication date")
+    assert "--published" in warnings[0]
+    assert run(["ingest", *files, "--db", str(tmp_path / "d.duckdb"), "--no-progress",
+                "--published", "2024-05-15"]) == 0
+    assert "without a publication date" not in capsys.readouterr().err

@@ -257,3 +257,45 @@ def test_api_docs_need_no_internet(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/dyads/top", "/api/dyads/series", "/api/alerts",
             "/api/actors", "/api/codes", "/api/code", "/api/map", "/api/timeline"} <= set(paths)
+
+
+# ---------------------------------------------------------------------------------------------- CSV download (#11)
+
+def _csv(client, **params):
+    import io
+
+    import pandas as pd
+
+    response = client.get("/api/events.csv", params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    return pd.read_csv(io.StringIO(response.text), dtype={"event_id": str, "cameo": str}), response.headers
+
+
+def test_csv_download_has_the_rows_of_the_view(client):
+    """The same filters as /api/events; every row (not a page), loaded by pandas as it is."""
+    frame, headers = _csv(client, dyad="rus:ukr")
+    assert sorted(frame["cameo"]) == cameos(client, dyad="rus:ukr")
+    assert headers["x-rows"] == str(len(frame)) and headers["x-rows-capped"] == "false"
+    page = get(client, "/api/events", dyad="rus:ukr", page_size=200)["rows"]
+    assert list(frame["event_id"]) == [r["event_id"] for r in page]         # newest first, ids intact
+    assert {"date", "source_code", "target_code", "cameo", "goldstein", "evidence", "label"} <= set(frame.columns)
+    everything, _ = _csv(client)
+    assert len(everything) == 10
+
+
+def test_csv_download_of_every_mention_and_bad_filters(client):
+    frame, _ = _csv(client, all="true")
+    assert set(frame["modality"]) > {"asserted"}
+    assert len(frame) == get(client, "/api/events", all="true", page_size=200)["total"]
+    assert client.get("/api/events.csv", params={"page_size": 5}).status_code == 400   # not a parameter here
+    assert client.get("/api/events.csv", params={"dyad": "USA-IRN"}).status_code == 400
+
+
+def test_csv_download_is_capped_like_the_events(client, monkeypatch):
+    from newsevents.web import api
+
+    monkeypatch.setattr(api, "MAX_QUERY_ROWS", 3)
+    frame, headers = _csv(client)
+    assert len(frame) == 3 and headers["x-rows-capped"] == "true"

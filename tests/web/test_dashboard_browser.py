@@ -228,3 +228,42 @@ def test_code_box_returns_events_with_modality(browser, server):
     assert count(browser, "#code-results mark.hl-event") >= 2
     check_page_health(browser, server)
     screenshot(browser, "code")
+
+
+def test_events_view_downloads_as_csv(browser, server):
+    """#11: "Download CSV" gives every row of the current view (not just the page), which pandas loads."""
+    import io
+    from urllib.parse import parse_qs, urlsplit
+
+    import httpx
+    import pandas as pd
+
+    open_view(browser, server, "events?dyad=RUS:UKR")
+    wait_state(browser, "#events-table")
+    link = browser.find_element("css selector", "#events-csv")
+    href = link.get_attribute("href")
+    assert link.is_displayed() and link.get_attribute("download") is not None
+    assert urlsplit(href).path == "/api/events.csv" and parse_qs(urlsplit(href).query)["dyad"] == ["RUS:UKR"]
+    response = httpx.get(href, timeout=30)
+    assert response.status_code == 200
+    frame = pd.read_csv(io.StringIO(response.text), dtype={"event_id": str})
+    total = httpx.get(f"{server}/api/events", params={"dyad": "RUS:UKR"}, timeout=10).json()["total"]
+    assert len(frame) == total > 10                          # more than one page of the table
+    assert set(frame["source_code"].str[:3]) | set(frame["target_code"].str[:3]) == {"RUS", "UKR"}
+    check_page_health(browser, server)
+
+
+def test_overview_opens_on_the_stored_period(browser, server):
+    """#11: the overview starts on the period of the stored articles, not 1961 to today."""
+    import httpx
+
+    open_view(browser, server, "overview")
+    wait_state(browser, "#timeline-chart")
+    summary = httpx.get(f"{server}/api/summary", timeout=10).json()
+    period = summary.get("default_period") or summary["published"]
+    form = browser.find_element("css selector", "#overview-form")
+    shown = (form.find_element("name", "from").get_attribute("value"),
+             form.find_element("name", "to").get_attribute("value"))
+    assert shown == (period["from"], period["to"])
+    assert (period["from"], period["to"]) == (summary["published"]["from"], summary["published"]["to"])
+    check_page_health(browser, server)

@@ -27,7 +27,7 @@ def register(sub) -> None:
                    help="print a summary (articles, events by root and dyad, modality counts, time) on stderr")
     p.add_argument("--no-progress", action="store_true", help="no progress display on standard error")
     _coder_options(p)
-    _scale_options(p, dedup=False)
+    _scale_options(p)
     p.set_defaults(handler=run_code)
 
     e = sub.add_parser("eval", help="score the coder against a gold file (shared/gold format)",
@@ -78,7 +78,7 @@ def _whole(text: str, minimum: int) -> int:
     return value
 
 
-def _scale_options(p, *, dedup: bool) -> None:
+def _scale_options(p) -> None:
     """The engine options of `code` and `ingest` (docs/scale.md) and the columns of CSV / Parquet inputs."""
     from newsevents.engines import DEFAULT_FACTORY, DEFAULT_PARTITION_SIZE, DEFAULT_RETRIES, ENGINES
 
@@ -98,9 +98,9 @@ def _scale_options(p, *, dedup: bool) -> None:
                    help=f"the coder factory, called with model, verbs, actors (default: {DEFAULT_FACTORY})")
     g.add_argument("--parquet", metavar="DIR", help="write the events as a Parquet dataset partitioned by "
                    "event date into DIR, a new folder (code: instead of JSON Lines, unless -o is given)")
-    g.add_argument("--dedup", action=argparse.BooleanOptionalAction, default=dedup,
+    g.add_argument("--dedup", action=argparse.BooleanOptionalAction, default=True,
                    help="parse near-duplicate articles (a wire story republished by many sites) once; each copy "
-                        f"still gets the events, under its own id (default: {'on' if dedup else 'off'})")
+                        "still gets the events, under its own id (default: on; --no-dedup parses every copy)")
     d = p.add_argument_group("publication dates")
     add_setting(d, "earliest_published", metavar="YYYY-MM-DD")
     add_setting(d, "latest_published_days", metavar="DAYS")
@@ -214,13 +214,12 @@ def run_code(args) -> int:
     stats = RunStats()
     started = time.perf_counter()
 
+    undated = UndatedArticles()
+
     def articles():
         for rec in records:
             if isinstance(rec, Article):
-                if rec.published is None:
-                    print(f"warning: record {rec.id!r}: no usable published date; relative dates left "
-                          f"unresolved", file=sys.stderr)
-                yield rec
+                yield undated.check(rec)
             elif isinstance(rec, RecordError):
                 stats.rejected += 1
                 print(f"rejected: {rec}", file=sys.stderr)
@@ -230,8 +229,11 @@ def run_code(args) -> int:
                 stats.failed_inputs += 1
                 print(f"error: {rec}", file=sys.stderr)
 
+    from newsevents.cli.progress import progress_bar
+    from newsevents.sources import count_records
+
     try:
-        with _progress(not args.no_progress) as advance:
+        with progress_bar("coding", "articles", count_records(args.inputs), enabled=not args.no_progress) as advance:
             for article, events in coder.code_many(articles(), batch_size=args.batch_size):
                 if isinstance(events, RecordError):  # the coder failed on this article
                     stats.rejected += 1
@@ -264,6 +266,8 @@ def run_code(args) -> int:
             except OSError:
                 pass
     stats.seconds = time.perf_counter() - started
+    if undated.count:
+        print(undated.warning(), file=sys.stderr)
     print(stats.line(), file=sys.stderr)
     if args.summary:
         print(stats.summary(), file=sys.stderr)
@@ -290,30 +294,27 @@ def _is_write_error(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EROFS)
 
 
-class _progress:
-    """A rich progress display on standard error (off when stderr is not a terminal or --no-progress)."""
+class UndatedArticles:
+    """Counts the articles that come without a publication date, for one warning at the end of a run."""
 
-    def __init__(self, enabled: bool):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.progress = None
+    SHOWN = 3
 
-    def __enter__(self):
-        if not self.enabled:
-            return lambda n: None
-        from rich.console import Console
-        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    def __init__(self) -> None:
+        self.count = 0
+        self.examples: list[str] = []
 
-        self.progress = Progress(SpinnerColumn(), TextColumn("coding"), MofNCompleteColumn(),
-                                 TextColumn("articles"), TimeElapsedColumn(),
-                                 console=Console(stderr=True), transient=True)
-        self.progress.start()
-        task = self.progress.add_task("coding", total=None)
-        return lambda n: self.progress.advance(task, n)
+    def check(self, article: Article) -> Article:
+        if article.published is None:
+            self.count += 1
+            if len(self.examples) < self.SHOWN:
+                self.examples.append(article.id)
+        return article
 
-    def __exit__(self, *exc):
-        if self.progress is not None:
-            self.progress.stop()
-        return False
+    def warning(self) -> str:
+        more = ", ..." if self.count > len(self.examples) else ""
+        return (f"warning: {self.count} articles without a publication date ({', '.join(map(repr, self.examples))}{more}): "
+                f"their relative dates (\"on Tuesday\") are left unresolved and events without a date of their "
+                f"own are undated; give --published YYYY-MM-DD, or a \"published\" field in JSON Lines")
 
 
 class RunStats:

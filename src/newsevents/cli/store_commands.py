@@ -15,8 +15,6 @@ import sys
 from collections.abc import Callable
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -24,11 +22,13 @@ from newsevents.analysis.alerts import MEASURES, AlertParams, alert_window, find
 from newsevents.analysis.panel import PANEL_FORMATS, write_panel
 from newsevents.analysis.series import FREQS, dyad_series, top_events
 from newsevents.cli.arguments import date_arg, date_from, date_to, non_negative_int, positive_int
+from newsevents.cli.progress import make_progress
+from newsevents.model import Article
 from newsevents.settings import add_setting
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.export import FORMATS, export
-from newsevents.store.ingest import (DEFAULT_BATCH_SIZE, IngestReport, estimate_total, ingest_articles,
-                                     ingest_events, read_coded_jsonl)
+from newsevents.store.ingest import (DEFAULT_BATCH_SIZE, IngestReport, ingest_articles, ingest_events,
+                                     read_coded_jsonl)
 from newsevents.store.names import resolve_actor, resolve_dyad
 from newsevents.store.query import (DEFAULT_QUERY_ROWS, MAX_QUERY_ROWS, Dyad, EventQuery, QueryError,
                                     run_query)
@@ -171,40 +171,26 @@ def _register_ingest(subparsers) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     from newsevents.cli.code_commands import _coder_options, _scale_options
     _coder_options(p)
-    _scale_options(p, dedup=True)
+    _scale_options(p)
     p.set_defaults(handler=_guarded("ingest", cmd_ingest))
-
-
-class _RateColumn(ProgressColumn):
-    """Records per second."""
-
-    def __init__(self, unit: str) -> None:
-        super().__init__()
-        self.unit = unit
-
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} {self.unit}/s" if speed else f"- {self.unit}/s", style="progress.data.speed")
-
-
-def _progress(console: Console, unit: str, disable: bool) -> Progress:
-    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), _RateColumn(unit), TimeElapsedColumn(), TextColumn("ETA"),
-                    TimeRemainingColumn(), console=console, disable=disable, transient=False)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """newsevents ingest: code (or load pre-coded) events into the store."""
     console = Console(stderr=True, highlight=False)
+    from newsevents.cli.code_commands import UndatedArticles
+    from newsevents.sources import count_records
+
     unit = "events" if args.coded else "articles"
-    total = estimate_total(args.inputs)
+    total = count_records(args.inputs)
     report = IngestReport()
+    undated = UndatedArticles()
 
     def notify(message: str) -> None:
-        console.print(message, markup=False)
+        console.print(message, markup=False, soft_wrap=True)
 
     with _open_store(args) as store:
-        progress = _progress(console, unit, disable=args.no_progress or not console.is_terminal)
+        progress = make_progress(console, unit, disable=args.no_progress or not console.is_terminal)
         try:
             with progress:
                 task = progress.add_task("ingest", total=total)
@@ -218,6 +204,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                   report=report)
                 else:
                     records, coder = _articles_and_coder(args)
+                    records = (undated.check(r) if isinstance(r, Article) else r for r in records)
                     ingest_articles(store, records, coder, batch_size=args.commit_every,
                                     tolerance_days=args.tolerance_days, advance=advance, notify=notify,
                                     report=report, code_batch_size=args.batch_size,
@@ -228,9 +215,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return EXIT_INTERRUPTED
         for message in report.messages:
             notify(message)
+        if undated.count:
+            notify(undated.warning())
         counts = store.counts()
     console.print(f"{report.summary()}; the store holds {counts['articles']} articles, "
-                  f"{counts['mentions']} mentions, {counts['events']} events", markup=False)
+                  f"{counts['mentions']} mentions, {counts['events']} events", markup=False, soft_wrap=True)
     return EXIT_ERROR if report.files_skipped else EXIT_OK
 
 

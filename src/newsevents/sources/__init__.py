@@ -5,7 +5,7 @@ over `common` (records, text checks) and `language` (the English check); `dedup`
 """
 from newsevents.sources.common import FileSkipped, InputError, RecordWarning, TableColumns, parse_published
 from newsevents.sources.language import english_stopword_ratio, english_stopwords, looks_english
-from newsevents.sources.readers import read_articles
+from newsevents.sources.readers import count_records, read_articles
 
-__all__ = ["FileSkipped", "InputError", "RecordWarning", "TableColumns", "english_stopword_ratio", "english_stopwords",
+__all__ = ["FileSkipped", "count_records", "InputError", "RecordWarning", "TableColumns", "english_stopword_ratio", "english_stopwords",
            "looks_english", "parse_published", "read_articles"]

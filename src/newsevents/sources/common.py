@@ -8,6 +8,7 @@ The format modules (`jsonl`, `text`, `html`, `tables`, `warc`) import from here 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import re
 import unicodedata
@@ -171,11 +172,19 @@ def _published_of(value, fallback: dt.date | None) -> tuple[dt.date | None, str 
 
 
 def parse_published(value: str) -> dt.date | None:
-    """`YYYY-MM-DD` or a full ISO 8601 timestamp (`Z` or an offset allowed) -> its date, else None.
+    """The date of a publication date as feeds and sites write it, else None (never a guess):
+
+    - `YYYY-MM-DD` and ISO 8601 timestamps (`Z` or an offset allowed);
+    - RFC 2822, as RSS writes it: `Sun, 26 May 2024 10:00:00 +0000`;
+    - a written date with day, month and year, in any order `dateparser` reads strictly: `May 26, 2024`,
+      `26 May 2024`, `2024-05-26 10:00:00 +0200`. A month or a year alone, relative words ("yesterday"),
+      bare numbers and all-numeric dates whose day and month could be swapped (`05/06/2024`) are refused.
 
     A timestamp keeps the calendar date it was written with (the publisher's local date), not UTC's.
     """
     value = value.strip()
+    if not value or len(value) > MAX_DATE_CHARS:
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -183,7 +192,36 @@ def parse_published(value: str) -> dt.date | None:
     try:
         return dt.datetime.fromisoformat(value).date()
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    numeric = AMBIGUOUS_NUMERIC_DATE.match(value)
+    if numeric and numeric["a"] != numeric["b"] and int(numeric["a"]) <= 12 and int(numeric["b"]) <= 12:
         return None
+    date = _dateparser_date(value)
+    iso = ISO_DATE_PREFIX.match(value)   # "2024-13-01 ..." is no date, not the 13th of January
+    if date is not None and iso and date.isoformat() != iso[0]:
+        return None
+    return date
+
+
+MAX_DATE_CHARS = 80
+ISO_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+AMBIGUOUS_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}$")
+_DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PARSERS": ["custom-formats", "absolute-time"], "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _dateparser_date(value: str) -> dt.date | None:
+    import dateparser   # imported on first use: most inputs carry ISO dates
+
+    try:
+        parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed is not None else None
 
 
 def optional_str(value) -> str | None:

@@ -96,6 +96,35 @@ def _read_one(path: str, published: dt.date | None, stdin: IO | None, checks: Te
         yield from read_html_file(path, published, checks)
 
 
+def count_records(paths: Iterable[str]) -> int | None:
+    """The number of records in the inputs, counted cheaply (lines of `.jsonl`, rows of `.parquet` from its
+    metadata, one per `.txt` / `.html`), or None when a count would mean reading the inputs as a whole
+    (standard input, `.gz`, `.csv`, `.warc`) or a path cannot be read. Blank lines count: it is the total of a
+    progress bar, not a promise."""
+    total = 0
+    try:
+        files = [f for path in paths for f in _expand(str(path))]
+    except InputError:
+        return None
+    for path in files:
+        name = path.lower()
+        try:
+            if name.endswith(".jsonl"):
+                with open(path, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            elif name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+                total += 1
+            elif name.endswith(".parquet"):
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(path).metadata.num_rows
+            else:
+                return None
+        except (OSError, ValueError):
+            return None
+    return total
+
+
 def _expand(path: str) -> list[str]:
     """The readable files behind one argument, or InputError."""
     if path == STDIN:

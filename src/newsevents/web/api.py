@@ -27,7 +27,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,7 +38,7 @@ from newsevents.analysis.series import dyad_series
 from newsevents.model import MODALITIES
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.query import MAX_QUERY_ROWS, Dyad, EventQuery, QueryError
-from newsevents.web import queries
+from newsevents.web import downloads, queries
 from newsevents.web.labels import QUAD_LABELS, Labels
 from newsevents.web.middleware import CONTENT_SECURITY_POLICY, BodyLimit, HostCheck, SecurityHeaders
 from newsevents.web.errors import (ERROR_RESPONSES, coder_unavailable, invalid_parameters,
@@ -287,6 +287,21 @@ def _api_router() -> APIRouter:
         return {"level": level, "page": page, "page_size": page_size, "total": min(total, MAX_QUERY_ROWS),
                 "total_is_capped": total > MAX_QUERY_ROWS,
                 "rows": [_row_out(r, labels) for r in rows]}
+
+    @api.get("/events.csv", summary="The events (or mentions) matching the filters as CSV, newest first, at "
+                                     f"most {MAX_QUERY_ROWS:,} rows", response_class=StreamingResponse)
+    def download_events(
+        store: StoreDep, labels: LabelsDep, filters: Filters,
+        level: Annotated[Literal["events", "mentions"], Query()] = "events",
+        include_all: Annotated[bool, Query(alias="all")] = False,
+    ) -> StreamingResponse:
+        level = "mentions" if include_all else level
+        query = EventQuery(level=level, include_all=include_all, limit=MAX_QUERY_ROWS, **filters)
+        rows = [_row_out(r, labels) for r in store.fetch_dicts(*query.sql())]
+        capped = len(rows) == MAX_QUERY_ROWS and queries.count_rows(store, query, MAX_QUERY_ROWS) > MAX_QUERY_ROWS
+        return StreamingResponse(downloads.csv_chunks(rows, downloads.csv_columns(rows)), media_type="text/csv",
+                                 headers={"Content-Disposition": f'attachment; filename="{downloads.csv_filename(level)}"',
+                                          "X-Rows": str(len(rows)), "X-Rows-Capped": str(capped).lower()})
 
     @api.get("/events/{event_id}", summary="One event with its mentions (paged), their evidence and articles")
     def get_event(store: StoreDep, labels: LabelsDep,

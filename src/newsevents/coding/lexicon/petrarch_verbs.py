@@ -34,6 +34,7 @@ from newsevents.coding.lexicon.dictionary_format import (COPULAS, CONJUNCTIONS, 
     ReadReport, clean_lines, dedupe, load_dictionary, noun_forms, phrase_text, source_name)
 from newsevents.coding.lexicon.records import VerbRule
 
+UNREADABLE = "unreadable line"   # the report's reason prefix for the lines a lenient read skipped
 CODE_PATTERN = re.compile(r"^[0-9A-Za-z.]+$")
 _BLOCK_RE = re.compile(r"^---+\s*(?P<name>[^\[\s-][^\[\s]*)?[^\[]*?(?:\[(?P<code>[^\]]*)\])?[\s-]*$")
 _VERB_RE = re.compile(
@@ -301,11 +302,13 @@ def _merge(verb: _Constraint, pat: _Constraint) -> _Constraint:
 
 
 def read_verb_dictionary(
-    path_or_text: Any, *, source: str = "petrarch", report: ReadReport | None = None
+    path_or_text: Any, *, source: str = "petrarch", report: ReadReport | None = None, lenient: bool = False
 ) -> list[VerbRule]:
     """Read a PETRARCH (CAMEO.2.0.txt-format) verb dictionary into ``VerbRule`` records.
 
     See the module docstring for the mapping. ``source`` is stored in each rule's ``source``.
+    A line the format does not allow raises ``DictionaryError``; with ``lenient`` (a user's file) it is
+    counted in the report under ``UNREADABLE`` instead, and the rest of the file is read.
     """
     name, lines = load_dictionary(path_or_text)
     rep = report if report is not None else ReadReport()
@@ -318,80 +321,87 @@ def read_verb_dictionary(
     blocks: list[_Block] = []
 
     for no, line, _raw in clean_lines(lines, semicolon=True):
-        s = line.strip()
-        if not s:
-            continue
-        c = s[0]
-        if c == "&":
-            if not _SYNSET_LABEL_RE.match(s):
-                raise DictionaryError(name, no, f"malformed synonym-set label {s!r}")
-            current_set = s[1:].upper().rstrip("_")
-            if current_set in synsets:
-                rep.skip("synonym set defined twice (members merged)", no)
-            synsets.setdefault(current_set, [])
-            continue
-        if c == "+" and current_set is not None:
-            member = phrase_text(s[1:])
-            if not member:
-                raise DictionaryError(name, no, "empty synonym-set member")
-            synsets[current_set].append(member)
-            continue
-        current_set = None
-        if s.startswith("---"):
-            m = _BLOCK_RE.match(s)
-            if not m or not m.group("name"):
-                raise DictionaryError(name, no, f"malformed verb-block header {s!r}")
-            code, why = (None, "null code [---]")
+        try:
+            s = line.strip()
+            if not s:
+                continue
+            c = s[0]
+            if c == "&":
+                if not _SYNSET_LABEL_RE.match(s):
+                    raise DictionaryError(name, no, f"malformed synonym-set label {s!r}")
+                current_set = s[1:].upper().rstrip("_")
+                if current_set in synsets:
+                    rep.skip("synonym set defined twice (members merged)", no)
+                synsets.setdefault(current_set, [])
+                continue
+            if c == "+" and current_set is not None:
+                member = phrase_text(s[1:])
+                if not member:
+                    raise DictionaryError(name, no, "empty synonym-set member")
+                synsets[current_set].append(member)
+                continue
+            current_set = None
+            if s.startswith("---"):
+                m = _BLOCK_RE.match(s)
+                if not m or not m.group("name"):
+                    raise DictionaryError(name, no, f"malformed verb-block header {s!r}")
+                code, why = (None, "null code [---]")
+                if m.group("code") is not None:
+                    code, why = _parse_code(m.group("code"), name, no, rep)
+                block = _Block(m.group("name").upper(), no, code)
+                blocks.append(block)
+                continue
+            if c == "~":
+                rep.skip("verb transformation (~ line, not supported)", no)
+                continue
+            if c == "-":
+                if block is None:
+                    raise DictionaryError(name, no, "pattern outside a verb block")
+                body = s[1:]
+                m = _PATTERN_CODE_RE.search(body)
+                if not m:
+                    raise DictionaryError(name, no, "pattern without a [code]")
+                text = body[: m.start()]
+                if text.replace("**", "*").count("*") != 1:
+                    raise DictionaryError(name, no, "pattern must contain exactly one '*'")
+                code, why = _parse_code(m.group("code"), name, no, rep)
+                if code is None:
+                    rep.skip(f"pattern with {why}", no)
+                    continue
+                try:
+                    block.patterns.append(_Pattern(no, code, _parse_pattern(text, synsets)))
+                except _Skip as e:
+                    rep.skip(f"pattern: {e}", no)
+                continue
+            # a verb line (a '+' line outside a synonym set is a multi-word verb)
+            if block is None:
+                raise DictionaryError(name, no, f"verb line outside a verb block: {s!r}")
+            m = _VERB_RE.match(s)
+            if not m:
+                raise DictionaryError(name, no, f"malformed verb line {s!r}")
+            verb = m.group("verb")
+            vname = verb.replace("+", "").upper()
             if m.group("code") is not None:
                 code, why = _parse_code(m.group("code"), name, no, rep)
-            block = _Block(m.group("name").upper(), no, code)
-            blocks.append(block)
-            continue
-        if c == "~":
-            rep.skip("verb transformation (~ line, not supported)", no)
-            continue
-        if c == "-":
-            if block is None:
-                raise DictionaryError(name, no, "pattern outside a verb block")
-            body = s[1:]
-            m = _PATTERN_CODE_RE.search(body)
-            if not m:
-                raise DictionaryError(name, no, "pattern without a [code]")
-            text = body[: m.start()]
-            if text.replace("**", "*").count("*") != 1:
-                raise DictionaryError(name, no, "pattern must contain exactly one '*'")
-            code, why = _parse_code(m.group("code"), name, no, rep)
-            if code is None:
-                rep.skip(f"pattern with {why}", no)
-                continue
+            else:
+                code, why = block.code, ("null code [---]" if block.code is None else None)
+            forms = m.group("forms")
             try:
-                block.patterns.append(_Pattern(no, code, _parse_pattern(text, synsets)))
+                if forms is not None and not forms.strip("{} "):
+                    raise _Skip("inflected form only ({} = no other forms)")
+                lemma, constraint = _parse_verb_words(verb)
             except _Skip as e:
-                rep.skip(f"pattern: {e}", no)
-            continue
-        # a verb line (a '+' line outside a synonym set is a multi-word verb)
-        if block is None:
-            raise DictionaryError(name, no, f"verb line outside a verb block: {s!r}")
-        m = _VERB_RE.match(s)
-        if not m:
-            raise DictionaryError(name, no, f"malformed verb line {s!r}")
-        verb = m.group("verb")
-        vname = verb.replace("+", "").upper()
-        if m.group("code") is not None:
-            code, why = _parse_code(m.group("code"), name, no, rep)
-        else:
-            code, why = block.code, ("null code [---]" if block.code is None else None)
-        forms = m.group("forms")
-        try:
-            if forms is not None and not forms.strip("{} "):
-                raise _Skip("inflected form only ({} = no other forms)")
-            lemma, constraint = _parse_verb_words(verb)
-        except _Skip as e:
-            rep.skip(f"verb: {e}", no)
-            continue
-        block.verbs.append(_Verb(vname, no, lemma, constraint, code))
-        if code is None:
-            rep.skip(f"verb default with {why} (patterns still apply)", no)
+                rep.skip(f"verb: {e}", no)
+                continue
+            block.verbs.append(_Verb(vname, no, lemma, constraint, code))
+            if code is None:
+                rep.skip(f"verb default with {why} (patterns still apply)", no)
+        except DictionaryError as exc:
+            if not lenient:
+                raise
+            rep.skip(f"{UNREADABLE}: {exc.message}", no)
+            if s.startswith("---"):   # the lines of an unreadable block are not read into the one before
+                block = None
 
     # ---- emit rules: patterns apply to every verb of their block (PETRARCH2)
     rules: dict[tuple, VerbRule] = {}

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from newsevents.coding.lexicon.dictionary_format import DictionaryError, load_dictionary
-from newsevents.coding.lexicon.petrarch_verbs import CODE_PATTERN
+from newsevents.coding.lexicon.dictionary_format import DictionaryError, ReadReport, load_dictionary, source_name
+from newsevents.coding.lexicon.petrarch_verbs import CODE_PATTERN, UNREADABLE
 from newsevents.coding.lexicon.records import VerbRule
 
 VERB_TABLE_COLUMNS = ("id", "lemma", "particle", "prep", "objects", "code")
@@ -24,7 +24,8 @@ def verb_rule_id(lemma: str, particle: str = "", prep: str = "", objects: tuple[
     return rid
 
 
-def read_verb_table(path: Any, *, source: str | None = None) -> list[VerbRule]:
+def read_verb_table(path: Any, *, source: str | None = None, report: ReadReport | None = None,
+                    lenient: bool = False) -> list[VerbRule]:
     """Read a TSV table of verb rules (``verbs_petrarch.tsv``, the built-in ``verbs.tsv``, a user's).
 
     ``#`` lines are comments; blank lines are skipped. A first row whose fields are column names
@@ -36,8 +37,14 @@ def read_verb_table(path: Any, *, source: str | None = None) -> list[VerbRule]:
     ``source`` defaults to the row's ``source`` column, else ``"petrarch"`` for ids starting
     with ``petrarch:``, else ``"builtin"``. ``path`` may be a ``Traversable``
     (``importlib.resources.files("newsevents.coding") / "data" / "verbs.tsv"``).
+
+    A bad row raises ``DictionaryError``; with ``lenient`` (a user's table) it is counted in ``report``
+    under ``UNREADABLE`` and skipped. A bad header is always an error: without it no row can be read.
     """
     name, lines = load_dictionary(path)
+    rep = report if report is not None else ReadReport()
+    rep.source = rep.source or source_name(name)
+    rep.lines += len(lines)
     columns: list[str] | None = None
     rules: list[VerbRule] = []
     ids: dict[str, int] = {}
@@ -62,27 +69,37 @@ def read_verb_table(path: Any, *, source: str | None = None) -> list[VerbRule]:
                 columns = list(VERB_TABLE_COLUMNS[1:])
             else:
                 raise DictionaryError(name, no, f"no header and {len(fields)} fields (expected 5 or 6)")
-        if len(fields) > len(columns):
-            if any(fields[len(columns):]):
-                raise DictionaryError(name, no, f"{len(fields)} fields, expected {len(columns)}")
-            fields = fields[: len(columns)]
-        row = dict(zip(columns, fields + [""] * (len(columns) - len(fields))))
-        lemma, code = row["lemma"].lower(), row["code"]
-        if not lemma or not code:
-            raise DictionaryError(name, no, "lemma and code are required")
-        if not CODE_PATTERN.match(code):
-            raise DictionaryError(name, no, f"malformed code {code!r}")
-        particle, prep = row.get("particle", "").lower(), row.get("prep", "").lower()
-        objects = tuple(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip())
-        rid = row.get("id") or verb_rule_id(lemma, particle, prep, objects)
-        if rid in ids:
-            raise DictionaryError(name, no, f"duplicate rule id {rid!r} (first on line {ids[rid]})")
-        ids[rid] = no
-        src = source or row.get("source") or ("petrarch" if rid.startswith("petrarch:") else "builtin")
-        rules.append(
-            VerbRule(id=rid, lemma=lemma, code=code, particle=particle, prep=prep, objects=objects, source=src)
-        )
+        try:
+            rules.append(_table_rule(name, no, fields, columns, ids, source))
+        except DictionaryError as exc:
+            if not lenient:
+                raise
+            rep.skip(f"{UNREADABLE}: {exc.message}", no)
+    rep.entries += len(rules)
     return rules
+
+
+def _table_rule(name: str, no: int, fields: list[str], columns: list[str], ids: dict[str, int],
+                source: str | None) -> VerbRule:
+    """The rule of one table row (its id recorded in `ids`), or DictionaryError."""
+    if len(fields) > len(columns):
+        if any(fields[len(columns):]):
+            raise DictionaryError(name, no, f"{len(fields)} fields, expected {len(columns)}")
+        fields = fields[: len(columns)]
+    row = dict(zip(columns, fields + [""] * (len(columns) - len(fields))))
+    lemma, code = row["lemma"].lower(), row["code"]
+    if not lemma or not code:
+        raise DictionaryError(name, no, "lemma and code are required")
+    if not CODE_PATTERN.match(code):
+        raise DictionaryError(name, no, f"malformed code {code!r}")
+    particle, prep = row.get("particle", "").lower(), row.get("prep", "").lower()
+    objects = tuple(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip())
+    rid = row.get("id") or verb_rule_id(lemma, particle, prep, objects)
+    if rid in ids:
+        raise DictionaryError(name, no, f"duplicate rule id {rid!r} (first on line {ids[rid]})")
+    ids[rid] = no
+    src = source or row.get("source") or ("petrarch" if rid.startswith("petrarch:") else "builtin")
+    return VerbRule(id=rid, lemma=lemma, code=code, particle=particle, prep=prep, objects=objects, source=src)
 
 
 def format_verb_table(rules: Iterable[VerbRule], comment: str = "") -> str:

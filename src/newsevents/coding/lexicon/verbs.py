@@ -6,6 +6,7 @@ matching rule wins (particle, preposition and object constraints count).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -13,11 +14,15 @@ from typing import Iterable
 
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
-from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary
+from newsevents.coding.lexicon.dictionary_format import ReadReport
+from newsevents.coding.lexicon.petrarch_verbs import UNREADABLE, read_verb_dictionary
 from newsevents.coding.lexicon.verb_table import read_verb_table
 from newsevents.coding.lexicon.records import NounRule, VerbRule
 from newsevents.coding.lexicon.tsv import DataFileError, read_table, read_word_list, split_list
 from newsevents.coding.syntax import direct_object, object_head
+
+LOG = logging.getLogger(__name__)
+SHOWN_PROBLEMS = 3   # examples in the one-line report of a user's dictionary
 
 def _data(name: str):
     return resources.files("newsevents.coding").joinpath("data", name)
@@ -99,20 +104,18 @@ class VerbLexicon:
     @classmethod
     def load(cls, cameo: CameoTable, conventions: ConventionTables, user_files: Iterable[str | Path] = (),
              use_petrarch: bool = True) -> "VerbLexicon":
-        tiers = []
-        for path in user_files:
-            tiers.append(load_user_verbs(Path(path)))
-        tiers.append(read_verb_table(_data("verbs.tsv"), source="builtin"))
+        builtin = [read_verb_table(_data("verbs.tsv"), source="builtin")]
         if use_petrarch:
             # Only PETRARCH's specific patterns (verb + object or preposition): its bare verb defaults code
             # every "control", "call" or "press" and cost more precision than they add recall.
             skip = frozenset(read_word_list("petrarch_stoplist.txt"))
-            tiers.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
-                          if (r.objects or r.prep or r.particle) and r.lemma not in skip])
-        for rules in tiers:
+            builtin.append([r for r in read_verb_table(_data("verbs_petrarch.tsv"), source="petrarch")
+                            if (r.objects or r.prep or r.particle) and r.lemma not in skip])
+        for rules in builtin:   # a bad code in a shipped table is a packaging bug: fail loudly
             for r in rules:
                 if r.code not in cameo:
                     raise DataFileError(f"verb rule {r.id!r} ({r.source}): unknown CAMEO code {r.code}")
+        tiers = [load_user_verbs(Path(path), cameo) for path in user_files] + builtin
         nouns, modifiers = {}, {}
         for row in read_table("nouns.tsv", required=("lemma", "code", "compound")):
             if row["code"] not in cameo:
@@ -176,9 +179,27 @@ class VerbLexicon:
         return self.conventions.refine_noun(rule.code, mods)
 
 
-def load_user_verbs(path: Path) -> list[VerbRule]:
-    """A user's verb dictionary: our TSV columns, or PETRARCH's CAMEO verb dictionary format."""
+def load_user_verbs(path: Path, cameo: CameoTable | None = None) -> list[VerbRule]:
+    """A user's verb dictionary: our TSV columns, or PETRARCH's CAMEO verb dictionary format.
+
+    Given `cameo`, rules with a code it does not know are left out. These and the lines that cannot be read
+    are counted, and reported in one warning (with the first few examples); the rest of the file loads.
+    """
     head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+    report = ReadReport()
     if head.lstrip().startswith("lemma\t") or "\nlemma\t" in head or "\tlemma\t" in head:
-        return read_verb_table(path, source=path.name)
-    return read_verb_dictionary(path, source=path.name)
+        rules = read_verb_table(path, source=path.name, report=report, lenient=True)
+    else:
+        rules = read_verb_dictionary(path, source=path.name, report=report, lenient=True)
+    unreadable = [f"line {line}: {reason[len(UNREADABLE) + 2:]}" for reason, lines in report.examples.items()
+                  if reason.startswith(UNREADABLE) for line in lines]
+    n_unreadable = sum(n for reason, n in report.skipped.items() if reason.startswith(UNREADABLE))
+    unknown = [r for r in rules if cameo is not None and r.code not in cameo]
+    if unreadable or unknown:
+        first_of_code = {r.code: r for r in reversed(unknown)}   # one example per unknown code
+        examples = unreadable[:SHOWN_PROBLEMS] + [f"rule {r.id}: unknown CAMEO code {code}"
+                                                  for code, r in sorted(first_of_code.items())]
+        LOG.warning(f"warning: verb dictionary {path.name}: {n_unreadable} unreadable lines and {len(unknown)} rules "
+                    f"with an unknown CAMEO code ({', '.join(sorted({r.code for r in unknown})) or 'none'}) left "
+                    f"out, {len(rules) - len(unknown)} rules loaded; e.g. {'; '.join(examples[:SHOWN_PROBLEMS])}")
+    return [r for r in rules if cameo is None or r.code in cameo]

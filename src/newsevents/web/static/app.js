@@ -52,14 +52,18 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-async function api(path, params = {}, options = {}) {
+/* The address of an API call: empty and false parameters left out, lists repeated. */
+function apiUrl(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === null || value === undefined || value === "" || value === false) continue;
     for (const v of Array.isArray(value) ? value : [value]) query.append(key, v === true ? "true" : v);
   }
-  const url = path + (query.toString() ? "?" + query : "");
-  const response = await fetch(url, options);
+  return path + (query.toString() ? "?" + query : "");
+}
+
+async function api(path, params = {}, options = {}) {
+  const response = await fetch(apiUrl(path, params), options);
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {
@@ -492,8 +496,9 @@ async function loadEvents() {
   const filters = {...state.eventsFilters};
   const level = filters.level || "events";
   delete filters.level;
-  const params = {...filters, level: level === "all" ? "mentions" : level, all: level === "all",
-                  page: state.eventsPage, page_size: PAGE_SIZE};
+  const view = {...filters, level: level === "all" ? "mentions" : level, all: level === "all"};
+  const params = {...view, page: state.eventsPage, page_size: PAGE_SIZE};
+  $("#events-csv").href = apiUrl("/api/events.csv", view);  // every row of this view (up to 10,000), as CSV
   $("#events-title").textContent = level === "events" ? "Events" :
     level === "all" ? "Coded sentences, every modality" : "Coded sentences (asserted)";
   setBusy(node);

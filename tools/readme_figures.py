@@ -1,0 +1,62 @@
+"""The figures the README quotes, from a real run: `make run`'s steps into a temporary store, and the ingest
+of the sample crawl (`samples/news.warc.gz`).
+
+    python tools/readme_figures.py            # prints the README's `make run` block and the WARC line
+
+`tests/test_readme_figures.py` builds the same figures and checks that the README quotes them as they are.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_NEWS = ROOT / "samples" / "news.jsonl"
+SAMPLE_WARC = ROOT / "samples" / "news.warc.gz"
+
+
+def newsevents(*args: str) -> subprocess.CompletedProcess:
+    """One `newsevents` command, as `make run` runs it; its output captured, a failure raised."""
+    done = subprocess.run([sys.executable, "-m", "newsevents", *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"newsevents {' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
+    return done
+
+
+def make_run_block(folder: Path) -> str:
+    """What `make run` prints (its commands' last lines), run into `folder` instead of out/."""
+    db, events = str(folder / "sample.duckdb"), str(folder / "sample_events.jsonl")
+    ingest = newsevents("ingest", str(SAMPLE_NEWS), "--db", db, "--no-progress")
+    export = newsevents("export", "--db", db, "--all", "--format", "jsonl", "-o", events)
+    summary = newsevents("summary", "--db", db)
+    lines = [ingest.stderr.strip().splitlines()[-1],
+             export.stderr.strip().splitlines()[-1].replace(events, "out/sample_events.jsonl"),
+             *summary.stdout.rstrip().splitlines()]
+    return "\n".join(lines)
+
+
+def warc_line(folder: Path) -> str:
+    """The last line of `newsevents ingest samples/news.warc.gz` into a new store."""
+    done = newsevents("ingest", str(SAMPLE_WARC), "--db", str(folder / "crawl.duckdb"), "--no-progress")
+    return done.stderr.strip().splitlines()[-1]
+
+
+def figures() -> dict[str, str]:
+    """{"make run": block, "warc": line}, from fresh stores in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="newsevents-readme-") as tmp:
+        return {"make run": make_run_block(Path(tmp)), "warc": warc_line(Path(tmp))}
+
+
+def main() -> int:
+    found = figures()
+    print("# make run (README, \"Two commands\")")
+    print(found["make run"])
+    print("\n# newsevents ingest samples/news.warc.gz (README, \"Scale-out and news formats\")")
+    print(found["warc"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
