@@ -2,11 +2,13 @@
 of the sample crawl (`samples/news.warc.gz`).
 
     python tools/readme_figures.py            # prints the README's `make run` block and the WARC line
+    python tools/readme_figures.py --write    # and puts them into README.md
 
 `tests/test_readme_figures.py` builds the same figures and checks that the README quotes them as they are.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,8 +51,25 @@ def figures() -> dict[str, str]:
         return {"make run": make_run_block(Path(tmp)), "warc": warc_line(Path(tmp))}
 
 
+def write_readme(found: dict[str, str], readme: Path = ROOT / "README.md") -> None:
+    """Replace the quoted `make run` block (the code block after "Its output on the 48 sample articles:") and
+    the WARC ingest figures in the README."""
+    text = readme.read_text(encoding="utf-8")
+    text, n = re.subn(r"(Its output on the \d+ sample articles:\n\n```\n)(.*?)(\n```)",
+                      lambda m: m.group(1) + found["make run"] + m.group(3), text, count=1, flags=re.S)
+    if n != 1:
+        raise SystemExit("README: the `make run` output block was not found")
+    mentions = re.search(r" (\d+) mentions \(", found["warc"]).group(1)
+    text = re.sub(r"(\$ newsevents ingest samples/news\.warc\.gz [^\n]*\n)[^\n]*",
+                  lambda m: m.group(1) + found["warc"], text, count=1)
+    text = re.sub(r"(# the local engine: the same )\d+( mentions)", lambda m: m.group(1) + mentions + m.group(2), text)
+    readme.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
     found = figures()
+    if "--write" in sys.argv[1:]:
+        write_readme(found)
     print("# make run (README, \"Two commands\")")
     print(found["make run"])
     print("\n# newsevents ingest samples/news.warc.gz (README, \"Scale-out and news formats\")")
