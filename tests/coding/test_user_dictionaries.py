@@ -114,3 +114,24 @@ def test_petrarch2_dictionaries_load_as_the_readme_promises(nlp, caplog):
     assert "unknown CAMEO code (1213, 176) left out" in message
     events = coder.code("Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.", published="2024-05-15")
     assert ("RUSMIL", "UKR", "190") in {(e.source.code, e.target.code[:3], e.cameo) for e in events}
+
+
+def test_bad_actor_entries_are_left_out_and_reported(tmp_path, nlp, caplog):
+    """A broken line or an unusable code costs that entry only; the rest of the file loads."""
+    from newsevents.coding.pipeline import Coder
+
+    phoenix = tmp_path / "mine.actors.txt"
+    phoenix.write_text("[RUR] stray code before any name\nRURITANIA_ [RUR]\nFREEDONIA_ [FRD]\nGRAUSTARK_ [GRS]\n+ \n"
+                       "NOWHERE_ [12]\n", encoding="utf-8")
+    table = tmp_path / "mine.tsv"
+    table.write_text("name\taliases\tcountry\trole\ttitle\tstart\tend\nSylvania\t\tSYL\tGOV\tstate\t\t\n"
+                     "Bad Date Land\t\tBDL\tGOV\tstate\tyesterday\t\nLowercase\t\tlow\tGOV\tstate\t\t\n",
+                     encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        coder = Coder(actors=[phoenix, table], nlp=nlp)
+    warnings = [r.getMessage() for r in caplog.records if "actor dictionary" in r.getMessage()]
+    assert any("mine.actors.txt: 3 entries left out, 2 loaded" in w for w in warnings), warnings
+    assert any("mine.tsv: 2 entries left out, 1 loaded" in w for w in warnings), warnings
+    events = coder.code("Ruritania condemned Freedonia on Monday. Sylvania criticized Freedonia.", "2024-05-15",
+                        include_all=False)
+    assert {(e.source.country, e.target.country) for e in events} >= {("RUR", "FRD"), ("SYL", "FRD")}

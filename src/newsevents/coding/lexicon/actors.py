@@ -8,6 +8,7 @@ they match spaCy's tokens ("U.S." is one token, "Al-Ula" three).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -16,6 +17,9 @@ from newsevents.coding.lexicon.tsv import read_table, split_list
 from newsevents.model import Actor
 
 # Phrase kinds, in the order a phrase head prefers them when several give a country.
+LOG = logging.getLogger(__name__)
+SHOWN_PROBLEMS = 3   # examples quoted in a dictionary's warning
+
 KINDS = ("leader", "office", "group", "country", "people", "adjective", "capital", "place")
 
 
@@ -164,18 +168,62 @@ class ActorDictionary:
                 self.add(term, entry)
 
     def _load_user_file(self, path: Path) -> None:
-        """A user's actor file: our `leaders.tsv` columns, or the PETRARCH/Phoenix actors format."""
+        """A user's actor file: our `leaders.tsv` columns, or the PETRARCH/Phoenix actors format. Entries that
+        cannot be used (unreadable lines, codes that are no country or group we know, impossible dates) are left
+        out and reported in one warning; the rest loads."""
         head = path.read_text(encoding="utf-8", errors="replace")[:4000]
         if "\tcountry\t" in head or head.startswith("name\t"):
-            self._load_leaders(path)
-            return
+            loaded, problems = self._load_user_leaders(path)
+        else:
+            loaded, problems = self._load_user_phoenix(path)
+        if problems:
+            LOG.warning(f"warning: actor dictionary {path.name}: {len(problems)} entries left out, {loaded} loaded; "
+                        f"e.g. {'; '.join(problems[:SHOWN_PROBLEMS])}")
+
+    def _load_user_leaders(self, path: Path) -> tuple[int, list[str]]:
+        loaded, problems = 0, []
+        for row in read_table(path, required=("name", "aliases", "country", "role", "start", "end")):
+            who = row["country"]
+            try:
+                start, end = _date(row["start"]), _date(row["end"])
+            except ValueError:
+                problems.append(f"line {row['_line']}: a date that is not YYYY-MM-DD")
+                continue
+            if who not in self.group_roles and not (len(who) == 3 and who.isalpha() and who.isupper()):
+                problems.append(f"line {row['_line']}: {who!r} is no three-letter country code or known group")
+                continue
+            is_group = who in self.group_roles
+            entry = ActorEntry("leader", None if is_group else who, row["role"] or ("GOV" if not is_group else None),
+                               who if is_group else None, row["name"], start, end)
+            for term in [row["name"], *split_list(row["aliases"])]:
+                self.add(term, entry)
+            loaded += 1
+        return loaded, problems
+
+    def _load_user_phoenix(self, path: Path) -> tuple[int, list[str]]:
+        from newsevents.coding.lexicon.dictionary_format import UNREADABLE, ReadReport
         from newsevents.coding.lexicon.petrarch_actors import read_actor_dictionary
 
-        for e in read_actor_dictionary(path):
+        report = ReadReport()
+        entries = read_actor_dictionary(path, report=report, lenient=True)
+        problems = [f"line {line}: {reason[len(UNREADABLE) + 2:]}" for reason, lines in report.examples.items()
+                    if reason.startswith(UNREADABLE) for line in lines]
+        known = self._known_countries()
+        loaded = 0
+        for e in entries:
             code = e.code.upper()
-            country, role = code[:3], (code[3:6] or None)
-            entry = ActorEntry("leader", country, role, None, e.phrase.title(), e.start, e.end)
+            # a user's file may name countries of its own ("RUR"): a three-letter head is a country code
+            own = {code[:3]} if code[:3].isalpha() and code[:3] not in SECTOR_ROLES else set()
+            entry = phoenix_entry(code, e.phrase, e.start, e.end, known | own)
+            if entry is None:
+                problems.append(f"{e.phrase!r}: code {e.code} is no actor code")
+                continue
             self.add(e.phrase, entry)
+            loaded += 1
+        return loaded, problems
+
+    def _known_countries(self) -> set[str]:
+        return {e.country for entries in self.phrases.values() for e in entries if e.kind == "country" and e.country}
 
     def add(self, term: str, entry: ActorEntry) -> None:
         case_sensitive = term.startswith("=")

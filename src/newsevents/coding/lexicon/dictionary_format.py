@@ -62,6 +62,9 @@ CONJUNCTIONS = frozenset("and or".split())
 # ============================================================ errors and reports
 
 
+UNREADABLE = "unreadable line"   # the report's reason prefix for the lines a lenient read skipped
+
+
 class DictionaryError(ValueError):
     """A line that the dictionary format does not allow."""
 

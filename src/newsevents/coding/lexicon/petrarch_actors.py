@@ -10,8 +10,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.coding.lexicon.dictionary_format import (DictionaryError, ReadReport, clean_lines, load_dictionary,
-    phrase_text, source_name)
+from newsevents.coding.lexicon.dictionary_format import (
+    UNREADABLE,
+    DictionaryError,
+    ReadReport,
+    clean_lines,
+    load_dictionary,
+    phrase_text,
+    source_name,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,7 @@ def read_actor_dictionary(
     source: str | None = None,
     keep_null: bool = False,
     report: ReadReport | None = None,
+    lenient: bool = False,
 ) -> list[PetrarchActor]:
     """Read a PETRARCH/TABARI actor dictionary (``Phoenix.*.actors.txt``).
 
@@ -122,6 +130,8 @@ def read_actor_dictionary(
     the record gets every code of the record. Restrictions: ``>YYMMDD`` (from), ``<YYMMDD``
     (until), ``YYMMDD-YYMMDD``; YYYYMMDD is accepted too. ``source`` defaults to the file name.
     Null codes ``[---]`` (phrases that must not be coded) are skipped unless ``keep_null``.
+    A line the format does not allow raises ``DictionaryError``; with ``lenient`` (a user's file) it is
+    skipped and counted in the report as an unreadable line, and the record it belonged to is left out.
     """
     name, lines = load_dictionary(path_or_text)
     src = source if source is not None else source_name(name)
@@ -162,16 +172,13 @@ def read_actor_dictionary(
                 continue
             codes.append((no, code, start, end))
 
-    for no, line, _raw in clean_lines(lines):
-        s = line.strip()
-        if not s:
-            continue
+    def read_line(s: str, no: int) -> None:
         if s[0] == "[":
             if not phrases:
                 raise DictionaryError(name, no, "code restriction before any actor name")
             head, contents = _split_brackets(s, name, no, rep)
             add_codes(contents, no)
-            continue
+            return
         if s[0] == "+":
             if not phrases:
                 raise DictionaryError(name, no, "synonym before any actor name")
@@ -181,7 +188,7 @@ def read_actor_dictionary(
                 raise DictionaryError(name, no, "empty synonym")
             phrases.append((no, ph))
             add_codes(contents, no)
-            continue
+            return
         flush()
         head, contents = _split_brackets(s, name, no, rep)
         ph = phrase_text(head)
@@ -189,6 +196,19 @@ def read_actor_dictionary(
             raise DictionaryError(name, no, "empty actor name")
         phrases.append((no, ph))
         add_codes(contents, no)
+
+    for no, line, _raw in clean_lines(lines):
+        s = line.strip()
+        if not s:
+            continue
+        try:
+            read_line(s, no)
+        except DictionaryError as exc:
+            if not lenient:
+                raise
+            rep.skip(f"{UNREADABLE}: {exc.message}", no)
+            phrases.clear()   # the record the bad line belonged to is left out whole
+            codes.clear()
     flush()
     rep.entries += len(out)
     return out

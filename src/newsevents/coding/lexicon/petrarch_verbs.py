@@ -30,11 +30,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from newsevents.coding.lexicon.dictionary_format import (COPULAS, CONJUNCTIONS, PARTICLES, PREPOSITIONS, DictionaryError,
-    ReadReport, clean_lines, dedupe, load_dictionary, noun_forms, phrase_text, source_name)
+from newsevents.coding.lexicon.dictionary_format import (
+    CONJUNCTIONS,
+    COPULAS,
+    PARTICLES,
+    PREPOSITIONS,
+    UNREADABLE,
+    DictionaryError,
+    ReadReport,
+    clean_lines,
+    dedupe,
+    load_dictionary,
+    noun_forms,
+    phrase_text,
+    source_name,
+)
 from newsevents.coding.lexicon.records import VerbRule
 
-UNREADABLE = "unreadable line"   # the report's reason prefix for the lines a lenient read skipped
 CODE_PATTERN = re.compile(r"^[0-9A-Za-z.]+$")
 _BLOCK_RE = re.compile(r"^---+\s*(?P<name>[^\[\s-][^\[\s]*)?[^\[]*?(?:\[(?P<code>[^\]]*)\])?[\s-]*$")
 _VERB_RE = re.compile(

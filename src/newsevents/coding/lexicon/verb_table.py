@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from newsevents.coding.lexicon.dictionary_format import DictionaryError, ReadReport, load_dictionary, source_name
-from newsevents.coding.lexicon.petrarch_verbs import CODE_PATTERN, UNREADABLE
+from newsevents.coding.lexicon.dictionary_format import (
+    UNREADABLE,
+    DictionaryError,
+    ReadReport,
+    load_dictionary,
+    source_name,
+)
+from newsevents.coding.lexicon.petrarch_verbs import CODE_PATTERN
 from newsevents.coding.lexicon.records import VerbRule
 
 VERB_TABLE_COLUMNS = ("id", "lemma", "particle", "prep", "objects", "code")

@@ -14,11 +14,16 @@ from typing import Iterable
 
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
-from newsevents.coding.lexicon.dictionary_format import ReadReport
-from newsevents.coding.lexicon.petrarch_verbs import UNREADABLE, read_verb_dictionary
-from newsevents.coding.lexicon.verb_table import read_verb_table
+from newsevents.coding.lexicon.dictionary_format import UNREADABLE, ReadReport
+from newsevents.coding.lexicon.petrarch_verbs import read_verb_dictionary
 from newsevents.coding.lexicon.records import NounRule, VerbRule
-from newsevents.coding.lexicon.tsv import DataFileError, read_table, read_word_list, split_list
+from newsevents.coding.lexicon.tsv import (
+    DataFileError,
+    read_table,
+    read_word_list,
+    split_list,
+)
+from newsevents.coding.lexicon.verb_table import read_verb_table
 from newsevents.coding.syntax import direct_object, object_head
 
 LOG = logging.getLogger(__name__)
