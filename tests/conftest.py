@@ -23,13 +23,3 @@ def code(coder):
 
     return run
 
-
-def dyads(events):
-    """(source country-or-group, target country-or-group, root) triples of events."""
-    return {(_who(e.source), _who(e.target), e.root) for e in events}
-
-
-def _who(actor):
-    if actor is None:
-        return None   # a one-sided event ("Protesters rallied in Manila") has no target
-    return actor.group or actor.country

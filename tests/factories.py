@@ -60,3 +60,14 @@ def make_article(doc: str, published=0, *, source: str | None = None, url: str |
                  text: str | None = None, title: str | None = None) -> Article:
     return Article(id=doc, text=text or f"Text of {doc}.", published=day(published) if published is not None
                    else None, url=url, source=source, title=title if title is not None else f"Title {doc}")
+
+
+def who(actor):
+    """An actor as the gold files name it: its group, else its country (None for a missing actor)."""
+    return None if actor is None else (actor.group or actor.country)
+
+
+def dyads(events):
+    """(source, target, root) triples of coded events, actors as the gold files name them; None for a missing
+    target (a one-sided event)."""
+    return {(who(e.source), who(e.target), e.root) for e in events}

@@ -2,7 +2,7 @@
 is named, unrealised plans and schedules not asserted. Sentences written for these tests."""
 from __future__ import annotations
 
-from conftest import dyads
+from factories import dyads
 
 
 def test_counterpart_named_in_the_clause_is_the_target(code):

@@ -10,18 +10,10 @@ import datetime as dt
 
 import pytest
 
+from factories import dyads
+
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.model import DATE_PRECISIONS, MODALITIES
-
-
-def who(actor):
-    """An actor as the gold files name it: its group, else its country (None for a missing actor)."""
-    return None if actor is None else (actor.group or actor.country)
-
-
-def dyads(events):
-    """(source, target, root) triples; unlike conftest's helper this accepts one-sided events."""
-    return {(who(e.source), who(e.target), e.root) for e in events}
 
 
 def wrong(reason):

@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from factories import dyads, who
+
 NOT_ASSERTED = ("negated", "hypothetical", "future")
-
-
-def who(actor):
-    return None if actor is None else (actor.group or actor.country)
-
-
-def dyads(events):
-    return {(who(e.source), who(e.target), e.root) for e in events}
 
 
 def roots(events):
