@@ -57,3 +57,8 @@ def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     assert ("CHN", "IND", "11") in dyads(events)
     assert any("+speech.criticism-cue.v1" in e.rule for e in events)
     assert ("CHN", "IND", "01") not in dyads(events)
+
+
+def test_leaders_of_two_countries_are_two_actors(code):
+    events = code("The foreign ministers of Congo and Rwanda signed the accord on Friday.")
+    assert {(e.source.code, e.target.code) for e in events} == {("CODGOV", "RWAGOV")}

@@ -215,9 +215,30 @@ class SentenceActors:
             for a in self._resolve_one(h):
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
+        for a in self._of_conjuncts(head):   # "the leaders of Armenia and Azerbaijan": one actor each
+            if all((a.code, a.role) != (b.code, b.role) for b in actors):
+                actors.append(a)
         if not self.context._collecting:   # a result that skipped back-references is not the final one
             self._cache[head.i] = actors
         return actors
+
+    def _of_conjuncts(self, head) -> list[Actor]:
+        """The further countries of a plural head's "of" phrase ("the leaders of Armenia and Azerbaijan", "the
+        foreign ministers of Congo and Rwanda"), each with the head's role."""
+        if head.tag_ != "NNS":
+            return []
+        conjuncts = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"
+                     for c in p.subtree if c.dep_ == "conj" and _conj_root(c) == p]
+        if not conjuncts:
+            return []
+        role = self._role(head, self.phrase_tokens(head))
+        found = []
+        for c in conjuncts:
+            for a in self._resolve_one(c):
+                if a.country and not a.group:
+                    found.append(country_actor(a.country, role or a.role, a.name, a.text))
+        return found
 
     def _pair_reference(self, head) -> list[Actor]:
         """"the two leaders", "both countries", "the two sides": the two most salient earlier actors."""
