@@ -62,3 +62,9 @@ def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
 def test_leaders_of_two_countries_are_two_actors(code):
     events = code("The foreign ministers of Congo and Rwanda signed the accord on Friday.")
     assert {(e.source.code, e.target.code) for e in events} == {("CODGOV", "RWAGOV")}
+
+
+def test_the_place_of_a_meeting_hung_on_the_last_guest(code):
+    events = code("EU foreign policy chief Josep Borrell met Kosovo's prime minister and Serbia's president in "
+                  "Brussels on Thursday.")
+    assert {(e.target.code, e.location.country) for e in events} == {("XKXGOV", "BEL"), ("SRBGOV", "BEL")}

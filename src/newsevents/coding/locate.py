@@ -40,6 +40,9 @@ class EventLocator:
                      for p in self._places_in(pobj, actors)]
             return (found[0] if found else None), found
         roots += [t for t in frame.targets[:2] if t is not None]
+        # "met Kosovo's prime minister and Serbia's president in Brussels": the parser hangs the place on the
+        # last conjunct of the object
+        roots += [c for t in frame.targets[:1] if t is not None for c in t.children if c.dep_ == "conj"]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
         roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
