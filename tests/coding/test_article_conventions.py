@@ -68,3 +68,14 @@ def test_the_place_of_a_meeting_hung_on_the_last_guest(code):
     events = code("EU foreign policy chief Josep Borrell met Kosovo's prime minister and Serbia's president in "
                   "Brussels on Thursday.")
     assert {(e.target.code, e.location.country) for e in events} == {("XKXGOV", "BEL"), ("SRBGOV", "BEL")}
+
+
+def test_the_junta_is_the_military_government_in_view(code):
+    events = code("Mali's military-led government expelled France's ambassador on Monday. "
+                  "The junta twice demanded that the Danes leave.")
+    assert ("MLI", "DNK", "10") in dyads(events)
+
+
+def test_attackers_do_not_take_their_victims_nationality(code):
+    events = code("Troops fired on a Chinese aid convoy on Tuesday.")
+    assert all(e.source.country != "CHN" for e in events)

@@ -33,6 +33,9 @@ BACK_REFERENCES = {
     "neighbor": "country", "alliance": "group", "bloc": "group", "group": "group", "movement": "group",
     "organisation": "group", "organization": "group", "agency": "group", "watchdog": "group",
     "militia": "group", "body": "group", "union": "group",
+    # an office or institution of the country in view, with its own role ("the junta", "the ministry")
+    "junta": "office", "regime": "office", "administration": "office", "premier": "office", "ministry": "office",
+    "cabinet": "office", "presidency": "office", "leadership": "office", "authority": "office",
 }
 
 
@@ -403,10 +406,12 @@ class SentenceActors:
                 continue
             if kind == "person" and not a.role:   # "he": someone with an office, not a country as such
                 continue
-            if kind == "country" and (a.group or not a.country):
+            if kind in ("country", "office") and (a.group or not a.country):
                 continue
             if kind == "group" and not a.group:
                 continue
+            if kind == "office":   # "the junta" of the country in view, in its own role
+                return country_actor(a.country, self._role(head, tokens) or "GOV", a.name, _text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
 

@@ -140,7 +140,10 @@ def police_at_home(c: Candidate, s: SentenceScope) -> bool:
 
 def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
     """A role-only source belongs to its target's country ("teachers demanded that the Nigerian government
-    ..."): a domestic event."""
+    ..."): a domestic event. Not for violence: attackers do not take their victims' nationality ("troops fired
+    on a Chinese aid convoy")."""
+    if c.code[:2] in _roots(s, "violence_root"):
+        return False
     known_t = next((t for t in c.targets if t.country), None)
     if known_t is None:
         return False
