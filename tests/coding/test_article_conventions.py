@@ -38,7 +38,7 @@ def test_a_schedule_is_neither_the_act_nor_an_announced_intent(code):
 
 def test_an_announced_act_is_still_an_intent(code):
     events = code("China will send humanitarian aid to Pakistan, the foreign ministry said on Monday.")
-    assert dyads(events) == {("CHN", "PAK", "03")}
+    assert ("CHN", "PAK", "03") in dyads(events) and ("CHN", "PAK", "07") not in dyads(events)
 
 
 def test_what_a_country_sends_is_its_own_not_a_target(code):
