@@ -79,3 +79,9 @@ def test_the_junta_is_the_military_government_in_view(code):
 def test_attackers_do_not_take_their_victims_nationality(code):
     events = code("Troops fired on a Chinese aid convoy on Tuesday.")
     assert all(e.source.country != "CHN" for e in events)
+
+
+def test_a_group_name_closing_a_persons_name_is_a_surname(code):
+    events = code("Congo's Therese Kayikwamba Wagner and Rwanda's Olivier Nduhungirehe signed the accord on Friday.")
+    assert {(e.source.country, e.target.country) for e in events} == {("COD", "RWA")}
+    assert any(e.source.group == "WAGNER" for e in code("Wagner fighters attacked the town on Friday."))

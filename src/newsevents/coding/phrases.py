@@ -108,7 +108,7 @@ class SentenceActors:
         self.gazetteer = gazetteer
         self.day = day
         self.context = context
-        self.mentions = dictionary.find_mentions(sent, day)
+        self.mentions = [m for m in dictionary.find_mentions(sent, day) if not _part_of_a_name(m, sent, day)]
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -436,6 +436,18 @@ class SentenceActors:
 
 PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
+
+
+def _part_of_a_name(mention: Mention, sent, day) -> bool:
+    """A group's name closing a person's name ("Foreign Minister Therese Kayikwamba Wagner") is a surname:
+    the mention's first token follows a proper noun of the same name that is no actor itself."""
+    entry = mention.entry_on(day)
+    if entry is None or entry.kind != "group" or mention.start <= sent.start:
+        return False
+    doc = sent.doc
+    before, first = doc[mention.start - 1], doc[mention.start]
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and mention.start <= before.head.i < mention.end \
+        and first.pos_ == "PROPN" and not first.is_upper and mention.end - mention.start == 1
 
 
 def is_back_reference(token) -> bool:
