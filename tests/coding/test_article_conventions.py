@@ -85,3 +85,10 @@ def test_a_group_name_closing_a_persons_name_is_a_surname(code):
     events = code("Congo's Therese Kayikwamba Wagner and Rwanda's Olivier Nduhungirehe signed the accord on Friday.")
     assert {(e.source.country, e.target.country) for e in events} == {("COD", "RWA")}
     assert any(e.source.group == "WAGNER" for e in code("Wagner fighters attacked the town on Friday."))
+
+
+def test_a_refusal_is_unwillingness_not_a_past_negation(code):
+    assert code("Lukashenko had not discussed the idea with Putin.") == []
+    refusal = code("Russia would not supply gas to Ukraine, the minister said.")
+    assert [(e.source.code, e.target.code, e.root) for e in refusal] == [("RUS", "UKR", "12")]
+    assert "+negated.refusal.v2" in refusal[0].rule

@@ -11,6 +11,8 @@ from newsevents.coding.roles import announced_by_source
 
 
 SCHEDULES = frozenset({"governor:due"})
+# Auxiliaries that make a negated act a refusal ("would not", "will not", "won't", "cannot")
+UNWILLING_AUX = frozenset({"would", "will", "wo", "shall", "can", "ca", "could", "does", "do"})
 
 
 def _derived(c: Candidate, code: str, **changes) -> Candidate:
@@ -21,15 +23,17 @@ def refusal(c: Candidate, s: SentenceScope) -> Candidate | None:
     """Refusing to cooperate is itself an event: "would not supply", "declined to meet" (12); a denial of a
     report ("denied that ...") is not."""
     refused = s.lexicon.conventions.mapping("refused_by_root").get(c.code[:2])
-    if c.label != mod.NEGATED or refused is None or not _own_refusal(c.modality.reason, s):
+    if c.label != mod.NEGATED or refused is None or not _own_refusal(c, s):
         return None
     return _derived(c, refused, event_place=c.place)
 
 
-def _own_refusal(reason: str, s: SentenceScope) -> bool:
-    """A negation that is the actor's own ("did not", "refused to"), not a denial of a report."""
+def _own_refusal(c: Candidate, s: SentenceScope) -> bool:
+    """A negation that is the actor's own unwillingness ("would not supply", "will not meet", "refused to"),
+    not a denial of a report, nor a plain past fact ("had not discussed the idea")."""
+    reason = c.modality.reason
     if reason.startswith("neg:"):
-        return True
+        return any(a.dep_ == "aux" and a.lower_ in UNWILLING_AUX for a in c.frame.trigger.children)
     return any(reason.startswith(f"governor:{w}") for w in s.lexicon.conventions.words("refusal_verb"))
 
 
