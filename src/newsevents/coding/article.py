@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.model import Place
+
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # An upper-case place ("KYIV", "PORT-AU-PRINCE", "BRUSSELS/VILNIUS", "TEL AVIV"), optionally ", Country" or
@@ -33,6 +35,17 @@ class Dateline:
     agency: str | None
     start: int
     end: int   # character offset where the story text begins
+
+
+def dateline_place(dateline: Dateline, lookup) -> Place | None:
+    """The place a dateline names, through `lookup` (the gazetteer): its first city ("BRUSSELS/VILNIUS"),
+    else the country or state after the comma ("KUZNICA, Poland")."""
+    head, _, tail = dateline.place.partition(",")
+    for name in (head.split("/")[0].strip(), tail.strip()):
+        place = lookup(name.title() if name.isupper() else name) if name else None
+        if place is not None and place.country:
+            return place
+    return None
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

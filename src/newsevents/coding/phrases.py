@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsevents.coding.lexicon.actors import ActorDictionary, ActorEntry, Mention, combine, country_actor, role_only
-from newsevents.model import Actor
+from newsevents.model import Actor, Place
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
@@ -46,6 +46,7 @@ class Context:
 
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
+    story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None

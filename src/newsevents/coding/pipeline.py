@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from newsevents.coding.article import datelines
+from newsevents.coding.article import dateline_place, datelines
 from newsevents.coding.event_dates import main_clause_date, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.locate import EventLocator
@@ -109,7 +109,10 @@ class Coder:
         events: list[Event] = []
         index = 0
         for doc in docs:
-            spans = [(d.start, d.end) for d in datelines(doc.text)] if index == 0 else []
+            found = datelines(doc.text) if index == 0 else []
+            spans = [(d.start, d.end) for d in found]
+            if found:
+                context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
             for sent in doc.sents:
                 if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
                     # (a dateline is no sentence: the lead refers back to the headline, not to it)

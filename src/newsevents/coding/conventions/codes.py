@@ -33,6 +33,14 @@ def joint_drills(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def story_place(c: Candidate, s: SentenceScope) -> bool:
+    """An act with no place of its own happened where the story was filed (its dateline)."""
+    if c.place is not None or s.context.story_place is None:
+        return False
+    c.place = s.context.story_place
+    return True
+
+
 def place_of_target(c: Candidate, s: SentenceScope) -> bool:
     """A use of force with no place named happened in its target's country."""
     if c.place is not None or c.code[:2] not in s.lexicon.conventions.words("located_fallback_root"):
