@@ -92,3 +92,21 @@ def test_a_refusal_is_unwillingness_not_a_past_negation(code):
     refusal = code("Russia would not supply gas to Ukraine, the minister said.")
     assert [(e.source.code, e.target.code, e.root) for e in refusal] == [("RUS", "UKR", "12")]
     assert "+negated.refusal.v2" in refusal[0].rule
+
+
+STORY = ("First Kenyan police land in Haiti\n\nPORT-AU-PRINCE, Haiti (AP) — The first Kenyan police officers "
+         "landed in Haiti's capital on Tuesday.\n\nKenya has pledged 1,000 officers in all.\n\n"
+         "Gangs attacked two police stations overnight.")
+
+
+def test_the_dateline_country_receives_pledges_that_name_no_beneficiary(code):
+    events = code(STORY, "2024-06-26")
+    pledge = [e for e in events if e.root == "03"]
+    assert [(e.source.code, e.target.code) for e in pledge] == [("KEN", "HTI")]
+    assert "+pairs.story-country.v1" in pledge[0].rule
+
+
+def test_the_dateline_place_is_the_default_place(code):
+    events = code(STORY, "2024-06-26")
+    assert {e.location.country for e in events if e.location is not None} == {"HTI"}
+    assert any("+place.dateline.v1" in e.rule for e in events)

@@ -64,6 +64,18 @@ def named_counterpart(c: Candidate, s: SentenceScope):
     return [(a, other[0]) for a in c.sources] if other else None
 
 
+def story_country(c: Candidate, s: SentenceScope):
+    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge or aid that names no
+    beneficiary, by a foreign actor, is for the country the story is about (its dateline's)."""
+    place = s.context.story_place
+    if c.targets or place is None or not place.country or \
+            c.code[:2] not in s.lexicon.conventions.words("story_target_root") or \
+            any(a.country == place.country for a in c.sources) or _other_actors(c, s):
+        return None
+    home = country_actor(place.country, None, place.name, "")
+    return [(a, home) for a in c.sources]
+
+
 def one_sided(c: Candidate, s: SentenceScope):
     """"Protesters rallied in Manila", "X mobilised troops": GDELT's one-actor events, for the roots that
     stand without a named target (and, of intents, only agreeing, accepting and pledging), and only when the
