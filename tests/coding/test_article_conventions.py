@@ -110,3 +110,15 @@ def test_the_dateline_place_is_the_default_place(code):
     events = code(STORY, "2024-06-26")
     assert {e.location.country for e in events if e.location is not None} == {"HTI"}
     assert any("+place.dateline.v1" in e.rule for e in events)
+
+
+def test_a_headline_past_tense_without_object_is_a_passive(code):
+    events = code("Three Palestinians shot dead by Israeli troops in West Bank\n\nJERUSALEM (AP) - The army said "
+                  "it was investigating.", "2024-05-15")
+    shooting = [e for e in events if e.root == "19"]
+    assert [(e.source.country, e.target.country) for e in shooting] == [("ISR", "PSE")]
+    assert "+headline.past-is-passive.v1" in shooting[0].rule
+    assert not [e for e in code("Kosovo police officer killed in siege at monastery\n\nPRISTINA (AP) - Kosovo "
+                                "mourned on Monday.", "2024-05-15") if e.source.country == "XKX" and e.root == "19"]
+    active = code("Russia attacked Ukraine's power grid\n\nKYIV (AP) - Officials said so.", "2024-05-15")
+    assert ("RUS", "UKR", "19") in dyads(active)

@@ -58,7 +58,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
         passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
-    if passive:
+    headline_passive = not passive and (obj is None or obj.pos_ == "ADJ") and _headline_passive(verb)
+    if headline_passive:   # "Kosovo police officer killed": the subject is the one it happened to
+        passive, obj = True, object_head(subj)
+    if passive and not headline_passive:
         subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj_pass is not None:
             obj = object_head(subj_pass)
@@ -100,7 +103,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if rule is None:
         return None
     if passive:
-        agent = agent_of(verb)
+        agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
         sources = [agent] if agent is not None else []
         if agent is None and rule.code[:2] == "03":   # "Vietnam is committed to ...": a stance, not a patient
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -134,7 +137,31 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
             if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
                 used_nouns.update(p.i for p in prep.children if p.dep_ == "pobj")
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
-    return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement)
+    return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
+                 refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
+
+
+# Headlines drop the auxiliary of the passive ("Kosovo police officer killed", "Three shot dead by troops"):
+# in a headline, a past-tense verb with a subject but no auxiliary and no object is a passive.
+HEADLINE_PASSIVE = "headline.past-is-passive.v1"
+
+
+def _headline_passive(verb) -> bool:
+    sent, doc = verb.sent, verb.doc
+    if sent.start != 0 or sent.end >= len(doc) or sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False   # a headline is the first line of an article with more after it, and no full stop
+    if "\n" not in sent.text_with_ws and not doc[sent.end].is_space:
+        return False
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+
+
+def _by_phrase(verb):
+    """The object of a verb's "by" phrase ("shot dead by Israeli troops")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((object_head(p) for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
