@@ -122,3 +122,8 @@ def test_a_headline_past_tense_without_object_is_a_passive(code):
                                 "mourned on Monday.", "2024-05-15") if e.source.country == "XKX" and e.root == "19"]
     active = code("Russia attacked Ukraine's power grid\n\nKYIV (AP) - Officials said so.", "2024-05-15")
     assert ("RUS", "UKR", "19") in dyads(active)
+
+
+def test_the_target_inside_what_a_source_said_it_was(code):
+    events = code("Pakistan carried out air strikes on what it said were militant hideouts inside Iran on Thursday.")
+    assert ("PAK", "IRN", "19") in dyads(events)

@@ -78,6 +78,10 @@ def prepositional_objects(token):
                             yield c.lower_, object_head(x)
                         elif x.dep_ == "prep":
                             yield c.lower_, x
+                        elif x.dep_ == "ccomp":   # "on what it said were militant hideouts inside Iran"
+                            for y in x.children:
+                                if y.dep_ in ("attr", "oprd") and y.tag_ not in ("WP", "WDT"):
+                                    yield c.lower_, object_head(y)
 
 
 def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False) -> list:
