@@ -127,3 +127,9 @@ def test_a_headline_past_tense_without_object_is_a_passive(code):
 def test_the_target_inside_what_a_source_said_it_was(code):
     events = code("Pakistan carried out air strikes on what it said were militant hideouts inside Iran on Thursday.")
     assert ("PAK", "IRN", "19") in dyads(events)
+
+
+def test_a_person_named_with_a_country_keeps_it_later_in_the_article(code):
+    events = code("The head of the Philippine armed forces, General Romeo Brawner, spoke on Monday. "
+                  "General Romeo Brawner demanded that Beijing return the rifles.")
+    assert ("PHL", "CHN", "10") in dyads(events)

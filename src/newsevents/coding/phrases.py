@@ -47,6 +47,7 @@ class Context:
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
+    people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None
@@ -216,7 +217,10 @@ class SentenceActors:
         heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and _conj_root(c) == head]
         actors: list[Actor] = []
         for h in heads:
-            for a in self._resolve_one(h):
+            found = self._resolve_one(h)
+            if len(found) == 1 and found[0].country:
+                self._remember_person(h, found[0])
+            for a in found:
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
         for a in self._of_conjuncts(head):   # "the leaders of Armenia and Azerbaijan": one actor each
@@ -225,6 +229,30 @@ class SentenceActors:
         if not self.context._collecting:   # a result that skipped back-references is not the final one
             self._cache[head.i] = actors
         return actors
+
+    def _surname(self, tokens) -> str | None:
+        """The last word of a person's name in a phrase ("Foreign Minister Therese Kayikwamba Wagner" ->
+        "wagner"): a capitalised proper noun that names no actor of the dictionaries."""
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.by_token and t.text[:1].isupper()
+                 and not t.is_upper and len(t.text) > 2]
+        return names[-1].lower_ if len(names) >= 2 or (names and names[-1].dep_ in ("nsubj", "appos")) else None
+
+    def _remember_person(self, head, actor: Actor) -> None:
+        """"Congo's Therese Kayikwamba Wagner", "the head of the Philippine armed forces, General Romeo
+        Brawner": the person's later mentions by name act for the same side."""
+        tokens = self.phrase_tokens(head)
+        tokens += [t for c in head.children if c.dep_ == "appos" for t in self.phrase_tokens(c)]
+        surname = self._surname(tokens)
+        if surname and surname not in self.context.people:
+            self.context.people[surname] = actor
+
+    def _person_named_before(self, tokens, role: str | None) -> Actor | None:
+        surname = self._surname(tokens)
+        known = self.context.people.get(surname) if surname else None
+        if known is None:
+            return None
+        return country_actor(known.country, role or known.role, known.name, _text(tokens)) if not known.group \
+            else known
 
     def _of_conjuncts(self, head) -> list[Actor]:
         """The further countries of a plural head's "of" phrase ("the leaders of Armenia and Azerbaijan", "the
@@ -286,6 +314,9 @@ class SentenceActors:
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
             return [pron]
+        known = self._person_named_before(tokens, role)
+        if known is not None:
+            return [known]
         place = self._place_actor(head, tokens)
         if place is not None:
             return [place]
