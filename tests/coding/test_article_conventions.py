@@ -130,6 +130,6 @@ def test_the_target_inside_what_a_source_said_it_was(code):
 
 
 def test_a_person_named_with_a_country_keeps_it_later_in_the_article(code):
-    events = code("The head of the Philippine armed forces, General Romeo Brawner, spoke on Monday. "
+    events = code("The head of the Philippine armed forces, General Romeo Brawner, accused China of piracy. "
                   "General Romeo Brawner demanded that Beijing return the rifles.")
     assert ("PHL", "CHN", "10") in dyads(events)
