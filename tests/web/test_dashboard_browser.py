@@ -213,7 +213,13 @@ def test_non_asserted_mentions_are_labelled(browser, server):
 
 
 def test_code_box_returns_events_with_modality(browser, server):
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
     open_view(browser, server, "code")
+    # the view is shown by script after the page loads: wait until the box takes typing (busy machines)
+    WebDriverWait(browser, WAIT_S).until(ready.element_to_be_clickable(("css selector", "#code-form textarea, "
+                                                                                      "#code-form [name=text]")))
     form = browser.find_element("css selector", "#code-form")
     form.find_element("name", "text").send_keys(
         "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, killing three people. "
