@@ -65,11 +65,13 @@ def named_counterpart(c: Candidate, s: SentenceScope):
 
 
 def story_country(c: Candidate, s: SentenceScope):
-    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge or aid that names no
-    beneficiary, by a foreign actor, is for the country the story is about (its dateline's)."""
+    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge or a kind of aid that
+    names no beneficiary, by a foreign actor, is for the country the story is about (its dateline's). A bare
+    "sent" or "helped" (070) says too little."""
     place = s.context.story_place
     if c.targets or place is None or not place.country or \
             c.code[:2] not in s.lexicon.conventions.words("story_target_root") or \
+            c.code in s.lexicon.conventions.words("story_target_too_vague") or \
             any(a.country == place.country for a in c.sources) or _other_actors(c, s):
         return None
     home = country_actor(place.country, None, place.name, "")
