@@ -81,6 +81,7 @@ def test_geography_is_filled_wherever_there_is_a_place(filled, tmp_path):
     assert (strike.ActionGeo_Type, strike.ActionGeo_FullName, strike.ActionGeo_CountryCode) == \
         (4, "Kharkiv, Ukraine", "UP")
     assert (strike.ActionGeo_Lat, strike.ActionGeo_Long) == (49.99, 36.23)
+    assert strike.ActionGeo_ADM1Code == "UP07"   # Kharkiv oblast, as GDELT writes it
     assert strike.ActionGeo_FeatureID.startswith("NE") and strike.Actor1Geo_FeatureID == strike.ActionGeo_FeatureID
     assert strike.IsRootEvent == 1 and strike.NumArticles == 2
     country = df[df.Actor1Code == "IGOWSTNAT"].iloc[0]

