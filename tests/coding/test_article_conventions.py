@@ -133,3 +133,11 @@ def test_a_person_named_with_a_country_keeps_it_later_in_the_article(code):
     events = code("The head of the Philippine armed forces, General Romeo Brawner, accused China of piracy. "
                   "General Romeo Brawner demanded that Beijing return the rifles.")
     assert ("PHL", "CHN", "10") in dyads(events)
+
+
+def test_both_sides_are_the_articles_dyad(code):
+    text = ("Thailand accused Cambodia of shelling its villages. Cambodia denied it and accused Thailand of "
+            "aggression. Thai and Cambodian commanders met at the border. The U.S. ambassador and China's "
+            "ambassador attended the talks as observers. Both sides agreed to an immediate ceasefire on Monday.")
+    ceasefire = [e for e in code(text, "2025-07-29") if e.sentence_index == 4]
+    assert {frozenset((e.source.country, e.target.country)) for e in ceasefire} == {frozenset(("THA", "KHM"))}

@@ -48,6 +48,7 @@ class Context:
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
+    mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None
@@ -57,6 +58,13 @@ class Context:
 
     def start(self, sentence: "SentenceActors") -> None:
         self.sentence, self._current = sentence, None
+        for country in {e.country for m in sentence.mentions for e in m.entries if e.country}:
+            self.mentioned[country] = self.mentioned.get(country, 0) + 1
+
+    def main_pair(self) -> list[str]:
+        """The article's two most-named countries, when both recur (its dyad: "the two sides")."""
+        top = sorted(self.mentioned.items(), key=lambda kv: -kv[1])[:2]
+        return [c for c, n in top] if len(top) == 2 and top[1][1] >= MAIN_PAIR_MENTIONS else []
 
     def next_sentence(self) -> None:
         self.previous_sentence, self._previous = self.sentence, self._current
@@ -277,8 +285,14 @@ class SentenceActors:
         mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
         if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
             return []
+        candidates = self.context.candidates(head.i)
+        main = self.context.main_pair()
+        if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
+            found = [next((a for a in candidates if a.country == c and not a.role), None) or
+                     country_actor(c, None, c, head.text) for c in main]
+            return found
         found = []
-        for a in self.context.candidates(head.i):
+        for a in candidates:
             if a.country and all(a.country != b.country for b in found):
                 found.append(a)
             if len(found) == 2:
@@ -466,6 +480,7 @@ class SentenceActors:
         return None
 
 
+MAIN_PAIR_MENTIONS = 3   # sentences naming each of two countries before they are the article's dyad
 PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 
