@@ -141,3 +141,11 @@ def test_both_sides_are_the_articles_dyad(code):
             "ambassador attended the talks as observers. Both sides agreed to an immediate ceasefire on Monday.")
     ceasefire = [e for e in code(text, "2025-07-29") if e.sentence_index == 4]
     assert {frozenset((e.source.country, e.target.country)) for e in ceasefire} == {frozenset(("THA", "KHM"))}
+
+
+def test_a_city_naming_a_treaty_is_no_actor(code):
+    vienna = code("Iran said the expulsion violated the 1961 Vienna Convention on Diplomatic Relations.")
+    assert all("AUT" not in (e.source.country, e.target.country if e.target else None) for e in vienna)
+    events = code("Russia and Ukraine signed the Minsk agreements in 2015.")
+    assert dyads(events) == {("RUS", "UKR", "05")}
+    assert events[0].date.precision == "year"

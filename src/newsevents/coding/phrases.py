@@ -473,6 +473,8 @@ class SentenceActors:
             name = _proper_name(t)
             if name.islower():
                 continue   # "the west bank of the river" is not the West Bank
+            if t.dep_ == "compound" and t.head.lemma_.lower() in NAMED_AFTER_PLACES:
+                continue   # "the Minsk agreements" are no actor of Belarus
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
@@ -480,18 +482,27 @@ class SentenceActors:
         return None
 
 
+# Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
+NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",
+                                "process", "format", "communique", "memorandum", "charter", "statute", "summit"})
 MAIN_PAIR_MENTIONS = 3   # sentences naming each of two countries before they are the article's dyad
 PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 
 
 def _part_of_a_name(mention: Mention, sent, day) -> bool:
-    """A group's name closing a person's name ("Foreign Minister Therese Kayikwamba Wagner") is a surname:
-    the mention's first token follows a proper noun of the same name that is no actor itself."""
+    """A group's name closing a person's name ("Foreign Minister Therese Kayikwamba Wagner") is a surname: the
+    mention's first token follows a proper noun of the same name that is no actor itself. A city naming a
+    treaty or a process ("the 1961 Vienna Convention", "the Minsk agreements", "the Oslo Accords") is part of
+    that name, not an actor."""
     entry = mention.entry_on(day)
+    doc = sent.doc
+    if entry is not None and entry.kind in ("capital", "place") and mention.end < sent.end:
+        after = doc[mention.end]
+        if after.lemma_.lower() in NAMED_AFTER_PLACES and after.i == doc[mention.end - 1].head.i:
+            return True
     if entry is None or entry.kind != "group" or mention.start <= sent.start:
         return False
-    doc = sent.doc
     before, first = doc[mention.start - 1], doc[mention.start]
     return before.pos_ == "PROPN" and before.dep_ == "compound" and mention.start <= before.head.i < mention.end \
         and first.pos_ == "PROPN" and not first.is_upper and mention.end - mention.start == 1
