@@ -149,3 +149,8 @@ def test_a_city_naming_a_treaty_is_no_actor(code):
     events = code("Russia and Ukraine signed the Minsk agreements in 2015.")
     assert dyads(events) == {("RUS", "UKR", "05")}
     assert events[0].date.precision == "year"
+
+
+def test_what_one_is_pressed_to_do_is_not_asserted(code):
+    assert not [e for e in code("Washington is pressuring Iran to give up uranium enrichment.") if e.root == "08"]
+    assert code("Iran struggles with international sanctions.") == []

@@ -21,7 +21,7 @@ GOVERNORS = {
         "fear", "worry", "suspect", "speculate", "believe", "think", "expect", "predict", "guess", "suggest",
         "estimate", "assume", "imagine", "doubt", "wonder", "question", "allege", "accuse", "blame", "claim",
         "rumour", "rumor", "risk", "threaten", "warn", "caution", "urge", "ask", "call", "appeal", "demand",
-        "request", "press", "push", "want", "wish", "hope", "seek", "try", "attempt", "insist",
+        "request", "press", "pressure", "push", "want", "wish", "hope", "seek", "try", "attempt", "insist",
         "recommend", "propose", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
         "explore", "study", "examine", "review", "decide", "determine", "choose", "condition",
     }),
