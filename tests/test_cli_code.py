@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -322,3 +323,17 @@ def test_the_example_gold_file_scores():
     proc = run("eval", ROOT / "samples" / "gold_example.jsonl", "--quiet", timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     assert "recall" in proc.stdout.decode()
+
+
+def test_output_is_the_same_whatever_the_hash_seed():
+    """The same input gives byte-identical output in every process (no set or dict order leaks into it)."""
+    import os
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "news.jsonl"
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "newsevents", "code", str(sample), "--all", "--no-progress"],
+                              capture_output=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") > 400

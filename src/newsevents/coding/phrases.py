@@ -58,7 +58,8 @@ class Context:
 
     def start(self, sentence: "SentenceActors") -> None:
         self.sentence, self._current = sentence, None
-        for country in {e.country for m in sentence.mentions for e in m.entries if e.country}:
+        # in the order named (a set's order would change from run to run: ties go to the first named)
+        for country in dict.fromkeys(e.country for m in sentence.mentions for e in m.entries if e.country):
             self.mentioned[country] = self.mentioned.get(country, 0) + 1
 
     def main_pair(self) -> list[str]:
