@@ -72,7 +72,7 @@ def load_synthetic(store: EventStore, n: int) -> float:
                {codes}[k], {codes}[k][1:3], {codes}[k][1:2], {golds}[k], {quads}[k],
                NULL, tc, NULL, NULL,
                1 + (h % 20)::INTEGER, 1 + (h % 7)::INTEGER, 1 + (h % 15)::INTEGER, d, d + 1,
-               (h % 3) = 0, 'https://example.org/' || i, 'synthetic event ' || i, 'm' || i
+               (h % 3) = 0, 'https://example.org/' || i, 'synthetic event ' || i, 'm' || i, NULL
         FROM r""", [n])
     store.con.execute("CHECKPOINT")
     return time.perf_counter() - started
