@@ -48,7 +48,7 @@ eval-plover: install
 # against its target); benchmarks/README.md keeps the latest figures.
 bench: install
 	$(PY) benchmarks/bench_coder.py samples/news.jsonl
-	$(PY) benchmarks/bench_store.py --events 0 --scaling 12000 --rounds 3
+	$(PY) benchmarks/bench_store.py --events 0 --scaling 6000 --rounds 3
 	$(PY) benchmarks/bench_api.py --events 10000000 --requests 12
 
 clean:

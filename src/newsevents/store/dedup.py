@@ -11,7 +11,8 @@ The rule (docs/store.md, "Deduplication"):
    `tolerance_days`, so a run of daily strikes with tolerance 1 gives one event per two days at most, never
    one event for the whole run; with tolerance 0 only mentions of the same date merge.
 4. A cluster is one event. Its id is a hash of the group and the anchor date, so it does not depend on the
-   order articles were ingested in; its date is the most often reported date (ties: the earliest).
+   order articles were ingested in; its date is the most often reported date (ties: the earliest;
+   `Cluster.event_date`, computed in SQL by `_INSERT_EVENTS` when the event row is built).
 
 The clusters depend only on the set of mentions in a group, never on ingest order.
 
@@ -20,9 +21,8 @@ depends on the mentions it touches, not on the group's history. Because a cluste
 `tolerance_days` of its anchor, a new date inside an existing cluster's window changes no anchor: the
 mention joins that event, and only that event's row is rebuilt. A date outside every window, or a removed
 mention, can move the anchors from that date on, never before it: the group's clusters are cut again from
-that date only (`_resplit`). The result is the one `recluster` gives from all the mentions (a property test
-compares the two on random mention streams in random orders); `recluster` and `rebuild` stay for a change
-of tolerance.
+that date only (`_resplit`). The result is the one `rebuild` gives from all the mentions (a property test
+compares the two on random mention streams in random orders); `rebuild` is kept for a change of tolerance.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ GROUP_SQL = "coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.base_co
 
 _GROUPS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string())])
 _CLUSTERS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string()),
-                              ("date", pa.date32()), ("event_id", pa.int64()), ("event_date", pa.date32())])
+                              ("date", pa.date32()), ("event_id", pa.int64())])
 _STARTS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string()),
                             ("start", pa.date32())])
 _LINKS_SCHEMA = pa.schema([("mention_id", pa.string()), ("event_id", pa.int64())])
@@ -58,6 +58,15 @@ class Cluster:
     anchor: dt.date
     dates: tuple[dt.date, ...]
     event_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """A mention just inserted that takes part in deduplication (asserted, with a date), not yet linked."""
+
+    mention_id: str
+    group: GroupKey
+    date: dt.date
 
 
 def cluster_dates(date_counts: Sequence[tuple[dt.date, int]], tolerance_days: int) -> list[Cluster]:
@@ -100,45 +109,6 @@ def added_of_rows(rows: Iterable[dict]) -> list[Added]:
     """The mention rows (`model_forms.mention_row`) that take part in deduplication, as `Added`."""
     return [Added(r["mention_id"], (r["source_code"] or "", r["target_code"] or "", r["base_code"]), r["date"])
             for r in rows if r["modality"] == "asserted" and r["date"] is not None]
-
-
-def recluster(con: duckdb.DuckDBPyConnection, groups: Iterable[GroupKey], tolerance_days: int) -> int:
-    """Cluster the given groups again from all their mentions; returns the number of events they now hold.
-
-    Runs inside the caller's transaction: deletes the groups' events, relinks their mentions, inserts the
-    new events.
-    """
-    groups = sorted(set(groups))
-    if not groups:
-        return 0
-    affected = pa.Table.from_pylist([dict(zip(("skey", "tkey", "base"), g)) for g in groups],
-                                    schema=_GROUPS_SCHEMA)
-    with registered(con, "_ne_affected", affected):
-        rows = con.execute(f"""
-            SELECT {GROUP_SQL}, m.date, count(*)
-            FROM mentions m
-            JOIN _ne_affected a ON coalesce(m.source_code, '') = a.skey
-                AND coalesce(m.target_code, '') = a.tkey AND m.base_code = a.base
-            WHERE m.modality = 'asserted' AND m.date IS NOT NULL
-            GROUP BY ALL ORDER BY ALL""").fetchall()
-        con.execute("""
-            DELETE FROM events e USING _ne_affected a
-            WHERE coalesce(e.source_code, '') = a.skey AND coalesce(e.target_code, '') = a.tkey
-              AND e.base_code = a.base""")
-        con.execute("""
-            UPDATE mentions m SET event_id = NULL FROM _ne_affected a
-            WHERE coalesce(m.source_code, '') = a.skey AND coalesce(m.target_code, '') = a.tkey
-              AND m.base_code = a.base AND m.event_id IS NOT NULL""")
-    return _write_clusters(con, rows, tolerance_days)
-
-
-@dataclass(frozen=True, slots=True)
-class Added:
-    """A mention just inserted that takes part in deduplication (asserted, with a date), not yet linked."""
-
-    mention_id: str
-    group: GroupKey
-    date: dt.date
 
 
 def update(con: duckdb.DuckDBPyConnection, added: Sequence[Added],
@@ -249,13 +219,13 @@ def rebuild(con: duckdb.DuckDBPyConnection, tolerance_days: int) -> int:
 
 
 def _cluster_rows(rows: list[tuple], tolerance_days: int) -> pa.Table:
-    """(group..., date, count) rows, sorted, as one (group..., date, event_id, event_date) row per date."""
+    """(group..., date, count) rows, sorted, as one (group..., date, event_id) row per date."""
     out: dict[str, list] = {name: [] for name in _CLUSTERS_SCHEMA.names}
     for group, members in itertools.groupby(rows, key=lambda r: (r[0], r[1], r[2])):
         for cluster in cluster_dates([(r[3], r[4]) for r in members], tolerance_days):
             eid = event_id_for(group, cluster.anchor)
             for day in cluster.dates:
-                for name, value in zip(_CLUSTERS_SCHEMA.names, (*group, day, eid, cluster.event_date)):
+                for name, value in zip(_CLUSTERS_SCHEMA.names, (*group, day, eid)):
                     out[name].append(value)
     return pa.Table.from_pydict(out, schema=_CLUSTERS_SCHEMA)
 
