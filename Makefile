@@ -37,15 +37,19 @@ run: install
 test: install browser
 	$(PY) -m pytest
 
-# Developer tools: scores against the shared gold sets (need ../shared), and the speed benchmark.
+# Developer tools: scores against the shared gold sets (need ../shared), and the speed benchmarks.
 eval: install
 	$(VENV)/bin/newsevents eval ../shared/gold/dev_gold.jsonl
 
 eval-plover: install
 	$(VENV)/bin/newsevents eval ../shared/plover/plover_gold.jsonl --quiet
 
+# The benchmarks print lines starting RATIO (store: 8x same-group ingest / distinct-group control; API: worst p99
+# against its target); benchmarks/README.md keeps the latest figures.
 bench: install
 	$(PY) benchmarks/bench_coder.py samples/news.jsonl
+	$(PY) benchmarks/bench_store.py --events 0 --scaling 6000 --rounds 3
+	$(PY) benchmarks/bench_api.py --events 10000000 --requests 12
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

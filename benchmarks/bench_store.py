@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -71,7 +72,7 @@ def load_synthetic(store: EventStore, n: int) -> float:
                {codes}[k], {codes}[k][1:3], {codes}[k][1:2], {golds}[k], {quads}[k],
                NULL, tc, NULL, NULL,
                1 + (h % 20)::INTEGER, 1 + (h % 7)::INTEGER, 1 + (h % 15)::INTEGER, d, d + 1,
-               (h % 3) = 0, 'https://example.org/' || i, 'synthetic event ' || i, 'm' || i
+               (h % 3) = 0, 'https://example.org/' || i, 'synthetic event ' || i, 'm' || i, NULL
         FROM r""", [n])
     store.con.execute("CHECKPOINT")
     return time.perf_counter() - started
@@ -111,6 +112,80 @@ def bench_ingest(n: int, workdir: Path) -> None:
           f"{seconds:.2f} s = {n / seconds:,.0f} events/s -> {counts['events']:,} events after dedup")
 
 
+def _base_mentions(n: int) -> list:
+    """`n` mentions (4 to a document) of busy dyads: 5 sources x 5 targets x 2 CAMEO codes, 50 event groups
+    reported on most days of one year (with n = 6,000, about 120 mentions and 65 events a group)."""
+    rng = random.Random(2)
+    codes = [c for c in CODES if c[0] in ("042", "190")]
+    out = []
+    for i in range(n):
+        code, gold, quad = rng.choice(codes)
+        src, tgt = rng.choice(COUNTRIES[:5]), rng.choice(COUNTRIES[5:10])
+        out.append((i, code, gold, quad, src, tgt, START + dt.timedelta(days=rng.randrange(365))))
+    return out
+
+
+def _copy_events(base: list, copy: int, same_groups: bool) -> list:
+    """Copy `copy` of the base mentions under new document ids: into the same event groups (same actors,
+    codes and dates), or into groups of their own (the source actor's code carries the copy number)."""
+    from newsevents.model import Actor, Event, EventDate
+
+    role = "GOV" if same_groups or copy == 0 else f"GOV{copy}"
+    return [Event(doc_id=f"c{copy}-doc{i // 4:07d}", sentence_index=i % 4, date=EventDate(day),
+                  source=Actor(src + role, src, "GOV"), target=Actor(tgt, tgt), cameo=code, goldstein=gold,
+                  quad_class=quad, location=None, modality="asserted", sentence=f"Synthetic sentence {i}.",
+                  span=(0, 10), rule="bench")
+            for i, code, gold, quad, src, tgt, day in base]
+
+
+def _ingest_cpu(base: list, copies: int, same_groups: bool, workdir: Path) -> tuple[float, float, int]:
+    """Ingest `copies` copies of the base mentions, one after the other, into a fresh store:
+    (CPU seconds, wall seconds, events after dedup). Generating the events is not timed."""
+    path = workdir / "scaling.duckdb"
+    if path.exists():
+        path.unlink()
+    batches = [_copy_events(base, c, same_groups) for c in range(copies)]
+    with EventStore.open(path) as store:
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        for events in batches:
+            ingest_events(store, events, batch_size=100)
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        n_events = store.counts()["events"]
+    path.unlink()
+    return cpu, wall, n_events
+
+
+def bench_scaling(n: int, rounds: int, workdir: Path, factors=(1, 2, 4, 8)) -> dict:
+    """Ingest scaling: the same `n` mentions 1x..8x over into the same event groups (each copy joins the
+    events of the copies before it) against the control, the copies spread over distinct groups. CPU time,
+    min and median of `rounds` rounds; the two kinds alternate within a round so that both see the same
+    load. Returns {(kind, factor): [cpu seconds per round]}."""
+    base = _base_mentions(n)
+    cpu: dict = {}
+    events: dict = {}
+    for r in range(rounds):
+        for factor in factors:
+            for kind in (("same", "distinct") if r % 2 == 0 else ("distinct", "same")):
+                seconds, _wall, n_events = _ingest_cpu(base, factor, kind == "same", workdir)
+                cpu.setdefault((kind, factor), []).append(seconds)
+                events[(kind, factor)] = n_events
+        print(f"  round {r + 1}/{rounds} done", flush=True)
+    print(f"  ingest scaling: {n:,} mentions 1x..{max(factors)}x over, batches of 100 documents, CPU seconds "
+          f"(min / median of {rounds})")
+    print(f"  {'copies':>6}  {'same groups':>17}  {'distinct groups':>17}  {'same/distinct':>13}  "
+          f"{'events same':>11}  {'events distinct':>15}")
+    for factor in factors:
+        same, dist = cpu[("same", factor)], cpu[("distinct", factor)]
+        print(f"  {factor:>5}x  {min(same):7.2f} / {statistics.median(same):7.2f}  "
+              f"{min(dist):7.2f} / {statistics.median(dist):7.2f}  "
+              f"{statistics.median(same) / statistics.median(dist):13.2f}  "
+              f"{events[('same', factor)]:>11,}  {events[('distinct', factor)]:>15,}")
+    top = max(factors)
+    ratio = statistics.median(cpu[("same", top)]) / statistics.median(cpu[("distinct", top)])
+    print(f"  RATIO store {top}x same-group / distinct-group control (median CPU): {ratio:.2f} (target <= 1.2)")
+    return cpu
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000_000)
@@ -118,9 +193,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the store file")
     parser.add_argument("--ingest", type=int, default=20_000, metavar="N",
                         help="also time the ingest of N pre-coded events (0: skip)")
+    parser.add_argument("--scaling", type=int, default=0, metavar="N",
+                        help="ingest scaling: N mentions 1x/2x/4x/8x over, same groups vs distinct (0: skip)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the scaling benchmark (default 3)")
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench_store_"))
+    if args.scaling:
+        print(f"newsevents store ingest scaling, {os.cpu_count()} CPUs, load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        bench_scaling(args.scaling, args.rounds, workdir)
+    if not args.events:
+        workdir.rmdir()
+        return 0
     path = Path(args.db) if args.db else workdir / "bench.duckdb"
     if path.exists():
         path.unlink()

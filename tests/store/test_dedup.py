@@ -8,7 +8,7 @@ import random
 import pytest
 from store_factories import day, event_rows, make_article, make_event, mention_links
 
-from newsevents.store import EventStore
+from newsevents.store import EventStore, dedup
 from newsevents.store.dedup import Cluster, cluster_dates, event_id_for
 from newsevents.store.ingest import ingest_events, prepare, store_coded
 
@@ -160,3 +160,74 @@ def test_changing_the_tolerance_reclusters_everything(store):
     assert report_tolerance == 2 and store.counts()["events"] == 1
     assert store.get_setting("dedup_tolerance_days") == "2"
     assert prepare(store, None) == 2  # kept when not given
+
+
+# ------------------------------------------------------------------------------------ incremental = full
+
+def _random_stream(rng: random.Random, n_docs: int):
+    """Articles with random mentions over a few groups and a few weeks; some ids come back with a new text
+    (the later one replaces the earlier), some mentions are not asserted or have no date."""
+    dyads = [("RUSMIL", "UKR"), ("UKRMIL", "RUSMIL"), ("ISRMIL", "HAMAS"), ("USAGOV", None)]
+    out = []
+    for i in range(n_docs):
+        doc = f"doc{rng.randrange(n_docs * 3 // 4 + 1):03d}"
+        events = [make_event(doc, j, rng.choice([None] + [rng.randrange(25)] * 8), *rng.choice(dyads),
+                             rng.choice(["190", "193", "1931", "042"]),
+                             modality=rng.choice(["asserted"] * 6 + ["negated"]),
+                             confidence=rng.choice([0.5, 0.8, 0.9]))
+                  for j in range(rng.randrange(5))]
+        out.append((make_article(doc, rng.randrange(25), source=rng.choice(["AP", "BBC", None]),
+                                 text=f"Text {i} of {doc}."), events))
+    return out
+
+
+def _full_recluster(store: EventStore, tolerance: int) -> tuple[list, list]:
+    with store.transaction() as con:
+        dedup.rebuild(con, tolerance)
+    return event_rows(store), mention_links(store)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_incremental_dedup_equals_a_full_recluster_on_random_streams(tmp_path, seed):
+    """Mentions join, split and leave groups batch by batch (article texts replaced, dates landing before,
+    inside and between clusters); the events are those of clustering all mentions at once, whatever the
+    order and the batch size."""
+    rng = random.Random(seed)
+    tolerance = rng.randrange(4)
+    stream = _random_stream(rng, 40)
+    final = {}
+    for article, events in stream:
+        final[article.id] = (article, events)  # what any order ends with: the last text of each id
+    results = []
+    for n in range(3):
+        order = stream
+        if n:  # another order that ends with the same texts: each id's last text comes after its others
+            shuffled = rng.sample(stream, len(stream))
+            order = [item for item in shuffled if final[item[0].id] is not item] + list(final.values())
+        with EventStore.open(tmp_path / f"s{n}.duckdb") as store:
+            prepare(store, tolerance)
+            store_coded(store, order, batch_size=rng.randrange(1, 6))
+            incremental = event_rows(store), mention_links(store)
+            assert incremental == _full_recluster(store, tolerance)
+            results.append(incremental)
+    assert results[0][0]
+    assert results[0] == results[1] == results[2]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_dedup_of_pre_coded_mentions_equals_a_full_recluster(tmp_path, seed):
+    rng = random.Random(100 + seed)
+    tolerance = rng.randrange(3)
+    events = [e for i, (_, evs) in enumerate(_random_stream(rng, 60)) for e in evs]
+    events = [make_event(f"d{i:03d}", 0, e.date.date if e.date else None, e.source, e.target, e.cameo,
+                         modality=e.modality) for i, e in enumerate(events)]
+    results = []
+    for n in range(2):
+        with EventStore.open(tmp_path / f"s{n}.duckdb") as store:
+            prepare(store, tolerance)
+            ingest_events(store, events if n == 0 else rng.sample(events, len(events)),
+                          batch_size=rng.randrange(1, 8))
+            incremental = event_rows(store), mention_links(store)
+            assert incremental == _full_recluster(store, tolerance)
+            results.append(incremental)
+    assert results[0] == results[1]

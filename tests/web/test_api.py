@@ -95,11 +95,21 @@ def test_pages_cover_the_result_once(client):
     full = [r["event_id"] for r in get(client, "/api/events", page_size=200)["rows"]]
     paged = []
     for page in (1, 2, 3, 4):
-        data = get(client, "/api/events", page=page, page_size=3)
-        assert data["total"] == 10
+        data = get(client, "/api/events", page=page, page_size=3, count="true")
+        assert data["total"] == 10 and data["has_more"] == (page < 4)
         paged += [r["event_id"] for r in data["rows"]]
     assert paged == full
     assert get(client, "/api/events", page=5, page_size=3)["rows"] == []
+
+
+def test_events_are_counted_only_when_asked_or_when_the_page_shows_the_end(client):
+    """One pass over the store per page: `total` without `count=true` only where the page holds the last row."""
+    first = get(client, "/api/events", page=1, page_size=3)
+    assert (first["total"], first["total_is_capped"], first["has_more"]) == (None, False, True)
+    last = get(client, "/api/events", page=4, page_size=3)
+    assert (last["total"], last["has_more"], len(last["rows"])) == (10, False, 1)
+    assert get(client, "/api/events", page=5, page_size=3)["total"] is None
+    assert get(client, "/api/events", page=5, page_size=3, count="true")["total"] == 10
 
 
 def test_paging_stops_at_the_row_cap(client):

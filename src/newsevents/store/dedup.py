@@ -11,15 +11,24 @@ The rule (docs/store.md, "Deduplication"):
    `tolerance_days`, so a run of daily strikes with tolerance 1 gives one event per two days at most, never
    one event for the whole run; with tolerance 0 only mentions of the same date merge.
 4. A cluster is one event. Its id is a hash of the group and the anchor date, so it does not depend on the
-   order articles were ingested in; its date is the most often reported date (ties: the earliest).
+   order articles were ingested in; its date is the most often reported date (ties: the earliest;
+   `Cluster.event_date`, computed in SQL by `_INSERT_EVENTS` when the event row is built).
 
-The clusters depend only on the set of mentions in a group, never on ingest order. After each batch the
-groups the batch touched are clustered again from all their mentions, inside the batch's transaction.
+The clusters depend only on the set of mentions in a group, never on ingest order.
+
+Each batch updates the clusters incrementally (`update`), inside the batch's transaction, with work that
+depends on the mentions it touches, not on the group's history. Because a cluster takes every date within
+`tolerance_days` of its anchor, a new date inside an existing cluster's window changes no anchor: the
+mention joins that event, and only that event's row is rebuilt. A date outside every window, or a removed
+mention, can move the anchors from that date on, never before it: the group's clusters are cut again from
+that date only (`_resplit`). The result is the one `rebuild` gives from all the mentions (a property test
+compares the two on random mention streams in random orders); `rebuild` is kept for a change of tolerance.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import bisect
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,7 +44,11 @@ GROUP_SQL = "coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.base_co
 
 _GROUPS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string())])
 _CLUSTERS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string()),
-                              ("date", pa.date32()), ("event_id", pa.int64()), ("event_date", pa.date32())])
+                              ("date", pa.date32()), ("event_id", pa.int64())])
+_STARTS_SCHEMA = pa.schema([("skey", pa.string()), ("tkey", pa.string()), ("base", pa.string()),
+                            ("start", pa.date32())])
+_LINKS_SCHEMA = pa.schema([("mention_id", pa.string()), ("event_id", pa.int64())])
+_IDS_SCHEMA = pa.schema([("event_id", pa.int64())])
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +58,15 @@ class Cluster:
     anchor: dt.date
     dates: tuple[dt.date, ...]
     event_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """A mention just inserted that takes part in deduplication (asserted, with a date), not yet linked."""
+
+    mention_id: str
+    group: GroupKey
+    date: dt.date
 
 
 def cluster_dates(date_counts: Sequence[tuple[dt.date, int]], tolerance_days: int) -> list[Cluster]:
@@ -72,43 +94,117 @@ def event_id_for(group: GroupKey, anchor: dt.date) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def groups_of_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[GroupKey]:
-    """The groups of the mentions stored for these articles (called before they are replaced)."""
+def linked_mentions_of_articles(con: duckdb.DuckDBPyConnection,
+                                article_ids: Sequence[str]) -> list[tuple[GroupKey, dt.date]]:
+    """(group, date) of the mentions stored for these articles that belong to an event (called before they
+    are replaced), for `update`'s `removed`."""
     if not article_ids:
-        return set()
-    rows = con.execute(f"SELECT DISTINCT {GROUP_SQL} FROM mentions m WHERE m.article_id IN "
-                       "(SELECT unnest(?::VARCHAR[]))", [list(article_ids)]).fetchall()
-    return {tuple(r) for r in rows}
+        return []
+    rows = con.execute(f"SELECT {GROUP_SQL}, m.date FROM mentions m WHERE m.event_id IS NOT NULL "
+                       "AND m.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]).fetchall()
+    return [((s, t, b), d) for s, t, b, d in rows]
 
 
-def recluster(con: duckdb.DuckDBPyConnection, groups: Iterable[GroupKey], tolerance_days: int) -> int:
-    """Cluster the given groups again from all their mentions; returns the number of events they now hold.
+def added_of_rows(rows: Iterable[dict]) -> list[Added]:
+    """The mention rows (`model_forms.mention_row`) that take part in deduplication, as `Added`."""
+    return [Added(r["mention_id"], (r["source_code"] or "", r["target_code"] or "", r["base_code"]), r["date"])
+            for r in rows if r["modality"] == "asserted" and r["date"] is not None]
 
-    Runs inside the caller's transaction: deletes the groups' events, relinks their mentions, inserts the
-    new events.
+
+def update(con: duckdb.DuckDBPyConnection, added: Sequence[Added],
+           removed: Iterable[tuple[GroupKey, dt.date]], tolerance_days: int) -> None:
+    """Link the `added` mentions (already inserted) and account for the `removed` ones (already deleted):
+    the events they touch are rebuilt, the others are left alone. Inside the caller's transaction.
+
+    `removed` holds the (group, date) of every deleted mention that was linked to an event.
     """
-    groups = sorted(set(groups))
+    removed = list(removed)
+    groups = sorted({a.group for a in added} | {g for g, _ in removed})
     if not groups:
-        return 0
-    affected = pa.Table.from_pylist([dict(zip(("skey", "tkey", "base"), g)) for g in groups],
-                                    schema=_GROUPS_SCHEMA)
-    with registered(con, "_ne_affected", affected):
+        return
+    anchors = _anchors(con, groups)
+    # A group's anchors before `starts[group]` stay; from it on the group is cut again from its mentions.
+    starts: dict[GroupKey, dt.date] = {}
+    for group, day in removed:
+        anchor = _anchor_at_or_before(anchors.get(group, ()), day)
+        start = anchor if anchor is not None else day
+        starts[group] = min(starts.get(group, start), start)
+    joins: list[tuple[Added, dt.date]] = []
+    for mention in added:
+        anchor = _anchor_at_or_before(anchors.get(mention.group, ()), mention.date)
+        if anchor is not None and (mention.date - anchor).days <= tolerance_days:
+            joins.append((mention, anchor))
+        else:
+            starts[mention.group] = min(starts.get(mention.group, mention.date), mention.date)
+    links = {m.mention_id: event_id_for(m.group, anchor) for m, anchor in joins
+             if m.group not in starts or anchor < starts[m.group]}
+    rebuilt = set(links.values())
+    if starts:
+        rebuilt |= _resplit(con, starts, tolerance_days)
+    if links:
+        table = pa.Table.from_pydict({"mention_id": list(links), "event_id": list(links.values())},
+                                     schema=_LINKS_SCHEMA)
+        with registered(con, "_ne_links", table):
+            con.execute("UPDATE mentions m SET event_id = l.event_id FROM _ne_links l "
+                        "WHERE m.mention_id = l.mention_id")
+    _rebuild_events(con, rebuilt, delete=set(links.values()))
+
+
+def _anchors(con: duckdb.DuckDBPyConnection, groups: Sequence[GroupKey]) -> dict[GroupKey, list[dt.date]]:
+    """The sorted anchors (first dates) of the stored events of these groups."""
+    table = pa.Table.from_pylist([dict(zip(("skey", "tkey", "base"), g)) for g in groups], schema=_GROUPS_SCHEMA)
+    with registered(con, "_ne_affected", table):
+        rows = con.execute("""
+            SELECT a.skey, a.tkey, a.base, e.first_date FROM events e
+            JOIN _ne_affected a ON coalesce(e.source_code, '') = a.skey
+                AND coalesce(e.target_code, '') = a.tkey AND e.base_code = a.base
+            ORDER BY ALL""").fetchall()
+    out: dict[GroupKey, list[dt.date]] = {}
+    for skey, tkey, base, first in rows:
+        out.setdefault((skey, tkey, base), []).append(first)
+    return out
+
+
+def _anchor_at_or_before(anchors: Sequence[dt.date], day: dt.date) -> dt.date | None:
+    i = bisect.bisect_right(anchors, day)
+    return anchors[i - 1] if i else None
+
+
+def _resplit(con: duckdb.DuckDBPyConnection, starts: dict[GroupKey, dt.date], tolerance_days: int) -> set[int]:
+    """Cut the groups again from their start date on: delete their events anchored from it, cluster their
+    mentions dated from it, link those mentions; returns the ids of the events to build."""
+    table = pa.Table.from_pylist([dict(zip(_STARTS_SCHEMA.names, (*g, d))) for g, d in sorted(starts.items())],
+                                 schema=_STARTS_SCHEMA)
+    with registered(con, "_ne_starts", table):
         rows = con.execute(f"""
             SELECT {GROUP_SQL}, m.date, count(*)
             FROM mentions m
-            JOIN _ne_affected a ON coalesce(m.source_code, '') = a.skey
-                AND coalesce(m.target_code, '') = a.tkey AND m.base_code = a.base
-            WHERE m.modality = 'asserted' AND m.date IS NOT NULL
+            JOIN _ne_starts s ON coalesce(m.source_code, '') = s.skey
+                AND coalesce(m.target_code, '') = s.tkey AND m.base_code = s.base AND m.date >= s.start
+            WHERE m.modality = 'asserted'
             GROUP BY ALL ORDER BY ALL""").fetchall()
         con.execute("""
-            DELETE FROM events e USING _ne_affected a
-            WHERE coalesce(e.source_code, '') = a.skey AND coalesce(e.target_code, '') = a.tkey
-              AND e.base_code = a.base""")
-        con.execute("""
-            UPDATE mentions m SET event_id = NULL FROM _ne_affected a
-            WHERE coalesce(m.source_code, '') = a.skey AND coalesce(m.target_code, '') = a.tkey
-              AND m.base_code = a.base AND m.event_id IS NOT NULL""")
-    return _write_clusters(con, rows, tolerance_days)
+            DELETE FROM events e USING _ne_starts s
+            WHERE coalesce(e.source_code, '') = s.skey AND coalesce(e.target_code, '') = s.tkey
+              AND e.base_code = s.base AND e.first_date >= s.start""")
+    clusters = _cluster_rows(rows, tolerance_days)
+    if clusters.num_rows:
+        with registered(con, "_ne_clusters", clusters):
+            con.execute("""
+                UPDATE mentions m SET event_id = c.event_id FROM _ne_clusters c
+                WHERE coalesce(m.source_code, '') = c.skey AND coalesce(m.target_code, '') = c.tkey
+                  AND m.base_code = c.base AND m.date = c.date AND m.modality = 'asserted'""")
+    return set(clusters.column("event_id").to_pylist())
+
+
+def _rebuild_events(con: duckdb.DuckDBPyConnection, ids: set[int], delete: set[int]) -> None:
+    """Build the event rows `ids` from their linked mentions, after deleting the stored rows `delete`."""
+    if delete:
+        with registered(con, "_ne_delete", pa.Table.from_pydict({"event_id": sorted(delete)}, schema=_IDS_SCHEMA)):
+            con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ne_delete)")
+    if ids:
+        with registered(con, "_ne_rebuild", pa.Table.from_pydict({"event_id": sorted(ids)}, schema=_IDS_SCHEMA)):
+            con.execute(_INSERT_EVENTS)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, tolerance_days: int) -> int:
@@ -122,37 +218,45 @@ def rebuild(con: duckdb.DuckDBPyConnection, tolerance_days: int) -> int:
     return _write_clusters(con, rows, tolerance_days)
 
 
-def _write_clusters(con: duckdb.DuckDBPyConnection, rows: list[tuple], tolerance_days: int) -> int:
-    """Link mentions to their clusters and insert one event row per cluster."""
+def _cluster_rows(rows: list[tuple], tolerance_days: int) -> pa.Table:
+    """(group..., date, count) rows, sorted, as one (group..., date, event_id) row per date."""
     out: dict[str, list] = {name: [] for name in _CLUSTERS_SCHEMA.names}
     for group, members in itertools.groupby(rows, key=lambda r: (r[0], r[1], r[2])):
         for cluster in cluster_dates([(r[3], r[4]) for r in members], tolerance_days):
             eid = event_id_for(group, cluster.anchor)
             for day in cluster.dates:
-                for name, value in zip(_CLUSTERS_SCHEMA.names, (*group, day, eid, cluster.event_date)):
+                for name, value in zip(_CLUSTERS_SCHEMA.names, (*group, day, eid)):
                     out[name].append(value)
-    if not out["event_id"]:
+    return pa.Table.from_pydict(out, schema=_CLUSTERS_SCHEMA)
+
+
+def _write_clusters(con: duckdb.DuckDBPyConnection, rows: list[tuple], tolerance_days: int) -> int:
+    """Link mentions to their clusters and insert one event row per cluster."""
+    clusters = _cluster_rows(rows, tolerance_days)
+    if not clusters.num_rows:
         return 0
-    clusters = pa.Table.from_pydict(out, schema=_CLUSTERS_SCHEMA)
     with registered(con, "_ne_clusters", clusters):
         con.execute("""
             UPDATE mentions m SET event_id = c.event_id FROM _ne_clusters c
             WHERE coalesce(m.source_code, '') = c.skey AND coalesce(m.target_code, '') = c.tkey
               AND m.base_code = c.base AND m.date = c.date AND m.modality = 'asserted'""")
-        con.execute(_INSERT_EVENTS)
-    return len(set(out["event_id"]))
+    ids = set(clusters.column("event_id").to_pylist())
+    _rebuild_events(con, ids, delete=set())
+    return len(ids)
 
 
-# The representative mention of an event: the most frequent full CAMEO code in the cluster, then the highest
-# confidence, the earliest article, the smallest mention id. Its actors, code and evidence describe the event;
-# the location comes from the best-ranked mention that has one.
+# The event rows of the ids in `_ne_rebuild`, from their linked mentions. The event's date is the most often
+# reported date (ties: the earliest). The representative mention of an event: the most frequent full CAMEO
+# code in the cluster, then the highest confidence, the earliest article, the smallest mention id. Its actors,
+# code and evidence describe the event; the location comes from the best-ranked mention that has one.
 _INSERT_EVENTS = """
 INSERT INTO events
 WITH linked AS (
     SELECT m.*, a.url, coalesce(a.published, m.date) AS seen, coalesce(a.outlet, a.article_id) AS outlet_key,
-           c.event_date, count(*) OVER (PARTITION BY m.event_id, m.cameo) AS cameo_n
+           count(*) OVER (PARTITION BY m.event_id, m.cameo) AS cameo_n,
+           count(*) OVER (PARTITION BY m.event_id, m.date) AS date_n
     FROM mentions m
-    JOIN (SELECT DISTINCT event_id, event_date FROM _ne_clusters) c ON m.event_id = c.event_id
+    JOIN _ne_rebuild c ON m.event_id = c.event_id
     JOIN articles a ON a.article_id = m.article_id
 ), ranked AS (
     SELECT *, row_number() OVER (
@@ -161,7 +265,7 @@ WITH linked AS (
                  seen, mention_id) AS rk
     FROM linked
 ), agg AS (
-    SELECT event_id, any_value(event_date) AS event_date, min(date) AS first_date, max(date) AS last_date,
+    SELECT event_id, arg_min(date, (-date_n, date)) AS event_date, min(date) AS first_date, max(date) AS last_date,
            count(*) AS num_mentions, count(DISTINCT outlet_key) AS num_sources,
            count(DISTINCT article_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
            bool_or(sentence_index = 0) AS is_root,

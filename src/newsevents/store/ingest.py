@@ -14,8 +14,8 @@ stored as failed: it is coded again); the same id with a new text replaces the o
 mentions. A pre-coded mention is identified by its contract `event_id` (`mentions.mention_id`): one
 already stored is skipped.
 
-Each batch of N articles is one transaction: the article rows, their mentions and the re-clustering of the
-event groups they touch (`dedup.recluster`). A run killed at any point leaves only whole batches behind; run
+Each batch of N articles is one transaction: the article rows, their mentions and the update of the events
+they touch (`dedup.update`). A run killed at any point leaves only whole batches behind; run
 again, it skips them and ends with exactly the rows of a clean run, because clusters depend only on the set
 of mentions, never on ingest order.
 """
@@ -255,7 +255,7 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
         latest[article.id] = (article, outcome)
     with store.transaction() as con:
         stored = _stored_articles(con, list(latest))
-        articles, mentions, groups, replaced = [], [], set(), []
+        articles, mentions, replaced = [], [], []
         coded = failed = retried = 0
         for article_id, (article, outcome) in latest.items():
             digest = text_hash(article.text)
@@ -277,15 +277,14 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
             articles.append(_article_row(article, digest, STATUS_CODED, None))
             coded += 1
             mentions.extend(rows)
-            groups.update(_group_of_row(r) for r in rows)
+        removed = dedup.linked_mentions_of_articles(con, replaced)
         if replaced:
-            groups |= dedup.groups_of_articles(con, replaced)
             con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
             con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
         _insert_articles(con, articles)
         _insert_mentions(con, mentions)
         _count_mentions(con, [r["article_id"] for r in articles])
-        dedup.recluster(con, groups, tolerance)
+        dedup.update(con, dedup.added_of_rows(mentions), removed, tolerance)
     report.articles_stored += coded
     report.articles_failed += failed
     report.articles_replaced += len(replaced) - retried
@@ -400,7 +399,7 @@ def _write_event_batch(store: EventStore, batch: list[Event], tolerance: int, re
         _insert_articles(con, articles)
         _insert_mentions(con, new)
         _count_mentions(con, doc_ids)
-        dedup.recluster(con, {_group_of_row(r) for r in new}, tolerance)
+        dedup.update(con, dedup.added_of_rows(new), (), tolerance)
     report.articles_stored += len(articles)
     report.mentions_stored += len(new)
 
@@ -414,10 +413,6 @@ def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
         row = _mention_row(article_id, event)
         rows.setdefault(row["mention_id"], row)
     return list(rows.values())
-
-
-def _group_of_row(row: dict) -> dedup.GroupKey:
-    return (row["source_code"] or "", row["target_code"] or "", row["base_code"])
 
 
 def _insert_articles(con, rows: list[dict]) -> None:

@@ -274,18 +274,29 @@ def _api_router() -> APIRouter:
                                                                     "hypothetical, future too)")] = False,
         page: Annotated[int, Query(ge=1, le=MAX_QUERY_ROWS)] = 1,
         page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+        count: Annotated[bool, Query(description=f"count the matching rows (up to {MAX_QUERY_ROWS:,}): a "
+                                                 "second pass over the store; without it `total` is given "
+                                                 "only when this page shows where the rows end")] = False,
     ) -> dict:
         if include_all:
             level = "mentions"
         offset = (page - 1) * page_size
         if offset + page_size > MAX_QUERY_ROWS:
             raise QueryError(f"only the first {MAX_QUERY_ROWS:,} rows can be paged through; narrow the filters")
-        query = EventQuery(level=level, include_all=include_all, limit=offset + page_size, **filters)
-        sql, params = query.sql()
-        rows = store.fetch_dicts(sql, params)[offset:]
-        total = queries.count_rows(store, query, MAX_QUERY_ROWS)
-        return {"level": level, "page": page, "page_size": page_size, "total": min(total, MAX_QUERY_ROWS),
-                "total_is_capped": total > MAX_QUERY_ROWS,
+        # One row past the page says whether there is more, in the same pass.
+        query = EventQuery(level=level, include_all=include_all, limit=offset + page_size + 1, **filters)
+        rows = store.fetch_dicts(*query.sql())[offset:]
+        has_more = len(rows) > page_size
+        rows = rows[:page_size]
+        if count:
+            total: int | None = queries.count_rows(store, query, MAX_QUERY_ROWS)
+        elif not has_more and (rows or offset == 0):
+            total = offset + len(rows)  # this page holds the last rows
+        else:
+            total = None
+        return {"level": level, "page": page, "page_size": page_size,
+                "total": None if total is None else min(total, MAX_QUERY_ROWS),
+                "total_is_capped": total is not None and total > MAX_QUERY_ROWS, "has_more": has_more,
                 "rows": [_row_out(r, labels) for r in rows]}
 
     @api.get("/events.csv", summary="The events (or mentions) matching the filters as CSV, newest first, at "

@@ -80,17 +80,26 @@ def timeline(store: EventStore, query: EventQuery, freq: str) -> list[dict]:
 
 
 def top_dyads(store: EventStore, query: EventQuery, limit: int) -> list[dict]:
-    """The dyads (unordered pairs of countries / groups / codes) with the most events."""
+    """The dyads (unordered pairs of countries / groups / codes) with the most events.
+
+    Grouped first by (source, target) as stored, then the two directions of a pair are added up: the
+    unordered pair is computed once per directed pair, not once per event."""
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
-        SELECT least({_SOURCE_KEY}, {_TARGET_KEY}) AS actor1, greatest({_SOURCE_KEY}, {_TARGET_KEY}) AS actor2,
-               count(*) AS events,
-               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
-               count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
-               coalesce(sum(e.goldstein), 0) AS goldstein_sum, max(e.date) AS last_date
-        FROM events e
-        WHERE {cond} AND {_SOURCE_KEY} IS NOT NULL AND {_TARGET_KEY} IS NOT NULL
+        WITH directed AS (
+            SELECT {_SOURCE_KEY} AS s, {_TARGET_KEY} AS t, count(*) AS events,
+                   count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
+                   count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
+                   sum(e.goldstein) AS goldstein_sum, max(e.date) AS last_date
+            FROM events e
+            WHERE {cond} AND {_SOURCE_KEY} IS NOT NULL AND {_TARGET_KEY} IS NOT NULL
+            GROUP BY 1, 2)
+        SELECT least(s, t) AS actor1, greatest(s, t) AS actor2, sum(events)::BIGINT AS events,
+               sum(cooperation)::BIGINT AS cooperation, sum(conflict)::BIGINT AS conflict,
+               sum(material_conflict)::BIGINT AS material_conflict,
+               coalesce(sum(goldstein_sum), 0) AS goldstein_sum, max(last_date) AS last_date
+        FROM directed
         GROUP BY 1, 2 ORDER BY events DESC, conflict DESC, actor1, actor2 LIMIT ?"""
     return store.fetch_dicts(sql, [*params, int(limit)])
 

@@ -381,7 +381,7 @@ async function loadDyadEvents(dyad, directed, from, to) {
   const node = $("#dyad-events");
   setBusy(node);
   try {
-    const data = await api("/api/events", {dyad, directed, from, to, page_size: 100});
+    const data = await api("/api/events", {dyad, directed, from, to, page_size: 100, count: true});
     if (!data.rows.length) return showEmpty(node, "No events of this dyad in this period.");
     node.replaceChildren(eventTable(data.rows, "events"),
       data.total > data.rows.length ? el("p", {className: "hint",
@@ -410,7 +410,7 @@ async function loadMap() {
   try {
     if (!state.world) state.world = await api("/static/world-110m.geojson");
     const [data, all] = await Promise.all([api("/api/map", {from, to, measure}),
-                                           api("/api/events", {from, to, page_size: 1})]);
+                                           api("/api/events", {from, to, page_size: 1, count: true})]);
     const located = data.countries.reduce((n, c) => n + c.events, 0);
     $("#map-note").textContent = `${fmt(located)} of ${fmt(all.total)}${all.total_is_capped ? "+" : ""} events in ` +
       `this period have a named place and are mapped; ${data.countries.length} countries have at least one.`;
@@ -497,7 +497,7 @@ async function loadEvents() {
   const level = filters.level || "events";
   delete filters.level;
   const view = {...filters, level: level === "all" ? "mentions" : level, all: level === "all"};
-  const params = {...view, page: state.eventsPage, page_size: PAGE_SIZE};
+  const params = {...view, page: state.eventsPage, page_size: PAGE_SIZE, count: true};
   $("#events-csv").href = apiUrl("/api/events.csv", view);  // every row of this view (up to 10,000), as CSV
   $("#events-title").textContent = level === "events" ? "Events" :
     level === "all" ? "Coded sentences, every modality" : "Coded sentences (asserted)";
