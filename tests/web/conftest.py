@@ -29,8 +29,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from newsevents.web.api import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-INJECTION = "'; DROP TABLE events; --"
-AS_OF = dt.date(2024, 6, 30)
+from web_data import AS_OF, INJECTION  # noqa: E402,F401  (shared with the test modules)
 CONFLICT_CODES = [("190", -10.0), ("193", -10.0), ("194", -10.0), ("195", -10.0), ("183", -10.0),
                   ("180", -9.0), ("186", -10.0)]
 

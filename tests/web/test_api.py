@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import AS_OF, INJECTION
+from web_data import AS_OF, INJECTION
 
 from newsevents.store import EventStore
 from newsevents.store.query import Dyad, EventQuery, run_query

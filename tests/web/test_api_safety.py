@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from conftest import INJECTION, TestClient
+from fastapi.testclient import TestClient
+from web_data import INJECTION
 
 from newsevents.store import EventStore, StoreError
 from newsevents.web import api as web_api

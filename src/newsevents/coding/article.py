@@ -2,18 +2,26 @@
 the end of a dateline, and a dateline ("KYIV, Ukraine (AP) —", "BRUSSELS/VILNIUS, May 25 (Reuters) -",
 "MOGADISHU, Aug. 3 -") is a fragment of its own, so its place is never read as an actor of the lead sentence.
 
-`ArticleBoundaries` is a spaCy component that runs before the parser and sets sentence starts; the parser
-respects them.
+`article_boundaries` is a spaCy component that runs before the parser and sets sentence starts; the parser
+respects them. `Context` is what the article has said so far, for back-references: the actors of the current
+and previous sentence, the story's date and place, the people it named, the countries it names most.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.model import Place
+from newsevents.model import Actor, Place
+
+if TYPE_CHECKING:
+    from newsevents.coding.phrases import SentenceActors
+
+MAIN_PAIR_MENTIONS = 3   # sentences naming each of two countries before they are the article's dyad
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -95,3 +103,74 @@ def article_boundaries(doc: Doc) -> Doc:
         if span.end < len(doc):
             doc[span.end].is_sent_start = True
     return doc
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article has said so far, for back-references: the actors of this sentence and the previous
+    one, most salient (subjects) first. Collected lazily: most sentences never need it."""
+
+    recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
+    story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
+    story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
+    people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
+    mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
+    sentence: "SentenceActors | None" = None
+    previous_sentence: "SentenceActors | None" = None
+    _current: list | None = None
+    _previous: list | None = None
+    _collecting: bool = False   # while collecting, back-references resolve against what is collected so far
+    _partial: list = field(default_factory=list)
+
+    def start(self, sentence: "SentenceActors") -> None:
+        self.sentence, self._current = sentence, None
+        # in the order named (a set's order would change from run to run: ties go to the first named)
+        for country in dict.fromkeys(e.country for m in sentence.mentions for e in m.entries if e.country):
+            self.mentioned[country] = self.mentioned.get(country, 0) + 1
+
+    def main_pair(self) -> list[str]:
+        """The article's two most-named countries, when both recur (its dyad: "the two sides")."""
+        top = sorted(self.mentioned.items(), key=lambda kv: -kv[1])[:2]
+        return [c for c, n in top] if len(top) == 2 and top[1][1] >= MAIN_PAIR_MENTIONS else []
+
+    def next_sentence(self) -> None:
+        self.previous_sentence, self._previous = self.sentence, self._current
+        self.sentence, self._current = None, None
+
+    def current_actors(self) -> list[Actor]:
+        """The actors collected for the current sentence (after a `candidates` call)."""
+        return [a for _, a, _ in (self._current or [])]
+
+    def candidates(self, before: int) -> list[Actor]:
+        """Subjects before `before` in this sentence (nearest first), then its other actors there (nearest
+        first), then the previous sentence's actors (subjects first)."""
+        if not self._collecting:
+            self._collecting = True
+            try:
+                if self._previous is None:
+                    self._previous = []
+                    if self.previous_sentence is not None:
+                        self.previous_sentence.salient_actors(self._previous)
+                if self._current is None:
+                    self._partial = []
+                    if self.sentence is not None:
+                        self.sentence.salient_actors(self._partial)
+                    self._current = self._partial
+            finally:
+                self._collecting = False
+        current = self._current if self._current is not None else self._partial
+        here = [(i, a, s) for i, a, s in current if i < before]
+        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]
+        rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
+        previous = [a for _, a, s in self._previous if s] + [a for _, a, s in self._previous if not s]
+        return unique_actors(subj + rest + previous)
+
+
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """Actors in order, each code once (actors without a code dropped)."""
+    seen, out = set(), []
+    for a in actors:
+        if a.code and a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out

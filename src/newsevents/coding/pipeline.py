@@ -24,7 +24,8 @@ from newsevents.coding.event_dates import main_clause_date, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
-from newsevents.coding.phrases import Context, SentenceActors, unique_actors
+from newsevents.coding.article import Context, unique_actors
+from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.conventions import default_policy
 from newsevents.coding.records import SentenceScope
 from newsevents.coding.stages.acts import ConventionStage, DateStage, PairStage

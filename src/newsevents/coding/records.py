@@ -17,7 +17,8 @@ from newsevents.model import Actor, Article, EventDate, Place
 if TYPE_CHECKING:
     from newsevents.coding.lexicon import Lexicon
     from newsevents.coding.modality import Modality
-    from newsevents.coding.phrases import Context, SentenceActors
+    from newsevents.coding.article import Context
+    from newsevents.coding.phrases import SentenceActors
 
 
 @dataclass(slots=True)
