@@ -154,3 +154,11 @@ def test_a_city_naming_a_treaty_is_no_actor(code):
 def test_what_one_is_pressed_to_do_is_not_asserted(code):
     assert not [e for e in code("Washington is pressuring Iran to give up uranium enrichment.") if e.root == "08"]
     assert code("Iran struggles with international sanctions.") == []
+
+
+def test_a_year_naming_a_thing_dates_no_act(code):
+    events = code("Israel sent troops into the buffer zone on the Golan Heights, established after the 1973 war, "
+                  "on Saturday.", "2024-12-09")
+    assert events and all(e.date.date.year == 2024 for e in events)
+    [annex] = code("Russia annexed Crimea in 2014.")
+    assert (annex.date.date.year, annex.date.precision) == (2014, "year")

@@ -23,9 +23,21 @@ def sentence_dates(sent, published, reference=None) -> list[tuple[DateMention, o
         if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
             continue   # "until the end of Tuesday" is a deadline, not when the event happened
         span = sent.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _names_a_thing(span):
             out.append((m, span.root))
     return out
+
+
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "season", "spring", "summer", "autumn", "fall", "winter",
+                        "quarter", "decade", "century"})
+
+
+def _names_a_thing(span) -> bool:
+    """A year that is part of a name or a description ("the 1973 war", "the 1961 Vienna Convention", "the 2019
+    elections") dates that thing, not the act the sentence reports."""
+    years = [t for t in span if t.like_num and len(t.text) == 4 and t.text.isdigit()]
+    return bool(years) and all(t.dep_ in ("nummod", "compound", "amod") and t.head.pos_ in ("NOUN", "PROPN")
+                               and t.head.lemma_.lower() not in TIME_NOUNS and t.head not in span for t in years)
 
 
 def event_date(trigger, dates, published) -> EventDate | None:
