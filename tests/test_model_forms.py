@@ -5,8 +5,8 @@ import pyarrow as pa
 from factories import make_event
 
 from newsevents.model import Place
-from newsevents.model_forms import (CONTRACT_FIELDS, EVENT_ARROW_SCHEMA, MENTION_ROW_SCHEMA, event_from_dict,
-                                    mention_row)
+from newsevents.model_forms import CONTRACT_FIELDS, EVENT_ARROW_SCHEMA, MENTION_ROW_SCHEMA, mention_row
+from newsevents.store.coded import event_from_dict
 
 
 def test_the_contract_dict_has_the_contract_fields_in_order_with_plover_after_quad_class():

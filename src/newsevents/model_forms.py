@@ -1,18 +1,17 @@
 """Every form an `Event` takes outside Python, in one place: its contract dict (read back), its Arrow schema,
 and its flat row (the store's `mentions` columns).
 
-`Event.to_dict()` (model.py) writes the `newsevents code` contract; `event_from_dict` reads it back. The same
+`Event.to_dict()` (model.py) writes the `newsevents code` contract; `store/coded.py` reads it back. The same
 fields, in the same order, make `EVENT_ARROW_SCHEMA` (nested actors and location, as Parquet stores them) and
 `MENTION_ROW_SCHEMA` (one column per leaf, `source_code`, `location_lat`, ..., as the store and CSV hold them).
 A field added to the contract is added here once, and every writer and reader follows.
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import pyarrow as pa
 
-from newsevents.model import MODALITIES, Actor, Event, EventDate, Place
+from newsevents.model import Event
 
 ACTOR_FIELDS = ("code", "country", "role", "group", "name", "text")
 PLACE_FIELDS = ("name", "country", "lat", "lon")
@@ -72,53 +71,3 @@ def mention_row(article_id: str, event: Event) -> dict:
                 "span_end": event.span[1], "rule": event.rule, "confidence": event.confidence,
                 "plover": event.plover})
     return row
-
-
-def event_from_dict(obj: dict) -> Event:
-    """An Event from one contract dict (the output of `newsevents code`); ValueError when it is malformed.
-
-    `plover` is optional (files written before it was part of the contract read as null).
-    """
-    cameo = str(obj["cameo"])
-    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
-        raise ValueError(f"cameo {cameo!r} is not a 2-4 digit CAMEO code")
-    modality = obj.get("modality") or "asserted"
-    if modality not in MODALITIES:
-        raise ValueError(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
-    quad = obj.get("quad_class")
-    if quad is not None and int(quad) not in (1, 2, 3, 4):
-        raise ValueError(f"quad_class {quad!r} is not 1-4")
-    date = None
-    if obj.get("date"):
-        date = EventDate(dt.date.fromisoformat(str(obj["date"])[:10]), obj.get("date_precision") or "day")
-    span = obj.get("span") or (0, 0)
-    plover = obj.get("plover")
-    return Event(doc_id=str(obj["doc_id"]), sentence_index=int(obj["sentence_index"]), date=date,
-                 source=_actor(obj.get("source")), target=_actor(obj.get("target")), cameo=cameo,
-                 goldstein=_float(obj.get("goldstein")), quad_class=int(quad) if quad is not None else None,
-                 location=_place(obj.get("location")), modality=modality, sentence=str(obj.get("sentence") or ""),
-                 span=(int(span[0]), int(span[1])), rule=str(obj.get("rule") or ""),
-                 confidence=_float(obj.get("confidence")) if obj.get("confidence") is not None else 0.8,
-                 plover=str(plover) if plover else None)
-
-
-def _actor(obj) -> Actor | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict) or not obj.get("code"):
-        raise ValueError("an actor needs a code")
-    return Actor(code=str(obj["code"]), country=obj.get("country"), role=obj.get("role"),
-                 group=obj.get("group"), name=obj.get("name") or "", text=obj.get("text") or "")
-
-
-def _place(obj) -> Place | None:
-    if not obj:
-        return None
-    if not isinstance(obj, dict):
-        raise ValueError("location must be an object")
-    return Place(name=obj.get("name") or "", country=obj.get("country"), lat=_float(obj.get("lat")),
-                 lon=_float(obj.get("lon")))
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
