@@ -15,14 +15,15 @@ def own_side(actor: Actor, sources: list[Actor] | tuple[Actor, ...]) -> bool:
 
 
 def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exclude=frozenset(),
-                 sources=()) -> list[Actor]:
-    """The actors of the first candidate phrase that names any, looking into its locative phrases
-    when the phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan")."""
+                 sources=(), venues: frozenset[str] = frozenset()) -> list[Actor]:
+    """The actors of the first candidate phrase that names any, looking into its nested phrases when the
+    phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan"), but not into where a
+    `venues` noun was made ("an agreement in South Africa")."""
     role_only: list[Actor] = []
     for head in heads:
         if head is None:
             continue
-        for phrase in phrase_and_inner(head):
+        for phrase in phrase_and_inner(head, venues=venues):
             found = [a for a in actors.actors_of(phrase, exclude)
                      if not a.code or (a.code not in exclude and not own_side(a, sources))]
             if phrase.lemma_.lower() in instruments:

@@ -156,8 +156,9 @@ def direct_object(verb):
     return None
 
 
-def phrase_and_inner(head, depth: int = 3):
-    """A phrase head, then the heads of the phrases nested in it by locative prepositions, breadth first."""
+def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset()):
+    """A phrase head, then the heads of the phrases nested in it by prepositions, breadth first. The place
+    phrase of a `venues` noun ("signed an agreement in South Africa") says where the act was: not looked into."""
     queue, seen = [(head, 0)], set()
     while queue:
         tok, d = queue.pop(0)
@@ -168,7 +169,8 @@ def phrase_and_inner(head, depth: int = 3):
         if d >= depth:
             continue
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
+            if c.dep_ == "prep" and c.lower_ in INNER_PREPS and \
+                    not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         queue.append((p, d + 1))

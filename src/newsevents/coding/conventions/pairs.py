@@ -78,6 +78,24 @@ def story_country(c: Candidate, s: SentenceScope):
     return [(a, home) for a in c.sources]
 
 
+def home_country(c: Candidate, s: SentenceScope):
+    """"Prime Minister Hasina resigned", "the junta declared a ceasefire in the civil war", "the government
+    imposed a curfew": an act that stands without a target, by one country's actors, where no other actor is
+    named and not abroad, is aimed at that country (a domestic event). Violence only where its own place is
+    at home: "Israeli jets struck" with no place says nothing of whom they struck."""
+    tables = s.lexicon.conventions
+    if not _one_sided_root(c, s) or c.code[:2] not in tables.words("domestic_act_root"):
+        return None
+    countries = {a.country for a in c.sources}
+    if len(countries) != 1 or None in countries:
+        return None
+    home = next(iter(countries))
+    place = c.place if c.place is not None or c.code[:2] in tables.words("violence_root") else s.context.story_place
+    if place is None or place.country != home or _other_actors(c, s):
+        return None
+    return [(a, country_actor(home, None, name=home)) for a in c.sources]
+
+
 def one_sided(c: Candidate, s: SentenceScope):
     """"Protesters rallied in Manila", "X mobilised troops": GDELT's one-actor events, for the roots that
     stand without a named target (and, of intents, only agreeing, accepting and pledging), and only when the

@@ -67,6 +67,11 @@ class ConventionTables:
         places = not code or code[:2] in self._sets["place_target_root"] or code[:3] in self._sets["place_target_code"]
         return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"]}
 
+    def venues(self, code: str) -> frozenset[str]:
+        """Nouns whose place phrase says where an act of this code was made, not whom it was aimed at
+        ("signed an agreement in Washington"); none for acts whose place is their target (force, visits)."""
+        return frozenset() if self.target_options(code)["places_are_targets"] else self._sets["venue_noun"]
+
     def refine_noun(self, code: str, modifiers: set[str]) -> tuple[str, str | None]:
         """The sub-code of an event noun's code given its modifiers, and the id of the refinement used."""
         for r in self.noun_refinements:

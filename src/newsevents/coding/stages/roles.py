@@ -36,7 +36,8 @@ class ActorStage:
             else:
                 c.exclude = frozenset({a.code for a in c.sources} | {a.country for a in c.sources if a.country})
                 c.own = tuple(c.sources)
-            c.targets = first_actors(frame.targets, scope.actors, instruments, exclude=c.exclude, sources=c.own)
+            c.targets = first_actors(frame.targets, scope.actors, instruments, exclude=c.exclude, sources=c.own,
+                                     venues=scope.lexicon.conventions.venues(c.code))
             self.policy.adjust("actors", c, scope)
             out.append(c)
         return out
