@@ -103,7 +103,7 @@ def test_the_dateline_country_receives_pledges_that_name_no_beneficiary(code):
     events = code(STORY, "2024-06-26")
     pledge = [e for e in events if e.root == "03"]
     assert [(e.source.code, e.target.code) for e in pledge] == [("KEN", "HTI")]
-    assert "+pairs.story-country.v1" in pledge[0].rule
+    assert "+pairs.story-country.v2" in pledge[0].rule
 
 
 def test_the_dateline_place_is_the_default_place(code):

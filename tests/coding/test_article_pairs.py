@@ -36,3 +36,32 @@ def test_an_act_abroad_or_naming_another_actor_is_not_domestic(code):
     # violence needs a place of its own at home: a strike with no place says nothing of whom it hit
     strike = code("JERUSALEM, May 5 (Reuters) - Israeli jets struck on Tuesday.", "2024-05-06")
     assert [(e.source.code, e.target) for e in strike] == [("ISRMIL", None)]
+
+
+def test_an_appeal_naming_only_what_it_asks_for_is_to_the_story_country(code):
+    story = ("DHAKA, Aug 6 (Reuters) - Bangladesh's army chief said the military would form an interim "
+             "government.\n\nU.N. Secretary-General Antonio Guterres called on Monday for a peaceful and "
+             "democratic transition.\n\nThe United States urged calm.")
+    events = [e for e in code(story, "2024-08-06") if e.root == "02"]
+    assert {(e.source.code, e.target.code) for e in events} == {("UN", "BGD"), ("USA", "BGD")}
+    assert all("+pairs.story-country.v2" in e.rule for e in events)
+
+
+def test_an_appeal_to_someone_unnamed_or_filed_from_elsewhere_has_no_country(code):
+    urged = code("DHAKA, Aug 6 (Reuters) - Bangladesh's army chief spoke.\n\nThe United States urged voters to "
+                 "stay home.", "2024-08-06")
+    assert not [e for e in urged if e.root == "02" and e.target is not None]
+    # filed from Dubai, about Iran: the dateline's country is not the story's
+    elsewhere = code("DUBAI, Sept 22 (Reuters) - Iran's president defended the police.\n\nIran's judiciary said "
+                     "Iran would investigate.\n\nThe U.N. human rights office called for an investigation.",
+                     "2022-09-22")
+    assert not [e for e in elsewhere if e.target is not None and e.target.country == "ARE"]
+
+
+def test_a_threat_cue_promises_only_looking_ahead(code):
+    threat = code("Netanyahu said on Saturday that Hezbollah would pay a heavy price.")
+    assert ("ISR", "HEZBOLLAH", "13") in dyads(threat)
+    assert any("+speech.threat-cue.v2" in e.rule for e in threat)
+    report = code("The U.N. human rights office said on Tuesday it was alarmed by Iran's violent response to "
+                  "the protests.")
+    assert not [e for e in report if e.root == "13"]

@@ -6,6 +6,7 @@ from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
 from newsevents.coding.locate import PLACE_WORDS
 from newsevents.coding.syntax import direct_object, own_clause
+from newsevents.coding.time_words import MONTHS, WEEKDAYS
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.model import Actor
 
@@ -65,17 +66,44 @@ def named_counterpart(c: Candidate, s: SentenceScope):
 
 
 def story_country(c: Candidate, s: SentenceScope):
-    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge or a kind of aid that
-    names no beneficiary, by a foreign actor, is for the country the story is about (its dateline's). A bare
-    "sent" or "helped" (070) says too little."""
-    place = s.context.story_place
+    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge, a kind of aid or an
+    appeal ("the U.N. urged calm") that names no beneficiary or addressee, by a foreign actor, is for the
+    country the story is about: its dateline's, when the article names no third country more often. A bare "sent"
+    or "helped" (070) says too little; an appeal to someone unnamed ("urged voters") is not to a country."""
+    place, tables = s.context.story_place, s.lexicon.conventions
     if c.targets or place is None or not place.country or \
-            c.code[:2] not in s.lexicon.conventions.words("story_target_root") or \
-            c.code in s.lexicon.conventions.words("story_target_too_vague") or \
-            any(a.country == place.country for a in c.sources) or _other_actors(c, s):
+            c.code[:2] not in tables.words("story_target_root") or \
+            c.code in tables.words("story_target_too_vague") or \
+            any(a.country == place.country for a in c.sources) or _other_actors(c, s) or \
+            _more_named_than(s, place.country, {a.country for a in c.sources}):
+        return None
+    if c.code[:2] in tables.words("appeal_root") and not _appeal_without_addressee(c, s):
         return None
     home = country_actor(place.country, None, place.name, "")
     return [(a, home) for a in c.sources]
+
+
+def _more_named_than(s: SentenceScope, country: str, besides: set) -> bool:
+    """Has the article so far named another country (not one of `besides`) more often than `country`?"""
+    named = s.context.mentioned
+    return any(n > named.get(country, 0) for other, n in named.items() if other not in besides)
+
+
+def _names_a_time(token) -> bool:
+    """"on Monday", "on Aug. 4": a time, not an addressee ("called on Russia")."""
+    word = token.lower_.rstrip(".")
+    return word.removesuffix("day") in WEEKDAYS or word in MONTHS or token.like_num
+
+
+def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:
+    """"called for a peaceful transition", "urged calm": what is asked for, not of whom."""
+    trigger = c.frame.trigger
+    if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in trigger.children) or \
+            any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in trigger.children
+                if not any(_names_a_time(p) for p in x.children)):
+        return False
+    obj = direct_object(trigger)
+    return obj is None or obj.lemma_.lower() in s.lexicon.conventions.words("appeal_content")
 
 
 def home_country(c: Candidate, s: SentenceScope):

@@ -25,7 +25,10 @@ def _mine(c: Candidate) -> set:
 
 
 def threat_cue(c: Candidate, s: SentenceScope) -> bool:
-    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("threat_cue"):
+    """"said Israel would pay a heavy price": retaliation promised, in a clause that looks ahead or is ready
+    ("would", "if", "stood ready to respond"); "alarmed by the violent response", "revenge attacks" report."""
+    own, tables = _own_lemmas(c) if c.frame.complement is not None else set(), s.lexicon.conventions
+    if _statement(c, s) and own & tables.words("threat_cue") and own & tables.words("threat_frame"):
         c.code = "130"
         return True
     return False
