@@ -65,3 +65,12 @@ def test_a_threat_cue_promises_only_looking_ahead(code):
     report = code("The U.N. human rights office said on Tuesday it was alarmed by Iran's violent response to "
                   "the protests.")
     assert not [e for e in report if e.root == "13"]
+
+
+def test_them_after_a_pair_is_the_pair(code):
+    story = ("ISLAMABAD, Jan 18 (Reuters) - Pakistan struck militants inside Iran on Thursday, two days after Iran "
+             "struck targets in Pakistan.\n\nPakistan recalled its ambassador from Iran.\n\nIran said Pakistan had "
+             "violated its sovereignty.\n\nThe United States condemned the strikes.\n\nChina, a close partner "
+             "of both countries, urged them on Thursday to exercise restraint.")
+    urged = [e for e in code(story, "2024-01-18") if e.root == "02"]
+    assert {(e.source.code, e.target.country) for e in urged} == {("CHN", "IRN"), ("CHN", "PAK")}

@@ -147,7 +147,7 @@ class SentenceActors:
         (an event's source is not its own object: "investigators entered the consulate to search it")."""
         if head.i in self._cache:
             return self._cache[head.i]
-        pair = self._pair_reference(head)
+        pair = self._pair_reference(head) or self._plural_after_pair(head)
         if pair:
             return pair
         if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
@@ -227,6 +227,20 @@ class SentenceActors:
                 found.append(a)
             if len(found) == 2:
                 return found
+        return []
+
+    def _plural_after_pair(self, head) -> list[Actor]:
+        """"China, a partner of both countries, urged them": "they"/"them" after the sentence named a pair
+        ("both countries", "the two sides") are that pair."""
+        if head.lower_ not in PLURAL or head.lower_ == "their":
+            return []
+        for t in head.sent:
+            if t.i >= head.i:
+                return []
+            if t.pos_ == "NOUN" and t.lemma_.lower() in PAIR_HEADS:
+                pair = self._pair_reference(t)
+                if pair:
+                    return pair
         return []
 
     def _resolve_one(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
