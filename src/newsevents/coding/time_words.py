@@ -59,3 +59,9 @@ REFERENCE_PHRASES = {
     "the previous year": ("year", -1), "the preceding year": ("year", -1),
     "the following year": ("year", 1), "the next year": ("year", 1),
 }
+
+
+def names_a_time(token) -> bool:
+    """"on Monday", "on Aug. 4", "in 2020": a spaCy token naming a day, a month or a number."""
+    word = token.lower_.rstrip(".")
+    return word.removesuffix("day") in WEEKDAYS or word in MONTHS or token.like_num

@@ -6,7 +6,7 @@ from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
 from newsevents.coding.locate import PLACE_WORDS
 from newsevents.coding.syntax import direct_object, own_clause
-from newsevents.coding.time_words import MONTHS, WEEKDAYS
+from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.model import Actor
 
@@ -89,18 +89,12 @@ def _more_named_than(s: SentenceScope, country: str, besides: set) -> bool:
     return any(n > named.get(country, 0) for other, n in named.items() if other not in besides)
 
 
-def _names_a_time(token) -> bool:
-    """"on Monday", "on Aug. 4": a time, not an addressee ("called on Russia")."""
-    word = token.lower_.rstrip(".")
-    return word.removesuffix("day") in WEEKDAYS or word in MONTHS or token.like_num
-
-
 def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:
     """"called for a peaceful transition", "urged calm": what is asked for, not of whom."""
     trigger = c.frame.trigger
     if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in trigger.children) or \
             any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in trigger.children
-                if not any(_names_a_time(p) for p in x.children)):
+                if not any(names_a_time(p) for p in x.children)):
         return False
     obj = direct_object(trigger)
     return obj is None or obj.lemma_.lower() in s.lexicon.conventions.words("appeal_content")

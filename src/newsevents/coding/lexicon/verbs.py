@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
 from newsevents.coding.lexicon.dictionary_format import UNREADABLE, ReadReport
@@ -103,7 +104,7 @@ class VerbLexicon:
         self.containers = conventions.words("container_noun")
         self.contents = {w: NounRule(f"noun:{w}", w, code) for w, code in conventions.mapping("container_content").items()}
         self.noun_modifiers = noun_modifiers
-        self.noun_heads = frozenset(k.split()[-1] for k in nouns) | self.containers
+        self.noun_heads = frozenset(k.split(" +")[0].split()[-1] for k in nouns) | self.containers
         self.light_verbs = light_verbs
 
     @classmethod
@@ -153,8 +154,13 @@ class VerbLexicon:
         for c in noun.children:
             if c.dep_ in ("compound", "amod"):
                 rule = self.nouns.get(f"{c.lemma_.lower()} {lemma}")
-                if rule:
-                    return rule
+            elif c.dep_ == "prep" and not any(names_a_time(p) for p in c.children):
+                # "their call on Russia to return the children": an appeal, not a phone call
+                rule = self.nouns.get(f"{lemma} +{c.lower_}")
+            else:
+                continue
+            if rule:
+                return rule
         rule = self.nouns.get(lemma) or self.nouns.get(noun.lower_)
         if rule is None:
             return self.container_rule(noun) if governed else None

@@ -1,0 +1,35 @@
+"""Verb and noun senses read from their objects and prepositions: a call on someone is an appeal, tear gas is
+repression, a strike for pay is a labour strike. Sentences written for these tests."""
+from __future__ import annotations
+
+from factories import dyads
+
+
+def test_a_call_on_someone_is_an_appeal_and_a_phone_call_a_consultation(code):
+    appeal = code("The EU leaders renewed their call on Russia to return Ukrainian children.")
+    assert dyads(appeal) == {("EU", "RUS", "02")}
+    assert appeal[0].rule.endswith("noun:call +on")
+    assert ("USA", "CHN", "04") in dyads(code("Biden held a call on Monday with Xi Jinping."))
+
+
+def test_signing_an_appeal_is_an_appeal(code):
+    events = code("Aliyev and Pashinyan signed a joint appeal to the Organization for Security and Co-operation "
+                  "in Europe.")
+    assert {e.root for e in events} == {"02"}
+
+
+def test_tear_gas_is_repression_not_chemical_war(code):
+    events = code("Palestinian security forces fired tear gas at stone-throwing protesters in Ramallah.")
+    assert [e.cameo for e in events] == ["175"]
+    assert not [e for e in code("Police used tear gas against demonstrators in Beirut.") if e.cameo == "2041"]
+
+
+def test_a_strike_for_pay_is_a_labour_strike_and_for_the_first_time_is_not(code):
+    assert [e.root for e in code("Nurses in Kenya struck for higher pay on Monday.")] == ["14"]
+    raid = code("Israeli warplanes struck Beirut's southern suburbs and, for the first time in weeks, the heart of "
+                "the capital on Tuesday.")
+    assert {e.root for e in raid} == {"19"}
+
+
+def test_issuing_arrest_warrants_is_legal_action(code):
+    assert ("RWA", "FRA", "17") in dyads(code("Rwanda has issued 30 arrest warrants for suspects living in France."))
