@@ -74,3 +74,19 @@ def test_them_after_a_pair_is_the_pair(code):
              "of both countries, urged them on Thursday to exercise restraint.")
     urged = [e for e in code(story, "2024-01-18") if e.root == "02"]
     assert {(e.source.code, e.target.country) for e in urged} == {("CHN", "IRN"), ("CHN", "PAK")}
+
+
+def test_recalling_ones_own_envoy_is_aimed_at_the_counterpart(code):
+    story = ("BAMAKO, Jan 31 (Reuters) - Mali ordered France's ambassador to leave.\n\nMali accused France of "
+             "meddling.\n\nFrance rejected Mali's accusation.\n\nMali said France had insulted it.\n\n"
+             "Paris responded hours later by recalling the envoy.")
+    recalled = [e for e in code(story, "2022-01-31") if e.cameo == "161"]
+    assert [(e.source.country, e.target.code) for e in recalled] == [("FRA", "MLI")]
+    assert "+relations.counterpart.v1" in recalled[0].rule
+
+
+def test_condemning_an_attack_is_aimed_at_who_carried_out_that_kind_of_act(code):
+    story = ("ISLAMABAD, Jan 18 (Reuters) - On Thursday Pakistan struck militants in Iran.\n\nThe same day "
+             "Britain imposed new sanctions on Russia.\n\nIran's foreign minister condemned the attack.")
+    condemned = [e for e in code(story, "2024-01-18") if e.root == "11"]
+    assert [(e.source.country, e.target.country) for e in condemned] == [("IRN", "PAK")]

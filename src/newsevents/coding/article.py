@@ -111,6 +111,7 @@ class Context:
     one, most salient (subjects) first. Collected lazily: most sentences never need it."""
 
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
+    recent_acts: list = field(default_factory=list)   # (root, source) of the latest asserted hostile acts, newest first
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country

@@ -143,8 +143,9 @@ class Coder:
         main = main_clause_date(dates)
         if main is not None:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
-        agents = [e.source for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
-        context.recent_agents = unique_actors(agents + context.recent_agents)[:RECENT_AGENTS]
+        hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
+        context.recent_agents = unique_actors([e.source for e in hostile] + context.recent_agents)[:RECENT_AGENTS]
+        context.recent_acts = ([(e.root, e.source) for e in hostile] + context.recent_acts)[:4 * RECENT_AGENTS]
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

@@ -57,13 +57,20 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
 
 
 def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
-    """"Athens condemned the seizures": the target is whoever carried out the act condemned."""
+    """"Athens condemned the seizures": the target is whoever carried out the act condemned: the latest
+    other actor the article has said did that kind of act ("condemned the attack" after two sides' strikes),
+    else the latest other actor of any hostile act."""
     if c.targets or c.frame.kind != "verb" or c.code[:2] not in _roots(s, "attributed_act_root"):
         return False
     obj = direct_object(c.frame.trigger)
-    if obj is None or s.lexicon.verbs.match_noun(obj, governed=True) is None:
+    rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
+    if rule is None:
         return False
-    c.targets = [a for a in s.context.recent_agents if a.country not in c.exclude and a.code not in c.exclude][:1]
+    def other(a: Actor) -> bool:
+        return a.country not in c.exclude and a.code not in c.exclude
+
+    same_kind = [a for root, a in s.context.recent_acts if root == rule.code[:2] and other(a)]
+    c.targets = same_kind[:1] or [a for a in s.context.recent_agents if other(a)][:1]
     return bool(c.targets)
 
 
@@ -150,6 +157,24 @@ def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
         return False
     return _replace(c, [with_country(a, known_t.country) if not a.code and a.role else a for a in c.sources],
                     c.targets)
+
+
+def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
+    """"Paris responded by recalling the envoy", "it downgraded relations": cutting relations or recalling
+    one's own ambassador, with no other country named, is aimed at the country the article's dyad sets
+    against the source (else the latest other actor of a hostile act), not at the envoy."""
+    if c.code[:3] not in _roots(s, "relations_code") or any(t.code and not own_side(t, c.sources) for t in c.targets):
+        return False
+    mine = {a.country for a in c.sources if a.country}
+    if not mine:
+        return False
+    pair = s.context.main_pair()
+    counterpart = [p for p in pair if p not in mine] if len(set(pair) & mine) == 1 else []
+    if counterpart:
+        c.targets = [country_actor(counterpart[0], None, counterpart[0], "")]
+    else:
+        c.targets = [a for a in s.context.recent_agents if a.country and a.country not in mine][:1]
+    return bool(c.targets)
 
 
 def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
