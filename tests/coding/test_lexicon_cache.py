@@ -156,3 +156,9 @@ def test_the_inputs_are_the_shipped_tables_the_loading_code_and_the_gazetteers_s
 
 def test_a_tokenizer_that_cannot_be_serialised_is_not_cached():
     assert cache.tokenizer_key(lambda s: s.split()) is None
+
+
+def test_what_does_not_pickle_is_returned_uncached_and_leaves_no_file(cache_home):
+    built = {"tokenize": lambda s: s.split()}
+    assert cache.load_or_build("0" * 64, lambda: built) is built
+    assert list(cache_home.iterdir()) == []

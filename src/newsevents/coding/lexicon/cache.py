@@ -12,11 +12,11 @@ file is trusted: it lives in the user's own cache directory.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import hashlib
 import importlib.util
-import io
 import logging
 import os
 import pickle
@@ -116,12 +116,6 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
     return _FIELDS[cls]
 
 
-def dumps(obj) -> bytes:
-    buf = io.BytesIO()
-    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
-    return buf.getvalue()
-
-
 def loads(data: bytes):
     enabled = gc.isenabled()
     gc.disable()   # a few hundred thousand new objects: the collector would rescan them over and over
@@ -158,23 +152,25 @@ def load_or_build(key: str, build: Callable[[], T], kind: type | None = None) ->
 
 def _write(path: Path, header: bytes, obj) -> None:
     try:
-        data = dumps(obj)
-    except Exception as exc:   # noqa: BLE001  (an object that does not pickle: run without a cache)
-        LOG.debug("lexicon cache: cannot pickle (%s)", exc)
-        return
-    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header + data)
-            os.replace(tmp, path)   # atomic: a concurrent reader sees the old file or the whole new one
-        except BaseException:
+    except OSError as exc:   # no cache directory: run without one
+        LOG.debug("lexicon cache: cannot write in %s (%s)", path.parent, exc)
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header)
+            _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+        os.replace(tmp, path)   # atomic: a concurrent reader sees the old file or the whole new one
+    except BaseException as exc:   # (an object that does not pickle, a full disk: run without a cache)
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if not isinstance(exc, Exception):
             raise
-        _prune(path.parent)
-    except OSError as exc:
         LOG.debug("lexicon cache: cannot write %s (%s)", path, exc)
+        return
+    with contextlib.suppress(OSError):
+        _prune(path.parent)
 
 
 def _prune(folder: Path) -> None:
