@@ -219,9 +219,10 @@ def format_report(s: dict) -> str:
                      f"{' '.join(f'{r:.2f}' for r in c['ratios']):>24}{c['median_ratio']:>8.2f}")
     lines.append(f"words/s (CPU): spaCy {t['spacy_words_per_s']:,.0f}, coder {t['coder_words_per_s']:,.0f}; "
                  f"events {t['events']}")
+    target = 1 + s["max_overhead_pct"] / 100
     lines.append(f"RATIO coder / spaCy: min {t['ratio_min']:.3f}, median {t['ratio_median']:.3f}, "
-                 f"all chunks {t['ratio_total']:.3f}, of fastest runs {t['ratio_of_minima']:.3f} (target <= {1 + s['max_overhead_pct'] / 100:.2f}: "
-                 f"{'ok' if s['overhead_ok'] else 'OVER TARGET'})")
+                 f"all chunks {t['ratio_total']:.3f}, of fastest runs {t['ratio_of_minima']:.3f} "
+                 f"(target <= {target:.2f}: {'ok' if s['overhead_ok'] else 'OVER TARGET'})")
     lines.append(f"memory: RSS {s['rss_loaded_mib']:.0f} MiB after building the Coder, peak "
                  f"{s['peak_rss_mib']:.0f} MiB")
     st = s.get("startup")
@@ -232,8 +233,9 @@ def format_report(s: dict) -> str:
             r = st[kind]
             over = f"{r['overhead_wall_s']:+.2f}" if "overhead_wall_s" in r else ""
             lines.append(f"  {label:<34}{r['wall_s']:>8.2f}{r['cpu_s']:>8.2f}{over:>19}{r['rss_mib']:>14.0f}")
-        lines.append(f"RATIO start-up over spaCy: {st['coder']['overhead_wall_s']:+.2f} s "
-                     f"(no cache {st['coder_nocache']['overhead_wall_s']:+.2f} s; target <= 1.5 s)")
+        c, n = st["coder"], st["coder_nocache"]
+        lines.append(f"RATIO start-up over spaCy: {c['overhead_wall_s']:+.2f} s wall, {c['overhead_cpu_s']:+.2f} s CPU "
+                     f"(no cache {n['overhead_wall_s']:+.2f} s, {n['overhead_cpu_s']:+.2f} s; target <= 1.5 s)")
     return "\n".join(lines)
 
 
