@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: where the checkout is, and running from it without an install."""
+"""What the benchmark scripts share: where the checkout is, and running its code rather than an install's."""
 from __future__ import annotations
 
 import os
@@ -10,10 +10,9 @@ DEFAULT_CORPUS = ROOT / "samples" / "news.jsonl"
 
 
 def ensure_importable() -> None:
-    """Run from a source checkout without an install: put `src/` on the path (children inherit it)."""
-    try:
-        import newsevents  # noqa: F401
-    except ImportError:
-        src = str(ROOT / "src")
+    """Put this checkout's `src/` first on the path (children inherit it): a benchmark measures the code beside
+    it, even where another checkout is installed in the environment."""
+    src = str(ROOT / "src")
+    if (ROOT / "src" / "newsevents").is_dir() and sys.path[:1] != [src]:
         sys.path.insert(0, src)
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)

@@ -1,16 +1,21 @@
-"""Throughput, memory and overhead of the coder against the bare spaCy pipeline it runs on.
+"""The coder's cost over the bare spaCy pipeline it runs on, measured so that a busy machine cannot fake it.
 
-usage: python benchmarks/bench_coder.py [CORPUS.jsonl] [--model NAME] [--repeat 3] [--limit N] [--json]
-                                         [--max-overhead 15] [--check]
+usage: python benchmarks/bench_coder.py [CORPUS.jsonl] [--chunk 32] [--rounds 3] [--limit N] [--startup-runs 5]
+                                         [--model NAME] [--json] [--max-overhead 15] [--check]
 
-Each stage is measured in its own child process, so that the peak resident memory (`ru_maxrss`, which sees
-spaCy's C allocations where `tracemalloc` does not) belongs to that stage alone:
+One process, one Coder. The articles are cut into chunks of `--chunk`; on each chunk, in each round, it
+measures the CPU time (`time.process_time`: other processes do not count) of
 
-- `spacy`: `list(coder.nlp.pipe(texts))`, the Coder's own Language with the components it uses;
-- `coder`: `coder.code_many(articles)`, parsing included, every event built.
+- spaCy: `coder.nlp.pipe(texts)` consumed, the Coder's own Language with exactly its components;
+- coder: `coder.code_many(articles)` consumed, parsing included, every event built;
 
-Each child builds the Coder, runs its stage once to warm up, then `--repeat` times, and keeps the best time.
-The overhead of coding is (coder - spacy) / spacy, the target being under `--max-overhead` percent.
+back to back, alternating which goes first. The ratio coder / spaCy of the same chunk in the same round is
+what the machine's load cannot move much; it reports each chunk's median ratio, the min and median of all.
+
+Start-up is measured apart, in fresh child processes (`--startup-runs` each, alternating, median): importing
+spaCy and loading the model with the Coder's components (the floor), against importing and building a Coder;
+the difference is the coder's own start-up. The Coder is timed with its dictionary cache as it is and, for
+comparison, with no cache (`XDG_CACHE_HOME` pointed at a file, so nothing is read or written).
 """
 from __future__ import annotations
 
@@ -21,17 +26,32 @@ import importlib
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from _common import DEFAULT_CORPUS, ROOT, ensure_importable  # benchmarks/ is on sys.path when run as a script
-DEFAULT_CODER = "newsevents.coding.pipeline:Coder"
 
-STAGES = ("spacy", "coder")
-LABELS = {"spacy": "spaCy pipeline", "coder": "full coder"}
+DEFAULT_CODER = "newsevents.coding.pipeline:Coder"
 RESULT_TAG = "BENCH_RESULT "
+
+# Child programs for the start-up figures: each prints wall and CPU seconds of its own work and its peak RSS
+# (VmHWM: a child's ru_maxrss starts from its parent's, Linux keeping it across exec).
+_CHILD_PRELUDE = "import time, json, sys; w, c = time.perf_counter(), time.process_time()\n"
+_CHILD_REPORT = ("import re, resource\nwall, cpu = time.perf_counter() - w, time.process_time() - c\n"
+                 "try:\n    rss = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1])\n"
+                 "except (OSError, TypeError):\n    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                 "print(%r + json.dumps({'wall_s': wall, 'cpu_s': cpu, 'rss_kib': rss}))" % RESULT_TAG)
+STARTUP_PROGRAMS = {
+    "spacy": "import spacy\nspacy.load(sys.argv[1], exclude=json.loads(sys.argv[3]))\n",
+    "coder": "import importlib\nmodule, _, name = sys.argv[2].partition(':')\n"
+             "getattr(importlib.import_module(module), name)(model=sys.argv[1])\n",
+}
+STARTUP_LABELS = {"spacy": "import spaCy + load model", "coder": "import + build Coder (cache)",
+                  "coder_nocache": "import + build Coder (no cache)"}
 
 
 class BenchError(Exception):
@@ -84,90 +104,138 @@ def max_rss_mib() -> float:
     return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
 
 
-# ----------------------------------------------------------------------------------------- child process
-def run_stage(stage: str, args) -> dict:
-    """Build the coder, warm up once, time the stage `repeat` times; report the best time and peak memory."""
-    coder_class = load_coder_class(args.coder)
-    articles = read_corpus(Path(args.corpus), args.limit)
-    texts = [a.text for a in articles]
-    t0 = time.perf_counter()
-    coder = coder_class(model=args.model)
-    load_s = time.perf_counter() - t0
-    rss_loaded = max_rss_mib()
-
-    def spacy_stage() -> int:
-        return sum(len(doc) for doc in coder.nlp.pipe(texts))  # tokens
-
-    def coder_stage() -> int:
-        return sum(len(events) for _, events in coder.code_many(articles))  # events
-
-    work = spacy_stage if stage == "spacy" else coder_stage
-    count = work()  # warm-up
-    times = []
-    for _ in range(args.repeat):
-        gc.collect()
-        t = time.perf_counter()
-        count = work()
-        times.append(time.perf_counter() - t)
-    return {"stage": stage, "best_s": min(times), "times_s": times, "load_s": load_s,
-            "rss_after_load_mib": rss_loaded, "peak_rss_mib": max_rss_mib(),
-            "tokens" if stage == "spacy" else "events": count,
-            "components": list(getattr(coder.nlp, "pipe_names", []))}
+def words(articles) -> int:
+    return sum(len(a.text.split()) for a in articles)
 
 
-def child_main(stage: str, args) -> int:
-    try:
-        result = run_stage(stage, args)
-    except BenchError as err:
-        print(err, file=sys.stderr)
-        return 2
-    print(RESULT_TAG + json.dumps(result))
-    return 0
+# ------------------------------------------------------------------------------------------- throughput
+def cpu_time(fn) -> tuple[float, int]:
+    gc.collect()
+    start = time.process_time()
+    count = fn()
+    return time.process_time() - start, count
 
 
-# ---------------------------------------------------------------------------------------- parent process
-def measure(stage: str, args) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", stage, str(args.corpus), "--model", args.model,
-           "--repeat", str(args.repeat), "--coder", args.coder]
-    if args.limit:
-        cmd += ["--limit", str(args.limit)]
-    p = subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy())
+def measure_chunks(coder, articles, chunk: int, rounds: int) -> dict:
+    """CPU seconds of both stages on every chunk in every round, the order alternating."""
+    from newsevents.settings import SETTINGS
+
+    batch_size = SETTINGS["batch_size"].value   # what code_many parses with
+    chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+
+    def spacy_stage(arts):
+        return lambda: sum(len(doc) for doc in coder.nlp.pipe([a.text for a in arts], batch_size=batch_size))
+
+    def coder_stage(arts):
+        def run():
+            results = list(coder.code_many(arts))
+            if len(results) != len(arts):   # every article coded once: nothing skipped as a duplicate
+                raise BenchError(f"code_many returned {len(results)} results for {len(arts)} articles")
+            return sum(len(events) for _, events in results)
+        return run
+
+    spacy_stage(chunks[0])(), coder_stage(chunks[0])()   # warm-up (not timed)
+    spacy_s = [[0.0] * rounds for _ in chunks]
+    coder_s = [[0.0] * rounds for _ in chunks]
+    events = 0
+    for r in range(rounds):
+        for i, arts in enumerate(chunks):
+            order = ("spacy", "coder") if (r + i) % 2 == 0 else ("coder", "spacy")
+            for stage in order:
+                if stage == "spacy":
+                    spacy_s[i][r], _ = cpu_time(spacy_stage(arts))
+                else:
+                    coder_s[i][r], events_i = cpu_time(coder_stage(arts))
+                    events += events_i if r == 0 else 0
+    ratios = [[c / s for c, s in zip(cs, ss)] for cs, ss in zip(coder_s, spacy_s)]
+    every = [x for row in ratios for x in row]
+    n_words = words(articles)
+    spacy_total, coder_total = sum(map(sum, spacy_s)), sum(map(sum, coder_s))
+    return {
+        "chunks": [{"articles": len(arts), "words": words(arts), "spacy_cpu_s": ss, "coder_cpu_s": cs,
+                    "ratios": rs, "median_ratio": statistics.median(rs)}
+                   for arts, ss, cs, rs in zip(chunks, spacy_s, coder_s, ratios)],
+        "ratio_min": min(every), "ratio_median": statistics.median(every),
+        # least-disturbed estimate: each chunk's fastest coder run over its fastest spaCy run
+        "ratio_of_minima": statistics.median(min(cs) / min(ss) for cs, ss in zip(coder_s, spacy_s)),
+        "ratio_total": coder_total / spacy_total,
+        "spacy_cpu_s": spacy_total, "coder_cpu_s": coder_total,
+        "spacy_words_per_s": n_words * rounds / spacy_total, "coder_words_per_s": n_words * rounds / coder_total,
+        "events": events,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- start-up
+def run_child(program: str, args, env: dict) -> dict:
+    from newsevents.coding.nlp import UNUSED_COMPONENTS   # what the Coder leaves out of the model
+
+    cmd = [sys.executable, "-c", _CHILD_PRELUDE + program + _CHILD_REPORT, args.model, args.coder,
+           json.dumps(list(UNUSED_COMPONENTS))]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
     for line in reversed(p.stdout.splitlines()):
         if line.startswith(RESULT_TAG):
             return json.loads(line[len(RESULT_TAG):])
-    raise BenchError(f"the {stage} measurement failed (exit {p.returncode}):\n{p.stderr[-3000:]}")
+    raise BenchError(f"a start-up child failed (exit {p.returncode}):\n{p.stderr[-3000:]}")
 
 
-def summarise(args, articles, results: dict) -> dict:
-    n_articles = len(articles)
-    n_words = sum(len(a.text.split()) for a in articles)
-    for r in results.values():
-        r["articles_per_s"] = n_articles / r["best_s"]
-        r["words_per_s"] = n_words / r["best_s"]
-    spacy_s, coder_s = results["spacy"]["best_s"], results["coder"]["best_s"]
-    overhead = (coder_s - spacy_s) / spacy_s * 100
-    return {"corpus": str(args.corpus), "articles": n_articles, "words": n_words, "model": args.model,
-            "repeat": args.repeat, "warmup": 1, "stages": results, "overhead_pct": overhead,
-            "max_overhead_pct": args.max_overhead, "overhead_ok": overhead < args.max_overhead,
-            "events": results["coder"].get("events"), "python": sys.version.split()[0],
-            "cpus": os.cpu_count()}
+def measure_startup(args) -> dict:
+    """Median wall and CPU seconds of each start-up kind over `startup_runs` fresh processes."""
+    env = os.environ.copy()
+    with tempfile.TemporaryDirectory() as tmp:
+        blocked = Path(tmp) / "not-a-directory"
+        blocked.write_text("")   # a cache home that cannot be created: the Coder parses every table
+        kinds = {"spacy": (STARTUP_PROGRAMS["spacy"], env),
+                 "coder": (STARTUP_PROGRAMS["coder"], env),
+                 "coder_nocache": (STARTUP_PROGRAMS["coder"], {**env, "XDG_CACHE_HOME": str(blocked)})}
+        run_child(STARTUP_PROGRAMS["coder"], args, env)   # fills the cache if it is empty (not counted)
+        runs: dict[str, list[dict]] = {k: [] for k in kinds}
+        for n in range(args.startup_runs):
+            for kind in (list(kinds) if n % 2 == 0 else list(reversed(kinds))):
+                program, kind_env = kinds[kind]
+                runs[kind].append(run_child(program, args, kind_env))
+    out = {}
+    for kind, rs in runs.items():
+        out[kind] = {"wall_s": statistics.median(r["wall_s"] for r in rs),
+                     "cpu_s": statistics.median(r["cpu_s"] for r in rs),
+                     "rss_mib": statistics.median(r["rss_kib"] for r in rs) / 1024,
+                     "runs_wall_s": [r["wall_s"] for r in rs]}
+    for kind in ("coder", "coder_nocache"):
+        out[kind]["overhead_wall_s"] = out[kind]["wall_s"] - out["spacy"]["wall_s"]
+        out[kind]["overhead_cpu_s"] = out[kind]["cpu_s"] - out["spacy"]["cpu_s"]
+    return out
 
 
-def format_table(s: dict) -> str:
+# ------------------------------------------------------------------------------------------------ report
+def format_report(s: dict) -> str:
+    t = s["throughput"]
     lines = [f"corpus {s['corpus']}: {s['articles']} articles, {s['words']:,} words; model {s['model']}; "
-             f"best of {s['repeat']} after {s['warmup']} warm-up, one process per stage",
-             f"{'stage':<16}{'best s':>9}{'articles/s':>12}{'words/s':>10}{'load s':>8}"
-             f"{'RSS loaded MiB':>16}{'peak RSS MiB':>14}"]
-    for stage in STAGES:
-        r = s["stages"][stage]
-        lines.append(f"{LABELS[stage]:<16}{r['best_s']:>9.3f}{r['articles_per_s']:>12.1f}{r['words_per_s']:>10,.0f}"
-                     f"{r['load_s']:>8.2f}{r['rss_after_load_mib']:>16.0f}{r['peak_rss_mib']:>14.0f}")
-    verdict = "ok" if s["overhead_ok"] else "OVER TARGET"
-    lines.append(f"coding overhead over spaCy: {s['overhead_pct']:+.1f}% (target < {s['max_overhead_pct']:g}%: "
-                 f"{verdict})")
-    if s["events"] is not None:
-        lines.append(f"events: {s['events']} ({s['events'] / s['articles']:.2f} per article); "
-                     f"components: {', '.join(s['stages']['coder']['components'])}")
+             f"{len(t['chunks'])} chunks of <= {s['chunk']} articles x {s['rounds']} rounds, CPU seconds "
+             f"(process_time), stages alternating",
+             f"{'chunk':>5}{'articles':>9}{'words':>8}{'spaCy s (median)':>18}{'coder s (median)':>18}"
+             f"{'ratios (each round)':>24}{'median':>8}"]
+    for i, c in enumerate(t["chunks"]):
+        lines.append(f"{i:>5}{c['articles']:>9}{c['words']:>8,}{statistics.median(c['spacy_cpu_s']):>18.3f}"
+                     f"{statistics.median(c['coder_cpu_s']):>18.3f}"
+                     f"{' '.join(f'{r:.2f}' for r in c['ratios']):>24}{c['median_ratio']:>8.2f}")
+    lines.append(f"words/s (CPU): spaCy {t['spacy_words_per_s']:,.0f}, coder {t['coder_words_per_s']:,.0f}; "
+                 f"events {t['events']}")
+    target = 1 + s["max_overhead_pct"] / 100
+    lines.append(f"RATIO coder / spaCy: min {t['ratio_min']:.3f}, median {t['ratio_median']:.3f}, "
+                 f"all chunks {t['ratio_total']:.3f}, of fastest runs {t['ratio_of_minima']:.3f} "
+                 f"(target <= {target:.2f}: {'ok' if s['overhead_ok'] else 'OVER TARGET'})")
+    lines.append(f"memory: RSS {s['rss_loaded_mib']:.0f} MiB after building the Coder, peak "
+                 f"{s['peak_rss_mib']:.0f} MiB")
+    st = s.get("startup")
+    if st:
+        lines.append(f"start-up, median of {s['startup_runs']} fresh processes:")
+        lines.append(f"  {'':<34}{'wall s':>8}{'CPU s':>8}{'over spaCy wall s':>19}{'peak RSS MiB':>14}")
+        for kind, label in STARTUP_LABELS.items():
+            r = st[kind]
+            over = f"{r['overhead_wall_s']:+.2f}" if "overhead_wall_s" in r else ""
+            lines.append(f"  {label:<34}{r['wall_s']:>8.2f}{r['cpu_s']:>8.2f}{over:>19}{r['rss_mib']:>14.0f}")
+        c, n = st["coder"], st["coder_nocache"]
+        lines.append(f"RATIO start-up over spaCy: {c['overhead_wall_s']:+.2f} s wall, {c['overhead_cpu_s']:+.2f} s CPU "
+                     f"(no cache {n['overhead_wall_s']:+.2f} s, {n['overhead_cpu_s']:+.2f} s; target <= 1.5 s)")
     return "\n".join(lines)
 
 
@@ -176,16 +244,19 @@ def parse_args(argv=None):
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS,
                     help=f"JSONL of articles (default {DEFAULT_CORPUS.relative_to(ROOT)})")
     ap.add_argument("--model", default=None, help="spaCy model the Coder loads (default: the model setting)")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs per stage; the best is kept")
+    ap.add_argument("--chunk", type=int, default=32, help="articles a chunk (default %(default)s)")
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds over all chunks (default %(default)s)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    ap.add_argument("--startup-runs", type=int, default=5,
+                    help="fresh processes per start-up kind, 0 for none (default %(default)s)")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ap.add_argument("--max-overhead", type=float, default=15.0, help="target coding overhead, percent")
-    ap.add_argument("--check", action="store_true", help="exit 1 when the overhead is over the target")
+    ap.add_argument("--check", action="store_true", help="exit 1 when the median ratio is over the target")
     ap.add_argument("--coder", default=DEFAULT_CODER, help="MODULE:CLASS of the coder (default %(default)s)")
-    ap.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.repeat < 1:
-        ap.error("--repeat must be at least 1")
+    for name in ("chunk", "rounds"):
+        if getattr(args, name) < 1:
+            ap.error(f"--{name} must be at least 1")
     return args
 
 
@@ -196,17 +267,26 @@ def main(argv=None) -> int:
         from newsevents.settings import SETTINGS
 
         args.model = SETTINGS["model"].value
-    if args.child:
-        return child_main(args.child, args)
     try:
-        load_coder_class(args.coder)
+        coder_class = load_coder_class(args.coder)
         articles = read_corpus(args.corpus, args.limit)
-        results = {stage: measure(stage, args) for stage in STAGES}
+        coder = coder_class(model=args.model)
+        rss_loaded = max_rss_mib()
+        throughput = measure_chunks(coder, articles, args.chunk, args.rounds)
+        peak = max_rss_mib()
+        del coder
+        startup = measure_startup(args) if args.startup_runs > 0 else None
     except BenchError as err:
         print(f"bench_coder: {err}", file=sys.stderr)
         return 2
-    summary = summarise(args, articles, results)
-    print(json.dumps(summary, indent=2) if args.json else format_table(summary))
+    summary = {"corpus": str(args.corpus), "articles": len(articles), "words": words(articles),
+               "model": args.model, "chunk": args.chunk, "rounds": args.rounds, "throughput": throughput,
+               "rss_loaded_mib": rss_loaded, "peak_rss_mib": peak, "startup_runs": args.startup_runs,
+               "startup": startup, "max_overhead_pct": args.max_overhead,
+               "overhead_ok": throughput["ratio_median"] <= 1 + args.max_overhead / 100,
+               "python": sys.version.split()[0], "cpus": os.cpu_count(),
+               "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None}
+    print(json.dumps(summary, indent=2) if args.json else format_report(summary))
     return 1 if args.check and not summary["overhead_ok"] else 0
 
 

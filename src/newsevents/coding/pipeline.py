@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 from newsevents.coding.article import dateline_place, datelines
 from newsevents.coding.event_dates import main_clause_date, sentence_dates
 from newsevents.coding.lexicon import Lexicon
+from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.article import Context, unique_actors
@@ -56,7 +57,7 @@ class Coder:
         self.nlp = nlp if nlp is not None else load_pipeline(self.model)
         tokenizer = self.nlp.tokenizer
         self.lexicon = Lexicon.load(lambda s: [t.text for t in tokenizer(s)], self.verbs, self.actors,
-                                    use_petrarch_verbs)
+                                    use_petrarch_verbs, tokenizer_key=lexicon_cache.tokenizer_key(tokenizer))
         locator = EventLocator(self.lexicon.gazetteer, self.lexicon.conventions.words("located_root"))
         self.stages = (
             FrameStage(),

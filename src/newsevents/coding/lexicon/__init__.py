@@ -7,10 +7,11 @@ have their own readers (`petrarch_verbs.py`, `petrarch_actors.py`) and our verb-
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from newsevents.coding.lexicon import cache
 from newsevents.coding.lexicon.actors import ActorDictionary
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
@@ -28,10 +29,35 @@ class Lexicon:
 
     @classmethod
     def load(cls, tokenize: Callable[[str], list[str]], verbs: Iterable[str | Path] = (),
-             actors: Iterable[str | Path] = (), use_petrarch_verbs: bool = True) -> "Lexicon":
-        """`tokenize` splits an actor phrase into the parser's tokens, so that phrases match parsed text."""
+             actors: Iterable[str | Path] = (), use_petrarch_verbs: bool = True,
+             tokenizer_key: str | None = None) -> "Lexicon":
+        """`tokenize` splits an actor phrase into the parser's tokens, so that phrases match parsed text.
+
+        Given `tokenizer_key` (`cache.tokenizer_key(nlp.tokenizer)`: what identifies `tokenize`'s output), the
+        built-in dictionaries come from the compiled cache (`cache.py`) when it has them; the users' files
+        (`verbs`, `actors`) are always read.
+        """
+        if tokenizer_key is None:
+            base = cls.build(tokenize, use_petrarch_verbs)
+        else:
+            key = cache.inputs_key(tokenizer_key, use_petrarch_verbs)
+            base = cache.load_or_build(key, lambda: cls.build(tokenize, use_petrarch_verbs), kind=cls)
+            base.actors._tokenize = tokenize
+        return base.with_user_files(verbs, actors)
+
+    @classmethod
+    def build(cls, tokenize: Callable[[str], list[str]], use_petrarch_verbs: bool = True) -> "Lexicon":
+        """The built-in dictionaries, parsed from the shipped tables."""
         cameo = CameoTable.load()
         conventions = ConventionTables.load(cameo)
         return cls(cameo=cameo, conventions=conventions,
-                   verbs=VerbLexicon.load(cameo, conventions, verbs, use_petrarch_verbs),
-                   actors=ActorDictionary.load(tokenize, actors), gazetteer=Gazetteer.load())
+                   verbs=VerbLexicon.load(cameo, conventions, (), use_petrarch_verbs),
+                   actors=ActorDictionary.load(tokenize), gazetteer=Gazetteer.load())
+
+    def with_user_files(self, verbs: Iterable[str | Path] = (), actors: Iterable[str | Path] = ()) -> "Lexicon":
+        """This lexicon with the users' verb dictionaries first and their actor files added (the actor
+        dictionary is extended in place)."""
+        lexicon = replace(self, verbs=self.verbs.with_user_files(verbs, self.cameo))
+        for path in actors:
+            lexicon.actors._load_user_file(Path(path))
+        return lexicon

@@ -108,6 +108,11 @@ class ActorDictionary:
         self.group_roles: dict[str, str | None] = {}
         self._lengths: dict[str, tuple[int, ...]] | None = None
 
+    def __getstate__(self) -> dict:
+        # A pickled copy (lexicon/cache.py) leaves out the live tokenizer (`Lexicon.load` gives it back) and the
+        # length index (rebuilt on first use).
+        return {**self.__dict__, "_tokenize": None, "_lengths": None}
+
     # -- loading ---------------------------------------------------------------------------------------
     @classmethod
     def load(cls, tokenize, extra: Iterable[str | Path] = ()) -> "ActorDictionary":

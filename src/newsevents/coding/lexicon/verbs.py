@@ -6,6 +6,7 @@ matching rule wins (particle, preposition and object constraints count).
 """
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -90,14 +91,7 @@ class VerbLexicon:
 
     def __init__(self, tiers: list[list[VerbRule]], nouns: dict[str, NounRule], noun_modifiers: dict[str, frozenset],
                  light_verbs: frozenset[str], conventions: ConventionTables):
-        self.tiers: list[dict[str, list[VerbRule]]] = []
-        for rules in tiers:
-            index: dict[str, list[VerbRule]] = {}
-            for r in rules:
-                index.setdefault(r.lemma, []).append(r)
-            for lst in index.values():
-                lst.sort(key=_specificity, reverse=True)
-            self.tiers.append(index)
+        self.tiers: list[dict[str, list[VerbRule]]] = [_index(rules) for rules in tiers]
         self.nouns = nouns
         # What a container noun may hold, beside the event nouns: "a package of weapons" is military aid.
         self.conventions = conventions
@@ -106,6 +100,15 @@ class VerbLexicon:
         self.noun_modifiers = noun_modifiers
         self.noun_heads = frozenset(k.split(" +")[0].split()[-1] for k in nouns) | self.containers
         self.light_verbs = light_verbs
+
+    def with_user_files(self, user_files: Iterable[str | Path], cameo: CameoTable) -> "VerbLexicon":
+        """A copy whose first tiers are the users' dictionaries, in order (as `load(..., user_files)` gives)."""
+        user = [_index(load_user_verbs(Path(path), cameo)) for path in user_files]
+        if not user:
+            return self
+        lexicon = copy.copy(self)
+        lexicon.tiers = user + self.tiers
+        return lexicon
 
     @classmethod
     def load(cls, cameo: CameoTable, conventions: ConventionTables, user_files: Iterable[str | Path] = (),
@@ -188,6 +191,16 @@ class VerbLexicon:
         """The noun's sub-code from its modifiers ("air strikes" -> 195) and the refinement's id, if one fired."""
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         return self.conventions.refine_noun(rule.code, mods)
+
+
+def _index(rules: list[VerbRule]) -> dict[str, list[VerbRule]]:
+    """A tier's rules by lemma, the most specific first."""
+    index: dict[str, list[VerbRule]] = {}
+    for r in rules:
+        index.setdefault(r.lemma, []).append(r)
+    for lst in index.values():
+        lst.sort(key=_specificity, reverse=True)
+    return index
 
 
 def load_user_verbs(path: Path, cameo: CameoTable | None = None) -> list[VerbRule]:
