@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import dyads
 
 
 def wrong(reason):
@@ -171,3 +172,16 @@ def test_city_in_a_country_is_that_countrys_target(code):
     assert event.target.country == "UKR"
     event = the_event(code("Ukrainian drones hit an oil refinery in Russia's Krasnodar region."), "19")
     assert (event.source.country, event.target.country) == ("UKR", "RUS")
+
+
+def test_a_region_holding_a_countrys_word_is_no_actor(code):
+    events = code("Venezuela expelled diplomats of seven Latin American states on Monday.")
+    assert not [e for e in events if e.target is not None and e.target.country in ("USA", "VEN")]
+    assert not [e for e in code("Lula said South America did not need war.") if "USA" in
+                {e.source.country, e.target.country if e.target else None}]
+    assert ("USA", "IRN", "11") in dyads(code("American officials condemned Iran on Monday."))
+
+
+def test_a_source_called_foreign_is_not_of_its_targets_country(code):
+    events = code("The first foreign leader to congratulate Georgian Dream did so late on Saturday.")
+    assert not [e for e in events if e.source.country == "GEO"]

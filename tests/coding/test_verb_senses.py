@@ -33,3 +33,8 @@ def test_a_strike_for_pay_is_a_labour_strike_and_for_the_first_time_is_not(code)
 
 def test_issuing_arrest_warrants_is_legal_action(code):
     assert ("RWA", "FRA", "17") in dyads(code("Rwanda has issued 30 arrest warrants for suspects living in France."))
+
+
+def test_withdrawing_diplomats_cuts_relations(code):
+    events = code("Panama withdrew its diplomats from Venezuela on Monday.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("PAN", "VEN", "161")]

@@ -149,14 +149,17 @@ def police_at_home(c: Candidate, s: SentenceScope) -> bool:
 def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
     """A role-only source belongs to its target's country ("teachers demanded that the Nigerian government
     ..."): a domestic event. Not for violence: attackers do not take their victims' nationality ("troops fired
-    on a Chinese aid convoy")."""
+    on a Chinese aid convoy"); nor for a source called foreign ("the first foreign leader to congratulate")."""
     if c.code[:2] in _roots(s, "violence_root"):
         return False
     known_t = next((t for t in c.targets if t.country), None)
     if known_t is None:
         return False
-    return _replace(c, [with_country(a, known_t.country) if not a.code and a.role else a for a in c.sources],
-                    c.targets)
+    # "the first foreign leader to congratulate Georgian Dream": said not to be of the target's country
+    foreign = s.lexicon.conventions.words("foreign_word")
+    return _replace(c, [with_country(a, known_t.country)
+                        if not a.code and a.role and not foreign & set(a.text.lower().split()) else a
+                        for a in c.sources], c.targets)
 
 
 def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:

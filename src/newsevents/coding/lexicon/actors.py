@@ -13,14 +13,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from newsevents.coding.lexicon.tsv import read_table, split_list
+from newsevents.coding.lexicon.tsv import read_table, read_word_list, split_list
 from newsevents.model import Actor
 
 # Phrase kinds, in the order a phrase head prefers them when several give a country.
 LOG = logging.getLogger(__name__)
 SHOWN_PROBLEMS = 3   # examples quoted in a dictionary's warning
 
-KINDS = ("leader", "office", "group", "country", "people", "adjective", "capital", "place")
+KINDS = ("leader", "office", "group", "country", "people", "adjective", "capital", "place", "no actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +137,9 @@ class ActorDictionary:
             d.add(row["term"], ActorEntry("office", row["country"] or None, row["role"] or None, None,
                                           row["term"].lstrip("=")))
         d._load_leaders("leaders.tsv")
+        # "Latin American states", "South America": a region's name holds a country's word and is no actor
+        for term in read_word_list("not_actors.txt"):
+            d.add(term, ActorEntry("no actor", None, None, None, term))
         for row in read_table("roles.tsv", required=("term", "role")):
             term = row["term"].lower()
             if " " in term:
@@ -279,7 +282,8 @@ class ActorDictionary:
                                   tuple(sorted(valid, key=lambda e: KINDS.index(e.kind))))
                     break
             if hit:
-                found.append(hit)
+                if hit.entries[0].kind != "no actor":
+                    found.append(hit)
                 i = hit.end - offset
             else:
                 i += 1
