@@ -162,3 +162,17 @@ def test_a_year_naming_a_thing_dates_no_act(code):
     assert events and all(e.date.date.year == 2024 for e in events)
     [annex] = code("Russia annexed Crimea in 2014.")
     assert (annex.date.date.year, annex.date.precision) == (2014, "year")
+
+
+def test_an_attack_only_the_victims_side_reports_and_the_other_denies_is_alleged(code):
+    story = ("BANGKOK, July 29 (Reuters) - Cambodia rejected Thailand's accusation on Tuesday.\n\n"
+             "Thai army spokesman Major General Winthai Suvaree said Cambodian forces had attacked several "
+             "locations in Thailand.")
+    events = code(story, "2025-07-29", include_all=True)
+    attack = [e for e in events if e.root == "19"]
+    assert [(e.source.country, e.target.country, e.modality) for e in attack] == [("KHM", "THA", "hypothetical")]
+    assert "+statement.denied-allegation.v1" in attack[0].rule
+    # without a denial, what officials say the other side did is coded as fact
+    plain = code("BANGKOK, July 29 (Reuters) - Thai army spokesman Major General Winthai Suvaree said Cambodian "
+                 "forces had attacked several locations in Thailand.", "2025-07-29")
+    assert ("KHM", "THA", "19") in dyads(plain)

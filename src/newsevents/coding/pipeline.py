@@ -136,6 +136,8 @@ class Coder:
             candidates = stage(scope, candidates)
         events = sentence_events([to_event(c, scope) for c in candidates], scope, self.policy)
         self._remember(events, dates, context)
+        context.deniers.update(e.source.country or e.source.group for e in events
+                               if e.cameo in lexicon.conventions.words("denial_code"))
         return events
 
     @staticmethod

@@ -1,6 +1,8 @@
 """Statements: what a speech act says makes it a threat, an accusation or a demand, and names its target."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import other_must
@@ -93,6 +95,26 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     codes, countries = {a.code for a in c.sources}, {a.country for a in c.sources}
     c.targets = [a for a in pool if a.code not in codes and a.country not in countries][:1]
     return bool(c.targets)
+
+
+def denied_allegation(events: list, s: SentenceScope) -> list:
+    """"Thailand said Cambodian forces had attacked ..." when Cambodia denied it (in this sentence or before):
+    a hostile act that only its victim's side reports, and its actor's side denies, is alleged, not asserted."""
+    tables = s.lexicon.conventions
+    deniers = s.context.deniers | {e.source.country or e.source.group for e in events
+                                   if e.cameo in tables.words("denial_code")}
+    speeches = [e for e in events if e.extra.get("complement") and e.root in tables.words("statement_root")
+                | tables.words("accusation_root")]
+    out = []
+    for f in events:
+        side = f.source.country or f.source.group
+        if f.modality == "asserted" and f.quad_class in (3, 4) and f.target is not None and side in deniers and \
+                any(e.source.country and e.source.country == f.target.country and
+                    e.extra["complement"][0] <= f.extra["trigger"] < e.extra["complement"][1] for e in speeches):
+            f = replace(f, modality="hypothetical", rule=f"{f.rule} +statement.denied-allegation.v1 [alleged]",
+                        extra={**f.extra, "trail": (*f.extra.get("trail", ()), "statement.denied-allegation.v1")})
+        out.append(f)
+    return out
 
 
 def attribution_only(events: list, s: SentenceScope) -> list:
