@@ -143,3 +143,9 @@ def test_same_text_other_publication_date(code):
     a = event_of(code("Russian missiles struck Kharkiv on Tuesday.", published="2024-05-15"), "19")
     b = event_of(code("Russian missiles struck Kharkiv on Tuesday.", published="2024-05-22"), "19")
     assert (a.date.date, b.date.date) == (D(2024, 5, 14), D(2024, 5, 21))
+
+
+def test_a_date_describing_another_noun_dates_only_that_noun(code):
+    events = code("Aliyev and Pashinyan signed a joint appeal to the OSCE to dissolve its Minsk Group, the body "
+                  "created in the 1990s to mediate over Nagorno-Karabakh.", published="2025-08-09")
+    assert {(e.date.date, e.date.precision) for e in events if e.root == "02"} == {(D(2025, 8, 9), "published")}

@@ -77,7 +77,8 @@ def event_date(trigger, dates, published) -> EventDate | None:
                 best = (rank, m.date)
         if best is not None:
             return best[1]
-        absolute = [m for m, _ in dates if m.kind != "relative" and m.date is not None]
+        absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
+                    and not _describes_another_noun(root, trigger)]
         relative = [root for m, root in dates if m.kind == "relative"]
         if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
             return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
@@ -98,6 +99,19 @@ def main_clause_date(dates) -> dt.date | None:
         if best is None or steps < best[0]:
             best = (steps, m.date.date)
     return best[1] if best else None
+
+
+def _describes_another_noun(root, trigger) -> bool:
+    """"its Minsk Group, the body created in the 1990s": a date in a clause that describes a noun dates that
+    clause's act, not the sentence's other acts."""
+    t = root
+    for _ in range(8):
+        if t.head == t:
+            return False
+        t = t.head
+        if t.pos_ == "VERB":
+            return t.dep_ in ("relcl", "acl") and trigger not in t.subtree
+    return False
 
 
 def _inside(token, anchor) -> bool:
