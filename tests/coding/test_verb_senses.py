@@ -38,3 +38,10 @@ def test_issuing_arrest_warrants_is_legal_action(code):
 def test_withdrawing_diplomats_cuts_relations(code):
     events = code("Panama withdrew its diplomats from Venezuela on Monday.")
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("PAN", "VEN", "161")]
+
+
+def test_engaging_with_a_country_is_consulting_and_engaging_in_fighting_is_fighting(code):
+    assert ("KEN", "GBR", "04") in dyads(code("Kenya said it was actively engaging with Britain to address "
+                                               "these issues."))
+    fighting = code("Russian troops engaged in fierce fighting with Ukrainian forces near Bakhmut.")
+    assert {e.root for e in fighting} == {"19"}
