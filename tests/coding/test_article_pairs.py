@@ -47,10 +47,12 @@ def test_an_appeal_naming_only_what_it_asks_for_is_to_the_story_country(code):
     assert all("+pairs.story-country.v2" in e.rule for e in events)
 
 
-def test_an_appeal_to_someone_unnamed_or_filed_from_elsewhere_has_no_country(code):
+def test_an_appeal_to_people_is_to_them_and_one_filed_from_elsewhere_has_no_country(code):
     urged = code("DHAKA, Aug 6 (Reuters) - Bangladesh's army chief spoke.\n\nThe United States urged voters to "
                  "stay home.", "2024-08-06")
-    assert not [e for e in urged if e.root == "02" and e.target is not None]
+    # the voters are the addressee (of the story's country), not the country itself
+    assert [(e.source.code, e.target.code) for e in urged if e.root == "02"] == [("USA", "BGDCVL")]
+    assert not [e for e in urged if "+pairs.story-country.v2" in e.rule]
     # filed from Dubai, about Iran: the dateline's country is not the story's
     elsewhere = code("DUBAI, Sept 22 (Reuters) - Iran's president defended the police.\n\nIran's judiciary said "
                      "Iran would investigate.\n\nThe U.N. human rights office called for an investigation.",
@@ -90,3 +92,23 @@ def test_condemning_an_attack_is_aimed_at_who_carried_out_that_kind_of_act(code)
              "Britain imposed new sanctions on Russia.\n\nIran's foreign minister condemned the attack.")
     condemned = [e for e in code(story, "2024-01-18") if e.root == "11"]
     assert [(e.source.country, e.target.country) for e in condemned] == [("IRN", "PAK")]
+
+
+def test_unplaced_roles_are_of_the_storys_country(code):
+    story = ("PORT-AU-PRINCE, March 5 (Reuters) - Haiti's government declared a state of emergency.\n\n"
+             "Gunmen attacked two police stations overnight.")
+    attacks = [e for e in code(story, "2024-03-05") if e.root == "19"]
+    assert [(e.source.code, e.target.code) for e in attacks] == [("HTIREB", "HTICOP")] or \
+        {(e.source.country, e.target.country) for e in attacks} == {("HTI", "HTI")}
+    assert all("+role.country-from-place.v2" in e.rule for e in attacks)
+    # filed from Dubai about Iran: the Emirates are not where the roles are from
+    elsewhere = code("DUBAI, Sept 22 (Reuters) - Iran's president defended Iran's police.\n\nIran's judiciary "
+                     "warned Iran's protesters.\n\nGunmen attacked two police stations overnight.", "2022-09-22")
+    assert not [e for e in elsewhere if "ARE" in {e.source.country, e.target.country if e.target else None}]
+
+
+def test_civilians_violence_is_a_riot(code):
+    events = code("Protesters in Kinshasa attacked the French and U.S. embassies on Tuesday.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in events} >= {("COD", "FRA", "145"),
+                                                                               ("COD", "USA", "145")}
+    assert all("+violence.riot.v1" in e.rule for e in events)

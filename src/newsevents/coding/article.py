@@ -130,6 +130,15 @@ class Context:
         for country in dict.fromkeys(e.country for m in sentence.mentions for e in m.entries if e.country):
             self.mentioned[country] = self.mentioned.get(country, 0) + 1
 
+    def story_country(self, besides=frozenset()) -> str | None:
+        """The dateline's country, when the article so far names no other country (beside `besides`) more
+        often: a story filed from Dubai about Iran is not about the Emirates."""
+        if self.story_place is None or not self.story_place.country:
+            return None
+        home = self.story_place.country
+        named = self.mentioned.get(home, 0)
+        return None if any(n > named for c, n in self.mentioned.items() if c not in besides) else home
+
     def main_pair(self) -> list[str]:
         """The article's two most-named countries, when both recur (its dyad: "the two sides")."""
         top = sorted(self.mentioned.items(), key=lambda kv: -kv[1])[:2]

@@ -2,6 +2,7 @@
 stages and conventions share (is an actor the source's own side? who announced an act?)."""
 from __future__ import annotations
 
+from newsevents.coding.lexicon.actors import with_country
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.syntax import phrase_and_inner, subject_of
 from newsevents.model import Actor
@@ -31,6 +32,9 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                 found = [a for a in found if a.code]
             resolved = [a for a in found if a.code]
             if resolved:
+                if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
+                    # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
+                    return [with_country(r, a.country) for a in resolved for r in role_only]
                 return resolved
             if found and not role_only:
                 role_only = found

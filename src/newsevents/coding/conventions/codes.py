@@ -25,6 +25,15 @@ def armed_group_violence(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def riot(c: Candidate, s: SentenceScope) -> bool:
+    """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
+    protest, a riot (145), not an armed assault."""
+    if c.code[:2] in ("18", "19") and c.sources and all(a.role == "CVL" for a in c.sources):
+        c.code = "145"
+        return True
+    return False
+
+
 def joint_drills(c: Candidate, s: SentenceScope) -> bool:
     """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150)."""
     if c.code == "150" and (len(c.sources) >= 2 and not c.targets or has_prep((c.frame.trigger, c.frame.noun), "with")):

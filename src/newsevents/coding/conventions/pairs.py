@@ -75,18 +75,12 @@ def story_country(c: Candidate, s: SentenceScope):
             c.code[:2] not in tables.words("story_target_root") or \
             c.code in tables.words("story_target_too_vague") or \
             any(a.country == place.country for a in c.sources) or _other_actors(c, s) or \
-            _more_named_than(s, place.country, {a.country for a in c.sources}):
+            s.context.story_country({a.country for a in c.sources}) != place.country:
         return None
     if c.code[:2] in tables.words("appeal_root") and not _appeal_without_addressee(c, s):
         return None
     home = country_actor(place.country, None, place.name, "")
     return [(a, home) for a in c.sources]
-
-
-def _more_named_than(s: SentenceScope, country: str, besides: set) -> bool:
-    """Has the article so far named another country (not one of `besides`) more often than `country`?"""
-    named = s.context.mentioned
-    return any(n > named.get(country, 0) for other, n in named.items() if other not in besides)
 
 
 def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:

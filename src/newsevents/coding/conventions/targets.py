@@ -81,10 +81,11 @@ def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
 
 
 def country_from_place(c: Candidate, s: SentenceScope) -> bool:
-    """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad")."""
-    if c.place is None or not c.place.country:
+    """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad"), or,
+    when the sentence names no place, from where the story was filed ("gunmen attacked police stations")."""
+    here = c.place.country if c.place is not None else s.context.story_country()
+    if not here:
         return False
-    here = c.place.country
     return _replace(c, [with_country(a, here) if not a.code else a for a in c.sources],
                     [with_country(t, here) if not t.code and t.role else t for t in c.targets])
 
