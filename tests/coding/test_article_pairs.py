@@ -112,3 +112,9 @@ def test_civilians_violence_is_a_riot(code):
     assert {(e.source.country, e.target.country, e.cameo) for e in events} >= {("COD", "FRA", "145"),
                                                                                ("COD", "USA", "145")}
     assert all("+violence.riot.v1" in e.rule for e in events)
+
+
+def test_a_past_participles_noun_is_its_victim_not_its_source(code):
+    assert code("Sunday was the deadliest day in Bangladesh, with at least 91 protesters killed.") == []
+    assert not [e for e in code("Five Russian soldiers killed in the attack were buried on Sunday.")
+                if e.source.country == "RUS"]

@@ -25,8 +25,10 @@ class ActorStage:
             frame = c.frame
             c.sources = first_actors(frame.sources, scope.actors, instruments)
             if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
-                    and subject_of(frame.trigger) is None:
-                # "the militia that attacked ...": the relative clause's subject is the noun it modifies
+                    and subject_of(frame.trigger) is None and \
+                    not (frame.trigger.dep_ == "acl" and frame.trigger.tag_ == "VBN"):
+                # "the militia that attacked ...": the relative clause's subject is the noun it modifies; not
+                # "91 people killed", "civilians wounded in the attack": a past participle's noun is its victim
                 c.sources = first_actors([frame.trigger.head], scope.actors, instruments)
             if not c.sources:
                 continue   # no one to attribute it to: nothing else is worth working out
