@@ -25,6 +25,16 @@ def armed_group_violence(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def state_bombing(c: Candidate, s: SentenceScope) -> bool:
+    """"joint US-Israeli bombing of Iran": a state's bombing is a military one, by air (195); the non-military
+    bombing of CAMEO 183 is an armed group's or a bomber's."""
+    if c.code == "183" and c.sources and all(a.country and not a.group and a.role in (None, "GOV", "MIL")
+                                             for a in c.sources):
+        c.code = "195"
+        return True
+    return False
+
+
 def riot(c: Candidate, s: SentenceScope) -> bool:
     """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
     protest, a riot (145), not an armed assault."""
