@@ -185,3 +185,11 @@ def test_a_region_holding_a_countrys_word_is_no_actor(code):
 def test_a_source_called_foreign_is_not_of_its_targets_country(code):
     events = code("The first foreign leader to congratulate Georgian Dream did so late on Saturday.")
     assert not [e for e in events if e.source.country == "GEO"]
+
+
+def test_a_backer_or_broker_named_in_a_hyphenated_modifier_is_a_third_party(code):
+    signed = code("Armenia and Azerbaijan signed a U.S.-brokered declaration at the White House.")
+    assert not [e for e in signed if e.target is not None and e.target.country == "USA"]
+    attack = code("Iran-backed militias attacked U.S. troops in Syria.")
+    assert attack and not [e for e in attack if e.source.country == "IRN"]
+    assert ("ISR", "HAMAS", "19") in dyads(code("Israeli troops killed two Hamas-led fighters."))

@@ -26,6 +26,9 @@ OF_HEADS = frozenset({"city", "town", "capital", "port", "village", "region", "p
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
+# "X-backed Y": X supports Y from outside; "X-led", "X-run" Y is X's own
+THIRD_PARTY_PARTICIPLES = frozenset({"backed", "brokered", "mediated", "sponsored", "funded", "supported",
+                                     "aligned", "allied", "armed", "trained", "financed", "hosted", "imposed"})
 # Definite descriptions that refer back: "the country", "the alliance", "the two countries".
 BACK_REFERENCES = {
     "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
@@ -253,7 +256,7 @@ class SentenceActors:
         mentions: list[Mention] = []
         for t in tokens:
             m = self.by_token.get(t.i)
-            if m and m not in mentions:
+            if m and m not in mentions and not _third_party(m, head.doc):
                 mentions.append(m)
         if mentions:
             entries = [(m, m.entry_on(self.day)) for m in mentions]
@@ -459,6 +462,13 @@ def is_back_reference(token) -> bool:
 def _is_definite_back_reference(head) -> bool:
     return head.lemma_.lower() in BACK_REFERENCES and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _third_party(mention, doc) -> bool:
+    """"a U.S.-brokered declaration", "Iran-backed militias": the actor before "-brokered", "-backed" is a
+    third party to the phrase's noun, not what it names ("Hamas-led", "Hamas-run" name Hamas's own)."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
 
 
 def _conj_root(token):
