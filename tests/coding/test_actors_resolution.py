@@ -193,3 +193,8 @@ def test_a_backer_or_broker_named_in_a_hyphenated_modifier_is_a_third_party(code
     attack = code("Iran-backed militias attacked U.S. troops in Syria.")
     assert attack and not [e for e in attack if e.source.country == "IRN"]
     assert ("ISR", "HAMAS", "19") in dyads(code("Israeli troops killed two Hamas-led fighters."))
+
+
+def test_hyphen_joined_countries_are_both_actors(code):
+    events = code("The war began in late February with a joint US-Israeli bombing of Iran.", published="2026-07-24")
+    assert {(e.source.country, e.target.country) for e in events} == {("USA", "IRN"), ("ISR", "IRN")}

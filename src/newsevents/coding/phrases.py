@@ -287,9 +287,9 @@ class SentenceActors:
         return []
 
     def _conjoined(self, entries: list[tuple[Mention, ActorEntry]], tokens) -> list[ActorEntry]:
-        """Conjoined modifiers are separate actors ("U.S. and British warships", "South Korean and U.S.
-        forces"); so are two named actors of different countries joined by "and" in one phrase (the parser
-        sometimes nests "Trump and Putin" instead of coordinating them)."""
+        """Conjoined modifiers are separate actors ("U.S. and British warships", "US-Israeli strikes"); so are
+        two named actors of different countries joined by "and" in one phrase (the parser sometimes nests
+        "Trump and Putin" instead of coordinating them)."""
         doc = self.sent.doc
         linked = set()
         for m, _ in entries:
@@ -297,6 +297,9 @@ class SentenceActors:
             if last.dep_ == "conj" and last.head.i in self.by_token:
                 linked.add(m.start)
                 linked.add(self.by_token[last.head.i].start)
+        for (a, ea), (b, eb) in zip(entries, entries[1:]):   # "joint US-Israeli bombing": both
+            if b.start == a.end + 1 and doc[a.end].text == "-" and ea.country and eb.country != ea.country:
+                linked.update((a.start, b.start))
         if not linked and any(t.dep_ == "cc" and t.lower_ == "and" for t in tokens):
             named = [(m, e) for m, e in entries if e.kind in ("leader", "country", "group", "office")]
             if len({e.country or e.group for _, e in named}) >= 2:
@@ -465,8 +468,7 @@ def _is_definite_back_reference(head) -> bool:
 
 
 def _third_party(mention, doc) -> bool:
-    """"a U.S.-brokered declaration", "Iran-backed militias": the actor before "-brokered", "-backed" is a
-    third party to the phrase's noun, not what it names ("Hamas-led", "Hamas-run" name Hamas's own)."""
+    """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
     end = mention.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
 
