@@ -19,9 +19,11 @@ retries), and only an article that fails alone comes out as `(Article, RecordErr
 
 With near-duplicate detection on (`dedup=True`, `newsevents.sources.dedup`), an article that nearly repeats
 an earlier one is not parsed: it gets the earlier article's events, with its own `doc_id` (and, in the store,
-its own URL and source), so every copy still counts as a source of the event. The earlier article may be one
-coded by an earlier run (`CodedBefore`, which `ingest` passes for the articles it already stored): a resumed
-run then gives each copy the same events as a clean run.
+its own URL and source), so every copy still counts as a source of the event. Only an article published
+before it (or the same day with a smaller id: `dedup.article_rank`) can be a copy's original; an original
+that turns up after its copy is parsed itself. The earlier article may be one coded by an earlier run
+(`CodedBefore`, which `ingest` passes for the stored articles it meets again and for the stored originals of
+new articles): it is not parsed again. The store has the last word on a copy's events (`store/copies.py`).
 """
 from __future__ import annotations
 
@@ -104,6 +106,7 @@ class CodedBefore:
 
     article: Article
     events: Callable[[], list[Event]]
+    signature: object = None    # its MinHash when known (`dedup.minhash`), else computed from article.text
 
 
 class _Later:
@@ -253,7 +256,7 @@ class _Run:
             return
         self.report.articles += 1
         slot = _Slot(index, article)
-        original = self.dedup.add(index, article.text) if self.dedup is not None else None
+        original = self.dedup.add(index, article.text, _rank(article)) if self.dedup is not None else None
         if self.dedup is not None:
             self._out_of_window(self.dedup.evicted())
         if original is not None:
@@ -273,7 +276,9 @@ class _Run:
         self.report.coded_before += 1
         if self.dedup is None:
             return
-        original = self.dedup.add(index, item.article.text)
+        article = item.article
+        signature = item.signature if item.signature is not None else self.dedup.signature(article.text)
+        original = self.dedup.add_signature(index, signature, _rank(article))
         self._out_of_window(self.dedup.evicted())
         if original is None:
             self._keep_original(index, _Later(item.events))
@@ -382,6 +387,12 @@ class _Run:
             del self.originals[index]
             self.waiting_copies.pop(index, None)
             self.unmatchable.discard(index)
+
+
+def _rank(article: Article):
+    from newsevents.sources.dedup import article_rank
+
+    return article_rank(article.id, article.published)
 
 
 def _copy_outcome(copy: Article, original: Outcome) -> Outcome:

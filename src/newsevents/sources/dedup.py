@@ -14,15 +14,22 @@ pair at 0.9 is missed); a candidate is a match when its estimated Jaccard simila
 are indexed, so a copy of a copy points at the original. Everything is seeded and done in input order:
 the same input gives the same answers, whatever the engine.
 
+With a `rank` (the engine passes `article_rank`: the publication date, undated last, then the id), an
+article is a copy only of a representative ranked before it: an earlier-published original that turns up
+after its copy is parsed itself rather than given the copy's events. The store relies on this
+(`store/copies.py`): every article that is the earliest of those it nearly repeats is parsed.
+
 Memory is bounded by `window`: only the last `window` representatives (default 20,000) are kept in the
 index, each ~2 KB; a copy that turns up later than that is coded again, as a new representative. The
 `evicted()` keys tell the caller which representatives can no longer be matched.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 DEFAULT_THRESHOLD = 0.9
 DEFAULT_WINDOW = 20_000
@@ -31,8 +38,49 @@ LSH_BANDS, LSH_ROWS = 16, 8
 SHINGLE_WORDS = 3
 SEED = 1
 SCHEME = "affine32"
+_CHUNK = 16_384   # shingles hashed at a time: a 900,000-character article in bounded memory
 
 _WORD = re.compile(r"\w+")
+
+Rank = tuple  # (undated, published, id): see `article_rank`
+
+
+def article_rank(article_id: str, published: dt.date | None) -> Rank:
+    """The order in which near-duplicates are originals: the earliest published first (undated last), then
+    the smallest id. It depends on the article only, never on the order articles arrive in."""
+    return (published is None, published or dt.date.min, article_id)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def minhash(text: str):
+    """The MinHash of the text's word 3-shingles (a datasketch `MinHash`), or None for a text without words.
+    The shingles are hashed in chunks: the result is the same, the memory bounded for very long texts."""
+    from datasketch import MinHash
+
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    n = max(1, len(words) - SHINGLE_WORDS + 1)
+    shingles = sorted({" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass") for i in range(n)})
+    del words
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
+    for start in range(0, len(shingles), _CHUNK):
+        signature.update_batch(shingles[start:start + _CHUNK])
+    return signature
+
+
+def minhash_of(values):
+    """The `MinHash` of stored values (`minhash(text).hashvalues`)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME,
+                   hashvalues=values)
 
 
 @dataclass(slots=True)
@@ -52,7 +100,7 @@ class NearDuplicates:
     """Finds, for each text in input order, an earlier representative text that it nearly repeats."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW):
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import MinHashLSH
 
         if not 0.0 < threshold <= 1.0:
             raise ValueError("the near-duplicate threshold must be in (0, 1]")
@@ -61,21 +109,24 @@ class NearDuplicates:
         self.threshold = threshold
         self.window = window
         self.stats = DedupStats()
-        self._minhash = MinHash
-        self._permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
         self._signatures: dict[int, object] = {}
+        self._ranks: dict[int, Rank | None] = {}
         self._order: deque[int] = deque()
         self._copied: set[int] = set()
         self._evicted: list[int] = []
 
-    def add(self, key: int, text: str) -> int | None:
-        """The key of the representative `text` nearly repeats, else None (`key` then represents it)."""
+    def add(self, key: int, text: str, rank: Rank | None = None) -> int | None:
+        """The key of the representative `text` nearly repeats, else None (`key` then represents it). With
+        `rank`, only a representative ranked before it counts (one added without a rank counts always)."""
+        return self.add_signature(key, self.signature(text), rank)
+
+    def add_signature(self, key: int, signature, rank: Rank | None = None) -> int | None:
+        """`add` for a text whose MinHash is already known (`minhash`; None for a text without words)."""
         self.stats.articles += 1
-        signature = self.signature(text)
         if signature is None:
             return None
-        match = self._best_match(signature)
+        match = self._best_match(signature, rank)
         if match is not None:
             self.stats.copies += 1
             if match not in self._copied:
@@ -84,11 +135,13 @@ class NearDuplicates:
             return match
         self._lsh.insert(key, signature)
         self._signatures[key] = signature
+        self._ranks[key] = rank
         self._order.append(key)
         if len(self._order) > self.window:
             old = self._order.popleft()
             self._lsh.remove(old)
             del self._signatures[old]
+            del self._ranks[old]
             self._copied.discard(old)
             self._evicted.append(old)
         return None
@@ -99,19 +152,15 @@ class NearDuplicates:
         return out
 
     def signature(self, text: str):
-        """The MinHash of the text's word 3-shingles, or None for a text without words."""
-        words = _WORD.findall(text.lower())
-        if not words:
-            return None
-        n = max(1, len(words) - SHINGLE_WORDS + 1)
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass") for i in range(n)}
-        signature = self._minhash(num_perm=NUM_PERM, seed=SEED, permutations=self._permutations, scheme=SCHEME)
-        signature.update_batch(sorted(shingles))
-        return signature
+        """The MinHash of the text's word 3-shingles, or None for a text without words (`minhash`)."""
+        return minhash(text)
 
-    def _best_match(self, signature) -> int | None:
+    def _best_match(self, signature, rank: Rank | None = None) -> int | None:
         best: tuple[float, int] | None = None
         for key in self._lsh.query(signature):
+            other = self._ranks[key]
+            if rank is not None and other is not None and not other < rank:
+                continue
             similarity = signature.jaccard(self._signatures[key])
             if similarity >= self.threshold and (best is None or (-similarity, key) < (-best[0], best[1])):
                 best = (similarity, key)
