@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import deque
+import threading
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,9 +59,51 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
+class _Recent:
+    """The MinHashes of the last texts asked for (at most `chars` characters of text kept, `size` texts):
+    `ingest` asks for an article's MinHash up to three times (its stored originals, the engine's index, the
+    store's), with the same string object each time."""
+
+    def __init__(self, size: int = 1024, chars: int = 4_000_000):
+        self.size, self.chars, self.held = size, chars, 0
+        self.items: OrderedDict[str, object] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, text: str):
+        with self.lock:
+            found = self.items.get(text, _MISSING)
+            if found is not _MISSING:
+                self.items.move_to_end(text)
+            return found
+
+    def put(self, text: str, signature) -> None:
+        if len(text) > self.chars // 4:
+            return
+        with self.lock:
+            if text not in self.items:
+                self.items[text] = signature
+                self.held += len(text)
+            while self.items and (len(self.items) > self.size or self.held > self.chars):
+                old, _ = self.items.popitem(last=False)
+                self.held -= len(old)
+
+
+_MISSING = object()
+_RECENT = _Recent()
+
+
 def minhash(text: str):
     """The MinHash of the text's word 3-shingles (a datasketch `MinHash`), or None for a text without words.
-    The shingles are hashed in chunks: the result is the same, the memory bounded for very long texts."""
+    The shingles are hashed in chunks: the result is the same, the memory bounded for very long texts. The
+    result is shared (recent texts are remembered): do not update it."""
+    found = _RECENT.get(text)
+    if found is _MISSING:
+        found = _minhash(text)
+        _RECENT.put(text, found)
+    return found
+
+
+def _minhash(text: str):
     from datasketch import MinHash
 
     words = _WORD.findall(text.lower())

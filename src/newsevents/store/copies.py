@@ -41,6 +41,7 @@ from newsevents.store.rows import STATUS_CODED, STATUS_FAILED, insert_mentions, 
 STALE = "near-duplicate whose original changed: coded again on the next run"
 
 _BANDS_SCHEMA = pa.schema([("probe_id", pa.string()), ("band_key", pa.int64())])
+_SIGNATURES_SCHEMA = pa.schema([("article_id", pa.string()), ("signature", pa.binary())])
 
 
 @dataclass(slots=True)
@@ -198,11 +199,11 @@ def _plan(con, changed: set[str], new: set[str], old: dict[str, str | None]) -> 
 def _insert(con, signatures: dict[str, np.ndarray]) -> None:
     if not signatures:
         return
-    ids = list(signatures)
-    con.executemany("INSERT INTO near_duplicates (article_id, signature, original_id) VALUES (?, ?, NULL)",
-                    [(a, signatures[a].tobytes()) for a in ids])
-    table = _bands_table(signatures)
-    with registered(con, "_ne_bands", table):
+    rows = pa.Table.from_pydict({"article_id": list(signatures),
+                                 "signature": [v.tobytes() for v in signatures.values()]}, schema=_SIGNATURES_SCHEMA)
+    with registered(con, "_ne_signatures", rows):
+        con.execute("INSERT INTO near_duplicates SELECT article_id, signature, NULL FROM _ne_signatures")
+    with registered(con, "_ne_bands", _bands_table(signatures)):
         con.execute("INSERT INTO near_duplicate_bands SELECT band_key, probe_id FROM _ne_bands")
 
 
