@@ -47,8 +47,7 @@ _SIGNATURES_SCHEMA = pa.schema([("article_id", pa.string()), ("signature", pa.bi
 @dataclass(slots=True)
 class Plan:
     """What a batch changes among the copies: articles whose mentions are their root's (`derive`: article ->
-    root), articles left without events to be coded again (`stale`), and the articles of the batch that are
-    roots (their own parse is stored)."""
+    root) and articles left without events, to be coded again (`stale`)."""
 
     derive: dict[str, str] = field(default_factory=dict)
     stale: set[str] = field(default_factory=set)
@@ -73,7 +72,9 @@ def band_keys(values: np.ndarray) -> list[int]:
 def settle(con, new: dict[str, Article], removed: Sequence[str], threshold: float) -> Plan:
     """Record the MinHash of the batch's coded articles `new` (their rows are inserted, their mentions not
     yet) and forget the `removed` articles (replaced by a new text or coded again); work out the originals
-    and roots this changes. Inside the batch's transaction; `apply` then writes the mentions."""
+    and roots this changes. Inside the batch's transaction; `write` then writes the mentions."""
+    if not new and not removed:
+        return Plan()
     removed = sorted(set(removed))
     orphans: set[str] = set()
     if removed:

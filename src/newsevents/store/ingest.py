@@ -30,6 +30,7 @@ from pathlib import Path
 from newsevents.model import Article, Event, RecordError
 from newsevents.model_forms import mention_row as _mention_row
 from newsevents.sources.common import FileSkipped
+from newsevents.sources.dedup import DEFAULT_THRESHOLD
 from newsevents.store import copies, dedup
 from newsevents.store.coded import event_from_dict, read_coded_jsonl, stored_events
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
@@ -306,9 +307,10 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
         insert_articles(con, articles)
         counted = [r["article_id"] for r in articles]
         plan = None
-        if near is not None:
-            new = {r["article_id"]: latest[r["article_id"]][0] for r in articles if r["status"] == STATUS_CODED}
-            plan = copies.settle(con, new, replaced, near)
+        if near is not None or replaced:  # without near-duplicates, a replaced article is still forgotten
+            new = {r["article_id"]: latest[r["article_id"]][0] for r in articles
+                   if r["status"] == STATUS_CODED and near is not None}
+            plan = copies.settle(con, new, replaced, near or DEFAULT_THRESHOLD)
             mentions = [m for m in mentions if m["article_id"] not in plan.derive and m["article_id"] not in plan.stale]
         insert_mentions(con, mentions)
         written = len(mentions)
