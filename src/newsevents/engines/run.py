@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import uuid
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -374,6 +376,8 @@ class _Run:
     def _keep_original(self, index: int, outcome: Outcome) -> None:
         if index in self.unmatchable and not self.waiting_copies.get(index):
             self.unmatchable.discard(index)  # out of the window already, and no copy waits for it
+        elif isinstance(outcome, list) and outcome and not self.waiting_copies.get(index):
+            self.originals[index] = _Later(_packed(outcome))  # most originals are never claimed: kept small
         else:
             self.originals[index] = outcome
 
@@ -387,6 +391,12 @@ class _Run:
             del self.originals[index]
             self.waiting_copies.pop(index, None)
             self.unmatchable.discard(index)
+
+
+def _packed(events: list[Event]) -> Callable[[], list[Event]]:
+    """The events, compressed (~4x smaller than the objects), as a loader that gives them back."""
+    data = zlib.compress(pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return lambda: pickle.loads(zlib.decompress(data))  # noqa: S301 (this process's own bytes)
 
 
 def _rank(article: Article):

@@ -8,11 +8,12 @@ source of those events in the store.
 
 How texts are compared (datasketch): the set of word 3-shingles of the lower-cased text (words are runs of
 letters and digits), summarised by a MinHash of 128 permutations (seed 1, the `affine32` scheme). Candidates
-come from a MinHashLSH index of 16 bands x 8 rows (an S-curve centred near Jaccard 0.71, so that almost no
-pair at 0.9 is missed); a candidate is a match when its estimated Jaccard similarity is at least
-`threshold` (0.9). Among several matches the most similar wins, then the earliest. Only representatives
-are indexed, so a copy of a copy points at the original. Everything is seeded and done in input order:
-the same input gives the same answers, whatever the engine.
+come from an LSH index of 16 bands x 8 rows (an S-curve centred near Jaccard 0.71; a pair at 0.9 or more
+differs in at most 12 of the 128 values, so it shares at least 4 whole bands and is never missed); a
+candidate is a match when its estimated Jaccard similarity is at least `threshold` (0.9). Among several
+matches the most similar wins, then the earliest. Only representatives are indexed, so a copy of a copy
+points at the original. Everything is seeded and done in input order: the same input gives the same
+answers, whatever the engine.
 
 With a `rank` (the engine passes `article_rank`: the publication date, undated last, then the id), an
 article is a copy only of a representative ranked before it: an earlier-published original that turns up
@@ -20,8 +21,10 @@ after its copy is parsed itself rather than given the copy's events. The store r
 (`store/copies.py`): every article that is the earliest of those it nearly repeats is parsed.
 
 Memory is bounded by `window`: only the last `window` representatives (default 20,000) are kept in the
-index, each ~2 KB; a copy that turns up later than that is coded again, as a new representative. The
-`evicted()` keys tell the caller which representatives can no longer be matched.
+index, each ~2 KB (its 128 values and 16 band entries; the index is this module's own: datasketch's
+MinHashLSH proposes the same candidates but kept ~6 KB a representative). A copy that turns up later than
+that is coded again, as a new representative. The `evicted()` keys tell the caller which representatives
+can no longer be matched.
 """
 from __future__ import annotations
 
@@ -31,6 +34,8 @@ import threading
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 DEFAULT_THRESHOLD = 0.9
 DEFAULT_WINDOW = 20_000
@@ -143,8 +148,6 @@ class NearDuplicates:
     """Finds, for each text in input order, an earlier representative text that it nearly repeats."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW):
-        from datasketch import MinHashLSH
-
         if not 0.0 < threshold <= 1.0:
             raise ValueError("the near-duplicate threshold must be in (0, 1]")
         if window < 1:
@@ -152,8 +155,8 @@ class NearDuplicates:
         self.threshold = threshold
         self.window = window
         self.stats = DedupStats()
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
-        self._signatures: dict[int, object] = {}
+        self._bands: dict[int, int | list[int]] = {}   # hash of (band, its values) -> representative(s)
+        self._signatures: dict[int, np.ndarray] = {}
         self._ranks: dict[int, Rank | None] = {}
         self._order: deque[int] = deque()
         self._copied: set[int] = set()
@@ -165,10 +168,12 @@ class NearDuplicates:
         return self.add_signature(key, self.signature(text), rank)
 
     def add_signature(self, key: int, signature, rank: Rank | None = None) -> int | None:
-        """`add` for a text whose MinHash is already known (`minhash`; None for a text without words)."""
+        """`add` for a text whose MinHash is already known (`minhash`, or its values; None for a text without
+        words)."""
         self.stats.articles += 1
         if signature is None:
             return None
+        signature = np.asarray(getattr(signature, "hashvalues", signature), dtype=np.uint32)
         match = self._best_match(signature, rank)
         if match is not None:
             self.stats.copies += 1
@@ -176,13 +181,19 @@ class NearDuplicates:
                 self._copied.add(match)
                 self.stats.originals_with_copies += 1
             return match
-        self._lsh.insert(key, signature)
+        for band in _band_keys(signature):
+            found = self._bands.get(band)
+            self._bands[band] = key if found is None else (found + [key] if isinstance(found, list) else [found, key])
         self._signatures[key] = signature
         self._ranks[key] = rank
         self._order.append(key)
         if len(self._order) > self.window:
             old = self._order.popleft()
-            self._lsh.remove(old)
+            for band in _band_keys(self._signatures[old]):
+                found = self._bands.pop(band)
+                if isinstance(found, list):
+                    rest = [k for k in found if k != old]
+                    self._bands[band] = rest[0] if len(rest) == 1 else rest
             del self._signatures[old]
             del self._ranks[old]
             self._copied.discard(old)
@@ -198,13 +209,30 @@ class NearDuplicates:
         """The MinHash of the text's word 3-shingles, or None for a text without words (`minhash`)."""
         return minhash(text)
 
-    def _best_match(self, signature, rank: Rank | None = None) -> int | None:
+    def _best_match(self, signature: np.ndarray, rank: Rank | None = None) -> int | None:
         best: tuple[float, int] | None = None
-        for key in self._lsh.query(signature):
+        for key in self._candidates(signature):
             other = self._ranks[key]
             if rank is not None and other is not None and not other < rank:
                 continue
-            similarity = signature.jaccard(self._signatures[key])
+            similarity = float(np.count_nonzero(signature == self._signatures[key])) / float(NUM_PERM)
             if similarity >= self.threshold and (best is None or (-similarity, key) < (-best[0], best[1])):
                 best = (similarity, key)
         return best[1] if best else None
+
+    def _candidates(self, signature: np.ndarray) -> set[int]:
+        """The representatives that share a whole band with the signature (MinHashLSH's candidates)."""
+        found: set[int] = set()
+        for band, hashed in enumerate(_band_keys(signature)):
+            keys = self._bands.get(hashed)
+            if keys is None:
+                continue
+            part = slice(band * LSH_ROWS, (band + 1) * LSH_ROWS)
+            for key in keys if isinstance(keys, list) else (keys,):
+                if key not in found and np.array_equal(self._signatures[key][part], signature[part]):
+                    found.add(key)
+        return found
+
+
+def _band_keys(values: np.ndarray) -> list[int]:
+    return [hash((band, values[band * LSH_ROWS:(band + 1) * LSH_ROWS].tobytes())) for band in range(LSH_BANDS)]
