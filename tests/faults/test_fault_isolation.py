@@ -1,6 +1,9 @@
 """One bad article is its own error: it never fails its batch, and it is tried again on the next run."""
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 from fault_helpers import POISONED_TEXT, article, cli, stored, write_jsonl
 
@@ -73,3 +76,16 @@ def test_a_bad_setting_in_the_environment_is_a_usage_error(tmp_path, capsys, mon
     monkeypatch.setenv("NEWSEVENTS_BATCH_SIZE", "-5")
     code, _, err = cli(["code", str(write_jsonl(tmp_path / "in.jsonl", [article(0)]))], capsys)
     assert code == 2 and "argument --batch-size: must be at least 1" in err
+
+
+def test_the_plausible_range_of_publication_dates_is_configurable(tmp_path, capsys):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    corpus = write_jsonl(tmp_path / "in.jsonl", [article(0), article(1, id="next-day", published=tomorrow)])
+    code, out, err = cli(["code", str(corpus), "--no-progress", "--earliest-published", "2024-06-01",
+                          "--latest-published-days", "0"], capsys)
+    assert code == 0
+    assert "'good-0'" in err and "implausible published date 2024-05-15 (outside 2024-06-01" in err
+    assert "'next-day'" in err and f"implausible published date {tomorrow}" in err
+    assert {json.loads(line)["doc_id"] for line in out.splitlines()} == {"good-0", "next-day"}
+    code, _, err = cli(["code", str(corpus), "--no-progress"], capsys)
+    assert code == 0 and "implausible" not in err

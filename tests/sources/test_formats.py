@@ -278,3 +278,35 @@ def test_window_forgets_old_originals():
     texts = [SAMPLES[0]["text"], SAMPLES[1]["text"], SAMPLES[2]["text"], SAMPLES[0]["text"]]
     assert [finder.add(i, t) for i, t in enumerate(texts)] == [None, None, None, None]
     assert finder.evicted() == [0, 1]
+
+
+
+@pytest.mark.parametrize("threshold", [0.9, 0.5])
+def test_the_index_finds_what_datasketch_lsh_finds(threshold):
+    """The compact index answers as datasketch's MinHashLSH (16 bands of 8 rows) would, window included."""
+    from datasketch import MinHashLSH
+
+    from newsevents.sources.dedup import LSH_BANDS, LSH_ROWS, NUM_PERM, minhash
+
+    texts = [s["text"] for s in SAMPLES] + [wire_copy(s["text"]) for s in SAMPLES[::5]]
+    texts += ["\n\n".join(s["text"].split("\n\n")[:-1]) for s in SAMPLES[1::6]]   # the last paragraph cut
+    finder = NearDuplicates(threshold=threshold, window=30)
+    lsh, kept = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS)), {}
+    answers = []
+    for i, text in enumerate(texts):
+        signature = minhash(text)
+        best = None
+        for key in lsh.query(signature):
+            similarity = signature.jaccard(kept[key])
+            if similarity >= threshold and (best is None or (-similarity, key) < (-best[0], best[1])):
+                best = (similarity, key)
+        answers.append(best[1] if best else None)
+        assert finder.add(i, text) == answers[-1]
+        if best is None:
+            lsh.insert(i, signature)
+            kept[i] = signature
+            if len(kept) > 30:
+                oldest = min(kept)
+                lsh.remove(oldest)
+                del kept[oldest]
+    assert any(a is not None for a in answers)

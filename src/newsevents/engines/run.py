@@ -19,15 +19,19 @@ retries), and only an article that fails alone comes out as `(Article, RecordErr
 
 With near-duplicate detection on (`dedup=True`, `newsevents.sources.dedup`), an article that nearly repeats
 an earlier one is not parsed: it gets the earlier article's events, with its own `doc_id` (and, in the store,
-its own URL and source), so every copy still counts as a source of the event. The earlier article may be one
-coded by an earlier run (`CodedBefore`, which `ingest` passes for the articles it already stored): a resumed
-run then gives each copy the same events as a clean run.
+its own URL and source), so every copy still counts as a source of the event. Only an article published
+before it (or the same day with a smaller id: `dedup.article_rank`) can be a copy's original; an original
+that turns up after its copy is parsed itself. The earlier article may be one coded by an earlier run
+(`CodedBefore`, which `ingest` passes for the stored articles it meets again and for the stored originals of
+new articles): it is not parsed again. The store has the last word on a copy's events (`store/copies.py`).
 """
 from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import uuid
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -104,6 +108,7 @@ class CodedBefore:
 
     article: Article
     events: Callable[[], list[Event]]
+    signature: object = None    # its MinHash when known (`dedup.minhash`), else computed from article.text
 
 
 class _Later:
@@ -253,7 +258,7 @@ class _Run:
             return
         self.report.articles += 1
         slot = _Slot(index, article)
-        original = self.dedup.add(index, article.text) if self.dedup is not None else None
+        original = self.dedup.add(index, article.text, _rank(article)) if self.dedup is not None else None
         if self.dedup is not None:
             self._out_of_window(self.dedup.evicted())
         if original is not None:
@@ -273,7 +278,9 @@ class _Run:
         self.report.coded_before += 1
         if self.dedup is None:
             return
-        original = self.dedup.add(index, item.article.text)
+        article = item.article
+        signature = item.signature if item.signature is not None else self.dedup.signature(article.text)
+        original = self.dedup.add_signature(index, signature, _rank(article))
         self._out_of_window(self.dedup.evicted())
         if original is None:
             self._keep_original(index, _Later(item.events))
@@ -369,6 +376,8 @@ class _Run:
     def _keep_original(self, index: int, outcome: Outcome) -> None:
         if index in self.unmatchable and not self.waiting_copies.get(index):
             self.unmatchable.discard(index)  # out of the window already, and no copy waits for it
+        elif isinstance(outcome, list) and outcome and not self.waiting_copies.get(index):
+            self.originals[index] = _Later(_packed(outcome))  # most originals are never claimed: kept small
         else:
             self.originals[index] = outcome
 
@@ -382,6 +391,18 @@ class _Run:
             del self.originals[index]
             self.waiting_copies.pop(index, None)
             self.unmatchable.discard(index)
+
+
+def _packed(events: list[Event]) -> Callable[[], list[Event]]:
+    """The events, compressed (~4x smaller than the objects), as a loader that gives them back."""
+    data = zlib.compress(pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return lambda: pickle.loads(zlib.decompress(data))  # noqa: S301 (this process's own bytes)
+
+
+def _rank(article: Article):
+    from newsevents.sources.dedup import article_rank
+
+    return article_rank(article.id, article.published)
 
 
 def _copy_outcome(copy: Article, original: Outcome) -> Outcome:

@@ -187,15 +187,26 @@ def _shown(value) -> str:
 
 def stored_events(con, article_id: str) -> list[Event]:
     """The events of a stored article, read back from its mention rows (every modality), in the order the
-    coder gave them (sentence, then position): what a near-duplicate of it takes as its own."""
+    coder gave them (sentence, then position): what a near-duplicate of it takes as its own. Read on a
+    cursor of its own (the coder may ask from a feeder thread)."""
     cur = con.cursor()
     try:
-        result = cur.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, span_start, "
-                             "mention_id", [article_id])
-        names = [d[0] for d in result.description]
-        return [_event_of_row(dict(zip(names, row))) for row in result.fetchall()]
+        return events_by_article(cur, [article_id]).get(article_id, [])
     finally:
         cur.close()
+
+
+def events_by_article(con, article_ids: Sequence[str]) -> dict[str, list[Event]]:
+    """`stored_events` of several articles, read on `con` itself (inside its transaction: rows it wrote
+    and has not committed yet are seen)."""
+    result = con.execute("SELECT * FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                         "ORDER BY article_id, sentence_index, span_start, mention_id", [list(article_ids)])
+    names = [d[0] for d in result.description]
+    events: dict[str, list[Event]] = {}
+    for row in result.fetchall():
+        event = _event_of_row(dict(zip(names, row)))
+        events.setdefault(event.doc_id, []).append(event)
+    return events
 
 
 def _event_of_row(row: dict) -> Event:

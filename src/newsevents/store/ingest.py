@@ -14,10 +14,11 @@ stored as failed: it is coded again); the same id with a new text replaces the o
 mentions. A pre-coded mention is identified by its contract `event_id` (`mentions.mention_id`): one
 already stored is skipped.
 
-Each batch of N articles is one transaction: the article rows, their mentions and the update of the events
-they touch (`dedup.update`). A run killed at any point leaves only whole batches behind; run
-again, it skips them and ends with exactly the rows of a clean run, because clusters depend only on the set
-of mentions, never on ingest order.
+Each batch of N articles is one transaction: the article rows, their mentions, the republished copies they
+settle (`copies.py`, with near-duplicates on) and the update of the events they touch (`dedup.update`). A
+run killed at any point leaves only whole batches behind; run again, it skips them and ends with exactly the
+rows of a clean run, because clusters depend only on the set of mentions and a copy's events only on the set
+of articles, never on ingest order.
 """
 from __future__ import annotations
 
@@ -25,33 +26,23 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import pyarrow as pa
 
 from newsevents.model import Article, Event, RecordError
-from newsevents.model_forms import MENTION_ROW_SCHEMA as _MENTION_SCHEMA
 from newsevents.model_forms import mention_row as _mention_row
 from newsevents.sources.common import FileSkipped
-from newsevents.store import dedup
+from newsevents.sources.dedup import DEFAULT_THRESHOLD
+from newsevents.store import copies, dedup
 from newsevents.store.coded import event_from_dict, read_coded_jsonl, stored_events
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
+from newsevents.store.rows import (STATUS_CODED, STATUS_FAILED, STATUS_IMPORTED, article_row, chunks,
+                                   count_mentions, insert_articles, insert_mentions, outlet_of, unique_mentions)
 
-__all__ = ["IngestReport", "event_from_dict", "ingest_articles", "ingest_events", "prepare",
-           "read_coded_jsonl", "store_coded", "text_hash"]
+__all__ = ["STATUS_CODED", "STATUS_FAILED", "STATUS_IMPORTED", "IngestReport", "event_from_dict",
+           "ingest_articles", "ingest_events", "outlet_of", "prepare", "read_coded_jsonl", "store_coded",
+           "text_hash"]
 
 DEFAULT_BATCH_SIZE = 100
 TOLERANCE_SETTING = "dedup_tolerance_days"
-
-STATUS_CODED = "coded"        # coded from its text by this store's ingest
-STATUS_FAILED = "failed"      # the coder rejected it; `error` says why
-STATUS_IMPORTED = "imported"  # known only from pre-coded events (no text, no hash)
-
-_ARTICLE_SCHEMA = pa.schema(
-    [("article_id", pa.string()), ("text_hash", pa.string()), ("url", pa.string()), ("source", pa.string()),
-     ("outlet", pa.string()), ("title", pa.string()), ("published", pa.date32()),
-     ("language", pa.string()), ("status", pa.string()), ("error", pa.string())])
-
 
 @dataclass(slots=True)
 class IngestReport:
@@ -62,6 +53,7 @@ class IngestReport:
     articles_skipped: int = 0
     articles_failed: int = 0
     articles_retried: int = 0     # stored as failed before, coded again
+    copies_updated: int = 0       # stored articles given an earlier-published original's events
     mentions_stored: int = 0
     mentions_skipped: int = 0
     records_rejected: int = 0
@@ -80,6 +72,8 @@ class IngestReport:
             parts.append(f"{self.mentions_skipped} mentions already stored, skipped")
         if self.articles_retried:
             parts.append(f"{self.articles_retried} failed before, tried again")
+        if self.copies_updated:
+            parts.append(f"{self.copies_updated} stored copies given their original's events")
         if self.articles_failed:
             parts.append(f"{self.articles_failed} failed (see articles.error)")
         if self.records_rejected:
@@ -146,10 +140,11 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     pending: dict[str, Article] = {}
     done_statuses = (STATUS_CODED,) if retry_failed else (STATUS_CODED, STATUS_FAILED)
     replay = _replay_of(store, coder)
+    near = replay.threshold if replay is not None else None
     todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
-    return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch)
+    return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch, near)
 
 
 def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Event]]], *,
@@ -164,41 +159,68 @@ def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Eve
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
                       report: IngestReport, advance: Advance | None, notify: Notify | None,
-                      done_statuses: tuple[str, ...], replay: Callable[[Article], object] | None = None,
-                      ) -> Iterator[Article]:
+                      done_statuses: tuple[str, ...], replay: _Replay | None = None) -> Iterator[Article]:
     """The Articles of `records` not yet stored with the same text, in input order; with `replay`, each
-    stored one is replaced by `replay(article)` (for the coder's near-duplicate index) instead of dropped."""
+    stored one is replaced by its `CodedBefore` (for the coder's near-duplicate index) instead of dropped, and
+    a new article is preceded by the stored originals it repeats (so that it is not parsed)."""
     # A cursor of its own: the coder may pull from this generator in a feeder thread.
     cur = store.con.cursor()
     seen: dict[str, str] = {}
     try:
-        for chunk in _chunks(_articles_only(records, report, notify), batch_size):
+        for chunk in chunks(_articles_only(records, report, notify), batch_size):
             done = _done_articles(cur, [a.id for a in chunk], done_statuses)
-            for article in chunk:
-                digest = text_hash(article.text)
+            digests = [text_hash(article.text) for article in chunk]
+            fresh = [a for a, d in zip(chunk, digests) if d not in (done.get(a.id), seen.get(a.id))]
+            earlier = replay.originals_of(cur, fresh) if replay is not None and fresh else {}
+            for article, digest in zip(chunk, digests):
                 if done.get(article.id) == digest or seen.get(article.id) == digest:
                     report.articles_skipped += 1
                     if advance:
                         advance(1)
-                    if replay is not None and done.get(article.id) == digest and article.id not in seen:
+                    if replay is not None and done.get(article.id) == digest and article.id not in replay.shown:
                         seen[article.id] = digest
-                        yield replay(article)
+                        yield replay.seen_again(article)
                     continue
                 seen[article.id] = digest
                 pending[article.id] = article
+                yield from earlier.pop(article.id, ())
                 yield article
     finally:
         cur.close()
 
 
-def _replay_of(store: EventStore, coder) -> Callable[[Article], object] | None:
-    """For a coder that matches near-duplicates against earlier runs (`EngineCoder` with dedup on): a stored
-    article as its `CodedBefore`, whose events are read back from the store when a copy needs them."""
+class _Replay:
+    """For a coder that matches near-duplicates against earlier runs (`EngineCoder` with dedup on): stored
+    articles as `CodedBefore` items, whose events are read back from the store when a copy needs them."""
+
+    def __init__(self, store: EventStore, threshold: float):
+        from newsevents.engines.run import CodedBefore
+
+        self.store, self.threshold, self.item = store, threshold, CodedBefore
+        self.shown: set[str] = set()   # stored articles handed to the coder in this run
+
+    def seen_again(self, article: Article):
+        """A stored article met again in the input."""
+        self.shown.add(article.id)
+        return self.item(article, lambda: stored_events(self.store.con, article.id))
+
+    def originals_of(self, cur, articles: list[Article]) -> dict[str, list]:
+        """For each new article, the stored articles ranked before it that it nearly repeats (not handed
+        over yet), each with its MinHash and no text."""
+        out: dict[str, list] = {}
+        for article_id, originals in copies.stored_originals(cur, articles, self.threshold).items():
+            for original, published, signature in originals:
+                if original not in self.shown:
+                    self.shown.add(original)
+                    load = (lambda i: lambda: stored_events(self.store.con, i))(original)
+                    out.setdefault(article_id, []).append(self.item(Article(original, "", published), load, signature))
+        return out
+
+
+def _replay_of(store: EventStore, coder) -> _Replay | None:
     if not getattr(coder, "takes_coded_before", False):
         return None
-    from newsevents.engines.run import CodedBefore
-
-    return lambda article: CodedBefore(article, lambda: stored_events(store.con, article.id))
+    return _Replay(store, coder.options.dedup_threshold)
 
 
 def _articles_only(records: Iterable, report: IngestReport, notify: Notify | None) -> Iterator[Article]:
@@ -238,9 +260,10 @@ def _match_coder_output(results: Iterable, pending: dict[str, Article]) -> Itera
 
 def _store_results(store: EventStore, results: Iterable, batch_size: int, tolerance: int,
                    report: IngestReport, advance: Advance | None, notify: Notify | None,
-                   on_batch: OnBatch | None = None) -> IngestReport:
-    for chunk in _chunks(_counted(results, advance), batch_size):
-        _write_article_batch(store, chunk, tolerance, report, notify)
+                   on_batch: OnBatch | None = None, near: float | None = None) -> IngestReport:
+    """Write the results batch by batch; with `near` (the near-duplicate threshold), settle the copies."""
+    for chunk in chunks(_counted(results, advance), batch_size):
+        _write_article_batch(store, chunk, tolerance, report, notify, near)
         report.batches += 1
         if on_batch:
             on_batch(report)
@@ -248,7 +271,7 @@ def _store_results(store: EventStore, results: Iterable, batch_size: int, tolera
 
 
 def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]], tolerance: int,
-                         report: IngestReport, notify: Notify | None) -> None:
+                         report: IngestReport, notify: Notify | None, near: float | None = None) -> None:
     # The last text of an id in the batch wins (a later line replaces an earlier one, as across batches).
     latest: dict[str, tuple[Article, object]] = {}
     for article, outcome in chunk:
@@ -268,28 +291,42 @@ def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]],
                 if old_digest == digest and old_status == STATUS_FAILED:
                     retried += 1
             if isinstance(outcome, RecordError):
-                articles.append(_article_row(article, digest, STATUS_FAILED, outcome.reason))
+                articles.append(article_row(article, digest, STATUS_FAILED, outcome.reason))
                 failed += 1
                 if notify:
                     notify(str(outcome))
                 continue
-            rows = _unique_mentions(article_id, outcome)
-            articles.append(_article_row(article, digest, STATUS_CODED, None))
+            rows = unique_mentions(article_id, outcome)
+            articles.append(article_row(article, digest, STATUS_CODED, None))
             coded += 1
             mentions.extend(rows)
         removed = dedup.linked_mentions_of_articles(con, replaced)
         if replaced:
             con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
             con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])
-        _insert_articles(con, articles)
-        _insert_mentions(con, mentions)
-        _count_mentions(con, [r["article_id"] for r in articles])
+        insert_articles(con, articles)
+        counted = [r["article_id"] for r in articles]
+        plan = None
+        if near is not None or replaced:  # without near-duplicates, a replaced article is still forgotten
+            new = {r["article_id"]: latest[r["article_id"]][0] for r in articles
+                   if r["status"] == STATUS_CODED and near is not None}
+            plan = copies.settle(con, new, replaced, near or DEFAULT_THRESHOLD)
+            mentions = [m for m in mentions if m["article_id"] not in plan.derive and m["article_id"] not in plan.stale]
+        insert_mentions(con, mentions)
+        written = len(mentions)
+        if plan is not None:
+            rows = copies.write(con, plan, set(latest), removed)
+            report.copies_updated += len(set(plan.derive) - set(latest))
+            counted += sorted(plan.derive)
+            written += sum(1 for r in rows if r["article_id"] in latest)
+            mentions += rows
+        count_mentions(con, counted)
         dedup.update(con, dedup.added_of_rows(mentions), removed, tolerance)
     report.articles_stored += coded
     report.articles_failed += failed
     report.articles_replaced += len(replaced) - retried
     report.articles_retried += retried
-    report.mentions_stored += len(mentions)
+    report.mentions_stored += written
 
 
 def _stored_articles(con, ids: list[str]) -> dict[str, tuple[str | None, str]]:
@@ -299,36 +336,11 @@ def _stored_articles(con, ids: list[str]) -> dict[str, tuple[str | None, str]]:
     return {article_id: (digest, status) for article_id, digest, status in rows}
 
 
-def _count_mentions(con, article_ids: list[str]) -> None:
-    con.execute("""UPDATE articles a SET num_mentions = n.n
-                   FROM (SELECT article_id, count(*) AS n FROM mentions
-                         WHERE article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY article_id) n
-                   WHERE a.article_id = n.article_id""", [article_ids])
-
-
 def _counted(items: Iterable, advance: Advance | None) -> Iterator:
     for item in items:
         yield item
         if advance:
             advance(1)
-
-
-def _article_row(article: Article, digest: str | None, status: str, error: str | None) -> dict:
-    return {"article_id": article.id, "text_hash": digest, "url": article.url, "source": article.source,
-            "outlet": outlet_of(article.source, article.url), "title": article.title,
-            "published": article.published, "language": getattr(article, "language", None),
-            "status": status, "error": error}
-
-
-def outlet_of(source: str | None, url: str | None) -> str | None:
-    """The news outlet behind an article: its `source` name, else the host of its URL (without www.)."""
-    if source and source.strip():
-        return source.strip()
-    if url:
-        host = urlsplit(url).hostname or ""
-        host = host.removeprefix("www.")
-        return host or None
-    return None
 
 
 # ---------------------------------------------------------------------------------------------- pre-coded
@@ -344,7 +356,7 @@ def ingest_events(store: EventStore, events: Iterable, *, batch_size: int = DEFA
     """
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
-    for docs in _chunks(_runs_by_doc(events, report, notify), batch_size):
+    for docs in chunks(_runs_by_doc(events, report, notify), batch_size):
         batch = [e for run in docs for e in run]
         _write_event_batch(store, batch, tolerance, report)
         report.batches += 1
@@ -396,51 +408,12 @@ def _write_event_batch(store: EventStore, batch: list[Event], tolerance: int, re
         articles = [{"article_id": d, "text_hash": None, "url": None, "source": None, "outlet": None,
                      "title": None, "published": None, "language": None, "status": STATUS_IMPORTED,
                      "error": None} for d in doc_ids if d not in known]
-        _insert_articles(con, articles)
-        _insert_mentions(con, new)
-        _count_mentions(con, doc_ids)
+        insert_articles(con, articles)
+        insert_mentions(con, new)
+        count_mentions(con, doc_ids)
         dedup.update(con, dedup.added_of_rows(new), (), tolerance)
     report.articles_stored += len(articles)
     report.mentions_stored += len(new)
-
-
-# ---------------------------------------------------------------------------------------------- rows
-
-def _unique_mentions(article_id: str, events: Sequence[Event]) -> list[dict]:
-    """One row per contract event id (the first wins, as `event_id` says they are the same event)."""
-    rows: dict[str, dict] = {}
-    for event in events:
-        row = _mention_row(article_id, event)
-        rows.setdefault(row["mention_id"], row)
-    return list(rows.values())
-
-
-def _insert_articles(con, rows: list[dict]) -> None:
-    if not rows:
-        return
-    with dedup.registered(con, "_ne_articles", pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)):
-        con.execute(f"INSERT INTO articles ({', '.join(_ARTICLE_SCHEMA.names)}, ingested_at) "
-                    f"SELECT *, current_timestamp FROM _ne_articles")
-
-
-def _insert_mentions(con, rows: list[dict]) -> None:
-    if not rows:
-        return
-    with dedup.registered(con, "_ne_mentions", pa.Table.from_pylist(rows, schema=_MENTION_SCHEMA)):
-        con.execute(f"INSERT INTO mentions ({', '.join(_MENTION_SCHEMA.names)}) SELECT * FROM _ne_mentions")
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    if size < 1:
-        raise ValueError("batch size must be at least 1")
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def estimate_total(paths: Sequence[str]) -> int | None:

@@ -1,12 +1,14 @@
 """The store's tables, its schema version, and the migrations between versions.
 
-Four tables hold the data (docs/store.md describes every column):
+The tables (docs/store.md describes every column):
 
 - `articles`: one row per article seen, with its identity (`article_id` + `text_hash`) and status;
 - `mentions`: one row per coded sentence event, every field of the `newsevents code` contract, all
   modalities (non-asserted ones are kept and flagged by `modality`), and `event_id`, the link to the
   deduplicated event (NULL for mentions that are not asserted or have no date);
 - `events`: the deduplicated events (see `dedup.py`), with mention / source / article counts;
+- `near_duplicates` and `near_duplicate_bands`: each article's MinHash and the article whose events it
+  repeats (see `copies.py`);
 - `schema_version` and `store_settings`: bookkeeping.
 
 A store records its schema version. Opening an older store read-write applies the migrations in
@@ -19,13 +21,24 @@ import duckdb
 
 from newsevents.model_forms import ACTOR_FIELDS, PLACE_FIELDS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Per-actor columns, repeated for the source and the target side: the Event's flat form (model_forms.py).
 __all__ = ["ACTOR_FIELDS", "PLACE_FIELDS", "SCHEMA_VERSION", "DDL", "TABLES", "MIGRATIONS"]
 
 _ACTOR_DDL = ",\n".join(
     f"    {side}_{f} VARCHAR" for side in ("source", "target") for f in ACTOR_FIELDS)
+
+# Republished copies (`copies.py`): each article ingested with near-duplicates on, by its MinHash.
+_NEAR_DUPLICATES_DDL = """CREATE TABLE IF NOT EXISTS near_duplicates (
+    article_id VARCHAR PRIMARY KEY,
+    signature BLOB NOT NULL,
+    original_id VARCHAR
+)"""
+_NEAR_DUPLICATE_BANDS_DDL = """CREATE TABLE IF NOT EXISTS near_duplicate_bands (
+    band_key BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+)"""
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE schema_version (
@@ -110,9 +123,12 @@ DDL: tuple[str, ...] = (
     rep_mention_id VARCHAR NOT NULL,
     plover VARCHAR
 )""",
+    _NEAR_DUPLICATES_DDL,
+    _NEAR_DUPLICATE_BANDS_DDL,
 )
 
-TABLES = ("schema_version", "store_settings", "articles", "mentions", "events")
+TABLES = ("schema_version", "store_settings", "articles", "mentions", "events", "near_duplicates",
+          "near_duplicate_bands")
 
 # MIGRATIONS[v] takes a store from version v to v + 1: a tuple of SQL statements, run in one transaction
 # together with the version bump. New columns go at the end of their table, so a migrated store has exactly
@@ -121,6 +137,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 1 -> 2: the PLOVER category of each mention and event (NULL for mentions stored before).
     1: ("ALTER TABLE mentions ADD COLUMN plover VARCHAR",
         "ALTER TABLE events ADD COLUMN plover VARCHAR"),
+    # 2 -> 3: the MinHash of each article, so that a copy finds its original in a later run (articles stored
+    # before have none: they are not matched).
+    2: (_NEAR_DUPLICATES_DDL, _NEAR_DUPLICATE_BANDS_DDL),
 }
 
 
