@@ -8,6 +8,7 @@ import warnings
 
 import pytest
 
+from newsevents.analysis.alerts import AlertParams, find_alerts
 from newsevents.analysis.series import dyad_series
 from newsevents.store import EventStore
 from newsevents.store.actor_index import ActorIndex
@@ -22,8 +23,9 @@ from fastapi.testclient import TestClient  # noqa: E402
 from newsevents.web.api import create_app  # noqa: E402
 
 N_EVENTS = 4000
-# (code, country, role, group, name): groups without a country, a group with one, one code under two groups
-# (the index cannot stand for AMNESTY or HRW by the code), two names for one actor, and no target at all.
+# (code, country, role, group, name): groups without a country, a group with one, one code under two groups,
+# a token that is one actor's code and another's group (UN: no one column, and IGOWFP is also without the
+# group, so no list of codes either), two names for one actor, and no target at all.
 ACTORS = [
     ("USA", "USA", None, None, "United States"), ("USAGOV", "USA", "GOV", None, "Washington"),
     ("USAMIL", "USA", "MIL", None, "US forces"), ("IRN", "IRN", None, None, "Iran"),
@@ -31,7 +33,9 @@ ACTORS = [
     ("UKR", "UKR", None, None, "Ukraine"), ("NATO", None, None, "NATO", "NATO"),
     ("HAMAS", "PSE", None, "HAMAS", "Hamas"), ("NGO", None, None, "AMNESTY", "Amnesty"),
     ("NGO", None, None, "HRW", "Human Rights Watch"), ("ISRMIL", "ISR", "MIL", None, "Israeli jets"),
-    ("ISRMIL", "ISR", "MIL", None, "the IDF"), (None, None, None, None, None),
+    ("ISRMIL", "ISR", "MIL", None, "the IDF"), ("UN", None, None, None, "the UN"),
+    ("IGOWFP", "ITA", None, "UN", "World Food Programme"), ("IGOWFP", "ITA", None, None, "WFP"),
+    (None, None, None, None, None),
 ]
 CODES = [("010", 0.0, 1), ("042", 1.9, 1), ("057", 8.0, 1), ("061", 6.4, 2), ("071", None, 2), ("112", -2.0, 3),
          ("138", -7.0, 3), ("173", -5.0, 4), ("190", -10.0, 4), ("1951", -10.0, 4)]
@@ -156,7 +160,8 @@ def test_pages_from_the_newest_dates_equal_the_events(served, query, offset, row
 
 
 DYADS = [Dyad("USA", "IRN"), Dyad("IRN", "USA", directed=True), Dyad("USA", "USA"), Dyad("NATO", "RUS"),
-         Dyad("PSE", "ISR"), Dyad("HAMAS", "UKR", directed=True), Dyad("NGO", "USA"), Dyad("XXX", "USA")]
+         Dyad("PSE", "ISR"), Dyad("HAMAS", "UKR", directed=True), Dyad("NGO", "USA"), Dyad("XXX", "USA"),
+         Dyad("AMNESTY", "IGOWFP")]
 
 
 @pytest.mark.parametrize("dyad", DYADS, ids=str)
@@ -185,17 +190,18 @@ def test_a_dyads_page_count_and_series_equal_the_events(served, dyad, extra):
     {"actor": "USA", "date_from": D(2024, 1, 1), "cameo": ("19", "112")},
 ], ids=str)
 def test_an_actors_page_and_count_equal_the_events(served, filters):
-    """An actor on either side is read in two branches, one per side; an event on both sides is listed once."""
+    """As the API asks: with the actor index (one column tested per side), from `dyad_events` with a dyad."""
     _, rollups, store = served
-    query = EventQuery(limit=None, **filters)
-    assert answers.event_page(rollups, store, query, 0, 1) is not None
+    query = rollups.with_index(EventQuery(limit=None, **filters))
+    assert query.actors is not None
+    assert (answers.dyad_table(rollups, query) is not None) == ("dyad" in filters)
     for offset, rows in ((0, 51), (30, 101), (900, 201)):
         plain = store.fetch_dicts(*EventQuery(limit=offset + rows, **filters).sql())[offset:]
         assert queries.page_rows(store, query, offset, rows, rollups) == plain
     assert queries.count_rows(store, query, 10**9, rollups) == queries.count_rows(store, query, 10**9)
 
 
-@pytest.mark.parametrize("dyad", [Dyad("AMNESTY", "USA"), Dyad("USA", "HRW", directed=True)], ids=str)
+@pytest.mark.parametrize("dyad", [Dyad("UN", "USA"), Dyad("USA", "UN", directed=True)], ids=str)
 def test_a_dyad_the_index_cannot_resolve_reads_the_events(served, dyad):
     _, rollups, store = served
     query = EventQuery(dyad=dyad, limit=None)
@@ -204,20 +210,41 @@ def test_a_dyad_the_index_cannot_resolve_reads_the_events(served, dyad):
     assert plain and queries.page_rows(store, query, 0, 51, rollups) == plain
 
 
-def test_the_actor_index_stands_for_a_token_only_where_the_code_decides(served):
+def test_the_actor_index_tests_one_column_where_that_is_exact(served):
     _, rollups, store = served
     index = ActorIndex.load(store.con)
-    assert index.codes("source", "USA") == ("USA", "USAGOV", "USAMIL")
-    assert index.codes("target", "PSE") == index.codes("target", "HAMAS") == ("HAMAS",)
-    assert index.codes("source", "NGO") == ("NGO",)
-    assert index.codes("source", "AMNESTY") is None  # code NGO also stands for HRW
-    assert index.codes("source", "XXX") == ()
+
+    def condition(side, token, lists=False):
+        params = []
+        found = (index.with_lists() if lists else index).condition("e", side, token, params)
+        return found, params
+
+    assert condition("source", "USA") == ("e.source_country = ?", ["USA"])   # USA, USAGOV, USAMIL
+    assert condition("target", "PSE") == ("e.target_country = ?", ["PSE"])   # PSE is HAMAS's country
+    assert condition("target", "HAMAS") == ("e.target_code = ?", ["HAMAS"])
+    assert condition("source", "AMNESTY") == ("e.source_group = ?", ["AMNESTY"])
+    assert condition("source", "XXX") == ("FALSE", [])
+    assert condition("source", "UN") == condition("source", "UN", lists=True) == (None, [])
+    assert index.codes("source", "NGO") == ("NGO",) and index.codes("source", "AMNESTY") is None
+    # T is one actor's code and another's group: no one column; the codes T and C2, only where lists are
+    # allowed, and only while C2 stands for nothing else.
+    lists = ActorIndex.from_triples({"source": [("T", None, None), ("C2", None, "T"), ("C3", "AAA", None)],
+                                     "target": []})
+    assert lists.condition("e", "source", "T", []) is None
+    params = []
+    assert lists.with_lists().condition("e", "source", "T", params) == "e.source_code IN (?, ?)"
+    assert params == ["C2", "T"]
+    other = ActorIndex.from_triples({"source": [("T", None, None), ("C2", None, "T"), ("C2", None, None)],
+                                     "target": []})
+    assert other.with_lists().condition("e", "source", "T", []) is None
     for side in ("source", "target"):
-        for token in ("USA", "HAMAS", "PSE", "NATO", "NGO", "AMNESTY", "RUSMIL", "XXX"):
+        for token in ("USA", "HAMAS", "PSE", "NATO", "NGO", "AMNESTY", "RUSMIL", "UN", "IGOWFP", "XXX"):
             for q in (EventQuery(actor=token, side=side, limit=None), EventQuery(actor=token, limit=None),
                       EventQuery(dyad=Dyad(token, "IRN"), limit=None)):
-                with_index = EventQuery(**_filters(q), actors=index, limit=10**6)
-                assert (store.fetch(*with_index.sql()) == store.fetch(*EventQuery(**_filters(q), limit=10**6).sql()))
+                for idx in (index, index.with_lists()):
+                    with_index = EventQuery(**_filters(q), actors=idx, limit=10**6)
+                    plain = EventQuery(**_filters(q), limit=10**6)
+                    assert store.fetch(*with_index.sql()) == store.fetch(*plain.sql())
 
 
 @pytest.mark.parametrize("text", [None, "usa", "NGO", "amnesty", "forces", "i", "nothing such"])
@@ -225,6 +252,21 @@ def test_actors_equal_the_events(served, text):
     _, rollups, store = served
     fast = queries.find_actors(store, text, 100, rollups)
     assert fast == queries.find_actors(store, text, 100)
+
+
+@pytest.mark.parametrize("params", [
+    AlertParams(), AlertParams(min_count=1, min_ratio=0.0, max_p=1.0),
+    AlertParams(min_count=1, min_ratio=0.5, max_p=1.0, measure="goldstein", directed=True, window_days=30),
+    AlertParams(min_count=2, min_ratio=0.0, max_p=1.0, measure="goldstein", baseline_days=400),
+], ids=str)
+def test_alerts_from_the_dyad_events_equal_the_events(served, params):
+    _, rollups, store = served
+    for as_of in (None, D(2023, 6, 30)):
+        fast = find_alerts(store, as_of=as_of, params=params, dyad_day=f"{rollups.db}.dyad_day",
+                           dyad_events=f"{rollups.db}.dyad_events")
+        plain = find_alerts(store, as_of=as_of, params=params)
+        assert same([a.to_dict() for a in fast], [a.to_dict() for a in plain])
+        assert fast or params == AlertParams()
 
 
 URLS = [
@@ -239,6 +281,7 @@ URLS = [
     ("/api/dyads/series", {"dyad": "USA:IRN"}), ("/api/dyads/series", {"dyad": "PSE:ISR", "freq": "month"}),
     ("/api/dyads/series", {"dyad": "USA:RUS", "from": "2023-01-01", "to": "2023-03-31", "freq": "day"}),
     ("/api/actors", {}), ("/api/actors", {"q": "us"}), ("/api/alerts", {"as_of": "2024-06-30"}),
+    ("/api/alerts", {"min_count": "1", "min_ratio": "0", "max_p": "1", "measure": "goldstein"}),
 ]
 
 

@@ -80,8 +80,8 @@ class EventQuery:
     location_country: str | None = None
     text: str | None = None              # case-insensitive substring of the evidence sentence
     limit: int | None = DEFAULT_QUERY_ROWS
-    # Not a filter: the actor codes of a store that cannot change (actor_index.py), which turn the actor and
-    # dyad filters of an events query into a test of one column. The rows matched are the same.
+    # Not a filter: the actors of a store that cannot change (actor_index.py), which turn the actor and dyad
+    # filters of an events query into tests of one column. The rows matched are the same.
     actors: ActorIndex | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -203,15 +203,12 @@ def parse_date_bound(text: str, *, end: bool = False) -> dt.date:
 
 
 def actor_match(alias: str, side: str, token: str, params: list, index: ActorIndex | None = None) -> str:
-    """SQL matching one side's actor on its code, country or group; with an `index` of the table, where the
-    code alone decides the match, a test of the code column only (the same rows)."""
+    """SQL matching one side's actor on its code, country or group; with an `index` of the table, a test of
+    one column where the index says it matches the same rows (actor_index.py)."""
     token = token.upper()
-    codes = index.codes(side, token) if index is not None else None
-    if codes is not None:
-        if not codes:
-            return "FALSE"
-        params.extend(codes)
-        return f"{alias}.{side}_code IN ({', '.join('?' for _ in codes)})"
+    found = index.condition(alias, side, token, params) if index is not None else None
+    if found is not None:
+        return found
     params.extend((token, token, token))
     return (f"({alias}.{side}_code = ? OR {alias}.{side}_country = ? OR {alias}.{side}_group = ?)")
 

@@ -230,6 +230,7 @@ def _code_param(description: str):
 
 
 def event_filters(
+    request: Request,
     actor: Annotated[str | None, _code_param("actor code, country or group on either side (USAGOV, USA, "
                                              "HAMAS)")] = None,
     actor_country: Annotated[str | None, _code_param("actor country, ISO 3166 alpha-3")] = None,
@@ -249,14 +250,16 @@ def event_filters(
     text: Annotated[str | None, Query(max_length=200, description="words in the evidence (case-insensitive)")
                     ] = None,
 ) -> dict:
-    """The filters of `newsevents query`, checked; `EventQuery(**filters)` builds the query."""
+    """The filters of `newsevents query`, checked; `EventQuery(**filters)` builds the query (with the store's
+    actor index once the rollups have built it: the same rows, found with fewer tests)."""
     for name, value in (("from", date_from), ("to", date_to)):
         if value is not None and not MIN_DATE <= value <= MAX_DATE:
             raise QueryError(f"{name}: {value} is outside {MIN_DATE} .. {MAX_DATE}")
     return {"actor": actor, "actor_country": actor_country, "actor_role": actor_role, "actor_group": actor_group,
             "side": side, "dyad": Dyad.parse(dyad, directed) if dyad else None, "cameo": tuple(cameo),
             "root": tuple(root), "quad_class": tuple(quad), "date_from": date_from, "date_to": date_to,
-            "location_country": location_country, "text": text or None}
+            "location_country": location_country, "text": text or None,
+            "actors": request.app.state.rollups.actors}
 
 
 Filters = Annotated[dict, Depends(event_filters)]
@@ -393,8 +396,9 @@ def _api_router() -> APIRouter:
             if n > MAX_PERIODS:
                 raise QueryError(f"{n:,} {freq}s from {first} to {last} is too many periods (at most "
                                  f"{MAX_PERIODS:,}): give from/to or choose a longer period")
-        query = rollups.with_index(EventQuery(**filters, limit=None))
+        query = EventQuery(**filters, limit=None)
         table = rollup_answers.dyad_table(rollups, replace(query, dyad=dyad, date_from=first, date_to=last))
+        query = rollups.with_index(query, lists=True) if table else query
         points = dyad_series(store, dyad, freq, date_from=first, date_to=last, query=query,
                              max_periods=MAX_PERIODS, table=table or "events")
         return {"dyad": str(dyad), "directed": dyad.directed, "freq": freq,
@@ -414,7 +418,7 @@ def _api_router() -> APIRouter:
 
     @api.get("/alerts", summary="Dyads whose conflict rises sharply against their own baseline")
     def get_alerts(
-        store: StoreDep,
+        store: StoreDep, request: Request,
         since: Annotated[dt.date | None, Query(description="first day of the window")] = None,
         as_of: Annotated[dt.date | None, Query(description="last day of the window (default: latest event)")
                          ] = None,
@@ -435,7 +439,10 @@ def _api_router() -> APIRouter:
         params = AlertParams(window_days=window_days, baseline_days=baseline_days, min_count=min_count,
                              min_ratio=min_ratio, max_p=max_p, measure=measure, directed=directed,
                              events_per_alert=events)
-        alerts = find_alerts(store, since=since, as_of=as_of, params=params)
+        rollups = request.app.state.rollups
+        alerts = find_alerts(store, since=since, as_of=as_of, params=params,
+                             dyad_day=f"{rollups.db}.dyad_day" if rollups.has("dyad_day") else None,
+                             dyad_events=f"{rollups.db}.dyad_events" if rollups.has("dyad_events") else None)
         out = []
         for alert in alerts:
             d = alert.to_dict()

@@ -1,21 +1,24 @@
-"""Rollups: summaries of the served store, built in memory once the API has opened it, that answer the
-dashboard's aggregate queries without reading every event.
+"""Rollups: summaries of the served store, built once the API has opened it, that answer the dashboard's
+queries without reading every event.
 
 The API's store is opened read-only, and DuckDB lets no process write a file that another holds open: while
 the server runs, the events cannot change, so what is computed from them once stays true until the server
-stops. `Rollups.start()` builds, in a background thread and in an in-memory database attached to the store's
-connection (`newsevents_rollups_N`, visible to every request's cursor):
+stops. `Rollups.start()` builds, in a background thread, into a DuckDB file in a temporary folder attached
+to the store's connection (`newsevents_rollups_N`, visible to every request's cursor; compressed on disk and
+read through DuckDB's buffer cache, so it counts against `--memory-limit` only as a cache; removed when the
+server stops; in memory where no temporary file can be written):
 
-- the actor index (`store/actor_index.py`), which turns every actor and dyad filter of an events query into a
-  test of the code column; built first, from `actor_rows`: per side, the events of each (code, country,
-  role, group, name) (also what `/api/actors` reads);
-- `dyad_events`: the columns of the events that a dyad's (or an actor's) page, count and series read, in
-  the order of their source and target codes, so that DuckDB skips the row groups of other actors
-  (`/api/events?dyad=`, `?actor=`, `/api/dyads/series`);
+- the actor index (`store/actor_index.py`), which turns the actor and dyad filters of events queries into
+  tests of one column where that is exact; built first, from `actor_rows`: per side, the events of each
+  (code, country, role, group, name) (also what `/api/actors` reads);
+- `dyad_events`: the columns of the events that a dyad's page, count and series read, with the dyad keys `s`
+  and `t` (country, else group, else code), in the order of those keys, so that DuckDB skips the row groups
+  of other dyads (`/api/events?dyad=`, `/api/dyads/series`, the alerts and their events);
 - `day`: per date, quad class and location country, the events and their Goldstein sums (`/api/timeline`,
-  `/api/map`, and where the newest page of `/api/events` begins);
-- `dyad_day`, `dyad_month`, `dyad_all`: per day, month and over all time, source and target key (country,
-  else group, else code) and quad class, the events, Goldstein sum and last date (`/api/dyads/top`).
+  `/api/map`, counts, and where the newest page of `/api/events` begins);
+- `dyad_day`, `dyad_month`, `dyad_all`: per day, month and over all time, dyad keys and quad class, the
+  events, Goldstein sum and last date (`/api/dyads/top`; per day also the events with a negative Goldstein
+  value and their sum, for `/api/alerts`).
 
 Each function below answers None where the rollups are not ready or cannot answer the query (a filter they
 do not hold): the caller then reads the events as before. The answers are those of the events: the same
@@ -24,12 +27,16 @@ DuckDB's own parallel sums do between two runs.
 """
 from __future__ import annotations
 
+import atexit
 import dataclasses
-import itertools
 import datetime as dt
+import itertools
 import logging
+import shutil
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from newsevents.store.actor_index import SIDES, ActorIndex
 from newsevents.store.query import EVENT_COLUMNS, EventQuery
@@ -41,13 +48,13 @@ _TARGET_KEY = "coalesce(e.target_country, e.target_group, e.target_code)"
 DAY_FILTERS = frozenset({"quad_class", "date_from", "date_to", "location_country"})
 DYAD_FILTERS = frozenset({"quad_class", "date_from", "date_to"})
 DYAD_EVENT_FILTERS = frozenset({"dyad", "actor", "quad_class", "date_from", "date_to", "cameo", "root",
-                                "location_country"})
+                                "location_country"})  # an actor filter on top of a dyad
 EVENT_ORDER = "e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id"  # EventQuery.sql()'s, for events
 _FILTERS = ("actor", "actor_country", "actor_role", "actor_group", "dyad", "cameo", "root", "quad_class",
             "date_from", "date_to", "location_country", "text")
 
 _BUILD = (
-    ("actor_rows", f"""CREATE TABLE {{db}}.actor_rows AS
+    ("actor_rows", """CREATE TABLE {db}.actor_rows AS
         SELECT side, code, country, role, grp, name, count(*) AS n FROM (
             SELECT 'source' AS side, source_code AS code, source_country AS country, source_role AS role,
                    source_group AS grp, source_name AS name FROM events
@@ -55,24 +62,25 @@ _BUILD = (
             SELECT 'target', target_code, target_country, target_role, target_group, target_name FROM events)
         GROUP BY ALL"""),
     ("dyad_events", f"""CREATE TABLE {{db}}.dyad_events AS
-        SELECT e.source_code, e.target_code, e.date, e.cameo, e.root, e.quad_class, e.goldstein,
-               e.location_country, e.num_mentions, e.event_id
-        FROM events e ORDER BY e.source_code, e.target_code, e.date"""),
-    ("day", f"""CREATE TABLE {{db}}.day AS
+        SELECT {_SOURCE_KEY} AS s, {_TARGET_KEY} AS t, e.source_country, e.source_group, e.source_code,
+               e.target_country, e.target_group, e.target_code, e.date, e.cameo, e.root, e.quad_class,
+               e.goldstein, e.location_country, e.num_mentions, e.event_id
+        FROM events e ORDER BY s, t"""),
+    ("day", """CREATE TABLE {db}.day AS
         SELECT e.date, e.quad_class, e.location_country, count(*) AS n, sum(e.goldstein) AS g,
                sum(-e.goldstein) FILTER (WHERE e.goldstein < 0) AS ng
         FROM events e GROUP BY ALL ORDER BY e.date"""),
-    ("dyad_day", f"""CREATE TABLE {{db}}.dyad_day AS
-        SELECT e.date, {_SOURCE_KEY} AS s, {_TARGET_KEY} AS t, e.quad_class, count(*) AS n, sum(e.goldstein) AS g
-        FROM events e WHERE {_SOURCE_KEY} IS NOT NULL AND {_TARGET_KEY} IS NOT NULL
-        GROUP BY ALL ORDER BY e.date"""),
-    ("dyad_month", f"""CREATE TABLE {{db}}.dyad_month AS
+    ("dyad_day", """CREATE TABLE {db}.dyad_day AS
+        SELECT e.date, e.s, e.t, e.quad_class, count(*) AS n, sum(e.goldstein) AS g,
+               count(*) FILTER (WHERE e.goldstein < 0) AS n_neg, sum(-e.goldstein) FILTER (WHERE e.goldstein < 0) AS ng
+        FROM {db}.dyad_events e WHERE e.s IS NOT NULL AND e.t IS NOT NULL GROUP BY ALL ORDER BY e.date"""),
+    ("dyad_month", """CREATE TABLE {db}.dyad_month AS
         SELECT date_trunc('month', date)::DATE AS month_start, s, t, quad_class, sum(n)::BIGINT AS n,
                sum(g) AS g, max(date) AS last_date
-        FROM {{db}}.dyad_day GROUP BY ALL ORDER BY month_start"""),
-    ("dyad_all", f"""CREATE TABLE {{db}}.dyad_all AS
+        FROM {db}.dyad_day GROUP BY ALL ORDER BY month_start"""),
+    ("dyad_all", """CREATE TABLE {db}.dyad_all AS
         SELECT s, t, quad_class, sum(n)::BIGINT AS n, sum(g) AS g, max(last_date) AS last_date
-        FROM {{db}}.dyad_month GROUP BY ALL"""),
+        FROM {db}.dyad_month GROUP BY ALL"""),
 )
 
 log = logging.getLogger(__name__)
@@ -80,7 +88,7 @@ log = logging.getLogger(__name__)
 
 class Rollups:
     """The rollups of one read-only store connection: `attach()` (before the connection's file access is
-    turned off), then `start()`; `state` is off, building, ready or failed."""
+    turned off), then `start()`; `state` is off, attached, building, ready or failed."""
 
     def __init__(self) -> None:
         self.db = f"newsevents_rollups_{next(_SERIAL)}"
@@ -93,16 +101,26 @@ class Rollups:
         self._thread: threading.Thread | None = None
         self._cursor = None
         self._stopping = False
+        self._folder: Path | None = None
 
     def attach(self, con) -> bool:
-        """Attach the in-memory database the rollups go to; False (rollups off) where this DuckDB cannot."""
-        for options in ("READ_WRITE, COMPRESS", "READ_WRITE"):
+        """Attach the database the rollups go to (a file in a new temporary folder, else memory); False
+        (rollups off) where this DuckDB cannot."""
+        try:
+            self._folder = Path(tempfile.mkdtemp(prefix="newsevents-rollups-"))
+            atexit.register(self._remove_folder)  # a server stopped without its shutdown
+            targets = [(str(self._folder / "rollups.duckdb"), "READ_WRITE")]
+        except OSError:
+            targets = []
+        targets += [(":memory:", "READ_WRITE, COMPRESS"), (":memory:", "READ_WRITE")]
+        for target, options in targets:
             try:
-                con.execute(f"ATTACH ':memory:' AS {self.db} ({options})")
+                con.execute(f"ATTACH '{target}' AS {self.db} ({options})")  # noqa: S608 (our own path)
                 self.state = "attached"
                 return True
-            except Exception:  # noqa: BLE001 (an older DuckDB without the option: try the next)
+            except Exception:  # noqa: BLE001 (an older DuckDB without the option, no room: try the next)
                 continue
+        self._remove_folder()
         return False
 
     def start(self, con) -> None:
@@ -117,8 +135,9 @@ class Rollups:
         self._thread.start()
 
     def stop(self, con, timeout: float = 10.0) -> None:
-        """Interrupt a build still running (the app is closing), wait for its thread, and free the memory
-        (through `con`: another connection to the same store in this process keeps the DuckDB instance)."""
+        """Interrupt a build still running (the app is closing), wait for its thread, detach the database
+        (through `con`: another connection to the same store in this process keeps the DuckDB instance) and
+        remove its folder."""
         self._stopping = True
         if self._thread is not None and self._thread.is_alive():
             try:
@@ -132,6 +151,12 @@ class Rollups:
                 con.execute(f"DETACH {self.db}")
             except Exception:  # noqa: BLE001 (closing anyway)
                 pass
+        self._remove_folder()
+
+    def _remove_folder(self) -> None:
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
 
     def _build(self, cursor) -> None:
         started = time.perf_counter()
@@ -142,7 +167,7 @@ class Rollups:
                 cursor.execute(sql.format(db=self.db))
                 self._tables.add(name)
                 if name == "actor_rows":
-                    self.actors = ActorIndex({side: cursor.execute(
+                    self.actors = ActorIndex.from_triples({side: cursor.execute(
                         f"SELECT DISTINCT code, country, grp FROM {self.db}.actor_rows WHERE side = ?",  # noqa: S608
                         [side]).fetchall() for side in SIDES})
             self.seconds = time.perf_counter() - started
@@ -167,9 +192,12 @@ class Rollups:
     def has(self, table: str) -> bool:
         return table in self._tables
 
-    def with_index(self, query: EventQuery) -> EventQuery:
-        """`query` with the actor index, where it is built."""
-        return dataclasses.replace(query, actors=self.actors) if self.actors is not None else query
+    def with_index(self, query: EventQuery, lists: bool = False) -> EventQuery:
+        """`query` with the actor index, where it is built (`lists`: allowing `code IN (...)`, for a table in
+        code order)."""
+        if self.actors is None:
+            return query
+        return dataclasses.replace(query, actors=self.actors.with_lists() if lists else self.actors)
 
     def status(self) -> dict:
         return {"state": self.state, "seconds": None if self.seconds is None else round(self.seconds, 1),
@@ -227,10 +255,10 @@ def country_conflict(rollups: Rollups | None, store, query: EventQuery, measure:
 
 def count_events(rollups: Rollups | None, store, query: EventQuery) -> int | None:
     """How many events the query matches (all of them: the caller caps)."""
-    found = _dyad_branches(rollups, query)
-    if found is not None:
-        union, params = _union(*found, "e.event_id")
-        return int(store.fetch(f"SELECT count(*) FROM ({union})", params)[0][0])
+    table = dyad_table(rollups, query)
+    if table is not None:
+        cond, params = rollups.with_index(query, lists=True).where("e")
+        return int(store.fetch(f"SELECT count(*) FROM {table} e WHERE {cond}", params)[0][0])
     if rollups is None or not rollups.has("day") or not only(query, DAY_FILTERS):
         return None
     cond, params = _day_where(query)
@@ -306,54 +334,30 @@ def top_dyads(rollups: Rollups | None, store, query: EventQuery, limit: int) -> 
 
 
 def dyad_table(rollups: Rollups | None, query: EventQuery) -> str | None:
-    """`dyad_events` where it can answer the events query in one pass (see `_dyad_branches`), else None. The
-    query (with the index: `Rollups.with_index`) then reads only the columns that table has, under the names
-    they have in `events`."""
-    found = _dyad_branches(rollups, query)
-    return found[0] if found is not None and len(found[1]) == 1 else None
-
-
-def _dyad_branches(rollups: Rollups | None, query: EventQuery) -> tuple[str, list[EventQuery]] | None:
-    """`dyad_events` and the queries whose rows together are the query's, where it can answer it: a dyad or an
-    actor whose tokens the index resolves to codes, and no other filter but those the table holds. An actor
-    on either side is two queries, one per side (each tests one column, which DuckDB filters as it scans;
-    an event on both sides is in both)."""
-    if (rollups is None or not rollups.has("dyad_events") or rollups.actors is None
-            or (query.dyad is None and query.actor is None) or not only(query, DYAD_EVENT_FILTERS)):
+    """`dyad_events` where it can answer the events query: a dyad whose actors the index resolves to tests of
+    one column, and no filter but those the table holds. The query, with the index (`Rollups.with_index(q,
+    lists=True)`), then reads only columns that table has, under the names they have in `events`."""
+    if (rollups is None or not rollups.has("dyad_events") or rollups.actors is None or query.dyad is None
+            or not only(query, DYAD_EVENT_FILTERS)):
         return None
-    pairs = []
-    if query.dyad is not None:
-        d = query.dyad
-        pairs += [("source", d.a), ("target", d.b)] + ([] if d.directed else [("source", d.b), ("target", d.a)])
+    d, index = query.dyad, rollups.actors.with_lists()
+    pairs = [("source", d.a), ("target", d.b)] + ([] if d.directed else [("source", d.b), ("target", d.a)])
     if query.actor is not None:
         pairs += [(side, query.actor) for side in ("source", "target") if query.side in ("either", side)]
-    if any(rollups.actors.codes(side, token.upper()) is None for side, token in pairs):
+    if any(index.condition("e", side, token.upper(), []) is None for side, token in pairs):
         return None
-    indexed = rollups.with_index(query)
-    branches = ([dataclasses.replace(indexed, side=side) for side in ("source", "target")]
-                if query.actor is not None and query.side == "either" else [indexed])
-    return f"{rollups.db}.dyad_events", branches
-
-
-def _union(table: str, branches: list[EventQuery], columns: str) -> tuple[str, list]:
-    """The rows of the branches (each once: UNION) with `columns`."""
-    selects, params = [], []
-    for branch in branches:
-        cond, branch_params = branch.where("e")
-        selects.append(f"SELECT {columns} FROM {table} e WHERE {cond}")
-        params += branch_params
-    return " UNION ".join(selects), params
+    return f"{rollups.db}.dyad_events"
 
 
 def event_page(rollups: Rollups | None, store, query: EventQuery, offset: int, rows: int) -> list[dict] | None:
     """Rows `offset` to `offset + rows` of an events query, as `EventQuery.sql()` gives them: the page found
-    in `dyad_events`, then its rows read from `events` by id. None where `_dyad_branches` says no."""
-    found = _dyad_branches(rollups, query)
-    if found is None:
+    in `dyad_events`, then its rows read from `events` by id. None where `dyad_table` says no."""
+    table = dyad_table(rollups, query)
+    if table is None:
         return None
-    union, params = _union(*found, "e.event_id, e.date, e.num_mentions")
-    ids = [r[0] for r in store.fetch(f"SELECT e.event_id FROM ({union}) e ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
-                                     [*params, int(rows), int(offset)])]
+    cond, params = rollups.with_index(query, lists=True).where("e")
+    ids = [r[0] for r in store.fetch(f"SELECT e.event_id FROM {table} e WHERE {cond} ORDER BY {EVENT_ORDER} "
+                                     "LIMIT ? OFFSET ?", [*params, int(rows), int(offset)])]
     if not ids:
         return []
     columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
