@@ -150,13 +150,21 @@ def test_top_dyads_equal_the_events(served, query):
     EventQuery(limit=None),
     EventQuery(limit=None, quad_class=(2,), date_to=D(2024, 1, 1)),
     EventQuery(limit=None, date_from=D(2023, 8, 1), date_to=D(2023, 8, 3)),
+    EventQuery(limit=None, location_country="PSE", quad_class=(3, 4)),
 ])
 @pytest.mark.parametrize("offset, rows", [(0, 51), (50, 51), (3000, 201), (9990, 11)])
 def test_pages_from_the_newest_dates_equal_the_events(served, query, offset, rows):
     _, rollups, store = served
     assert answers.newest_first_from(rollups, store, query, offset + rows) is not None
+    assert answers.event_page(rollups, store, query, offset, rows) is not None  # from by_date
     plain = store.fetch_dicts(*EventQuery(**_filters(query), limit=offset + rows).sql())[offset:]
     assert queries.page_rows(store, query, offset, rows, rollups) == plain
+
+
+def test_a_page_of_no_events(served):
+    _, rollups, store = served
+    for query in (EventQuery(limit=None, date_from=D(2030, 1, 1)), EventQuery(limit=None, dyad=Dyad("XXX", "USA"))):
+        assert answers.event_page(rollups, store, query, 0, 51) == [] == queries.page_rows(store, query, 0, 51)
 
 
 DYADS = [Dyad("USA", "IRN"), Dyad("IRN", "USA", directed=True), Dyad("USA", "USA"), Dyad("NATO", "RUS"),

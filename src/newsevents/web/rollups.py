@@ -15,7 +15,9 @@ server stops; in memory where no temporary file can be written):
   and `t` (country, else group, else code), in the order of those keys, so that DuckDB skips the row groups
   of other dyads (`/api/events?dyad=`, `/api/dyads/series`, the alerts and their events);
 - `day`: per date, quad class and location country, the events and their Goldstein sums (`/api/timeline`,
-  `/api/map`, counts, and where the newest page of `/api/events` begins);
+  `/api/map`, counts, and the date where the newest page of `/api/events` begins);
+- `by_date`: the columns of the events that a page filtered on dates, quad classes and location reads, newest
+  first, so that the page reads the row groups of its dates only;
 - `dyad_day`, `dyad_month`, `dyad_all`: per day, month and over all time, dyad keys and quad class, the
   events, Goldstein sum and last date (`/api/dyads/top`; per day also the events with a negative Goldstein
   value and their sum, for `/api/alerts`).
@@ -70,6 +72,9 @@ _BUILD = (
         SELECT e.date, e.quad_class, e.location_country, count(*) AS n, sum(e.goldstein) AS g,
                sum(-e.goldstein) FILTER (WHERE e.goldstein < 0) AS ng
         FROM events e GROUP BY ALL ORDER BY e.date"""),
+    ("by_date", """CREATE TABLE {db}.by_date AS
+        SELECT e.date, e.num_mentions, e.event_id, e.quad_class, e.location_country
+        FROM events e ORDER BY e.date DESC, e.num_mentions DESC, e.event_id"""),
     ("dyad_day", """CREATE TABLE {db}.dyad_day AS
         SELECT e.date, e.s, e.t, e.quad_class, count(*) AS n, sum(e.goldstein) AS g,
                count(*) FILTER (WHERE e.goldstein < 0) AS n_neg, sum(-e.goldstein) FILTER (WHERE e.goldstein < 0) AS ng
@@ -350,12 +355,21 @@ def dyad_table(rollups: Rollups | None, query: EventQuery) -> str | None:
 
 
 def event_page(rollups: Rollups | None, store, query: EventQuery, offset: int, rows: int) -> list[dict] | None:
-    """Rows `offset` to `offset + rows` of an events query, as `EventQuery.sql()` gives them: the page found
-    in `dyad_events`, then its rows read from `events` by id. None where `dyad_table` says no."""
+    """Rows `offset` to `offset + rows` of an events query, as `EventQuery.sql()` gives them: a dyad's page
+    found in `dyad_events`, a page filtered on dates, quad classes and location only in `by_date` from the
+    date `newest_first_from` gives; then its rows read from `events` by id. None where neither can."""
     table = dyad_table(rollups, query)
-    if table is None:
+    if table is not None:
+        cond, params = rollups.with_index(query, lists=True).where("e")
+    elif rollups is not None and rollups.has("by_date") and only(query, DAY_FILTERS):
+        start = newest_first_from(rollups, store, query, offset + rows)
+        if start is None:  # no events match
+            return []
+        table = f"{rollups.db}.by_date"
+        cond, params = dataclasses.replace(query, actors=None, limit=None,
+                                           date_from=max(start, query.date_from or start)).where("e")
+    else:
         return None
-    cond, params = rollups.with_index(query, lists=True).where("e")
     ids = [r[0] for r in store.fetch(f"SELECT e.event_id FROM {table} e WHERE {cond} ORDER BY {EVENT_ORDER} "
                                      "LIMIT ? OFFSET ?", [*params, int(rows), int(offset)])]
     if not ids:
