@@ -133,9 +133,18 @@ def dask_cluster(tmp_path_factory):
 
 def test_dask_local_cluster_of_two_workers_equals_local(articles, expected):
     pytest.importorskip("distributed")
-    got, engine = run(articles, engine="dask", workers=2, partition_size=2)
+    import dask
+
+    with EngineCoder(EngineOptions(engine="dask", workers=2, partition_size=2)) as engine:
+        got = dicts(engine.code_many(articles))
+        # The workers of the cluster it starts run without Dask's profiler and with slow ticks and monitors
+        # (backends.QUIET_DASK); the driver's own configuration is left as it was.
+        settings = engine.backend.client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                                      dask.config.get("distributed.admin.tick.interval")))
     assert got == expected
     assert engine.report.partitions == 3 and engine.report.retried == 0
+    assert list(settings.values()) == [(False, "1s")] * 2
+    assert dask.config.get("distributed.worker.profile.enabled") is True
 
 
 def test_dask_by_scheduler_address_isolates_a_failing_article(articles, expected, dask_cluster):

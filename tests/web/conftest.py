@@ -128,4 +128,5 @@ def coder_factory(coder):
 def client(synthetic_db, coder_factory):
     app = create_app(synthetic_db, coder_factory=coder_factory)
     with TestClient(app) as c:
+        assert app.state.rollups.wait(60)  # the figures below come from the rollups where they can
         yield c

@@ -173,10 +173,11 @@ def test_store_is_read_only_and_sql_cannot_reach_files(client):
 
 
 def test_store_errors_are_503_with_the_reason(client, monkeypatch):
-    def timed_out(_store):
+    def timed_out(_store, _plausible=None):
         raise StoreError("query stopped after its time limit of 10 s")
 
     monkeypatch.setattr(web_api.queries, "summary", timed_out)
+    monkeypatch.setattr(client.app.state, "summary", {})  # the summary computed by an earlier test
     response = client.get("/api/summary")
     assert response.status_code == 503
     assert response.json()["detail"] == "query stopped after its time limit of 10 s"

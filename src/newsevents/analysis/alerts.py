@@ -116,27 +116,35 @@ def alert_window(store: EventStore, *, since: dt.date | None = None, as_of: dt.d
 
 
 def find_alerts(store: EventStore, *, since: dt.date | None = None, as_of: dt.date | None = None,
-                params: AlertParams = AlertParams()) -> list[Alert]:
-    """Dyads whose conflict in the window rises sharply against their baseline, ranked, with their events."""
+                params: AlertParams = AlertParams(), dyad_day: str | None = None,
+                dyad_events: str | None = None) -> list[Alert]:
+    """Dyads whose conflict in the window rises sharply against their baseline, ranked, with their events.
+
+    Tables to read instead of `events` (the web API's rollups of those names), with the dyad keys `s` and `t`:
+    `dyad_day`, per day, dyad and quad class, the events `n`, those with a negative Goldstein value `n_neg`
+    and the sum `ng` of their -Goldstein; `dyad_events`, one row per event with the columns read here."""
     window = alert_window(store, since=since, as_of=as_of, params=params)
     if window is None:
         return []
     base_from, since, as_of = window
     window_days = (as_of - since).days + 1
-    k1, k2 = _dyad_keys(params.directed)
-    if params.measure == "count":
-        weight, relevant = "1.0::DOUBLE", "e.quad_class = 4"
-    else:
-        weight, relevant = "-e.goldstein::DOUBLE", "e.goldstein < 0"
+    relevant = "e.quad_class = 4" if params.measure == "count" else "e.goldstein < 0"
+    if dyad_day is None:
+        table, (src, tgt), count = "events", _SIDE_KEYS, "count(*)"
+        weight = "1.0::DOUBLE" if params.measure == "count" else "-e.goldstein::DOUBLE"
+        where = relevant
+    else:  # the same sums from per-day sums
+        table, (src, tgt) = dyad_day, ("e.s", "e.t")
+        weight, where, count = (("e.n::DOUBLE", relevant, "sum(e.n)::BIGINT") if params.measure == "count"
+                                else ("e.ng", "e.n_neg > 0", "sum(e.n_neg)::BIGINT"))
+    k1, k2 = _dyad_keys(params.directed, src, tgt)
     rows = store.fetch(f"""
         SELECT {k1} AS a1, {k2} AS a2,
                sum({weight}) FILTER (WHERE e.date >= ?) AS w_recent,
                sum({weight}) FILTER (WHERE e.date < ?) AS w_base,
-               count(*) AS n_all
-        FROM events e
-        WHERE {relevant} AND e.date BETWEEN ? AND ?
-          AND coalesce(e.source_country, e.source_group, e.source_code) IS NOT NULL
-          AND coalesce(e.target_country, e.target_group, e.target_code) IS NOT NULL
+               {count} AS n_all
+        FROM {table} e
+        WHERE {where} AND e.date BETWEEN ? AND ? AND {src} IS NOT NULL AND {tgt} IS NOT NULL
         GROUP BY ALL HAVING w_recent IS NOT NULL""", [since, since, base_from, as_of])
     alerts = []
     for a1, a2, w_recent, w_base, n_all in rows:
@@ -155,26 +163,42 @@ def find_alerts(store: EventStore, *, since: dt.date | None = None, as_of: dt.da
     alerts.sort(key=lambda a: (a.p_value, -a.ratio, a.actor1, a.actor2))
     alerts = alerts[:params.max_alerts]
     for alert in alerts:
-        alert.events = _events_behind(store, alert, relevant, params)
+        alert.events = _events_behind(store, alert, relevant, params, dyad_events)
     return alerts
 
 
-def _dyad_keys(directed: bool) -> tuple[str, str]:
-    src = "coalesce(e.source_country, e.source_group, e.source_code)"
-    tgt = "coalesce(e.target_country, e.target_group, e.target_code)"
+_SIDE_KEYS = ("coalesce(e.source_country, e.source_group, e.source_code)",
+              "coalesce(e.target_country, e.target_group, e.target_code)")
+_EVENTS_ORDER = "coalesce(e.goldstein, 0), e.num_mentions DESC, e.date, e.event_id"
+
+
+def _dyad_keys(directed: bool, src: str = _SIDE_KEYS[0], tgt: str = _SIDE_KEYS[1]) -> tuple[str, str]:
     if directed:
         return src, tgt
     return f"least({src}, {tgt})", f"greatest({src}, {tgt})"
 
 
-def _events_behind(store: EventStore, alert: Alert, relevant: str, params: AlertParams) -> list[dict]:
-    k1, k2 = _dyad_keys(params.directed)
-    return store.fetch_dicts(f"""
-        SELECT e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.quad_class, e.goldstein,
-               e.num_mentions, e.num_sources, e.location_name, e.evidence, e.source_url
-        FROM events e
-        WHERE {relevant} AND e.date BETWEEN ? AND ? AND {k1} = ? AND {k2} = ?
-          AND coalesce(e.source_country, e.source_group, e.source_code) IS NOT NULL
-          AND coalesce(e.target_country, e.target_group, e.target_code) IS NOT NULL
-        ORDER BY coalesce(e.goldstein, 0), e.num_mentions DESC, e.date, e.event_id
-        LIMIT ?""", [alert.window_from, alert.window_to, alert.actor1, alert.actor2, params.events_per_alert])
+def _events_behind(store: EventStore, alert: Alert, relevant: str, params: AlertParams,
+                   dyad_events: str | None = None) -> list[dict]:
+    columns = ("e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.quad_class, e.goldstein, "
+               "e.num_mentions, e.num_sources, e.location_name, e.evidence, e.source_url")
+    window = [alert.window_from, alert.window_to]
+    if dyad_events is None:
+        k1, k2 = _dyad_keys(params.directed)
+        src, tgt = _SIDE_KEYS
+        return store.fetch_dicts(f"""
+            SELECT {columns} FROM events e
+            WHERE {relevant} AND e.date BETWEEN ? AND ? AND {k1} = ? AND {k2} = ?
+              AND {src} IS NOT NULL AND {tgt} IS NOT NULL
+            ORDER BY {_EVENTS_ORDER} LIMIT ?""", [*window, alert.actor1, alert.actor2, params.events_per_alert])
+    # The keys as the table is ordered (a1 <= a2 for an undirected dyad: either way round), then the rows.
+    pair, pair_params = "(e.s = ? AND e.t = ?)", [alert.actor1, alert.actor2]
+    if not params.directed:
+        pair, pair_params = f"({pair} OR (e.s = ? AND e.t = ?))", [*pair_params, alert.actor2, alert.actor1]
+    ids = [r[0] for r in store.fetch(f"""
+        SELECT e.event_id FROM {dyad_events} e WHERE {relevant} AND e.date BETWEEN ? AND ? AND {pair}
+        ORDER BY {_EVENTS_ORDER} LIMIT ?""", [*window, *pair_params, params.events_per_alert])]
+    if not ids:
+        return []
+    return store.fetch_dicts(f"SELECT {columns} FROM events e WHERE e.event_id IN ({', '.join('?' for _ in ids)}) "
+                             f"ORDER BY {_EVENTS_ORDER}", ids)

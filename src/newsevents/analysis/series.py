@@ -13,7 +13,6 @@ from newsevents.store.db import EventStore
 from newsevents.store.query import Dyad, EventQuery, QueryError
 
 FREQS = ("day", "week", "month")
-_STEP = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1 MONTH"}  # fixed SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +35,14 @@ class SeriesPoint:
 
 def dyad_series(store: EventStore, dyad: Dyad, freq: str = "week", *, date_from: dt.date | None = None,
                 date_to: dt.date | None = None, query: EventQuery | None = None,
-                timeout_s: float | None = None) -> list[SeriesPoint]:
-    """The series of `dyad` (undirected unless `dyad.directed`), with any further filters of `query`."""
+                timeout_s: float | None = None, max_periods: int | None = None,
+                table: str = "events") -> list[SeriesPoint]:
+    """The series of `dyad` (undirected unless `dyad.directed`), with any further filters of `query`.
+
+    One pass over the events: the periods that have events come from DuckDB, the empty ones between are
+    filled here. With `max_periods`, a series spanning more periods is refused (QueryError) before it is
+    filled. `table` is where the events are read (the web API's `dyad_events` rollup holds the columns read).
+    """
     if freq not in FREQS:
         raise QueryError(f"freq must be one of {', '.join(FREQS)}")
     base = query or EventQuery()
@@ -45,26 +50,54 @@ def dyad_series(store: EventStore, dyad: Dyad, freq: str = "week", *, date_from:
                 date_from=date_from or base.date_from, date_to=date_to or base.date_to)
     cond, params = q.where("e")
     sql = f"""
-        WITH s AS (
-            SELECT date_trunc(?, e.date)::DATE AS period, count(*) AS n,
-                   count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2,
-                   count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4,
-                   coalesce(sum(e.goldstein), 0) AS gsum, avg(e.goldstein) AS gmean
-            FROM events e WHERE {cond} GROUP BY 1
-        ), bounds AS (
-            SELECT date_trunc(?, coalesce(?::DATE, min(period)))::DATE AS lo,
-                   date_trunc(?, coalesce(?::DATE, max(period)))::DATE AS hi FROM s
-        ), periods AS (
-            SELECT unnest(generate_series(lo::TIMESTAMP, hi::TIMESTAMP, {_STEP[freq]}))::DATE AS period
-            FROM bounds WHERE lo IS NOT NULL
-        )
-        SELECT p.period, coalesce(n, 0), coalesce(q1, 0), coalesce(q2, 0), coalesce(q3, 0), coalesce(q4, 0),
-               coalesce(gsum, 0), gmean
-        FROM periods p LEFT JOIN s USING (period) ORDER BY p.period"""
-    rows = store.fetch(sql, [freq, *params, freq, q.date_from, freq, q.date_to], timeout_s=timeout_s)
-    return [SeriesPoint(period, n, q1, q2, q3, q4, float(gsum), gmean,
-                        (q3 + q4) / n if n else None)
-            for period, n, q1, q2, q3, q4, gsum, gmean in rows]
+        SELECT date_trunc(?, e.date)::DATE AS period, count(*) AS n,
+               count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4,
+               coalesce(sum(e.goldstein), 0) AS gsum, avg(e.goldstein) AS gmean,
+               min(e.date) AS first, max(e.date) AS last
+        FROM {table} e WHERE {cond} GROUP BY 1"""
+    rows = {r[0]: r for r in store.fetch(sql, [freq, *params], timeout_s=timeout_s)}
+    first = q.date_from or min((r[8] for r in rows.values()), default=None)
+    last = q.date_to or max((r[9] for r in rows.values()), default=None)
+    if first is None or last is None:  # no events, and no period given
+        return []
+    lo, hi = period_start(first, freq), period_start(last, freq)
+    if max_periods is not None and (n := period_span(lo, hi, freq)) > max_periods:
+        raise QueryError(f"{n:,} {freq}s from {first} to {last} is too many periods (at most {max_periods:,}): "
+                         f"give from/to or choose a longer period")
+    out = []
+    period = lo
+    while period <= hi:
+        _, n, q1, q2, q3, q4, gsum, gmean, _, _ = rows.get(period, (period, 0, 0, 0, 0, 0, 0.0, None, None, None))
+        out.append(SeriesPoint(period, n, q1, q2, q3, q4, float(gsum), gmean, (q3 + q4) / n if n else None))
+        period = next_period(period, freq)
+    return out
+
+
+def period_start(day: dt.date, freq: str) -> dt.date:
+    """The first day of the period holding `day` (DuckDB's date_trunc: weeks start on Monday)."""
+    if freq == "day":
+        return day
+    if freq == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def next_period(start: dt.date, freq: str) -> dt.date:
+    if freq == "day":
+        return start + dt.timedelta(days=1)
+    if freq == "week":
+        return start + dt.timedelta(days=7)
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def period_span(lo: dt.date, hi: dt.date, freq: str) -> int:
+    """How many periods from the one starting `lo` to the one starting `hi`, both included."""
+    if freq == "day":
+        return (hi - lo).days + 1
+    if freq == "week":
+        return (hi - lo).days // 7 + 1
+    return (hi.year - lo.year) * 12 + hi.month - lo.month + 1
 
 
 def top_events(store: EventStore, dyad: Dyad, *, n: int = 5, date_from: dt.date | None = None,

@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_setting(p, "db", "--db", metavar="PATH")
     add_setting(p, "memory_limit", metavar="SIZE")
     add_setting(p, "threads", metavar="N")
+    add_setting(p, "api_cache_mb", metavar="MIB")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to "
                         "the network)")
@@ -84,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         app = create_app(args.db, allowed_hosts=allowed_hosts(args.host, args.allow_host),
-                         memory_limit=args.memory_limit, threads=args.threads)
+                         memory_limit=args.memory_limit, threads=args.threads, cache_mb=args.api_cache_mb)
     except StoreError as exc:
         print(f"newsevents serve: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -23,6 +23,18 @@ from newsevents.model import Article
 ENGINES = ("local", "processes", "dask")
 PARENT_CHECK_S = 1.0   # how often a pool worker checks that its driver is alive
 EXIT_ORPHANED = 3
+# Dask settings for the LocalCluster the Dask engine starts. A worker codes one partition for seconds at a
+# time, and by default Dask samples every thread's stack every 10 ms (its profiler), checks its event loop
+# every 20 ms and the worker's memory every 100 ms (in the nanny, which runs in the driver): each wakes a
+# thread that needs the GIL the coding thread holds, and on a busy machine waits for a core. Measured on 2
+# cores (benchmarks/README.md), these cost the Dask engine more CPU than the process pool for the same work;
+# nothing of what they feed (the dashboard's profile and plots) is used here.
+QUIET_DASK = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 def default_workers() -> int:
@@ -109,12 +121,15 @@ class DaskBackend:
         except ImportError as exc:
             raise RuntimeError("--engine dask needs dask's distributed scheduler: "
                                "pip install 'dask[distributed]'") from exc
+        import dask
+
         self._cluster = None
         if scheduler:
             self.client = Client(scheduler)
         else:
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.ERROR)
+            with dask.config.set(QUIET_DASK):  # the nannies hand this configuration to their workers
+                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self._cluster)
         threads = sum(self.client.nthreads().values()) or workers
         self.slots = max(2, 2 * threads)

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsevents.store.actor_index import ActorIndex
 
 MAX_QUERY_ROWS = 10_000
 DEFAULT_QUERY_ROWS = 100
@@ -76,6 +80,9 @@ class EventQuery:
     location_country: str | None = None
     text: str | None = None              # case-insensitive substring of the evidence sentence
     limit: int | None = DEFAULT_QUERY_ROWS
+    # Not a filter: the actors of a store that cannot change (actor_index.py), which turn the actor and dyad
+    # filters of an events query into tests of one column. The rows matched are the same.
+    actors: ActorIndex | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -116,6 +123,7 @@ class EventQuery:
         conds: list[str] = []
         params: list = []
         a = alias
+        index = self.actors if self.level == "events" else None  # the index describes the events table
         if self.level == "mentions" and not self.include_all:
             conds.append(f"{a}.modality = 'asserted'")
         for name, column in (("actor", None), ("actor_country", "country"), ("actor_role", "role"),
@@ -125,7 +133,7 @@ class EventQuery:
                 continue
             sides = ("source", "target") if self.side == "either" else (self.side,)
             if column is None:
-                parts = [actor_match(a, s, value, params) for s in sides]
+                parts = [actor_match(a, s, value, params, index) for s in sides]
             else:
                 parts = []
                 for s in sides:
@@ -133,7 +141,7 @@ class EventQuery:
                     params.append(value.upper())
             conds.append("(" + " OR ".join(parts) + ")")
         if self.dyad is not None:
-            conds.append(dyad_condition(a, self.dyad, params))
+            conds.append(dyad_condition(a, self.dyad, params, index))
         if self.cameo:
             conds.append("(" + " OR ".join(f"starts_with({a}.cameo, ?)" for _ in self.cameo) + ")")
             params.extend(self.cameo)
@@ -194,19 +202,24 @@ def parse_date_bound(text: str, *, end: bool = False) -> dt.date:
         raise QueryError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
-def actor_match(alias: str, side: str, token: str, params: list) -> str:
-    """SQL matching one side's actor on its code, country or group."""
+def actor_match(alias: str, side: str, token: str, params: list, index: ActorIndex | None = None) -> str:
+    """SQL matching one side's actor on its code, country or group; with an `index` of the table, a test of
+    one column where the index says it matches the same rows (actor_index.py)."""
     token = token.upper()
+    found = index.condition(alias, side, token, params) if index is not None else None
+    if found is not None:
+        return found
     params.extend((token, token, token))
     return (f"({alias}.{side}_code = ? OR {alias}.{side}_country = ? OR {alias}.{side}_group = ?)")
 
 
-def dyad_condition(alias: str, dyad: Dyad, params: list) -> str:
-    forward = f"({actor_match(alias, 'source', dyad.a, params)} AND {actor_match(alias, 'target', dyad.b, params)})"
+def dyad_condition(alias: str, dyad: Dyad, params: list, index: ActorIndex | None = None) -> str:
+    forward = (f"({actor_match(alias, 'source', dyad.a, params, index)} AND "
+               f"{actor_match(alias, 'target', dyad.b, params, index)})")
     if dyad.directed:
         return forward
-    backward = (f"({actor_match(alias, 'source', dyad.b, params)} AND "
-                f"{actor_match(alias, 'target', dyad.a, params)})")
+    backward = (f"({actor_match(alias, 'source', dyad.b, params, index)} AND "
+                f"{actor_match(alias, 'target', dyad.a, params, index)})")
     return f"({forward} OR {backward})"
 
 

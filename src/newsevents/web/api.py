@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -33,14 +34,17 @@ from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsevents import __version__
+from newsevents.settings import SETTINGS, published_range
 from newsevents.analysis.alerts import MEASURES, AlertParams, find_alerts
 from newsevents.analysis.series import dyad_series
 from newsevents.model import MODALITIES
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.query import MAX_QUERY_ROWS, Dyad, EventQuery, QueryError
-from newsevents.web import downloads, queries
+from newsevents.web import downloads, queries, rollups as rollup_answers
+from newsevents.web.cache import ResponseCache
 from newsevents.web.labels import QUAD_LABELS, Labels
 from newsevents.web.middleware import CONTENT_SECURITY_POLICY, BodyLimit, HostCheck, SecurityHeaders
+from newsevents.web.rollups import Rollups
 from newsevents.web.errors import (ERROR_RESPONSES, coder_unavailable, invalid_parameters,
                                    status_handler, store_unavailable)
 from newsevents.web.textcoding import (MAX_TEXT_CHARS, CoderBusy, CoderTimeout, CoderUnavailable, LazyCoder,
@@ -81,16 +85,23 @@ class TimedStore(EventStore):
 
 def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = default_coder_factory,
                allowed_hosts: list[str] | None = None, timeout_s: float = QUERY_TIMEOUT_S,
-               memory_limit: str | None = None, threads: int | None = None) -> FastAPI:
+               memory_limit: str | None = None, threads: int | None = None, cache_mb: int | None = None,
+               rollups: bool = True) -> FastAPI:
     """The app over the store at `db_path` (opened read-only now: a StoreError says why it cannot be);
-    `memory_limit` and `threads` bound DuckDB (default: the settings of those names)."""
+    `memory_limit` and `threads` bound DuckDB, `cache_mb` the cache of answers (default: the settings of
+    those names; 0: no cache); `rollups` builds the in-memory summaries (rollups.py) in the background."""
     store = EventStore.open(db_path, read_only=True, memory_limit=memory_limit, threads=threads)
+    summaries = Rollups()
+    if rollups:
+        summaries.attach(store.con)  # an in-memory database: before file access is turned off
     store.con.execute("SET enable_external_access = false")  # no file or network access from SQL
+    summaries.start(store.con)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
         app.state.coder.close()
+        summaries.stop(store.con)
         store.close()
 
     app = FastAPIOffline(
@@ -99,12 +110,17 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
                     "alerts, read the evidence, and code a text on the fly. The dashboard is at `/`.",
         dependencies=[Depends(_reject_unknown_parameters)])
     app.state.store = store
+    app.state.rollups = summaries
+    app.state.summary = {}  # the store's summary, once computed (it cannot change while served)
     app.state.cursor_lock = threading.Lock()
     app.state.timeout_s = timeout_s
     app.state.labels = Labels.load()
     app.state.coder = LazyCoder(coder_factory, timeout_s=timeout_s)
     app.state.plotly = _plotly_file()
 
+    cache_mb = SETTINGS["api_cache_mb"].value if cache_mb is None else cache_mb
+    if cache_mb > 0:
+        app.add_middleware(ResponseCache, max_bytes=cache_mb * 1024 * 1024)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     if allowed_hosts:
@@ -136,8 +152,13 @@ def _labels(request: Request) -> Labels:
     return request.app.state.labels
 
 
+def _rollups(request: Request) -> Rollups:
+    return request.app.state.rollups
+
+
 StoreDep = Annotated[TimedStore, Depends(_store)]
 LabelsDep = Annotated[Labels, Depends(_labels)]
+RollupsDep = Annotated[Rollups, Depends(_rollups)]
 
 
 # ---------------------------------------------------------------------------------------------- errors
@@ -209,6 +230,7 @@ def _code_param(description: str):
 
 
 def event_filters(
+    request: Request,
     actor: Annotated[str | None, _code_param("actor code, country or group on either side (USAGOV, USA, "
                                              "HAMAS)")] = None,
     actor_country: Annotated[str | None, _code_param("actor country, ISO 3166 alpha-3")] = None,
@@ -228,14 +250,16 @@ def event_filters(
     text: Annotated[str | None, Query(max_length=200, description="words in the evidence (case-insensitive)")
                     ] = None,
 ) -> dict:
-    """The filters of `newsevents query`, checked; `EventQuery(**filters)` builds the query."""
+    """The filters of `newsevents query`, checked; `EventQuery(**filters)` builds the query (with the store's
+    actor index once the rollups have built it: the same rows, found with fewer tests)."""
     for name, value in (("from", date_from), ("to", date_to)):
         if value is not None and not MIN_DATE <= value <= MAX_DATE:
             raise QueryError(f"{name}: {value} is outside {MIN_DATE} .. {MAX_DATE}")
     return {"actor": actor, "actor_country": actor_country, "actor_role": actor_role, "actor_group": actor_group,
             "side": side, "dyad": Dyad.parse(dyad, directed) if dyad else None, "cameo": tuple(cameo),
             "root": tuple(root), "quad_class": tuple(quad), "date_from": date_from, "date_to": date_to,
-            "location_country": location_country, "text": text or None}
+            "location_country": location_country, "text": text or None,
+            "actors": request.app.state.rollups.actors}
 
 
 Filters = Annotated[dict, Depends(event_filters)]
@@ -259,15 +283,20 @@ def _api_router() -> APIRouter:
 
     @api.get("/summary", summary="Row counts and date ranges of the store")
     def get_summary(store: StoreDep, request: Request) -> dict:
-        out = queries.summary(store)
+        state = request.app.state
+        plausible = published_range()  # moves with today's date
+        if plausible not in state.summary:  # the store cannot change while served: computed once
+            state.summary = {plausible: queries.summary(store, plausible)}
+        out = dict(state.summary[plausible])
         out["version"] = __version__
         out["store"] = Path(store.path).name
-        out["coder_loaded"] = request.app.state.coder.loaded
+        out["coder_loaded"] = state.coder.loaded
+        out["rollups"] = state.rollups.status()
         return out
 
     @api.get("/events", summary="Events (or mentions) matching the filters, newest first, paged")
     def list_events(
-        store: StoreDep, labels: LabelsDep, filters: Filters,
+        store: StoreDep, labels: LabelsDep, rollups: RollupsDep, filters: Filters,
         level: Annotated[Literal["events", "mentions"], Query(
             description="events: deduplicated; mentions: one row per coded sentence")] = "events",
         include_all: Annotated[bool, Query(alias="all", description="mentions of every modality (negated, "
@@ -285,11 +314,11 @@ def _api_router() -> APIRouter:
             raise QueryError(f"only the first {MAX_QUERY_ROWS:,} rows can be paged through; narrow the filters")
         # One row past the page says whether there is more, in the same pass.
         query = EventQuery(level=level, include_all=include_all, limit=offset + page_size + 1, **filters)
-        rows = store.fetch_dicts(*query.sql())[offset:]
+        rows = queries.page_rows(store, query, offset, page_size + 1, rollups)
         has_more = len(rows) > page_size
         rows = rows[:page_size]
         if count:
-            total: int | None = queries.count_rows(store, query, MAX_QUERY_ROWS)
+            total: int | None = queries.count_rows(store, query, MAX_QUERY_ROWS, rollups)
         elif not has_more and (rows or offset == 0):
             total = offset + len(rows)  # this page holds the last rows
         else:
@@ -341,14 +370,14 @@ def _api_router() -> APIRouter:
         return {"mention": _mention_out(found, labels)}
 
     @api.get("/timeline", summary="Events per day, week or month by quad class")
-    def get_timeline(store: StoreDep, filters: Filters, freq: Freq = "day") -> dict:
-        rows = queries.timeline(store, EventQuery(**filters, limit=None), freq)
+    def get_timeline(store: StoreDep, rollups: RollupsDep, filters: Filters, freq: Freq = "day") -> dict:
+        rows = queries.timeline(store, EventQuery(**filters, limit=None), freq, rollups)
         return {"freq": freq, "periods": rows}
 
     @api.get("/dyads/top", summary="The dyads with the most events")
-    def get_top_dyads(store: StoreDep, labels: LabelsDep, filters: Filters,
+    def get_top_dyads(store: StoreDep, labels: LabelsDep, rollups: RollupsDep, filters: Filters,
                       limit: Annotated[int, Query(ge=1, le=MAX_LOOKUP_ROWS)] = 10) -> dict:
-        rows = queries.top_dyads(store, EventQuery(**filters, limit=None), limit)
+        rows = queries.top_dyads(store, EventQuery(**filters, limit=None), limit, rollups)
         for r in rows:
             r["dyad"] = f"{r['actor1']}:{r['actor2']}"
             r["label"] = f"{labels.key_label(r['actor1'])} – {labels.key_label(r['actor2'])}"
@@ -356,45 +385,40 @@ def _api_router() -> APIRouter:
 
     @api.get("/dyads/series", summary="A dyad's events per period: quad classes, Goldstein, conflict share")
     def get_dyad_series(
-        store: StoreDep, labels: LabelsDep, filters: Filters, freq: Freq = "week",
+        store: StoreDep, labels: LabelsDep, rollups: RollupsDep, filters: Filters, freq: Freq = "week",
     ) -> dict:
         dyad = filters.pop("dyad")
         if dyad is None:
             raise QueryError("dyad is required, e.g. dyad=USA:IRN")
-        query = EventQuery(**filters, dyad=dyad, limit=None)
-        first, last = filters["date_from"], filters["date_to"]
-        if first is None or last is None:  # the periods the series would span: the dyad's own dates
-            low, high = queries.date_range(store, query)
-            first, last = first or low, last or high
-        if first and last:
+        first, last = filters.pop("date_from"), filters.pop("date_to")
+        if first and last:  # refused before any work; without both, the dyad's own dates say (one pass)
             n = queries.period_count(first, last, freq)
             if n > MAX_PERIODS:
                 raise QueryError(f"{n:,} {freq}s from {first} to {last} is too many periods (at most "
                                  f"{MAX_PERIODS:,}): give from/to or choose a longer period")
-        filters.pop("date_from"), filters.pop("date_to")
-        points = dyad_series(store, dyad, freq, date_from=first, date_to=last,
-                             query=EventQuery(**filters, limit=None))
-        if len(points) > MAX_PERIODS:
-            raise QueryError(f"{len(points):,} {freq}s is too many periods (at most {MAX_PERIODS:,}): "
-                             f"give from/to or choose a longer period")
+        query = EventQuery(**filters, limit=None)
+        table = rollup_answers.dyad_table(rollups, replace(query, dyad=dyad, date_from=first, date_to=last))
+        query = rollups.with_index(query, lists=True) if table else query
+        points = dyad_series(store, dyad, freq, date_from=first, date_to=last, query=query,
+                             max_periods=MAX_PERIODS, table=table or "events")
         return {"dyad": str(dyad), "directed": dyad.directed, "freq": freq,
                 "label": f"{labels.key_label(dyad.a)} {'→' if dyad.directed else '–'} {labels.key_label(dyad.b)}",
                 "points": [p.to_dict() for p in points]}
 
     @api.get("/map", summary="Per country: events that happened there and their conflict intensity")
-    def get_map(store: StoreDep, labels: LabelsDep, filters: Filters,
+    def get_map(store: StoreDep, labels: LabelsDep, rollups: RollupsDep, filters: Filters,
                 measure: Annotated[Literal[queries.MAP_MEASURES], Query(
                     description="conflict: verbal + material conflict events; material: material conflict "
                                 "events; goldstein: sum of -Goldstein over conflictual events")] = "conflict",
                 ) -> dict:
-        rows = queries.country_conflict(store, EventQuery(**filters, limit=None), measure)
+        rows = queries.country_conflict(store, EventQuery(**filters, limit=None), measure, rollups)
         for r in rows:
             r["name"] = labels.countries.get(r["country"], r["country"])
         return {"measure": measure, "countries": rows}
 
     @api.get("/alerts", summary="Dyads whose conflict rises sharply against their own baseline")
     def get_alerts(
-        store: StoreDep,
+        store: StoreDep, request: Request,
         since: Annotated[dt.date | None, Query(description="first day of the window")] = None,
         as_of: Annotated[dt.date | None, Query(description="last day of the window (default: latest event)")
                          ] = None,
@@ -415,7 +439,10 @@ def _api_router() -> APIRouter:
         params = AlertParams(window_days=window_days, baseline_days=baseline_days, min_count=min_count,
                              min_ratio=min_ratio, max_p=max_p, measure=measure, directed=directed,
                              events_per_alert=events)
-        alerts = find_alerts(store, since=since, as_of=as_of, params=params)
+        rollups = request.app.state.rollups
+        alerts = find_alerts(store, since=since, as_of=as_of, params=params,
+                             dyad_day=f"{rollups.db}.dyad_day" if rollups.has("dyad_day") else None,
+                             dyad_events=f"{rollups.db}.dyad_events" if rollups.has("dyad_events") else None)
         out = []
         for alert in alerts:
             d = alert.to_dict()
@@ -427,10 +454,10 @@ def _api_router() -> APIRouter:
                                           "measure": measure, "directed": directed}}
 
     @api.get("/actors", summary="Actors seen in the events, by code, country, group or name")
-    def get_actors(store: StoreDep, labels: LabelsDep,
+    def get_actors(store: StoreDep, labels: LabelsDep, rollups: RollupsDep,
                    q: Annotated[str | None, Query(max_length=100, description="part of a code or name")] = None,
                    limit: Annotated[int, Query(ge=1, le=MAX_LOOKUP_ROWS)] = 20) -> dict:
-        rows = queries.find_actors(store, q or None, limit)
+        rows = queries.find_actors(store, q or None, limit, rollups)
         for r in rows:
             r["label"] = labels.actor_label(r["code"], r["country"], r["role"], r["group"])
         return {"actors": rows}

@@ -1,7 +1,9 @@
 """The read-only SQL behind the dashboard: counts, timelines, top dyads, the map, evidence, actor look-ups.
 
 Every filter comes from `EventQuery.where()` (newsevents/store/query.py), so user values are only ever bound
-parameters; the SQL text here is fixed. Series and alerts come from `newsevents.analysis` as they are.
+parameters; the SQL text here is fixed. Series and alerts come from `newsevents.analysis` as they are. Given
+the app's `rollups` (rollups.py), the timeline, map, top dyads, counts and actors are read from them where
+they hold the query's filters, and from the events otherwise.
 A dyad side is named as the alerts name it: the actor's country, else its group, else its code.
 """
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import replace
 from newsevents.settings import published_range
 from newsevents.store.db import EventStore
 from newsevents.store.query import MENTION_COLUMNS, EventQuery, like_escape
+from newsevents.web import rollups as rollup_answers
+from newsevents.web.rollups import Rollups
 
 FREQS = ("day", "week", "month")
 MAP_MEASURES = ("conflict", "material", "goldstein")
@@ -52,21 +56,36 @@ def summary(store: EventStore, plausible: tuple[dt.date, dt.date] | None = None)
             "default_period": default}
 
 
-def date_range(store: EventStore, query: EventQuery) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last event date among the events the query matches."""
-    cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
-    return tuple(store.fetch(f"SELECT min(e.date), max(e.date) FROM events e WHERE {cond}", params)[0])
+def page_rows(store: EventStore, query: EventQuery, offset: int, rows: int,
+              rollups: Rollups | None = None) -> list[dict]:
+    """Rows `offset` to `offset + rows` of the query (`EventQuery.sql()`'s columns and order). With the
+    rollups: a dyad's page is found in `dyad_events`; a page filtered on dates, quad classes and location
+    only reads the dates its rows can have (the newest, which the `day` rollup tells)."""
+    page = rollup_answers.event_page(rollups, store, query, offset, rows)
+    if page is not None:
+        return page
+    query = replace(query, limit=offset + rows)
+    start = rollup_answers.newest_first_from(rollups, store, query, offset + rows)
+    if start is not None:
+        query = replace(query, date_from=max(start, query.date_from or start))
+    return store.fetch_dicts(*query.sql())[offset:]
 
 
-def count_rows(store: EventStore, query: EventQuery, cap: int) -> int:
+def count_rows(store: EventStore, query: EventQuery, cap: int, rollups: Rollups | None = None) -> int:
     """How many rows the query matches, counting no further than `cap` + 1."""
+    counted = rollup_answers.count_events(rollups, store, query)
+    if counted is not None:
+        return min(counted, cap + 1)
     cond, params = query.where("e")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {query.table} e WHERE {cond} LIMIT ?)"
     return store.fetch(sql, [*params, cap + 1])[0][0]
 
 
-def timeline(store: EventStore, query: EventQuery, freq: str) -> list[dict]:
+def timeline(store: EventStore, query: EventQuery, freq: str, rollups: Rollups | None = None) -> list[dict]:
     """Events per period (day, week from Monday, month) by quad class; periods without events are left out."""
+    answer = rollup_answers.timeline(rollups, store, query, freq)
+    if answer is not None:
+        return answer
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
         SELECT date_trunc(?, e.date)::DATE AS period, count(*) AS events,
@@ -79,11 +98,14 @@ def timeline(store: EventStore, query: EventQuery, freq: str) -> list[dict]:
     return store.fetch_dicts(sql, [freq, *params])
 
 
-def top_dyads(store: EventStore, query: EventQuery, limit: int) -> list[dict]:
+def top_dyads(store: EventStore, query: EventQuery, limit: int, rollups: Rollups | None = None) -> list[dict]:
     """The dyads (unordered pairs of countries / groups / codes) with the most events.
 
     Grouped first by (source, target) as stored, then the two directions of a pair are added up: the
     unordered pair is computed once per directed pair, not once per event."""
+    answer = rollup_answers.top_dyads(rollups, store, query, limit)
+    if answer is not None:
+        return answer
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
         WITH directed AS (
@@ -104,8 +126,12 @@ def top_dyads(store: EventStore, query: EventQuery, limit: int) -> list[dict]:
     return store.fetch_dicts(sql, [*params, int(limit)])
 
 
-def country_conflict(store: EventStore, query: EventQuery, measure: str) -> list[dict]:
+def country_conflict(store: EventStore, query: EventQuery, measure: str,
+                     rollups: Rollups | None = None) -> list[dict]:
     """Per country where events happened: events, conflict counts and the chosen measure as `value`."""
+    answer = rollup_answers.country_conflict(rollups, store, query, measure)
+    if answer is not None:
+        return answer
     cond, params = replace(query, level="events", include_all=False, limit=None).where("e")
     sql = f"""
         SELECT {_MAP_COUNTRY} AS country, count(*) AS events,
@@ -141,7 +167,7 @@ def mention_detail(store: EventStore, mention_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def find_actors(store: EventStore, text: str | None, limit: int) -> list[dict]:
+def find_actors(store: EventStore, text: str | None, limit: int, rollups: Rollups | None = None) -> list[dict]:
     """Actors seen in events whose code, country, group or name contains `text` (all when None), most used first."""
     params: list = []
     cond = "TRUE"
@@ -150,6 +176,9 @@ def find_actors(store: EventStore, text: str | None, limit: int) -> list[dict]:
         cond = ("(a.code ILIKE ? ESCAPE '\\' OR a.country ILIKE ? ESCAPE '\\' OR a.grp ILIKE ? ESCAPE '\\' "
                 "OR a.name ILIKE ? ESCAPE '\\')")
         params.extend([pattern] * 4)
+    answer = rollup_answers.find_actors(rollups, store, cond, params, limit)
+    if answer is not None:
+        return answer
     sides = " UNION ALL ".join(
         f"SELECT e.{s}_code AS code, e.{s}_country AS country, e.{s}_role AS role, e.{s}_group AS grp, "
         f"e.{s}_name AS name FROM events e WHERE e.{s}_code IS NOT NULL" for s in ("source", "target"))
