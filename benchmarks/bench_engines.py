@@ -1,7 +1,8 @@
 """Throughput and CPU of the engines with 1 and 2 workers: speed-up, CPU efficiency, peak memory per worker.
 
 usage: python benchmarks/bench_engines.py [CORPUS.jsonl] [--articles 384] [--partition-size 16]
-                                          [--engines processes,dask] [--workers 1,2] [--rounds 3] [--json]
+                                          [--engines processes,dask,dask-defaults] [--workers 1,2] [--rounds 3]
+                                          [--json]
 
 The corpus (default samples/news.jsonl) is repeated, with fresh ids, to `--articles` articles; near-duplicate
 detection is off, so every copy is parsed. For each engine and worker count the workers are started once and
@@ -24,6 +25,7 @@ one worker needs, spaCy's C allocations included.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -37,6 +39,8 @@ from pathlib import Path
 import psutil
 
 from _common import DEFAULT_CORPUS, ensure_importable  # benchmarks/ is on sys.path when run as a script
+
+DASK_DEFAULTS = "dask-defaults"
 
 
 def load_corpus(path: Path, n: int) -> list:
@@ -88,11 +92,12 @@ def cpu_times() -> dict[int, float]:
 
 
 def measure(engine_name: str, workers: int, corpus: list, partition_size: int) -> dict:
-    from newsevents.engines import EngineCoder, EngineOptions
+    from newsevents.engines import EngineCoder, EngineOptions, backends
 
-    options = EngineOptions(engine=engine_name, workers=workers, partition_size=partition_size, dedup=False)
+    options = EngineOptions(engine="dask" if engine_name == DASK_DEFAULTS else engine_name, workers=workers,
+                            partition_size=partition_size, dedup=False)
     started = time.perf_counter()
-    with EngineCoder(options) as engine:
+    with _dask_settings(engine_name, backends), EngineCoder(options) as engine:
         # Warm-up: one partition per worker at once, so that every worker loads its coder before the timing.
         warm = corpus[: partition_size * max(workers, 1)]
         for _ in engine.code_many(warm):
@@ -112,6 +117,18 @@ def measure(engine_name: str, workers: int, corpus: list, partition_size: int) -
             "articles_per_s": round(len(corpus) / run_s, 2), "words_per_s": round(words / run_s),
             "cpu_s": round(driver + sum(spent.values()), 2), "driver_cpu_s": round(driver, 2),
             "load_average": round(load, 2), "peak_rss_mb_per_worker": [round(p) for p in peaks]}
+
+
+@contextlib.contextmanager
+def _dask_settings(engine_name: str, backends):
+    """`dask-defaults`: the Dask engine with Dask's own settings, not backends.QUIET_DASK (to compare)."""
+    quiet = backends.QUIET_DASK
+    if engine_name == DASK_DEFAULTS:
+        backends.QUIET_DASK = {}
+    try:
+        yield
+    finally:
+        backends.QUIET_DASK = quiet
 
 
 def medians(runs: list[dict]) -> dict:
@@ -141,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--articles", type=int, default=384, help="articles to code (the corpus repeated)")
     parser.add_argument("--partition-size", type=int, default=16)
-    parser.add_argument("--engines", default="processes,dask", help="comma-separated: processes, dask")
+    parser.add_argument("--engines", default="processes,dask", help="comma-separated: processes, dask, "
+                        f"{DASK_DEFAULTS} (the Dask engine with Dask's own settings)")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--no-local", action="store_true", help="skip the in-process baseline")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each configuration (medians reported)")
@@ -179,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             print(_row(r))
         for engine_name, ratios in scaling.items():
-            print(f"scaling {engine_name}: " + ", ".join(f"{w} workers = {x:.2f}x one worker" for w, x in ratios.items()))
+            print(f"scaling {engine_name}: "
+                  + ", ".join(f"{w} workers = {x:.2f}x one worker" for w, x in ratios.items()))
         for r in rows:
             if "cpu_efficiency" in r and r["engine"] != "local":
                 print(f"RATIO {r['engine']} {r['workers']} worker(s): speed-up {r['speed_up']:.2f}, CPU efficiency "
