@@ -68,8 +68,9 @@ def named_counterpart(c: Candidate, s: SentenceScope):
 def story_country(c: Candidate, s: SentenceScope):
     """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge, a kind of aid or an
     appeal ("the U.N. urged calm") that names no beneficiary or addressee, by a foreign actor, is for the
-    country the story is about: its dateline's, when the article names no third country more often. A bare "sent"
-    or "helped" (070) says too little; an appeal to someone unnamed ("urged voters") is not to a country."""
+    country the story is about: its dateline's, when the article names no third country more often. A bare
+    "sent" or "helped" (070) says too little; an appeal to someone unnamed ("urged voters") is not to a
+    country."""
     place, tables = s.context.story_place, s.lexicon.conventions
     if c.targets or place is None or not place.country or \
             c.code[:2] not in tables.words("story_target_root") or \
