@@ -259,8 +259,13 @@ def test_the_actor_index_tests_one_column_where_that_is_exact(served):
 @pytest.mark.parametrize("text", [None, "usa", "NGO", "amnesty", "forces", "i", "nothing such"])
 def test_actors_equal_the_events(served, text):
     _, rollups, store = served
-    fast = queries.find_actors(store, text, 100, rollups)
-    assert fast == queries.find_actors(store, text, 100)
+    fast, plain = queries.find_actors(store, text, 100, rollups), queries.find_actors(store, text, 100)
+    # Code NGO stands for two groups: each query gives one of them (`any_value`, as the events' query does).
+    for rows in (fast, plain):
+        for row in rows:
+            if row["code"] == "NGO":
+                assert row.pop("group") in ("AMNESTY", "HRW")
+    assert fast == plain
 
 
 @pytest.mark.parametrize("params", [
@@ -302,8 +307,16 @@ def test_the_api_with_rollups_answers_as_without(served, rollup_db):
         for url, params in URLS:
             fast, slow = client.get(url, params=params), plain.get(url, params=params)
             assert fast.status_code == slow.status_code == 200, (url, params, fast.text)
-            assert same(fast.json(), slow.json()), (url, params)
+            assert same(_one_ngo(fast.json()), _one_ngo(slow.json())), (url, params)
     assert client.get("/api/summary").json()["rollups"]["state"] == "ready"
+
+
+def _one_ngo(answer: dict) -> dict:
+    """Code NGO stands for two groups, and either query names one of them (`any_value`): leave it out."""
+    for row in answer.get("actors", ()):
+        if row["code"] == "NGO":
+            row.pop("group"), row.pop("label")
+    return answer
 
 
 def test_a_series_over_a_period_without_events_is_zero_filled(served):

@@ -361,7 +361,17 @@ def event_page(rollups: Rollups | None, store, query: EventQuery, offset: int, r
     found in `dyad_events`, a page filtered on dates, quad classes and location only in `by_date` from the
     date `newest_first_from` gives; then its rows read from `events` by id. None where neither can."""
     table = dyad_table(rollups, query)
-    if table is not None:
+    if table is not None and query.dyad is None and query.actor is not None and query.side == "either":
+        # An actor on either side: the newest rows of each side (the source side in the table's order),
+        # then the newest of both; an event with the actor on both sides comes once.
+        indexed, selects, params = rollups.with_index(query, lists=True), [], []
+        for side in ("source", "target"):
+            cond, side_params = dataclasses.replace(indexed, side=side).where("e")
+            selects.append(f"(SELECT e.event_id, e.date, e.num_mentions FROM {table} e WHERE {cond} "
+                           f"ORDER BY {EVENT_ORDER} LIMIT ?)")
+            params += [*side_params, int(offset + rows)]
+        table, cond = f"({' UNION '.join(selects)})", "TRUE"
+    elif table is not None:
         cond, params = rollups.with_index(query, lists=True).where("e")
     elif rollups is not None and rollups.has("by_date") and only(query, DAY_FILTERS):
         start = newest_first_from(rollups, store, query, offset + rows)
