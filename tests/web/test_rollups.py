@@ -195,27 +195,28 @@ def test_a_dyads_page_count_and_series_equal_the_events(served, dyad, extra):
 @pytest.mark.parametrize("filters", [
     {"actor": "USA"}, {"actor": "USA", "side": "source"}, {"actor": "HAMAS", "side": "target"}, {"actor": "NATO"},
     {"actor": "ISRMIL", "dyad": Dyad("ISR", "NATO"), "quad_class": (4,)}, {"actor": "XXX"},
-    {"actor": "USA", "date_from": D(2024, 1, 1), "cameo": ("19", "112")},
+    {"actor": "USA", "date_from": D(2024, 1, 1), "cameo": ("19", "112")}, {"actor": "PSE", "root": ("19",)},
 ], ids=str)
 def test_an_actors_page_and_count_equal_the_events(served, filters):
-    """As the API asks: with the actor index (one column tested per side), from `dyad_events` with a dyad."""
+    """From `dyad_events`, with the actor index (one column tested per side)."""
     _, rollups, store = served
     query = rollups.with_index(EventQuery(limit=None, **filters))
-    assert query.actors is not None
-    assert (answers.dyad_table(rollups, query) is not None) == ("dyad" in filters)
+    assert query.actors is not None and answers.dyad_table(rollups, query) is not None
     for offset, rows in ((0, 51), (30, 101), (900, 201)):
         plain = store.fetch_dicts(*EventQuery(limit=offset + rows, **filters).sql())[offset:]
         assert queries.page_rows(store, query, offset, rows, rollups) == plain
     assert queries.count_rows(store, query, 10**9, rollups) == queries.count_rows(store, query, 10**9)
 
 
-@pytest.mark.parametrize("dyad", [Dyad("UN", "USA"), Dyad("USA", "UN", directed=True)], ids=str)
-def test_a_dyad_the_index_cannot_resolve_reads_the_events(served, dyad):
+@pytest.mark.parametrize("filters", [{"dyad": Dyad("UN", "USA")}, {"dyad": Dyad("USA", "UN", directed=True)},
+                                     {"actor": "UN"}], ids=str)
+def test_a_dyad_or_actor_the_index_cannot_resolve_reads_the_events(served, filters):
     _, rollups, store = served
-    query = EventQuery(dyad=dyad, limit=None)
+    query = rollups.with_index(EventQuery(limit=None, **filters))
     assert answers.dyad_table(rollups, query) is None
-    plain = store.fetch_dicts(*EventQuery(dyad=dyad, limit=51).sql())
+    plain = store.fetch_dicts(*EventQuery(limit=51, **filters).sql())
     assert plain and queries.page_rows(store, query, 0, 51, rollups) == plain
+    assert queries.count_rows(store, query, 10**9, rollups) == queries.count_rows(store, EventQuery(**filters), 10**9)
 
 
 def test_the_actor_index_tests_one_column_where_that_is_exact(served):
@@ -258,8 +259,13 @@ def test_the_actor_index_tests_one_column_where_that_is_exact(served):
 @pytest.mark.parametrize("text", [None, "usa", "NGO", "amnesty", "forces", "i", "nothing such"])
 def test_actors_equal_the_events(served, text):
     _, rollups, store = served
-    fast = queries.find_actors(store, text, 100, rollups)
-    assert fast == queries.find_actors(store, text, 100)
+    fast, plain = queries.find_actors(store, text, 100, rollups), queries.find_actors(store, text, 100)
+    # Code NGO stands for two groups: each query gives one of them (`any_value`, as the events' query does).
+    for rows in (fast, plain):
+        for row in rows:
+            if row["code"] == "NGO":
+                assert row.pop("group") in ("AMNESTY", "HRW")
+    assert fast == plain
 
 
 @pytest.mark.parametrize("params", [
@@ -301,8 +307,16 @@ def test_the_api_with_rollups_answers_as_without(served, rollup_db):
         for url, params in URLS:
             fast, slow = client.get(url, params=params), plain.get(url, params=params)
             assert fast.status_code == slow.status_code == 200, (url, params, fast.text)
-            assert same(fast.json(), slow.json()), (url, params)
+            assert same(_one_ngo(fast.json()), _one_ngo(slow.json())), (url, params)
     assert client.get("/api/summary").json()["rollups"]["state"] == "ready"
+
+
+def _one_ngo(answer: dict) -> dict:
+    """Code NGO stands for two groups, and either query names one of them (`any_value`): leave it out."""
+    for row in answer.get("actors", ()):
+        if row["code"] == "NGO":
+            row.pop("group"), row.pop("label")
+    return answer
 
 
 def test_a_series_over_a_period_without_events_is_zero_filled(served):

@@ -13,7 +13,7 @@ server stops; in memory where no temporary file can be written):
   (code, country, role, group, name) (also what `/api/actors` reads);
 - `dyad_events`: the columns of the events that a dyad's page, count and series read, with the dyad keys `s`
   and `t` (country, else group, else code), in the order of those keys, so that DuckDB skips the row groups
-  of other dyads (`/api/events?dyad=`, `/api/dyads/series`, the alerts and their events);
+  of other dyads (`/api/events?dyad=` and `?actor=`, `/api/dyads/series`, the alerts and their events);
 - `day`: per date, quad class and location country, the events and their Goldstein sums (`/api/timeline`,
   `/api/map`, counts, and the date where the newest page of `/api/events` begins);
 - `by_date`: the columns of the events that a page filtered on dates, quad classes and location reads, newest
@@ -50,7 +50,7 @@ _TARGET_KEY = "coalesce(e.target_country, e.target_group, e.target_code)"
 DAY_FILTERS = frozenset({"quad_class", "date_from", "date_to", "location_country"})
 DYAD_FILTERS = frozenset({"quad_class", "date_from", "date_to"})
 DYAD_EVENT_FILTERS = frozenset({"dyad", "actor", "quad_class", "date_from", "date_to", "cameo", "root",
-                                "location_country"})  # an actor filter on top of a dyad
+                                "location_country"})
 EVENT_ORDER = "e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id"  # EventQuery.sql()'s, for events
 _FILTERS = ("actor", "actor_country", "actor_role", "actor_group", "dyad", "cameo", "root", "quad_class",
             "date_from", "date_to", "location_country", "text")
@@ -339,14 +339,16 @@ def top_dyads(rollups: Rollups | None, store, query: EventQuery, limit: int) -> 
 
 
 def dyad_table(rollups: Rollups | None, query: EventQuery) -> str | None:
-    """`dyad_events` where it can answer the events query: a dyad whose actors the index resolves to tests of
-    one column, and no filter but those the table holds. The query, with the index (`Rollups.with_index(q,
-    lists=True)`), then reads only columns that table has, under the names they have in `events`."""
-    if (rollups is None or not rollups.has("dyad_events") or rollups.actors is None or query.dyad is None
-            or not only(query, DYAD_EVENT_FILTERS)):
+    """`dyad_events` where it can answer the events query: a dyad or an actor whose tokens the index resolves
+    to tests of one column, and no filter but those the table holds. The query, with the index
+    (`Rollups.with_index(q, lists=True)`), then reads only columns that table has, under the names they have
+    in `events`. (An actor's target side is not in the table's order, but its columns are narrower.)"""
+    if (rollups is None or not rollups.has("dyad_events") or rollups.actors is None
+            or (query.dyad is None and query.actor is None) or not only(query, DYAD_EVENT_FILTERS)):
         return None
-    d, index = query.dyad, rollups.actors.with_lists()
-    pairs = [("source", d.a), ("target", d.b)] + ([] if d.directed else [("source", d.b), ("target", d.a)])
+    d, index, pairs = query.dyad, rollups.actors.with_lists(), []
+    if d is not None:
+        pairs += [("source", d.a), ("target", d.b)] + ([] if d.directed else [("source", d.b), ("target", d.a)])
     if query.actor is not None:
         pairs += [(side, query.actor) for side in ("source", "target") if query.side in ("either", side)]
     if any(index.condition("e", side, token.upper(), []) is None for side, token in pairs):
@@ -359,7 +361,17 @@ def event_page(rollups: Rollups | None, store, query: EventQuery, offset: int, r
     found in `dyad_events`, a page filtered on dates, quad classes and location only in `by_date` from the
     date `newest_first_from` gives; then its rows read from `events` by id. None where neither can."""
     table = dyad_table(rollups, query)
-    if table is not None:
+    if table is not None and query.dyad is None and query.actor is not None and query.side == "either":
+        # An actor on either side: the newest rows of each side (the source side in the table's order),
+        # then the newest of both; an event with the actor on both sides comes once.
+        indexed, selects, params = rollups.with_index(query, lists=True), [], []
+        for side in ("source", "target"):
+            cond, side_params = dataclasses.replace(indexed, side=side).where("e")
+            selects.append(f"(SELECT e.event_id, e.date, e.num_mentions FROM {table} e WHERE {cond} "
+                           f"ORDER BY {EVENT_ORDER} LIMIT ?)")
+            params += [*side_params, int(offset + rows)]
+        table, cond = f"({' UNION '.join(selects)})", "TRUE"
+    elif table is not None:
         cond, params = rollups.with_index(query, lists=True).where("e")
     elif rollups is not None and rollups.has("by_date") and only(query, DAY_FILTERS):
         start = newest_first_from(rollups, store, query, offset + rows)
