@@ -17,33 +17,32 @@ posted text bounded; malformed parameters answered with a 4xx and a one-line rea
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
-from dataclasses import replace
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsevents import __version__
-from newsevents.settings import SETTINGS, published_range
 from newsevents.analysis.alerts import MEASURES, AlertParams, find_alerts
 from newsevents.analysis.series import dyad_series
 from newsevents.model import MODALITIES
+from newsevents.settings import SETTINGS, published_range
 from newsevents.store.db import EventStore, StoreError
 from newsevents.store.query import MAX_QUERY_ROWS, Dyad, EventQuery, QueryError
-from newsevents.web import downloads, queries, rollups as rollup_answers
+from newsevents.web import downloads, queries
+from newsevents.web import rollups as rollup_answers
 from newsevents.web.cache import ResponseCache
+from newsevents.web.dashboard import STATIC_DIR, dashboard_routes, plotly_file  # noqa: F401 (STATIC_DIR: tests)
 from newsevents.web.labels import QUAD_LABELS, Labels
-from newsevents.web.middleware import CONTENT_SECURITY_POLICY, BodyLimit, HostCheck, SecurityHeaders
+from newsevents.web.middleware import BodyLimit, HostCheck, SecurityHeaders
 from newsevents.web.rollups import Rollups
 from newsevents.web.errors import (ERROR_RESPONSES, coder_unavailable, invalid_parameters,
                                    status_handler, store_unavailable)
@@ -62,7 +61,6 @@ QUERY_TIMEOUT_S = 10.0
 MIN_DATE = dt.date(1800, 1, 1)
 MAX_DATE = dt.date(2200, 12, 31)
 
-STATIC_DIR = Path(str(resources.files("newsevents.web") / "static"))
 _ID = r"^[A-Za-z0-9_.:-]{1,64}$"
 _ALERT_DEFAULTS = AlertParams()
 
@@ -93,7 +91,7 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
     store = EventStore.open(db_path, read_only=True, memory_limit=memory_limit, threads=threads)
     summaries = Rollups()
     if rollups:
-        summaries.attach(store.con)  # an in-memory database: before file access is turned off
+        summaries.attach(store.con)  # a temporary database: before file access is turned off
     store.con.execute("SET enable_external_access = false")  # no file or network access from SQL
     summaries.start(store.con)
 
@@ -116,7 +114,7 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
     app.state.timeout_s = timeout_s
     app.state.labels = Labels.load()
     app.state.coder = LazyCoder(coder_factory, timeout_s=timeout_s)
-    app.state.plotly = _plotly_file()
+    app.state.plotly = plotly_file()
 
     cache_mb = SETTINGS["api_cache_mb"].value if cache_mb is None else cache_mb
     if cache_mb > 0:
@@ -133,7 +131,7 @@ def create_app(db_path: str | Path, *, coder_factory: Callable[[], object] = def
     app.add_exception_handler(CoderTimeout, status_handler(503))
     app.add_exception_handler(TextTooLong, status_handler(413))
 
-    _dashboard_routes(app)
+    dashboard_routes(app)
     app.include_router(_api_router())
     return app
 
@@ -185,42 +183,6 @@ def _query_names(dependant) -> set[str]:
     for sub in dependant.dependencies:
         names |= _query_names(sub)
     return names
-
-
-# ---------------------------------------------------------------------------------------------- dashboard
-
-def _plotly_file() -> tuple[str, Path] | None:
-    """(version, path) of plotly.min.js inside the installed `plotly` package, or None without it."""
-    try:
-        import plotly
-    except ImportError:
-        return None
-    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    if not path.is_file():
-        return None
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", fh.read(512))
-    return (found.group(1) if found else plotly.__version__), path
-
-
-def _dashboard_routes(app: FastAPI) -> None:
-    plotly = app.state.plotly
-    plotly_url = f"/vendor/plotly-{plotly[0]}.min.js" if plotly else ""
-    page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-    page = page.replace("{{VERSION}}", __version__).replace("{{PLOTLY_URL}}", plotly_url)
-
-    @app.get("/", include_in_schema=False)
-    def dashboard() -> HTMLResponse:
-        return HTMLResponse(page, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY,
-                                           "Cache-Control": "no-cache"})
-
-    if plotly:
-        @app.get(plotly_url, include_in_schema=False)
-        def plotly_js() -> FileResponse:
-            return FileResponse(plotly[1], media_type="text/javascript",
-                                headers={"Cache-Control": "public, max-age=31536000, immutable"})
-
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
 
 # ---------------------------------------------------------------------------------------------- parameters
