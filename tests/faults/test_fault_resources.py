@@ -36,9 +36,11 @@ def test_the_web_app_store_has_the_memory_limit(tmp_path, monkeypatch):
 
     db = tmp_path / "store.duckdb"
     EventStore.open(db).close()
+    from fastapi.testclient import TestClient
+
     app = create_app(db, memory_limit="256MiB", threads=1)
-    assert _settings(app.state.store) == ("256.0 MiB", 1)
-    app.state.store.close()
+    with TestClient(app):  # its lifespan stops the rollups' build before it closes the store
+        assert _settings(app.state.store) == ("256.0 MiB", 1)
 
 
 def test_output_to_a_folder_is_a_clear_error(tmp_path, capsys):
