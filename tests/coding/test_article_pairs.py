@@ -118,3 +118,27 @@ def test_a_past_participles_noun_is_its_victim_not_its_source(code):
     assert code("Sunday was the deadliest day in Bangladesh, with at least 91 protesters killed.") == []
     assert not [e for e in code("Five Russian soldiers killed in the attack were buried on Sunday.")
                 if e.source.country == "RUS"]
+
+
+def test_each_other_makes_the_sources_act_on_one_another_both_ways(code):
+    events = code("Pakistan and Iran have long accused each other of sheltering militants.")
+    assert dyads(events) == {("PAK", "IRN", "11"), ("IRN", "PAK", "11")}
+    assert all("+pairs.each-other.v1" in e.rule for e in events)
+    # spaCy parses "one another" with either word as the head
+    assert dyads(code("India and Pakistan blamed one another for the clash.")) == {
+        ("IND", "PAK", "11"), ("PAK", "IND", "11")}
+
+
+def test_a_generic_institution_belongs_to_the_country_its_phrase_names(code):
+    [removed] = code("Peru's Congress removed President Pedro Castillo from office on Wednesday.")
+    assert removed.source.code == "PERLEG"
+    [approved] = code("The U.S. Congress approved aid to Ukraine.")
+    assert approved.source.code == "USALEG"
+
+
+def test_the_people_near_an_embassy_are_the_target_and_the_embassy_is_not_where(code):
+    [event] = code("Lebanese security forces used tear gas against demonstrators near the U.S. embassy.")
+    assert (event.source.code, event.target.code, event.cameo) == ("LBNMIL", "LBNCVL", "175")
+    # a mission's own place still locates the act
+    [rally] = code("Protesters rallied outside the U.S. embassy in Baghdad.")
+    assert rally.location is not None and rally.location.country == "IRQ"

@@ -19,6 +19,9 @@ NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "int
                         "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
 PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
                          "island", "border", "coast", "base", "airport", "state"})
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
+
+
 class EventLocator:
     """Finds the place of an event frame; one per Coder (it only holds the gazetteer)."""
 
@@ -95,7 +98,10 @@ class EventLocator:
             place = self._place_of_token(t, actors)
             if place is not None:
                 out.append(place)
-            queue.extend(c for c in t.children if c.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod", "amod", "acl")
+            # "near the U.S. embassy": a mission's modifiers name its owner, not where it stands
+            owned = t.lemma_.lower() in MISSIONS
+            queue.extend(c for c in t.children if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod"))
+                         or c.dep_ in ("conj", "pobj", "acl")
                          or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
         return out
 

@@ -337,6 +337,10 @@ class SentenceActors:
             for m, e in entries:
                 if e.kind == "group" and e.role == "IGO" and not (m.start <= head.i < m.end):
                     return e
+        if own is not None and own.kind == "office" and self.dictionary.role_of(head):
+            # "Peru's Congress": an institution's common name belongs to the country its phrase names
+            return next((e for m, e in entries if e.kind in ("country", "adjective") and e.country != own.country
+                         and not m.start <= head.i < m.end), own)
         if own is not None:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
             return own
         for kind in ("leader", "office", "group"):   # "the leaders of Yemen's Houthi movement"

@@ -2,6 +2,7 @@
 stages and conventions share (is an actor the source's own side? who announced an act?)."""
 from __future__ import annotations
 
+from newsevents.coding.english import LOCATIVE
 from newsevents.coding.lexicon.actors import with_country
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.syntax import phrase_and_inner, subject_of
@@ -35,10 +36,16 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
                     # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
                     return [with_country(r, a.country) for a in resolved for r in role_only]
+                if role_only and phrase is not head and _where(phrase):
+                    return role_only   # "demonstrators near the U.S. embassy": the embassy is where they were
                 return resolved
             if found and not role_only:
                 role_only = found
     return role_only
+
+
+def _where(phrase) -> bool:
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in LOCATIVE
 
 
 def named_in_clauses(trigger, actors: SentenceActors, exclude, sources, deps) -> list[Actor]:

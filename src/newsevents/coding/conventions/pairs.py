@@ -24,6 +24,24 @@ def reciprocal_parties(c: Candidate, s: SentenceScope):
     return None
 
 
+def each_other(c: Candidate, s: SentenceScope):
+    """"Pakistan and Iran accused each other of sheltering militants": with "each other" or "one another" as
+    its object, each source acts on every other (both ways); what the clause names besides is not a party."""
+    trigger = c.frame.trigger
+    objects = [x for x in trigger.children if x.dep_ in ("dobj", "dative")] + \
+              [p for x in trigger.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj"]
+    if len(c.sources) < 2 or not any(_reciprocal_pronoun(x) for x in objects):
+        return None
+    return [(a, b) for a in c.sources for b in c.sources if (a.country, a.group) != (b.country, b.group)]
+
+
+def _reciprocal_pronoun(token) -> bool:
+    det = {x.lower_ for x in token.children if x.dep_ == "det"}
+    # spaCy reads "one another" either way round
+    return (token.lower_ == "other" and "each" in det) or (token.lower_ == "another" and "one" in det) or \
+        (token.lower_ == "one" and "another" in det)
+
+
 def joint_partners(c: Candidate, s: SentenceScope):
     """"Russia and Belarus began joint drills", "X and Y restored relations": a joint act is an event between
     the partners."""
