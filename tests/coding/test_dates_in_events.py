@@ -149,3 +149,19 @@ def test_a_date_describing_another_noun_dates_only_that_noun(code):
     events = code("Aliyev and Pashinyan signed a joint appeal to the OSCE to dissolve its Minsk Group, the body "
                   "created in the 1990s to mediate over Nagorno-Karabakh.", published="2025-08-09")
     assert {(e.date.date, e.date.precision) for e in events if e.root == "02"} == {(D(2025, 8, 9), "published")}
+
+
+def test_a_date_in_a_clause_joined_to_a_description_dates_only_that_clause(code):
+    # "on Oct. 30" is when the marches were called for, in a clause joined to "which led the uprising"
+    events = code("KHARTOUM, Oct 28 (wire) - Doctors and bank employees have joined strikes called by the Sudanese "
+                  "Professionals Association, which led the 2019 uprising against Omar al-Bashir, and pro-democracy "
+                  "groups have called for mass marches across the country on Oct. 30.", published="2021-10-28")
+    strikes = [e for e in events if e.cameo == "142"]
+    assert strikes and {(e.date.date, e.date.precision) for e in strikes} == {(D(2021, 10, 28), "published")}
+
+
+def test_a_reported_clause_still_dates_the_report_of_it(code):
+    [demand] = [e for e in code("Biden and Lula agreed in a phone call on Tuesday that Venezuela's electoral "
+                                "authorities must release the voting data, the White House said.",
+                                published="2024-07-31") if e.root == "10"]
+    assert demand.date.date == D(2024, 7, 30)

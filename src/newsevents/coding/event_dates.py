@@ -103,14 +103,22 @@ def main_clause_date(dates) -> dt.date | None:
 
 def _describes_another_noun(root, trigger) -> bool:
     """"its Minsk Group, the body created in the 1990s": a date in a clause that describes a noun dates that
-    clause's act, not the sentence's other acts."""
+    clause's act, not the sentence's other acts (nor does one in a clause joined to it: "the association,
+    which led the uprising, and groups have called for marches on Oct. 30"); nor does a clause with its own
+    subject date an act that neither contains it nor is inside it."""
     t = root
     for _ in range(8):
         if t.head == t:
             return False
         t = t.head
-        if t.pos_ == "VERB":
-            return t.dep_ in ("relcl", "acl") and trigger not in t.subtree
+        if t.pos_ != "VERB":
+            continue
+        if trigger in t.subtree:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
+            return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     return False
 
 
