@@ -142,3 +142,23 @@ def test_the_people_near_an_embassy_are_the_target_and_the_embassy_is_not_where(
     # a mission's own place still locates the act
     [rally] = code("Protesters rallied outside the U.S. embassy in Baghdad.")
     assert rally.location is not None and rally.location.country == "IRQ"
+
+
+def test_troops_sent_in_a_show_of_force_are_not_its_target(code):
+    assert dyads(code("Poland has deployed about 15,000 troops to the border.")) == {("POL", None, "15")}
+    # where they were sent still is ...
+    assert dyads(code("Russia sent troops to Belarus.")) == {("RUS", "BLR", "15")}
+    # ... and troops attacked are a target
+    assert ("MLIREB", "UKRMIL") in {(e.source.code, e.target.code) for e in code(
+        "Malian rebels attacked Ukrainian troops.")}
+
+
+def test_ones_own_envoys_are_not_a_target_whatever_their_role(code):
+    events = code("The Malian junta recalled its own ambassadors from ECOWAS member states.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("MLIMIL", "ECOWAS", "161")}
+
+
+def test_a_reaction_by_some_act_is_that_act_alone(code):
+    events = code("The Malian junta retaliated by recalling its own ambassadors from ECOWAS member states.")
+    assert [e.cameo for e in events] == ["161"]
+    assert dyads(code("Iran retaliated against Israel.")) == {("IRN", "ISR", "19")}

@@ -26,6 +26,8 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
         if head is None:
             continue
         for phrase in phrase_and_inner(head, venues=venues):
+            if sources and any(t.lower_ == "own" and t.dep_ == "amod" for t in phrase.children):
+                continue   # "recalled its own ambassadors": the source's side, whatever their role
             found = [a for a in actors.actors_of(phrase, exclude)
                      if not a.code or (a.code not in exclude and not own_side(a, sources))]
             if phrase.lemma_.lower() in instruments:

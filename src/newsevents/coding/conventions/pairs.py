@@ -186,3 +186,12 @@ def domestic_needs_two_roles(c: Candidate, s: SentenceScope) -> bool:
         return False
     return source.code == target.code or (source.country == target.country and (
         c.code[:2] in s.lexicon.conventions.words("statement_root") or not (source.role or target.role)))
+
+
+def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
+    """"The junta retaliated by recalling its ambassadors": the reaction is the act its "by" clause names
+    (coded there), not an act of its own against whatever that clause names."""
+    trigger = c.frame.trigger
+    return c.frame.kind == "verb" and trigger.lemma_.lower() in s.lexicon.conventions.words("means_verb") and any(
+        p.dep_ == "prep" and p.lower_ == "by" and any(x.dep_ == "pcomp" and x.pos_ == "VERB" for x in p.children)
+        for p in trigger.children)

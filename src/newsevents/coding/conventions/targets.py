@@ -21,7 +21,7 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     first = trigger.head
     options = s.lexicon.conventions.target_options(c.code)
     c.targets = first_actors(target_candidates(first, direct_object(first), **options), s.actors,
-                             s.lexicon.conventions.words("instrument"), exclude=c.exclude, sources=c.own,
+                             s.lexicon.conventions.instruments(c.code), exclude=c.exclude, sources=c.own,
                              venues=s.lexicon.conventions.venues(c.code))
     return bool(c.targets)
 

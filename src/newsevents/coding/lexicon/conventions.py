@@ -67,6 +67,13 @@ class ConventionTables:
         places = not code or code[:2] in self._sets["place_target_root"] or code[:3] in self._sets["place_target_code"]
         return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"]}
 
+    def instruments(self, code: str) -> frozenset[str]:
+        """Nouns that, without a named owner, are what an act of this code uses, not its target: weapons
+        always, troops in a show of force ("deployed troops to the border")."""
+        if code[:2] in self._sets["troop_instrument_root"]:
+            return self._sets["instrument"] | self._sets["troop_instrument"]
+        return self._sets["instrument"]
+
     def venues(self, code: str) -> frozenset[str]:
         """Nouns whose place phrase says where an act of this code was made, not whom it was aimed at
         ("signed an agreement in Washington"); none for acts whose place is their target (force, visits)."""

@@ -18,11 +18,11 @@ class ActorStage:
         self.policy = policy
 
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
-        instruments = scope.lexicon.conventions.words("instrument")
         own_people = scope.lexicon.conventions.words("own_people_root")
         out = []
         for c in candidates:
             frame = c.frame
+            instruments = scope.lexicon.conventions.instruments(c.code)
             c.sources = first_actors(frame.sources, scope.actors, instruments)
             if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
                     and subject_of(frame.trigger) is None and \
