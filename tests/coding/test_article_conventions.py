@@ -59,6 +59,16 @@ def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     assert ("CHN", "IND", "01") not in dyads(events)
 
 
+def test_calling_someone_or_their_act_illegitimate_is_a_criticism(code):
+    [called] = code("French Foreign Minister Jean-Yves Le Drian called the Malian military authorities illegitimate.")
+    assert (called.source.country, called.target.country, called.cameo) == ("FRA", "MLI", "111")
+    assert called.rule.startswith("builtin:call +as :@criticism_cue")
+    assert dyads(code("Kenya described the Ugandan statement as unacceptable.")) >= {("KEN", "UGA", "11")}
+    # neither a neutral description nor a phone call is a criticism
+    assert "11" not in {e.root for e in code("Kenya described the Ugandan statement as helpful.")}
+    assert code("Trump called Putin on Monday.") == []
+
+
 def test_leaders_of_two_countries_are_two_actors(code):
     events = code("The foreign ministers of Congo and Rwanda signed the accord on Friday.")
     assert {(e.source.code, e.target.code) for e in events} == {("CODGOV", "RWAGOV")}
