@@ -162,3 +162,13 @@ def test_a_reaction_by_some_act_is_that_act_alone(code):
     events = code("The Malian junta retaliated by recalling its own ambassadors from ECOWAS member states.")
     assert [e.cameo for e in events] == ["161"]
     assert dyads(code("Iran retaliated against Israel.")) == {("IRN", "ISR", "19")}
+
+
+def test_welcoming_an_agreement_is_aimed_at_its_parties(code):
+    events = code("Ethiopia and Sudan signed a border agreement on Wednesday. The African Union welcomed the "
+                  "agreement. Egypt welcomed the decision.")
+    welcomed = {(e.source.code, e.target.code) for e in events if e.cameo == "051"}
+    # the parties of the latest deal, never a previous endorser
+    assert welcomed == {("AU", "ETH"), ("AU", "SDN"), ("EGY", "ETH"), ("EGY", "SDN")}
+    assert all("+endorsement.deal-parties.v1" in e.rule for e in events if e.cameo == "051")
+    assert [e for e in code("The African Union welcomed the agreement.") if e.cameo == "051"] == []

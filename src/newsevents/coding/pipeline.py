@@ -136,6 +136,9 @@ class Coder:
             candidates = stage(scope, candidates)
         events = sentence_events([to_event(c, scope) for c in candidates], scope, self.policy)
         self._remember(events, dates, context)
+        roots, codes = lexicon.conventions.words("deal_root"), lexicon.conventions.words("deal_code")
+        context.recent_deals = ([(e.source, e.target) for e in events if e.modality == "asserted" and e.target
+                                 is not None and (e.root in roots or e.cameo in codes)] + context.recent_deals)[:RECENT_AGENTS]
         context.deniers.update(e.source.country or e.source.group for e in events
                                if e.cameo in lexicon.conventions.words("denial_code"))
         return events

@@ -74,6 +74,21 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     return bool(c.targets)
 
 
+def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
+    """"Blinken welcomed the agreement": an endorsement of a deal, decision or truce that names no one is
+    aimed at the parties (other than the endorser's own side) to the latest one the article reported."""
+    obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
+    if c.targets or obj is None or c.code[:2] not in _roots(s, "endorsed_act_root") or \
+            obj.lemma_.lower() not in s.lexicon.conventions.words("deal_noun"):
+        return False
+    for pair in s.context.recent_deals:
+        parties = [a for a in pair if a.country not in c.exclude and a.code not in c.exclude]
+        if parties:
+            c.targets = list(dict.fromkeys(parties))
+            return True
+    return False
+
+
 def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
     changed = sources != c.sources or targets != c.targets
     c.sources, c.targets = sources, targets
