@@ -198,3 +198,11 @@ def test_a_backer_or_broker_named_in_a_hyphenated_modifier_is_a_third_party(code
 def test_hyphen_joined_countries_are_both_actors(code):
     events = code("The war began in late February with a joint US-Israeli bombing of Iran.", published="2026-07-24")
     assert {(e.source.country, e.target.country) for e in events} == {("USA", "IRN"), ("ISR", "IRN")}
+
+
+def test_a_title_alone_refers_to_the_person_last_named_with_it(code):
+    events = code("UN Secretary-General Antonio Guterres condemned Israel on Monday. In response, the "
+                  "Secretary-General urged the Houthis to refrain from any further attacks.")
+    assert ("UN", "HOUTHI", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    # a title no one was named with refers to no one
+    assert code("The Secretary-General urged the Houthis to refrain from any further attacks.") == []

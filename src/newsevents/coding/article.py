@@ -117,6 +117,7 @@ class Context:
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
+    titled: list = field(default_factory=list)   # (words of the phrase, Actor) of people named so, newest first
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None

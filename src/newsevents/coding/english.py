@@ -48,3 +48,34 @@ FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "sh
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
+
+# Actor phrases (phrases.py)
+# Heads that take their country from an "of" phrase ("the city of Kharkiv", "the government of Iran").
+OF_HEADS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "government",
+                      "people", "president", "leader", "army", "military", "ministry", "minister", "coast",
+                      "border", "centre", "center", "part", "one", "member", "members", "citizen", "national",
+                      "embassy", "consulate", "island", "state", "republic", "kingdom", "forces", "force",
+                      "troops", "parliament", "prime", "head", "chief", "navy", "foreign", "outskirts", "west",
+                      "east", "north", "south", "bank", "district", "strip", "territory", "heart", "suburb"})
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+NEUTER = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+# "X-backed Y": X supports Y from outside; "X-led", "X-run" Y is X's own
+THIRD_PARTY_PARTICIPLES = frozenset({"backed", "brokered", "mediated", "sponsored", "funded", "supported",
+                                     "aligned", "allied", "armed", "trained", "financed", "hosted", "imposed"})
+# Definite descriptions that refer back: "the country", "the alliance", "the two countries".
+BACK_REFERENCES = {
+    "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+    "island": "country", "state": "country", "government": "country", "neighbour": "country",
+    "neighbor": "country", "alliance": "group", "bloc": "group", "group": "group", "movement": "group",
+    "organisation": "group", "organization": "group", "agency": "group", "watchdog": "group",
+    "militia": "group", "body": "group", "union": "group",
+    # an office or institution of the country in view, with its own role ("the junta", "the ministry")
+    "junta": "office", "regime": "office", "administration": "office", "premier": "office", "ministry": "office",
+    "cabinet": "office", "presidency": "office", "leadership": "office", "authority": "office",
+}
+# Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
+NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",
+                                "process", "format", "communique", "memorandum", "charter", "statute", "summit"})
+PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
+                        "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})

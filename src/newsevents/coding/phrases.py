@@ -10,36 +10,30 @@ from __future__ import annotations
 import datetime as dt
 
 from newsevents.coding.article import Context
-from newsevents.coding.lexicon.actors import ActorDictionary, ActorEntry, Mention, combine, country_actor, role_only
+from newsevents.coding.english import (
+    BACK_REFERENCES,
+    NAMED_AFTER_PLACES,
+    NEUTER,
+    OF_HEADS,
+    PAIR_HEADS,
+    PERSONAL,
+    PLURAL,
+    THIRD_PARTY_PARTICIPLES,
+)
+from newsevents.coding.lexicon.actors import (
+    ActorDictionary,
+    ActorEntry,
+    Mention,
+    combine,
+    country_actor,
+    role_only,
+)
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
                      "npadvmod", "quantmod", "punct", "predet", "nn"})
-# Heads that take their country from an "of" phrase ("the city of Kharkiv", "the government of Iran").
-OF_HEADS = frozenset({"city", "town", "capital", "port", "village", "region", "province", "area", "government",
-                      "people", "president", "leader", "army", "military", "ministry", "minister", "coast",
-                      "border", "centre", "center", "part", "one", "member", "members", "citizen", "national",
-                      "embassy", "consulate", "island", "state", "republic", "kingdom", "forces", "force",
-                      "troops", "parliament", "prime", "head", "chief", "navy", "foreign", "outskirts", "west",
-                      "east", "north", "south", "bank", "district", "strip", "territory", "heart", "suburb"})
-PERSONAL = frozenset({"he", "him", "his", "she", "her"})
-NEUTER = frozenset({"it", "its"})
-PLURAL = frozenset({"they", "them", "their"})
-# "X-backed Y": X supports Y from outside; "X-led", "X-run" Y is X's own
-THIRD_PARTY_PARTICIPLES = frozenset({"backed", "brokered", "mediated", "sponsored", "funded", "supported",
-                                     "aligned", "allied", "armed", "trained", "financed", "hosted", "imposed"})
-# Definite descriptions that refer back: "the country", "the alliance", "the two countries".
-BACK_REFERENCES = {
-    "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
-    "island": "country", "state": "country", "government": "country", "neighbour": "country",
-    "neighbor": "country", "alliance": "group", "bloc": "group", "group": "group", "movement": "group",
-    "organisation": "group", "organization": "group", "agency": "group", "watchdog": "group",
-    "militia": "group", "body": "group", "union": "group",
-    # an office or institution of the country in view, with its own role ("the junta", "the ministry")
-    "junta": "office", "regime": "office", "administration": "office", "premier": "office", "ministry": "office",
-    "cabinet": "office", "presidency": "office", "leadership": "office", "authority": "office",
-}
+
 
 
 class SentenceActors:
@@ -159,7 +153,7 @@ class SentenceActors:
         actors: list[Actor] = []
         for h in heads:
             found = self._resolve_one(h)
-            if len(found) == 1 and found[0].country:
+            if len(found) == 1 and (found[0].country or found[0].group):
                 self._remember_person(h, found[0])
             for a in found:
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
@@ -186,6 +180,9 @@ class SentenceActors:
         surname = self._surname(tokens)
         if surname and surname not in self.context.people:
             self.context.people[surname] = actor
+        if surname or any(t.pos_ == "PROPN" and t.i in self.by_token and self.by_token[t.i].entries[0].kind == "leader"
+                          for t in tokens):
+            self.context.titled.insert(0, (frozenset(t.lower_ for t in tokens if t.is_alpha), actor))
 
     def _person_named_before(self, tokens, role: str | None) -> Actor | None:
         surname = self._surname(tokens)
@@ -194,6 +191,15 @@ class SentenceActors:
             return None
         return country_actor(known.country, role or known.role, known.name, _text(tokens)) if not known.group \
             else known
+
+    def _titled_before(self, tokens) -> Actor | None:
+        """"the Secretary-General", "the premier": the latest person the article named with that title."""
+        words = {t.lower_ for t in tokens[1:] if t.is_alpha}
+        if len(tokens) < 2 or tokens[0].lower_ != "the" or not words:
+            return None
+        known = next((a for seen, a in self.context.titled if words <= seen), None)
+        return None if known is None else Actor(code=known.code, country=known.country, role=known.role,
+                                                group=known.group, name=known.name, text=_text(tokens))
 
     def _of_conjuncts(self, head) -> list[Actor]:
         """The further countries of a plural head's "of" phrase ("the leaders of Armenia and Azerbaijan", "the
@@ -275,7 +281,7 @@ class SentenceActors:
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
             return [pron]
-        known = self._person_named_before(tokens, role)
+        known = self._person_named_before(tokens, role) or self._titled_before(tokens)
         if known is not None:
             return [known]
         place = self._place_actor(head, tokens)
@@ -434,13 +440,6 @@ class SentenceActors:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
                 return country_actor(place.country, role, place.name, _text(tokens))
         return None
-
-
-# Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
-NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",
-                                "process", "format", "communique", "memorandum", "charter", "statute", "summit"})
-PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
-                        "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 
 
 def _part_of_a_name(mention: Mention, sent, day) -> bool:

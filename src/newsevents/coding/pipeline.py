@@ -26,6 +26,7 @@ from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding.article import Context, unique_actors
+from newsevents.coding.heap import release_free_memory
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.conventions import default_policy
 from newsevents.coding.records import SentenceScope
@@ -94,11 +95,14 @@ class Coder:
             yield from self._code_batch(batch, size)
             batch = []
             yield article, self.code_pieces(article, self.nlp.pipe(pieces(article.text), batch_size=1))
+            release_free_memory()
         yield from self._code_batch(batch, size)
 
     def _code_batch(self, articles: list[Article], size: int) -> Iterator[tuple[Article, list[Event]]]:
         for doc, article in self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size):
             yield article, self.code_doc(article, doc)
+        if articles:
+            release_free_memory()   # the batch's arrays are freed: keep resident memory from creeping up
 
     # -- the pipeline ----------------------------------------------------------------------------------
     def code_doc(self, article: Article, doc) -> list[Event]:
