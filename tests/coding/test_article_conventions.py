@@ -186,3 +186,18 @@ def test_an_attack_only_the_victims_side_reports_and_the_other_denies_is_alleged
     plain = code("BANGKOK, July 29 (Reuters) - Thai army spokesman Major General Winthai Suvaree said Cambodian "
                  "forces had attacked several locations in Thailand.", "2025-07-29")
     assert ("KHM", "THA", "19") in dyads(plain)
+
+
+def test_what_a_statement_says_another_must_or_should_do_is_a_demand_or_an_appeal(code):
+    [must] = code("China said Japan must apologise.")
+    assert (must.source.code, must.target.code, must.cameo) == ("CHN", "JPN", "100")
+    assert "+speech.demand-must.v2" in must.rule
+    [should] = code("The United States said Pakistan should lift the state of emergency.")
+    assert (should.source.code, should.target.code, should.cameo) == ("USA", "PAK", "020")
+    # the speaker's own side is no addressee
+    assert [e.cameo for e in code("China said it must defend its sovereignty.")] != ["100"]
+
+
+def test_calling_others_terrorists_is_a_criticism(code):
+    [called] = code("Prime Minister Sheikh Hasina called the protesters terrorists.", published="2024-07-20")
+    assert (called.source.code, called.target.code, called.cameo) == ("BGDGOV", "BGDCVL", "111")

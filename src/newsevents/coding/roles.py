@@ -64,16 +64,17 @@ def named_in_clauses(trigger, actors: SentenceActors, exclude, sources, deps) ->
     return []
 
 
-def other_must(comp, actors: SentenceActors, mine) -> list[Actor]:
-    """"... said X must answer": X's actors when X is another actor than the speaker's side."""
+def other_must(comp, actors: SentenceActors, mine, modals) -> tuple[list[Actor], str | None]:
+    """"... said X must answer" (or "should"): X's actors when X is another actor than the speaker's side,
+    and the code `modals` gives the modal."""
     for t in comp.subtree:
-        if t.lower_ == "must" and t.dep_ == "aux":
+        if t.lower_ in modals and t.dep_ == "aux":
             subj = subject_of(t.head)
             if subj is not None:
                 others = [a for a in actors.actors_of(subj) if a.code and (a.country or a.group) not in mine]
                 if others:
-                    return others
-    return []
+                    return others, modals[t.lower_]
+    return [], None
 
 
 def announced_by_source(modality, source: Actor, actors: SentenceActors, sent) -> bool:

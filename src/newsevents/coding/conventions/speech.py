@@ -53,9 +53,9 @@ def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
     if not _statement(c, s):
         return False
-    demanded = other_must(c.frame.complement, s.actors, _mine(c))
+    demanded, code = other_must(c.frame.complement, s.actors, _mine(c), s.lexicon.conventions.mapping("deontic_modal"))
     if demanded:
-        c.code, c.targets = "100", demanded
+        c.code, c.targets = code, demanded
         return True
     return False
 
