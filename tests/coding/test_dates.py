@@ -262,6 +262,8 @@ def test_clause_relative(text, span, offset, approximate):
     ("Rescuers reached the village two days later.", None, "two days later", "2024-10-04"),
     ("The talks resumed the next day.", "2024-09-30", "the next day", "2024-10-01"),
     ("Later that day, the army imposed a curfew.", "2024-09-20", "Later that day", "2024-09-20"),
+    ("Hasina called the protesters terrorists that day.", "2024-09-20", "that day", "2024-09-20"),
+    ("The junta retaliated that night by closing its borders.", "2024-09-20", "that night", "2024-09-20"),
 ])
 def test_relative_to_reference(text, reference, span, expected):
     m = only(text, "2024-10-02", reference)

@@ -51,7 +51,9 @@ REFERENCE_PHRASES = {
     **{p: ("day", 0) for p in (
         "the same day", "that same day", "the same evening", "the same night", "later that day",
         "earlier that day", "later in the day", "earlier in the day", "later that night", "later that evening",
-        "earlier that evening")},
+        "earlier that evening", "that day", "that night", "that evening", "that morning", "that afternoon",
+        "the same morning", "the same afternoon")},
+    "that week": ("week", 0), "the same week": ("week", 0),
     "the previous week": ("week", -1), "the preceding week": ("week", -1),
     "the following week": ("week", 1), "the next week": ("week", 1),
     "the previous month": ("month", -1), "the preceding month": ("month", -1),
