@@ -172,3 +172,11 @@ def test_welcoming_an_agreement_is_aimed_at_its_parties(code):
     assert welcomed == {("AU", "ETH"), ("AU", "SDN"), ("EGY", "ETH"), ("EGY", "SDN")}
     assert all("+endorsement.deal-parties.v1" in e.rule for e in events if e.cameo == "051")
     assert [e for e in code("The African Union welcomed the agreement.") if e.cameo == "051"] == []
+
+
+def test_diplomats_expelled_are_never_the_expellers_own(code):
+    events = code("Venezuela expelled diplomats of seven Latin American states.")
+    assert not [e for e in events if e.target is not None and e.target.country == "VEN"]
+    # a domestic act still takes its source's country
+    [arrest] = code("Belarusian police arrested dozens of protesters on Sunday.")
+    assert arrest.target.code == "BLRCVL"

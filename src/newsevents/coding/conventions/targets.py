@@ -199,8 +199,9 @@ def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
 def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
     """A role-only target of a domestic act belongs to its source's country ("the government arrested
     protesters"). Not for violence (victims do not take their attackers' nationality), and not for giving,
-    sending or agreeing, whose role-only object is the source's own ("Russia sent rescuers")."""
-    if c.code[:2] not in _roots(s, "domestic_target_root"):
+    sending or agreeing, whose role-only object is the source's own ("Russia sent rescuers"), nor for expelling
+    ("Venezuela expels diplomats"), whose object is someone else's."""
+    if c.code[:2] not in _roots(s, "domestic_target_root") or c.code[:3] in _roots(s, "foreign_target_code"):
         return False
     known_s = next((a for a in c.sources if a.country), None)
     if known_s is None:
