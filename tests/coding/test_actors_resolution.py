@@ -206,3 +206,14 @@ def test_a_title_alone_refers_to_the_person_last_named_with_it(code):
     assert ("UN", "HOUTHI", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}
     # a title no one was named with refers to no one
     assert code("The Secretary-General urged the Houthis to refrain from any further attacks.") == []
+
+
+def test_a_participle_the_parser_took_for_the_main_verb_still_describes_its_subject(code):
+    # "a Frenchman detained ... was allowed to leave": the Frenchman was detained, he detained no one
+    events = code("This summer, a Frenchman detained for 18 years after trying to smuggle hashish into Bali was "
+                  "allowed to leave Indonesia.")
+    assert not [e for e in events if e.source.country == "FRA"]
+    # a plain coordination keeps its subject
+    events = code("Japan's foreign minister said on Monday that Tokyo was approaching the Houthis, and had asked "
+                  "Saudi Arabia to press the group.")
+    assert ("JPNGOV", "SAU", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}

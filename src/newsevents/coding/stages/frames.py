@@ -58,7 +58,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
         passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
-    headline_passive = not passive and (obj is None or obj.pos_ == "ADJ") and _headline_passive(verb)
+    headline_passive = not passive and (obj is None or obj.pos_ == "ADJ") and (
+        _headline_passive(verb) or _reduced_relative(verb))
     if headline_passive:   # "Kosovo police officer killed": the subject is the one it happened to
         passive, obj = True, object_head(subj)
     if passive and not headline_passive:
@@ -154,6 +155,16 @@ def _headline_passive(verb) -> bool:
         return False
     return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in verb.children) and \
         not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+
+
+def _reduced_relative(verb) -> bool:
+    """"A Frenchman detained for 18 years ... was allowed to leave": spaCy takes the participle describing
+    the subject for the main verb (with no object of its own), and the main verb, a passive with no subject of
+    its own, for its conjunct."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBN", "VBD") and subject_of(verb) is not None and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in verb.children) and \
+        any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "auxpass" for x in c.children)
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in verb.children)
 
 
 def _by_phrase(verb):
