@@ -180,3 +180,13 @@ def test_diplomats_expelled_are_never_the_expellers_own(code):
     # a domestic act still takes its source's country
     [arrest] = code("Belarusian police arrested dozens of protesters on Sunday.")
     assert arrest.target.code == "BLRCVL"
+
+
+def test_both_sides_of_a_war_with_an_armed_group_are_the_state_and_the_group(code):
+    story = ("ADDIS ABABA, Nov 3 (Reuters) - Ethiopia's federal government and the Tigray People's Liberation "
+             "Front (TPLF) signed a peace agreement on Wednesday.\n\nThe TPLF said the deal would hold. Ethiopia "
+             "said the TPLF must disarm. Eritrea was not at the talks, and Ethiopia said the TPLF would keep "
+             "its word. Eritrean troops are still in Tigray, Eritrea said.\n\nBoth sides deny targeting civilians.")
+    events = code(story, "2022-11-03", include_all=True)
+    last = [e for e in events if e.sentence.startswith("Both sides")]
+    assert last and {e.source.group or e.source.country for e in last} == {"ETH", "TPLF"}

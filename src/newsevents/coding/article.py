@@ -119,6 +119,7 @@ class Context:
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
     titled: list = field(default_factory=list)   # (words of the phrase, Actor) of people named so, newest first
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
+    sides: dict = field(default_factory=dict)   # group, else country -> (sentences naming it, its Actor)
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None
@@ -131,6 +132,14 @@ class Context:
         # in the order named (a set's order would change from run to run: ties go to the first named)
         for country in dict.fromkeys(e.country for m in sentence.mentions for e in m.entries if e.country):
             self.mentioned[country] = self.mentioned.get(country, 0) + 1
+        named = {}
+        for m in sentence.mentions:
+            e = m.entries[0]
+            if e.group or e.country:
+                named.setdefault(e.group or e.country, e)
+        for key, e in named.items():
+            count = self.sides.get(key, (0, None))[0]
+            self.sides[key] = (count + 1, e.to_actor(e.name, e.role if e.group else None))
 
     def story_country(self, besides=frozenset()) -> str | None:
         """The dateline's country, when the article so far names no other country (beside `besides`) more
@@ -145,6 +154,12 @@ class Context:
         """The article's two most-named countries, when both recur (its dyad: "the two sides")."""
         top = sorted(self.mentioned.items(), key=lambda kv: -kv[1])[:2]
         return [c for c, n in top] if len(top) == 2 and top[1][1] >= MAIN_PAIR_MENTIONS else []
+
+    def main_sides(self) -> list[Actor]:
+        """The article's two most-named sides, a group counting apart from its country ("the Ethiopian
+        government and the TPLF": "both sides"), when both recur."""
+        top = sorted(self.sides.values(), key=lambda v: -v[0])[:2]
+        return [a for _, a in top] if len(top) == 2 and top[1][0] >= MAIN_PAIR_MENTIONS else []
 
     def next_sentence(self) -> None:
         self.previous_sentence, self._previous = self.sentence, self._current

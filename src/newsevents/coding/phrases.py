@@ -8,6 +8,7 @@ descriptions ("it", "the country", "the alliance") resolve through the `Context`
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from newsevents.coding.article import Context
 from newsevents.coding.english import (
@@ -225,6 +226,9 @@ class SentenceActors:
         if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
             return []
         candidates = self.context.candidates(head.i)
+        sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []
+        if sides and any(a.group for a in sides):   # "both sides" of a war with an armed group
+            return [replace(a, text=head.text) for a in sides]
         main = self.context.main_pair()
         if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
             found = [next((a for a in candidates if a.country == c and not a.role), None) or
