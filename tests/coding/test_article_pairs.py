@@ -190,3 +190,11 @@ def test_both_sides_of_a_war_with_an_armed_group_are_the_state_and_the_group(cod
     events = code(story, "2022-11-03", include_all=True)
     last = [e for e in events if e.sentence.startswith("Both sides")]
     assert last and {e.source.group or e.source.country for e in last} == {"ETH", "TPLF"}
+
+
+def test_a_ship_owned_by_someone_is_theirs(code):
+    [seized] = code("Houthi fighters seized a ship owned by an Israeli businessman.")
+    assert (seized.source.code, seized.target.country, seized.root) == ("HOUTHI", "ISR", "17")
+    events = code("The Houthis said they would go on targeting all ships owned or operated by Israeli companies.")
+    # "would go on ...": a threat, not an attack
+    assert {(e.target.country, e.root) for e in events if e.modality == "asserted"} == {("ISR", "13")}

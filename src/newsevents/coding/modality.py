@@ -83,6 +83,14 @@ def _own_marks(token) -> tuple[str | None, str]:
     return None, ""
 
 
+def _goes_on(token) -> bool:
+    """"would go on targeting ships": spaCy hangs the gerund of "go on", "carry on", "keep on" as an adverbial
+    clause; it is the verb's complement, and shares its modality."""
+    head = token.head
+    return token.tag_ == "VBG" and head.lemma_.lower() in ("go", "carry", "keep") and \
+        any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+
+
 def modality_of(trigger, stop_at=None) -> Modality:
     """The modality of the event whose trigger token is `trigger` (a verb or an event noun)."""
     if trigger.sent.text.rstrip().endswith("?"):
@@ -123,7 +131,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
             # "Biden was to have met King Abdullah": a plan that did not happen
             return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
-        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token)):
+        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)):
             break
         lemma = head.lemma_.lower()
         if not first or token != trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",

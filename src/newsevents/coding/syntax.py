@@ -156,6 +156,10 @@ def direct_object(verb):
     return None
 
 
+# Participles that name whose a thing is ("ships owned by", "vessels operated by", "a tanker chartered by").
+OWNING = frozenset({"own", "operate", "charter", "run", "flag", "register", "manage"})
+
+
 def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset()):
     """A phrase head, then the heads of the phrases nested in it by prepositions, breadth first. The place
     phrase of a `venues` noun ("signed an agreement in South Africa") says where the act was: not looked into."""
@@ -179,8 +183,12 @@ def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset())
             elif c.dep_ == "appos":   # "denounced as an ugly crime Serbia's suppression of ..."
                 queue.append((c, d + 1))
             elif c.dep_ == "acl" and c.pos_ == "VERB":   # "allegations linking Indian agents", "goods imported from"
-                queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep"))
-        if tok.dep_ == "prep":   # a preposition queued from a clause: continue into its object
+                # ... and "ships owned or operated by Israeli companies": the owner
+                queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep") or
+                             (x.dep_ == "agent" and c.lemma_.lower() in OWNING))
+                queue.extend((x, d + 1) for v in c.children if v.dep_ == "conj" and v.lemma_.lower() in OWNING
+                             for x in v.children if x.dep_ == "agent")   # "owned or operated by"
+        if tok.dep_ in ("prep", "agent"):   # a preposition queued from a clause: continue into its object
             queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
 
 
