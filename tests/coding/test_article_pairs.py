@@ -198,3 +198,21 @@ def test_a_ship_owned_by_someone_is_theirs(code):
     events = code("The Houthis said they would go on targeting all ships owned or operated by Israeli companies.")
     # "would go on ...": a threat, not an attack
     assert {(e.target.country, e.root) for e in events if e.modality == "asserted"} == {("ISR", "13"), ("ISR", "01")}
+
+
+def test_an_appeal_to_all_parties_is_to_the_story_country(code):
+    story = ("DHAKA, Aug 5 (Reuters) - Prime Minister Sheikh Hasina resigned on Monday. U.N. Secretary-General "
+             "Antonio Guterres called for calm, and the U.S. State Department urged all parties to refrain from "
+             "further violence.")
+    urged = [e for e in code(story, "2024-08-05") if e.source.country == "USA"]
+    assert [(e.target.code, e.root) for e in urged] == [("BGD", "02")]
+    assert "+pairs.story-country.v2" in urged[0].rule
+
+
+def test_the_document_signed_is_no_party_to_it(code):
+    events = code("Ethiopia and the TPLF signed an agreement in Pretoria on Wednesday. It was signed by Redwan "
+                  "Hussein, national security adviser to Prime Minister Abiy Ahmed. Abiy hailed the deal as "
+                  "monumental.", "2022-11-03")
+    assert not [e for e in events if e.target is not None and e.target.country == "ZAF"]
+    # ... and the deal hailed is the parties', less the one hailing it
+    assert ("ETHGOV", "TPLF", "051") in {(e.source.code, e.target.code, e.cameo) for e in events}

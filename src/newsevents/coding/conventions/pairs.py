@@ -103,13 +103,16 @@ def story_country(c: Candidate, s: SentenceScope):
 
 
 def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:
-    """"called for a peaceful transition", "urged calm": what is asked for, not of whom."""
+    """"called for a peaceful transition", "urged calm": what is asked for, not of whom; "urged all parties":
+    of no one in particular."""
     trigger = c.frame.trigger
+    obj = direct_object(trigger)
+    if obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("all_sides"):
+        return True   # "urged all parties to refrain": the sides of the story's country
     if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in trigger.children) or \
             any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in trigger.children
                 if not any(names_a_time(p) for p in x.children)):
         return False
-    obj = direct_object(trigger)
     return obj is None or obj.lemma_.lower() in s.lexicon.conventions.words("appeal_content")
 
 

@@ -87,6 +87,9 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     the same sentence ("addressing the U.S. Congress, ... appealed for"); a plain statement at no one."""
     if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or c.frame.kind not in ("verb", "light"):
         return False
+    if any(x.dep_ in ("dobj", "dative") and x.lemma_.lower() in s.lexicon.conventions.words("all_sides")
+           for x in c.frame.trigger.children):
+        return False   # "urged all parties to refrain": addressed to every side, not to the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]

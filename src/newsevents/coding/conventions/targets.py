@@ -82,7 +82,7 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
             obj.lemma_.lower() not in s.lexicon.conventions.words("deal_noun"):
         return False
     for pair in s.context.recent_deals:
-        parties = [a for a in pair if a.country not in c.exclude and a.code not in c.exclude]
+        parties = [a for a in pair if a.code not in c.exclude and (a.group or a.country not in c.exclude)]
         if parties:
             c.targets = list(dict.fromkeys(parties))
             return True

@@ -9,7 +9,7 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import ASPECTUAL
+from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
@@ -66,6 +66,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj_pass is not None:
             obj = object_head(subj_pass)
+            if obj.lower_ in ("it", "this") and lemma in DOCUMENT_VERBS:
+                obj = None   # "It was signed by ...": the document, no party to it
     # "claimed responsibility for the bombing": the claimed act is the claimant's event.
     if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
         for prep in obj.children:
