@@ -216,3 +216,11 @@ def test_the_document_signed_is_no_party_to_it(code):
     assert not [e for e in events if e.target is not None and e.target.country == "ZAF"]
     # ... and the deal hailed is the parties', less the one hailing it
     assert ("ETHGOV", "TPLF", "051") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_a_demand_for_a_release_is_aimed_at_the_captors(code):
+    events = code("Yemen's Houthi movement seized a cargo ship in the Red Sea on Sunday. Israel blamed Iran. The "
+                  "United States demanded the immediate release of the ship and its crew.")
+    [demand] = [e for e in events if e.root == "10"]
+    assert (demand.source.code, demand.target.code) == ("USA", "HOUTHI")
+    assert "+release.captor.v1" in demand.rule

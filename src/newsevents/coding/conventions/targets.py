@@ -74,6 +74,19 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     return bool(c.targets)
 
 
+def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
+    """"demanded the immediate release of the ship and its crew": a demand or appeal for a release, naming no
+    one, is aimed at whoever the article last said seized or abducted someone."""
+    tables = s.lexicon.conventions
+    obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else c.frame.noun
+    if c.targets or obj is None or c.code[:2] not in ("02", "10") or obj.lemma_.lower() not in tables.words("release_noun"):
+        return False
+    captors = [a for root, a in s.context.recent_acts if root in tables.words("captive_root")
+               and a.code not in c.exclude and (a.group or a.country not in c.exclude)]
+    c.targets = captors[:1]
+    return bool(c.targets)
+
+
 def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     """"Blinken welcomed the agreement": an endorsement of a deal, decision or truce that names no one is
     aimed at the parties (other than the endorser's own side) to the latest one the article reported."""
