@@ -165,3 +165,16 @@ def test_a_reported_clause_still_dates_the_report_of_it(code):
                                 "authorities must release the voting data, the White House said.",
                                 published="2024-07-31") if e.root == "10"]
     assert demand.date.date == D(2024, 7, 30)
+
+
+def test_the_nth_day_of_something_counts_from_when_the_article_said_it_began(code):
+    story = ("BANGKOK, July 29 (wire) - The fighting, the worst between the neighbours in more than a decade, broke "
+             "out on Thursday near ancient temples. Thai F-16 jets struck Cambodian military targets on the first "
+             "day of fighting, and Cambodian rockets hit Thai border areas. Thai troops shelled Cambodian posts on "
+             "the third day of fighting.")
+    dates = {(e.source.country, e.date.date) for e in code(story, published="2025-07-29") if e.root == "19"}
+    assert dates == {("THA", D(2025, 7, 24)), ("KHM", D(2025, 7, 24)), ("THA", D(2025, 7, 26))}
+    # with no onset in the article, the phrase dates nothing
+    [strike] = code("Thai F-16 jets struck Cambodian military targets on the first day of fighting.",
+                    published="2025-07-29")
+    assert strike.date.precision == "published"

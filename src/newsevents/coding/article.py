@@ -117,6 +117,7 @@ class Context:
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
+    onsets: dict = field(default_factory=dict)   # event noun -> EventDate it began ("the fighting broke out ...")
     titled: list = field(default_factory=list)   # (words of the phrase, Actor) of people named so, newest first
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sides: dict = field(default_factory=dict)   # group, else country -> (sentences naming it, its Actor)

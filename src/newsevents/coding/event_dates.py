@@ -129,3 +129,40 @@ def _inside(token, anchor) -> bool:
         if t == token:
             return t != head.head
     return False
+
+
+# "The fighting broke out on Thursday": what began when, for "on the first day of fighting" later on.
+ONSET_NOUNS = frozenset({"fighting", "war", "conflict", "clash", "offensive", "invasion", "protest", "talk",
+                         "summit", "uprising", "siege", "strike", "battle", "unrest", "violence", "crisis"})
+ONSET_VERBS = frozenset({"begin", "start", "break", "erupt", "flare", "open", "launch"})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+
+
+def note_onsets(sent, dates, published, onsets: dict) -> None:
+    """Record the day an event noun began ("the fighting broke out on Thursday") in `onsets` (lemma -> date)."""
+    for t in sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ONSET_NOUNS and \
+                t.head.lemma_.lower() in ONSET_VERBS:
+            when = event_date(t.head, dates, None)
+            if when is not None and when.precision == "day":
+                onsets.setdefault(t.lemma_.lower(), when)
+
+
+def day_of_onset(trigger, onsets: dict) -> EventDate | None:
+    """"on the first day of fighting", "on the second day of talks": that day, counted from when the article
+    said the fighting or the talks began. A conjoined clause shares its first clause's day."""
+    heads = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "during"):
+            continue
+        for day in prep.children:
+            nth = next((ORDINALS[a.lower_] for a in day.children if a.lower_ in ORDINALS), None)
+            if day.lemma_.lower() != "day" or nth is None:
+                continue
+            for of in day.children:
+                for noun in of.children if of.dep_ == "prep" and of.lower_ == "of" else ():
+                    began = onsets.get(noun.lemma_.lower())
+                    if began is not None:
+                        text = trigger.doc[prep.i:noun.i + 1].text
+                        return EventDate(began.date + dt.timedelta(days=nth - 1), "day", text)
+    return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsevents.coding.article import dateline_place, datelines
-from newsevents.coding.event_dates import main_clause_date, sentence_dates
+from newsevents.coding.event_dates import ONSET_VERBS, main_clause_date, note_onsets, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
@@ -132,9 +132,11 @@ class Coder:
         actors = SentenceActors(sent, lexicon.actors, lexicon.gazetteer, article.published, context)
         context.start(actors)
         candidates = self.stages[0](SentenceScope(article, sent, index, actors, context, [], lexicon), [])
+        dates = sentence_dates(sent, article.published, context.story_date) if candidates or any(
+            t.lemma_.lower() in ONSET_VERBS for t in sent) else []
+        note_onsets(sent, dates, article.published, context.onsets)
         if not candidates:
             return []
-        dates = sentence_dates(sent, article.published, context.story_date)
         scope = SentenceScope(article, sent, index, actors, context, dates, lexicon)
         for stage in self.stages[1:]:
             candidates = stage(scope, candidates)

@@ -1,7 +1,7 @@
 """Stages 5-8: conventions on targets, the (source, target) pairs, conventions on code and place, the date."""
 from __future__ import annotations
 
-from newsevents.coding.event_dates import event_date
+from newsevents.coding.event_dates import day_of_onset, event_date
 from newsevents.coding.policy import Policy
 from newsevents.coding.records import Candidate, SentenceScope
 
@@ -55,5 +55,6 @@ class DateStage:
 
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates:
-            c.date = event_date(c.frame.trigger, scope.dates, scope.published)
+            c.date = day_of_onset(c.frame.trigger, scope.context.onsets) or \
+                event_date(c.frame.trigger, scope.dates, scope.published)
         return candidates
