@@ -218,3 +218,10 @@ def test_asserted_twin_sentence_is_asserted(code):
     for negated, plain, triple in pairs:
         assert triple not in dyads(code(negated)), negated
         assert triple in dyads(code(plain)), plain
+
+
+def test_a_participle_describing_a_noun_is_not_governed_by_the_clause_around_it(code):
+    events = code("The ceasefire was agreed on Monday at talks in Putrajaya between Phumtham and Hun Manet hosted by "
+                  "Malaysian Prime Minister Anwar Ibrahim.", published="2025-07-29")
+    hosted = [e for e in events if e.rule.startswith("builtin:host")]
+    assert [(e.source.country, e.cameo) for e in hosted] == [("MYS", "043")]

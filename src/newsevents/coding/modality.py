@@ -83,6 +83,12 @@ def _own_marks(token) -> tuple[str | None, str]:
     return None, ""
 
 
+def _describing_participle(token) -> bool:
+    """"the talks hosted by Malaysia": a participle describing a noun is a fact of its own, out of the reach of
+    what governs the noun ("the ceasefire was agreed at talks hosted by ...")."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "mark") for c in token.children)
+
+
 def _goes_on(token) -> bool:
     """"would go on targeting ships": spaCy hangs the gerund of "go on", "carry on", "keep on" as an adverbial
     clause; it is the verb's complement, and shares its modality."""
@@ -131,7 +137,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
             # "Biden was to have met King Abdullah": a plan that did not happen
             return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
-        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)):
+        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
+                _describing_participle(token):
             break
         lemma = head.lemma_.lower()
         if not first or token != trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
