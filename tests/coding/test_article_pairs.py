@@ -224,3 +224,9 @@ def test_a_demand_for_a_release_is_aimed_at_the_captors(code):
     [demand] = [e for e in events if e.root == "10"]
     assert (demand.source.code, demand.target.code) == ("USA", "HOUTHI")
     assert "+release.captor.v1" in demand.rule
+
+
+def test_a_call_from_someone_is_theirs(code):
+    [call] = code("There was a telephone call on Saturday from U.S. President Donald Trump to Thai Prime Minister "
+                  "Phumtham.", "2025-07-28")
+    assert (call.source.code, call.target.code, call.cameo) == ("USAGOV", "THAGOV", "041")

@@ -81,3 +81,6 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 # Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
+# Event nouns whose "from" phrase is who sent them ("a telephone call from Trump", "aid from the EU").
+SENT_NOUNS = frozenset({"call", "message", "letter", "visit", "request", "appeal", "aid", "assistance", "offer",
+                        "invitation", "warning", "threat", "demand", "proposal", "delegation", "envoy"})

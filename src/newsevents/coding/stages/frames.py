@@ -9,7 +9,7 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS
+from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
@@ -185,13 +185,15 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     if noun.dep_ in ("compound",):
         return None
     sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    sent_from = noun.lemma_.lower() in SENT_NOUNS   # "a telephone call from Trump", "aid from the EU"
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "by":
+        if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
             sources += [p for p in prep.children if p.dep_ == "pobj"]
     if not sources:
         return None
     code, refined = lexicon.refine_noun(rule, noun)
-    return Frame(noun, code, rule.id, "noun", sources, noun_targets(noun), noun, refinements=_ids(refined))
+    targets = [t for t in noun_targets(noun) if not (sent_from and t.head.lower_ == "from")]
+    return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
 
 
 def _ids(refinement: str | None) -> tuple[str, ...]:
