@@ -230,3 +230,12 @@ def test_a_call_from_someone_is_theirs(code):
     [call] = code("There was a telephone call on Saturday from U.S. President Donald Trump to Thai Prime Minister "
                   "Phumtham.", "2025-07-28")
     assert (call.source.code, call.target.code, call.cameo) == ("USAGOV", "THAGOV", "041")
+
+
+def test_what_is_received_from_someone_is_their_giving(code):
+    [aid] = code("Ukraine received military aid from Germany.")
+    assert (aid.source.code, aid.target.code, aid.root) == ("DEU", "UKR", "07")
+    assert "+receipt.giver-is-source.v1" in aid.rule
+    # receiving a delegation is hosting it: the receiver's own act
+    [hosted] = code("Kenya received a delegation from Uganda.")
+    assert (hosted.source.code, hosted.target.code, hosted.cameo) == ("KEN", "UGA", "043")

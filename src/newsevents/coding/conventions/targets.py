@@ -74,6 +74,23 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     return bool(c.targets)
 
 
+def giver_of_received(c: Candidate, s: SentenceScope) -> bool:
+    """"Ukraine received military aid from Germany": what is received is given by the "from" actor to the
+    subject (Germany -> Ukraine, 07), the other way round from the verb's own subject and object."""
+    tables, trigger = s.lexicon.conventions, c.frame.trigger
+    if c.frame.kind != "verb" or trigger.lemma_.lower() not in tables.words("receiving_verb") or \
+            c.code[:2] not in tables.words("given_root"):
+        return False
+    givers = [a for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj" for a in s.actors.actors_of(o) if a.code]
+    if not givers or not c.sources:
+        return False
+    c.sources, c.targets = givers, c.sources
+    c.exclude = frozenset({a.code for a in givers} | {a.country for a in givers if a.country})
+    c.own = tuple(givers)
+    return True
+
+
 def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
     """"demanded the immediate release of the ship and its crew": a demand or appeal for a release, naming no
     one, is aimed at whoever the article last said seized or abducted someone."""
