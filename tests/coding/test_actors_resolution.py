@@ -217,3 +217,14 @@ def test_a_participle_the_parser_took_for_the_main_verb_still_describes_its_subj
     events = code("Japan's foreign minister said on Monday that Tokyo was approaching the Houthis, and had asked "
                   "Saudi Arabia to press the group.")
     assert ("JPNGOV", "SAU", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_a_clause_describing_a_noun_takes_its_actor_from_the_noun_not_from_itself(code):
+    # a misparse hangs "inviting" on "letters": the invited are not the inviters
+    events = code('Trump, who said he would apply "a lot of pressure" if the accord was not honoured, signed letters '
+                  'inviting Congolese President Felix Tshisekedi and Rwandan President Paul Kagame to the White House.',
+                  "2025-06-28")
+    assert not [e for e in events if e.source.country in ("COD", "RWA")]
+    # the noun's own phrase still acts: "Hezbollah fighters attacking Israel"
+    assert ("HEZBOLLAH", "ISR") in {(e.source.code, e.target.code) for e in code(
+        "Hezbollah fighters attacking Israel were killed.")}

@@ -29,7 +29,8 @@ class ActorStage:
                     not (frame.trigger.dep_ == "acl" and frame.trigger.tag_ == "VBN"):
                 # "the militia that attacked ...": the relative clause's subject is the noun it modifies; not
                 # "91 people killed", "civilians wounded in the attack": a past participle's noun is its victim
-                c.sources = first_actors([frame.trigger.head], scope.actors, instruments)
+                # (not what the clause itself names: "letters inviting Tshisekedi" are not Tshisekedi's)
+                c.sources = first_actors([frame.trigger.head], scope.actors, instruments, outside=frame.trigger)
             if not c.sources:
                 continue   # no one to attribute it to: nothing else is worth working out
             if c.code[:2] in own_people:
