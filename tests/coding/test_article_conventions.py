@@ -2,6 +2,8 @@
 is named, unrealised plans and schedules not asserted. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from factories import dyads
 
 
@@ -201,3 +203,22 @@ def test_what_a_statement_says_another_must_or_should_do_is_a_demand_or_an_appea
 def test_calling_others_terrorists_is_a_criticism(code):
     [called] = code("Prime Minister Sheikh Hasina called the protesters terrorists.", published="2024-07-20")
     assert (called.source.code, called.target.code, called.cameo) == ("BGDGOV", "BGDCVL", "111")
+
+
+def test_the_noun_a_where_clause_describes_is_not_its_agent(code):
+    events = code("Cambodian rockets hit Thai border areas, including a petrol station in Sisaket province "
+                  "where several civilians were killed.")
+    assert all(e.source.country == "KHM" for e in events)
+    assert ("KHM", "THA", "19") in dyads(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guyana was in talks with the United States on Monday.", ("GUY", "USA", "04")),
+    ("Georgetown had been in close contact with Brazil.", ("GUY", "BRA", "04")),
+    ("Guyana remains in touch with Brazil.", ("GUY", "BRA", "04")),
+    ("Guyana made contact with Brazil.", ("GUY", "BRA", "04")),
+])
+def test_being_in_an_exchange_is_that_exchange(code, text, expected):
+    events = code(text)
+    assert dyads(events) == {expected}
+    assert code("Guyana was not in contact with Brazil.") == []

@@ -225,3 +225,15 @@ def test_a_participle_describing_a_noun_is_not_governed_by_the_clause_around_it(
                   "Malaysian Prime Minister Anwar Ibrahim.", published="2025-07-29")
     hosted = [e for e in events if e.rule.startswith("builtin:host")]
     assert [(e.source.country, e.cameo) for e in hosted] == [("MYS", "043")]
+
+
+@pytest.mark.parametrize("text", ["Kenya sent no troops to Haiti.", "The ministry offered no support to Ukraine.",
+                                  "Russia said nothing to Ukraine about the talks."])
+def test_an_act_whose_object_is_none_was_not_done(code, text):
+    assert code(text) == []
+    assert {e.modality for e in code(text, include_all=True)} == {"negated"}
+    assert all(e.rule.endswith("[neg:no object]") for e in code(text, include_all=True))
+
+
+def test_an_object_with_a_number_is_done(code):
+    assert dyads(code("Kenya sent 400 troops to Haiti.")) == {("KEN", "HTI", "15")}

@@ -83,6 +83,14 @@ def _own_marks(token) -> tuple[str | None, str]:
     return None, ""
 
 
+def _nothing_done(token) -> bool:
+    """"gave no details", "sent no troops", "said nothing": an act whose object is none was not done."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no"
+                                                                      for d in c.children))
+        for c in token.children)
+
+
 def _describing_participle(token) -> bool:
     """"the talks hosted by Malaysia": a participle describing a noun is a fact of its own, out of the reach of
     what governs the noun ("the ceasefire was agreed at talks hosted by ...")."""
@@ -107,6 +115,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
     label, reason = None, ""
     anchor = None
     for _ in range(12):
+        if token == trigger and _nothing_done(token):
+            return Modality(NEGATED, "neg:no object")
         if token.pos_ in ("VERB", "AUX") or token == trigger:
             own, why = _own_marks(token)
             if own == NEGATED:

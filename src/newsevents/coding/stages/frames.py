@@ -31,6 +31,11 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
     nouns = []
     for tok in sent:
         pos = tok.pos_
+        if pos in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.conventions.words("state_verb"):
+            frame = _state_frame(tok, lexicon, used_nouns)
+            if frame is not None:
+                frames.append(frame)
+                continue
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
             frame = _verb_frame(tok, lexicon, used_nouns)
             if frame is not None:
@@ -142,6 +147,24 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
+
+
+def _state_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
+    """"Guyana was in talks with the United States", "has been in close contact with Brazil": being in an
+    ongoing exchange (the nouns of `state_root` roots: consultations, negotiations) is that exchange."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        noun = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        rule = lexicon.match_noun(noun, governed=True) if noun is not None else None
+        if rule is None or rule.code[:2] not in lexicon.conventions.words("state_root"):
+            continue
+        used_nouns.add(noun.i)
+        code, refined = lexicon.refine_noun(rule, noun)
+        subj = subject_of(verb)
+        return Frame(verb, code, f"be in+{rule.id}", "light", [subj] if subj is not None else [],
+                     noun_targets(noun), noun, refinements=_ids(refined))
+    return None
 
 
 # Headlines drop the auxiliary of the passive ("Kosovo police officer killed", "Three shot dead by troops"):

@@ -25,8 +25,7 @@ class ActorStage:
             instruments = scope.lexicon.conventions.instruments(c.code)
             c.sources = first_actors(frame.sources, scope.actors, instruments)
             if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
-                    and subject_of(frame.trigger) is None and \
-                    not (frame.trigger.dep_ == "acl" and frame.trigger.tag_ == "VBN"):
+                    and subject_of(frame.trigger) is None and _noun_is_agent(frame.trigger):
                 # "the militia that attacked ...": the relative clause's subject is the noun it modifies; not
                 # "91 people killed", "civilians wounded in the attack": a past participle's noun is its victim
                 # (not what the clause itself names: "letters inviting Tshisekedi" are not Tshisekedi's)
@@ -44,6 +43,16 @@ class ActorStage:
             self.policy.adjust("actors", c, scope)
             out.append(c)
         return out
+
+
+def _noun_is_agent(clause) -> bool:
+    """Whether the noun a relative or participle clause describes is the one who acts in it: "the militia that
+    attacked"; not "91 people killed" (a past participle's noun is its victim), not "the station where
+    civilians were killed" or "a town whose people were shelled" (the noun is a place, or the clause has its
+    own passive subject)."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return False
+    return not any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
 
 
 class ModalityStage:
