@@ -239,3 +239,24 @@ def test_what_is_received_from_someone_is_their_giving(code):
     # receiving a delegation is hosting it: the receiver's own act
     [hosted] = code("Kenya received a delegation from Uganda.")
     assert (hosted.source.code, hosted.target.code, hosted.cameo) == ("KEN", "UGA", "043")
+
+
+def test_expelled_diplomats_are_not_of_the_country_that_expels_them(code):
+    events = code("CARACAS, July 31 (Reuters) - Venezuela expelled diplomats of seven Latin American states on "
+                  "Monday.", "2024-07-31")
+    assert not [e for e in events if e.target is not None and e.target.country == "VEN"]
+
+
+BORDER = ("WARSAW, Nov 16 (Reuters) - Poland accused Belarus on Tuesday of trying to provoke a conflict. Belarus "
+          "denied it. Poland said Belarus was to blame for the crisis, and Belarus called Poland a liar. Poland has deployed about 15,000 troops "
+          "to the border. Poland also deployed police in Warsaw.")
+
+
+def test_a_show_of_force_at_the_border_faces_the_countrys_counterpart(code):
+    events = [e for e in code(BORDER, "2021-11-16") if e.root == "15"]
+    at_border = [e for e in events if "to the border" in e.sentence]
+    assert [(e.source.code, e.target.code) for e in at_border] == [("POL", "BLR")]
+    assert "+posture.border-counterpart.v1" in at_border[0].rule
+    assert at_border[0].location.country == "POL"   # on its own side of the border
+    # away from a border, nothing says whom it faces
+    assert not [e for e in events if "Warsaw" in e.sentence and e.target is not None and e.target.country == "BLR"]

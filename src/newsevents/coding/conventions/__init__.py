@@ -64,6 +64,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("relations.counterpart.v1", "targets",
                "cutting relations, or recalling one's own envoy, with no other country named is aimed at the "
                "article's counterpart", targets.relations_counterpart),
+    Convention("posture.border-counterpart.v1", "targets",
+               "a show of force at a border, with no other country named, faces the article's counterpart",
+               targets.border_posture_counterpart),
     Convention("role.target-country-from-source.v1", "targets",
                "a role-only target belongs to its source's country (not for violence)",
                targets.target_country_from_source),

@@ -131,8 +131,10 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
     here = c.place.country if c.place is not None else s.context.story_country()
     if not here:
         return False
+    # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
+    foreign = c.code[:3] in _roots(s, "foreign_target_code") and any(a.country == here for a in c.sources)
     return _replace(c, [with_country(a, here) if not a.code else a for a in c.sources],
-                    [with_country(t, here) if not t.code and t.role else t for t in c.targets])
+                    [with_country(t, here) if not t.code and t.role and not foreign else t for t in c.targets])
 
 
 def restriction_people(c: Candidate, s: SentenceScope) -> bool:
@@ -214,6 +216,29 @@ def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
     against the source (else the latest other actor of a hostile act), not at the envoy."""
     if c.code[:3] not in _roots(s, "relations_code") or any(t.code and not own_side(t, c.sources) for t in c.targets):
         return False
+    return _aim_at_counterpart(c, s, fallback=True)
+
+
+def border_posture_counterpart(c: Candidate, s: SentenceScope) -> bool:
+    """"Poland has deployed 15,000 troops to the border": a show of force at a border, with no other country
+    named, faces the country the article's dyad sets against the source, from the source's own side."""
+    if c.code[:2] not in _roots(s, "border_posture_root") or any(t.code for t in c.targets):
+        return False
+    borders = s.lexicon.conventions.words("border_noun")
+    if not any(t.lemma_.lower() in borders and t.head.dep_ == "prep" and t.head.head == c.frame.trigger
+               for t in c.frame.trigger.subtree):
+        return False
+    if not _aim_at_counterpart(c, s, fallback=False):
+        return False
+    home = next((a.country for a in c.sources if a.country), None)
+    if c.place is None and home:   # on its own side of the border, not in the country it faces
+        c.place = s.lexicon.gazetteer.country(home)
+    return True
+
+
+def _aim_at_counterpart(c: Candidate, s: SentenceScope, fallback: bool) -> bool:
+    """Aim the act at the other country of the article's main pair (else, with `fallback`, at the latest other
+    actor of a hostile act)."""
     mine = {a.country for a in c.sources if a.country}
     if not mine:
         return False
@@ -221,7 +246,7 @@ def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
     counterpart = [p for p in pair if p not in mine] if len(set(pair) & mine) == 1 else []
     if counterpart:
         c.targets = [country_actor(counterpart[0], None, counterpart[0], "")]
-    else:
+    elif fallback:
         c.targets = [a for a in s.context.recent_agents if a.country and a.country not in mine][:1]
     return bool(c.targets)
 
