@@ -260,3 +260,22 @@ def test_a_show_of_force_at_the_border_faces_the_countrys_counterpart(code):
     assert at_border[0].location.country == "POL"   # on its own side of the border
     # away from a border, nothing says whom it faces
     assert not [e for e in events if "Warsaw" in e.sentence and e.target is not None and e.target.country == "BLR"]
+
+
+PAIR = ("WASHINGTON, June 28 (Reuters) - Congo and Rwanda signed a peace deal in Washington on Friday.\n\n"
+        "Congo accused Rwanda of arming rebels, and Rwanda denied it.\n\nTrump praised Congo and Rwanda.\n\n"
+        "The United States said it would watch closely, and Washington praised the deal.\n\n"
+        "Both ministers urged Washington to stay engaged.")
+
+
+def test_the_two_sides_are_never_a_country_their_own_clause_names_apart(code):
+    urged = [e for e in code(PAIR, "2025-06-28") if e.root == "02"]
+    assert {(e.source.country, e.target.country) for e in urged} == {("COD", "USA"), ("RWA", "USA")}
+
+
+def test_the_two_sides_may_be_named_again_in_another_clause(code):
+    text = ("ISLAMABAD, Aug 8 (Reuters) - India and Pakistan traded fire.\n\nPakistan accused India of aggression."
+            "\n\nIndia rejected Pakistan's claim.\n\nGuterres called on both sides to exercise restraint and recalled "
+            "the agreement between India and Pakistan.")
+    urged = [e for e in code(text, "2019-08-08") if e.root == "02"]
+    assert {(e.source.code, e.target.country) for e in urged} == {("UN", "IND"), ("UN", "PAK")}

@@ -151,9 +151,10 @@ class Context:
         named = self.mentioned.get(home, 0)
         return None if any(n > named for c, n in self.mentioned.items() if c not in besides) else home
 
-    def main_pair(self) -> list[str]:
-        """The article's two most-named countries, when both recur (its dyad: "the two sides")."""
-        top = sorted(self.mentioned.items(), key=lambda kv: -kv[1])[:2]
+    def main_pair(self, besides: frozenset = frozenset()) -> list[str]:
+        """The article's two most-named countries (other than `besides`), when both recur (its dyad: "the two
+        sides")."""
+        top = sorted(((c, n) for c, n in self.mentioned.items() if c not in besides), key=lambda kv: -kv[1])[:2]
         return [c for c, n in top] if len(top) == 2 and top[1][1] >= MAIN_PAIR_MENTIONS else []
 
     def main_sides(self) -> list[Actor]:

@@ -29,6 +29,7 @@ from newsevents.coding.lexicon.actors import (
     country_actor,
     role_only,
 )
+from newsevents.coding.syntax import clause_verb, conj_root, proper_name
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
@@ -150,7 +151,7 @@ class SentenceActors:
             return pair
         if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
             return [a for a in self._resolve_one(head, exclude)]
-        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and _conj_root(c) == head]
+        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and conj_root(c) == head]
         actors: list[Actor] = []
         for h in heads:
             found = self._resolve_one(h)
@@ -209,7 +210,7 @@ class SentenceActors:
             return []
         conjuncts = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"
-                     for c in p.subtree if c.dep_ == "conj" and _conj_root(c) == p]
+                     for c in p.subtree if c.dep_ == "conj" and conj_root(c) == p]
         if not conjuncts:
             return []
         role = self._role(head, self.phrase_tokens(head))
@@ -229,7 +230,7 @@ class SentenceActors:
         sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []
         if sides and any(a.group for a in sides):   # "both sides" of a war with an armed group
             return [replace(a, text=head.text) for a in sides]
-        main = self.context.main_pair()
+        main = self.context.main_pair(besides=self._named_apart(head))
         if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
             found = [next((a for a in candidates if a.country == c and not a.role), None) or
                      country_actor(c, None, c, head.text) for c in main]
@@ -241,6 +242,18 @@ class SentenceActors:
             if len(found) == 2:
                 return found
         return []
+
+    def _named_apart(self, head) -> frozenset:
+        """Countries the same clause names outside this phrase: "both ministers urged Washington" are not
+        Washington's ("called on both sides ... and recalled the agreement between India and Pakistan" are)."""
+        inside, verb = {t.i for t in head.subtree}, clause_verb(head)
+        found = set()
+        for i, m in self.by_token.items():
+            if head.sent.start <= i < head.sent.end and i not in inside and clause_verb(head.doc[i]) == verb:
+                entry = m.entry_on(self.day)
+                if entry is not None and entry.country and not entry.group:
+                    found.add(entry.country)
+        return frozenset(found)
 
     def _plural_after_pair(self, head) -> list[Actor]:
         """"China, a partner of both countries, urged them": "they"/"them" after the sentence named a pair
@@ -434,7 +447,7 @@ class SentenceActors:
         for t in tokens:
             if t.pos_ != "PROPN":
                 continue
-            name = _proper_name(t)
+            name = proper_name(t)
             if name.islower():
                 continue   # "the west bank of the river" is not the West Bank
             if t.dep_ == "compound" and t.head.lemma_.lower() in NAMED_AFTER_PLACES:
@@ -478,24 +491,6 @@ def _third_party(mention, doc) -> bool:
     """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
     end = mention.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
-
-
-def _conj_root(token):
-    while token.dep_ == "conj":
-        token = token.head
-    return token
-
-
-def _proper_name(token) -> str:
-    """The full proper name a PROPN token heads or belongs to ("Abu Dhabi", "South Carolina")."""
-    left = token
-    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound" \
-            and left.doc[left.i - 1].head.i >= token.i:
-        left = left.doc[left.i - 1]
-    right = token
-    while right.dep_ == "compound" and right.head.pos_ == "PROPN" and right.head.i == right.i + 1:
-        right = right.head
-    return token.doc[left.i:right.i + 1].text
 
 
 def _text(tokens) -> str:

@@ -235,3 +235,28 @@ def victim_count(verb) -> int:
             except ValueError:
                 continue
     return best
+
+
+def clause_verb(token):
+    """The verb of the clause a token sits in."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
+def conj_root(token):
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
+def proper_name(token) -> str:
+    """The full proper name a PROPN token heads or belongs to ("Abu Dhabi", "South Carolina")."""
+    left = token
+    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound" \
+            and left.doc[left.i - 1].head.i >= token.i:
+        left = left.doc[left.i - 1]
+    right = token
+    while right.dep_ == "compound" and right.head.pos_ == "PROPN" and right.head.i == right.i + 1:
+        right = right.head
+    return token.doc[left.i:right.i + 1].text
