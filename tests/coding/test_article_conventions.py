@@ -222,3 +222,40 @@ def test_being_in_an_exchange_is_that_exchange(code, text, expected):
     events = code(text)
     assert dyads(events) == {expected}
     assert code("Guyana was not in contact with Brazil.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks between Russia and Ukraine resumed in Istanbul on Monday.", ("RUS", "UKR", "04")),
+    ("Clashes between Serbia and Kosovo erupted on Monday.", ("SRB", "XKX", "19")),
+])
+def test_an_event_noun_between_two_parties_is_theirs(code, text, expected):
+    events = code(text)
+    assert expected in dyads(events)
+    assert all("+between" in e.rule for e in events)
+
+
+def test_where_an_agreement_was_made_does_not_make_it_a_plan(code):
+    # "agreed at talks": the talks are the circumstance of the agreement, not what was agreed
+    events = code("The ceasefire was agreed at talks in Putrajaya between Thailand and Cambodia.")
+    assert ("THA", "KHM", "04") in dyads(events)
+    assert code("Russia agreed to talks with Ukraine.", include_all=True)[0].modality == "asserted"
+
+
+def test_brokering_a_deal_that_names_no_one_is_aimed_at_its_parties(code):
+    events = code("BEIRUT (AP) - A ceasefire between Israel and Hezbollah took effect early Wednesday. The United "
+                  "States and France brokered the agreement.", "2024-11-27")
+    brokered = {(e.source.code, e.target.code) for e in events if e.root == "04"}
+    assert brokered == {("USA", "ISR"), ("USA", "HEZBOLLAH"), ("FRA", "ISR"), ("FRA", "HEZBOLLAH")}
+
+
+def test_suspending_an_official_from_duty_is_an_administrative_sanction(code):
+    [event] = code("Thailand's Constitutional Court suspended Prime Minister Paetongtarn Shinawatra from duty on "
+                   "July 1.", "2025-07-29")
+    assert event.cameo == "172" and event.target.country == "THA"
+
+
+def test_people_from_both_sides_are_the_pair_in_their_role(code):
+    text = ("Thailand accused Cambodia of firing. Cambodia denied it. Thailand said Cambodia lied. Army "
+            "commanders from both sides met on Tuesday morning to shore up the truce.")
+    met = [e for e in code(text, "2025-07-29") if e.root == "04"]
+    assert {(e.source.code, e.target.code) for e in met} == {("THAMIL", "KHMMIL")}

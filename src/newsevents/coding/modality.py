@@ -50,6 +50,8 @@ WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poi
 REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
                        "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",
                        "explain", "describe", "recall", "according", "learn", "discover", "know", "verify"})
+# Prepositions that set an act's circumstances, not its content: "agreed at talks", "pledged during a visit"
+CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "amid", "despite"})
 # Clause marks that make a subordinate clause non-factual.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 
@@ -161,6 +163,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     break
                 for kind, words in GOVERNORS.items():
                     infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                    if dep == "prep" and token.lower_ in CIRCUMSTANCE_PREPS:
+                        break   # "agreed at talks in Putrajaya": where and when, not what was agreed
                     if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)

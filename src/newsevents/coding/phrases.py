@@ -146,7 +146,7 @@ class SentenceActors:
         (an event's source is not its own object: "investigators entered the consulate to search it")."""
         if head.i in self._cache:
             return self._cache[head.i]
-        pair = self._pair_reference(head) or self._plural_after_pair(head)
+        pair = self._pair_reference(head) or self._plural_after_pair(head) or self._of_pair(head)
         if pair:
             return pair
         if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
@@ -241,6 +241,20 @@ class SentenceActors:
                 found.append(a)
             if len(found) == 2:
                 return found
+        return []
+
+    def _of_pair(self, head) -> list[Actor]:
+        """"army commanders from both sides", "the leaders of the two countries": the pair, in the head's role."""
+        if head.tag_ != "NNS":
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for p in prep.children:
+                    pair = self._pair_reference(p) if p.dep_ == "pobj" else []
+                    if pair:
+                        role = self._role(head, [head])
+                        return [country_actor(a.country, role, a.name, _text(self.phrase_tokens(head)))
+                                if role and a.country and not a.group else a for a in pair]
         return []
 
     def _named_apart(self, head) -> frozenset:

@@ -39,8 +39,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("condemnation.perpetrator.v2", "targets",
                "condemning or investigating an act is aimed at whoever the article said carried out that kind of act",
                targets.perpetrator_of_condemned_act),
-    Convention("endorsement.deal-parties.v1", "targets",
-               "welcoming an agreement, decision or truce that names no one is aimed at the parties to the latest one",
+    Convention("endorsement.deal-parties.v2", "targets",
+               "welcoming or brokering an agreement, decision or truce that names no one is aimed at the parties to the "
+               "latest one",
                targets.parties_of_endorsed_deal),
     Convention("speech.addressee-from-context.v1", "targets",
                "a speech act with no addressee is aimed at the other actor in view", speech.addressee_from_context),

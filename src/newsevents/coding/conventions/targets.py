@@ -105,10 +105,11 @@ def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
 
 
 def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
-    """"Blinken welcomed the agreement": an endorsement of a deal, decision or truce that names no one is
-    aimed at the parties (other than the endorser's own side) to the latest one the article reported."""
+    """"Blinken welcomed the agreement", "the US and France brokered the agreement": an endorsement or the
+    mediation of a deal, decision or truce that names no one is aimed at the parties (other than the endorser's own side) to the latest one the article reported."""
     obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
-    if c.targets or obj is None or c.code[:2] not in _roots(s, "endorsed_act_root") or \
+    endorsing = _roots(s, "endorsed_act_root")
+    if c.targets or obj is None or (c.code[:2] not in endorsing and c.code[:3] not in endorsing) or \
             obj.lemma_.lower() not in s.lexicon.conventions.words("deal_noun"):
         return False
     for pair in s.context.recent_deals:

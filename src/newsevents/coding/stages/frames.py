@@ -212,11 +212,27 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
             sources += [p for p in prep.children if p.dep_ == "pobj"]
+    between = _between(noun)
+    if not sources and between is not None:
+        # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
+        # (the pairs conventions set them on one another)
+        code, refined = lexicon.refine_noun(rule, noun)
+        return Frame(noun, code, f"{rule.id} +between", "noun", [between], [], noun, refinements=_ids(refined))
     if not sources:
         return None
     code, refined = lexicon.refine_noun(rule, noun)
     targets = [t for t in noun_targets(noun) if not (sent_from and t.head.lower_ == "from")]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _between(noun):
+    """The first of the parties named by a noun's "between X and Y" phrase (None unless two are named)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            p = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if p is not None and any(c.dep_ == "conj" for c in p.children):
+                return p
+    return None
 
 
 def _ids(refinement: str | None) -> tuple[str, ...]:
