@@ -8,7 +8,6 @@ descriptions ("it", "the country", "the alliance") resolve through the `Context`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from newsevents.coding.article import Context
 from newsevents.coding.english import (
@@ -16,7 +15,6 @@ from newsevents.coding.english import (
     NAMED_AFTER_PLACES,
     NEUTER,
     OF_HEADS,
-    PAIR_HEADS,
     PERSONAL,
     PLURAL,
     THIRD_PARTY_PARTICIPLES,
@@ -29,7 +27,8 @@ from newsevents.coding.lexicon.actors import (
     country_actor,
     role_only,
 )
-from newsevents.coding.syntax import clause_verb, conj_root, proper_name
+from newsevents.coding.pair_references import PairReferences
+from newsevents.coding.syntax import conj_root, phrase_text, proper_name
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
@@ -38,7 +37,7 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case"
 
 
 
-class SentenceActors:
+class SentenceActors(PairReferences):
     """The actor mentions of one sentence and the resolution of its noun phrases."""
 
     def __init__(self, sent, dictionary: ActorDictionary, gazetteer, day: dt.date | None, context: Context):
@@ -191,7 +190,7 @@ class SentenceActors:
         known = self.context.people.get(surname) if surname else None
         if known is None:
             return None
-        return country_actor(known.country, role or known.role, known.name, _text(tokens)) if not known.group \
+        return country_actor(known.country, role or known.role, known.name, phrase_text(tokens)) if not known.group \
             else known
 
     def _titled_before(self, tokens) -> Actor | None:
@@ -201,7 +200,7 @@ class SentenceActors:
             return None
         known = next((a for seen, a in self.context.titled if words <= seen), None)
         return None if known is None else Actor(code=known.code, country=known.country, role=known.role,
-                                                group=known.group, name=known.name, text=_text(tokens))
+                                                group=known.group, name=known.name, text=phrase_text(tokens))
 
     def _of_conjuncts(self, head) -> list[Actor]:
         """The further countries of a plural head's "of" phrase ("the leaders of Armenia and Azerbaijan", "the
@@ -221,71 +220,9 @@ class SentenceActors:
                     found.append(country_actor(a.country, role or a.role, a.name, a.text))
         return found
 
-    def _pair_reference(self, head) -> list[Actor]:
-        """"the two leaders", "both countries", "the two sides": the two most salient earlier actors."""
-        mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-        if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
-            return []
-        candidates = self.context.candidates(head.i)
-        sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []
-        if sides and any(a.group for a in sides):   # "both sides" of a war with an armed group
-            return [replace(a, text=head.text) for a in sides]
-        main = self.context.main_pair(besides=self._named_apart(head))
-        if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
-            found = [next((a for a in candidates if a.country == c and not a.role), None) or
-                     country_actor(c, None, c, head.text) for c in main]
-            return found
-        found = []
-        for a in candidates:
-            if a.country and all(a.country != b.country for b in found):
-                found.append(a)
-            if len(found) == 2:
-                return found
-        return []
-
-    def _of_pair(self, head) -> list[Actor]:
-        """"army commanders from both sides", "the leaders of the two countries": the pair, in the head's role."""
-        if head.tag_ != "NNS":
-            return []
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for p in prep.children:
-                    pair = self._pair_reference(p) if p.dep_ == "pobj" else []
-                    if pair:
-                        role = self._role(head, [head])
-                        return [country_actor(a.country, role, a.name, _text(self.phrase_tokens(head)))
-                                if role and a.country and not a.group else a for a in pair]
-        return []
-
-    def _named_apart(self, head) -> frozenset:
-        """Countries the same clause names outside this phrase: "both ministers urged Washington" are not
-        Washington's ("called on both sides ... and recalled the agreement between India and Pakistan" are)."""
-        inside, verb = {t.i for t in head.subtree}, clause_verb(head)
-        found = set()
-        for i, m in self.by_token.items():
-            if head.sent.start <= i < head.sent.end and i not in inside and clause_verb(head.doc[i]) == verb:
-                entry = m.entry_on(self.day)
-                if entry is not None and entry.country and not entry.group:
-                    found.add(entry.country)
-        return frozenset(found)
-
-    def _plural_after_pair(self, head) -> list[Actor]:
-        """"China, a partner of both countries, urged them": "they"/"them" after the sentence named a pair
-        ("both countries", "the two sides") are that pair."""
-        if head.lower_ not in PLURAL or head.lower_ == "their":
-            return []
-        for t in head.sent:
-            if t.i >= head.i:
-                return []
-            if t.pos_ == "NOUN" and t.lemma_.lower() in PAIR_HEADS:
-                pair = self._pair_reference(t)
-                if pair:
-                    return pair
-        return []
-
     def _resolve_one(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         tokens = self.phrase_tokens(head)
-        text = _text(tokens)
+        text = phrase_text(tokens)
         role = self._role(head, tokens)
         former = any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens)
         if former:
@@ -434,7 +371,7 @@ class SentenceActors:
                 if ref is not None:
                     role = self._role(head, tokens) or ref.role
                     return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
-                                 role=role, group=ref.group, name=ref.name, text=_text(tokens))
+                                 role=role, group=ref.group, name=ref.name, text=phrase_text(tokens))
                 return None
         if kind is None:
             return None
@@ -448,7 +385,7 @@ class SentenceActors:
             if kind == "group" and not a.group:
                 continue
             if kind == "office":   # "the junta" of the country in view, in its own role
-                return country_actor(a.country, self._role(head, tokens) or "GOV", a.name, _text(tokens))
+                return country_actor(a.country, self._role(head, tokens) or "GOV", a.name, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
 
@@ -469,7 +406,7 @@ class SentenceActors:
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
-                return country_actor(place.country, role, place.name, _text(tokens))
+                return country_actor(place.country, role, place.name, phrase_text(tokens))
         return None
 
 
@@ -505,12 +442,3 @@ def _third_party(mention, doc) -> bool:
     """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
     end = mention.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
-
-
-def _text(tokens) -> str:
-    if not tokens:
-        return ""
-    first, last = tokens[0], tokens[-1]
-    if last.i - first.i < 12:
-        return "".join(t.text_with_ws for t in first.doc[first.i:last.i + 1]).rstrip()
-    return first.doc[first.i:last.i + 1].text

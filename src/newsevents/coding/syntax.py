@@ -260,3 +260,13 @@ def proper_name(token) -> str:
     while right.dep_ == "compound" and right.head.pos_ == "PROPN" and right.head.i == right.i + 1:
         right = right.head
     return token.doc[left.i:right.i + 1].text
+
+
+def phrase_text(tokens) -> str:
+    """The text of a phrase from its first to its last token."""
+    if not tokens:
+        return ""
+    first, last = tokens[0], tokens[-1]
+    if last.i - first.i < 12:
+        return "".join(t.text_with_ws for t in first.doc[first.i:last.i + 1]).rstrip()
+    return first.doc[first.i:last.i + 1].text

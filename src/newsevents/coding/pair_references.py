@@ -1,0 +1,76 @@
+"""References to a pair of actors: "both sides", "the two countries", "army commanders from both sides", and
+"them" after a sentence named such a pair. A mixin of `SentenceActors` (it uses its context, mentions and
+phrase helpers)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsevents.coding.english import PAIR_HEADS, PLURAL
+from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.syntax import clause_verb, phrase_text
+from newsevents.model import Actor
+
+
+class PairReferences:
+
+    def _pair_reference(self, head) -> list[Actor]:
+        """"the two leaders", "both countries", "the two sides": the two most salient earlier actors."""
+        mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+        if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
+            return []
+        candidates = self.context.candidates(head.i)
+        sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []
+        if sides and any(a.group for a in sides):   # "both sides" of a war with an armed group
+            return [replace(a, text=head.text) for a in sides]
+        main = self.context.main_pair(besides=self._named_apart(head))
+        if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
+            found = [next((a for a in candidates if a.country == c and not a.role), None) or
+                     country_actor(c, None, c, head.text) for c in main]
+            return found
+        found = []
+        for a in candidates:
+            if a.country and all(a.country != b.country for b in found):
+                found.append(a)
+            if len(found) == 2:
+                return found
+        return []
+
+    def _of_pair(self, head) -> list[Actor]:
+        """"army commanders from both sides", "the leaders of the two countries": the pair, in the head's role."""
+        if head.tag_ != "NNS":
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for p in prep.children:
+                    pair = self._pair_reference(p) if p.dep_ == "pobj" else []
+                    if pair:
+                        role = self._role(head, [head])
+                        return [country_actor(a.country, role, a.name, phrase_text(self.phrase_tokens(head)))
+                                if role and a.country and not a.group else a for a in pair]
+        return []
+
+    def _named_apart(self, head) -> frozenset:
+        """Countries the same clause names outside this phrase: "both ministers urged Washington" are not
+        Washington's ("called on both sides ... and recalled the agreement between India and Pakistan" are)."""
+        inside, verb = {t.i for t in head.subtree}, clause_verb(head)
+        found = set()
+        for i, m in self.by_token.items():
+            if head.sent.start <= i < head.sent.end and i not in inside and clause_verb(head.doc[i]) == verb:
+                entry = m.entry_on(self.day)
+                if entry is not None and entry.country and not entry.group:
+                    found.add(entry.country)
+        return frozenset(found)
+
+    def _plural_after_pair(self, head) -> list[Actor]:
+        """"China, a partner of both countries, urged them": "they"/"them" after the sentence named a pair
+        ("both countries", "the two sides") are that pair."""
+        if head.lower_ not in PLURAL or head.lower_ == "their":
+            return []
+        for t in head.sent:
+            if t.i >= head.i:
+                return []
+            if t.pos_ == "NOUN" and t.lemma_.lower() in PAIR_HEADS:
+                pair = self._pair_reference(t)
+                if pair:
+                    return pair
+        return []
