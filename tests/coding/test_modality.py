@@ -237,3 +237,14 @@ def test_an_act_whose_object_is_none_was_not_done(code, text):
 
 def test_an_object_with_a_number_is_done(code):
     assert dyads(code("Kenya sent 400 troops to Haiti.")) == {("KEN", "HTI", "15")}
+
+
+def test_an_act_its_own_actor_claims_to_have_done_is_asserted(code):
+    [event] = code("On Thursday, the Houthis claimed to have struck two Saudi oil tankers.", "2026-07-24")
+    assert (event.source.code, event.target.country, event.root) == ("HOUTHI", "SAU", "19")
+    assert "+claim.own-act.v1" in event.rule
+
+
+def test_a_claim_about_anothers_act_is_not_asserted(code):
+    assert code("Iran claimed that Israel had struck Isfahan.") == []
+    assert code("Ukraine claimed Russia had struck a hospital in Kharkiv.") == []

@@ -14,6 +14,9 @@ from newsevents.coding.policy import Convention, Policy
 CONVENTIONS: tuple[Convention, ...] = (
     Convention("target.conjoined-verb-object.v1", "actors",
                "a conjoined verb without its own subject shares the first verb's object", targets.conjoined_verb_object),
+    Convention("claim.own-act.v1", "targets",
+               "an act its own actor claims to have done (\"claimed to have struck\") is asserted, as a claim of "
+               "responsibility is", speech.claimed_own_act),
     Convention("speech.threat-cue.v2", "targets",
                "a statement whose own clause promises retaliation or a price, ahead or if, is a threat (130)",
                speech.threat_cue),

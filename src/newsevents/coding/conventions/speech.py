@@ -5,7 +5,8 @@ from dataclasses import replace
 
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.roles import other_must
+from newsevents.coding.modality import ASSERTED
+from newsevents.coding.roles import announced_by_source, other_must
 from newsevents.coding.syntax import own_clause
 
 
@@ -80,6 +81,19 @@ def complement_target(c: Candidate, s: SentenceScope) -> bool:
         c.targets = inner[:1]
         return True
     return False
+
+
+def claimed_own_act(c: Candidate, s: SentenceScope) -> bool:
+    """"The Houthis claimed to have struck two Saudi tankers": an actor claiming an act of its own has done it,
+    as a claim of responsibility says (not so a claim about another's act: "claimed Iran had struck")."""
+    m, trigger = c.modality, c.frame.trigger
+    if m is None or m.reason != "governor:claim" or m.anchor is None or trigger.dep_ != "xcomp" or \
+            trigger.head.i != m.anchor or not any(a.dep_ == "aux" and a.lower_ == "have" for a in trigger.children):
+        return False
+    if not c.sources or not all(announced_by_source(m, a, s.actors, s.sent) for a in c.sources):
+        return False
+    c.modality = replace(m, label=ASSERTED, reason="")
+    return True
 
 
 def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
