@@ -123,7 +123,7 @@ def test_a_past_participles_noun_is_its_victim_not_its_source(code):
 def test_each_other_makes_the_sources_act_on_one_another_both_ways(code):
     events = code("Pakistan and Iran have long accused each other of sheltering militants.")
     assert dyads(events) == {("PAK", "IRN", "11"), ("IRN", "PAK", "11")}
-    assert all("+pairs.each-other.v1" in e.rule for e in events)
+    assert all("+pairs.each-other.v2" in e.rule for e in events)
     # spaCy parses "one another" with either word as the head
     assert dyads(code("India and Pakistan blamed one another for the clash.")) == {
         ("IND", "PAK", "11"), ("PAK", "IND", "11")}
@@ -279,3 +279,11 @@ def test_the_two_sides_may_be_named_again_in_another_clause(code):
             "the agreement between India and Pakistan.")
     urged = [e for e in code(text, "2019-08-08") if e.root == "02"]
     assert {(e.source.code, e.target.country) for e in urged} == {("UN", "IND"), ("UN", "PAK")}
+
+
+def test_each_side_accusing_the_other_is_both_ways(code):
+    text = ("Thailand accused Cambodia of firing. Cambodia denied it. Thailand said Cambodia lied. Cambodia said "
+            "Thailand attacked first. Each side accused the other of firing first.")
+    last = [e for e in code(text, "2025-07-29") if e.sentence.startswith("Each side")]
+    assert {(e.source.code, e.target.code, e.root) for e in last} == {("THA", "KHM", "11"), ("KHM", "THA", "11")}
+    assert all("+pairs.each-other.v2" in e.rule for e in last)

@@ -14,9 +14,10 @@ from newsevents.model import Actor
 class PairReferences:
 
     def _pair_reference(self, head) -> list[Actor]:
-        """"the two leaders", "both countries", "the two sides": the two most salient earlier actors."""
+        """"the two leaders", "both countries", "the two sides", "each side (accused the other)": the two most
+        salient earlier actors."""
         mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-        if not (mods & {"two", "both"}) or head.lemma_.lower() not in PAIR_HEADS:
+        if not (mods & {"two", "both", "each"}) or head.lemma_.lower() not in PAIR_HEADS:
             return []
         candidates = self.context.candidates(head.i)
         sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []

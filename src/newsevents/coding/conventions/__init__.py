@@ -74,8 +74,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("role.target-country-from-source.v1", "targets",
                "a role-only target belongs to its source's country (not for violence)",
                targets.target_country_from_source),
-    Convention("pairs.each-other.v1", "pairs",
-               "several sources acting on \"each other\" or \"one another\" act on one another, both ways",
+    Convention("pairs.each-other.v2", "pairs",
+               "several sources acting on \"each other\" or \"one another\" (\"each side ... the other\") act on one "
+               "another, both ways",
                pairs.each_other),
     Convention("pairs.reciprocal.v1", "pairs",
                "several sources of a reciprocal verb with no object act on one another", pairs.reciprocal_parties),

@@ -25,14 +25,22 @@ def reciprocal_parties(c: Candidate, s: SentenceScope):
 
 
 def each_other(c: Candidate, s: SentenceScope):
-    """"Pakistan and Iran accused each other of sheltering militants": with "each other" or "one another" as
-    its object, each source acts on every other (both ways); what the clause names besides is not a party."""
+    """"Pakistan and Iran accused each other of sheltering militants", "each side accused the other": with "each
+    other" or "one another" as its object, each source acts on every other (both ways); what the clause names
+    besides is not a party."""
     trigger = c.frame.trigger
     objects = [x for x in trigger.children if x.dep_ in ("dobj", "dative")] + \
               [p for x in trigger.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj"]
-    if len(c.sources) < 2 or not any(_reciprocal_pronoun(x) for x in objects):
+    each = any(x.dep_ == "det" and x.lower_ == "each" for t in trigger.children if t.dep_ == "nsubj"
+               for x in t.children)
+    if len(c.sources) < 2 or not any(_reciprocal_pronoun(x) or (each and _the_other(x)) for x in objects):
         return None
     return [(a, b) for a in c.sources for b in c.sources if (a.country, a.group) != (b.country, b.group)]
+
+
+def _the_other(token) -> bool:
+    """"the other" (after a subject with "each": "each side accused the other")."""
+    return token.lower_ == "other" and any(x.dep_ == "det" and x.lower_ == "the" for x in token.children)
 
 
 def _reciprocal_pronoun(token) -> bool:
