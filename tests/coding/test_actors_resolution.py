@@ -228,3 +228,12 @@ def test_a_clause_describing_a_noun_takes_its_actor_from_the_noun_not_from_itsel
     # the noun's own phrase still acts: "Hezbollah fighters attacking Israel"
     assert ("HEZBOLLAH", "ISR") in {(e.source.code, e.target.code) for e in code(
         "Hezbollah fighters attacking Israel were killed.")}
+
+
+def test_a_leader_named_in_full_is_named_again_by_surname(code):
+    text = ("Guyanese President Irfaan Ali said Venezuela had declared itself an outlaw nation. U.S. Secretary of "
+            "State Antony Blinken spoke with Ali by telephone on Wednesday.")
+    spoke = [e for e in code(text, "2023-12-07") if e.root == "04"]
+    assert [(e.source.code, e.target.code) for e in spoke] == [("USAGOV", "GUYGOV")]
+    # a lone name the article never gave in full is no one
+    assert code("U.S. Secretary of State Antony Blinken spoke with Ali by telephone on Wednesday.") == []

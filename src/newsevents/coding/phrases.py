@@ -178,15 +178,19 @@ class SentenceActors(PairReferences):
         Brawner": the person's later mentions by name act for the same side."""
         tokens = self.phrase_tokens(head)
         tokens += [t for c in head.children if c.dep_ == "appos" for t in self.phrase_tokens(c)]
-        surname = self._surname(tokens)
+        leader = [t for t in tokens if t.pos_ == "PROPN" and t.i in self.by_token and
+                  self.by_token[t.i].entries[0].kind == "leader"]
+        # a leader the dictionary names in full ("President Irfaan Ali") is named again by surname ("Ali")
+        surname = self._surname(tokens) or (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None)
         if surname and surname not in self.context.people:
             self.context.people[surname] = actor
-        if surname or any(t.pos_ == "PROPN" and t.i in self.by_token and self.by_token[t.i].entries[0].kind == "leader"
-                          for t in tokens):
+        if surname or leader:
             self.context.titled.insert(0, (frozenset(t.lower_ for t in tokens if t.is_alpha), actor))
 
     def _person_named_before(self, tokens, role: str | None) -> Actor | None:
-        surname = self._surname(tokens)
+        # a lone name ("spoke with Ali") is looked up, though it is not remembered as a surname on its own
+        lone = [t for t in tokens if t.pos_ == "PROPN"]
+        surname = self._surname(tokens) or (lone[0].lower_ if len(lone) == 1 and len(tokens) == 1 else None)
         known = self.context.people.get(surname) if surname else None
         if known is None:
             return None
