@@ -259,3 +259,18 @@ def test_people_from_both_sides_are_the_pair_in_their_role(code):
             "commanders from both sides met on Tuesday morning to shore up the truce.")
     met = [e for e in code(text, "2025-07-29") if e.root == "04"]
     assert {(e.source.code, e.target.code) for e in met} == {("THAMIL", "KHMMIL")}
+
+
+def test_ordering_another_to_do_what_codes_nothing_is_a_demand(code):
+    text = ("Guyana asked the International Court of Justice in 2018 to confirm the boundary. On Dec. 1 the court "
+            "ordered Venezuela to refrain from any action.")
+    ordered = [e for e in code(text, "2023-12-07") if e.sentence.startswith("On Dec. 1")]
+    # "the court": the institution named earlier with that word
+    assert [(e.source.code, e.target.code, e.cameo) for e in ordered] == [("ICJ", "VEN", "100")]
+    # an order whose complement is an act codes that act, not a demand
+    assert dyads(code("Putin ordered troops to attack Kyiv.")) == {("RUS", "UKR", "19")}
+
+
+def test_ordering_diplomats_out_is_an_expulsion(code):
+    [event] = code("Mali ordered France's ambassador to leave within 72 hours.", "2022-01-31")
+    assert (event.source.code, event.target.country, event.cameo) == ("MLI", "FRA", "166")

@@ -73,6 +73,9 @@ BACK_REFERENCES = {
     # an office or institution of the country in view, with its own role ("the junta", "the ministry")
     "junta": "office", "regime": "office", "administration": "office", "premier": "office", "ministry": "office",
     "cabinet": "office", "presidency": "office", "leadership": "office", "authority": "office",
+    # an institution named earlier by a name holding the word ("the court": the International Court of Justice)
+    "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
+    "bank": "named", "assembly": "named",
 }
 # Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
 NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",

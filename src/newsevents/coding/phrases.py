@@ -388,6 +388,8 @@ class SentenceActors(PairReferences):
                 continue
             if kind == "group" and not a.group:
                 continue
+            if kind == "named" and head.lemma_.lower() not in f"{a.name} {a.text}".lower().split():
+                continue
             if kind == "office":   # "the junta" of the country in view, in its own role
                 return country_actor(a.country, self._role(head, tokens) or "GOV", a.name, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)

@@ -104,9 +104,13 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
             return Frame(verb, code, f"{lemma}+{rule.id}", "light", [agent] if agent is not None else [],
                          noun_targets(obj) + target_candidates(verb, None), obj, refinements=_ids(refined))
     # Aspectual and causative verbs pass the event to their complement ("began pumping", "ordered ... to withdraw").
-    if lemma in ASPECTUAL and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
-        if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "order", "use"):
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if lemma in ASPECTUAL and complement is not None:
+        if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "use"):
             return None
+        if lemma == "order" and (lexicon.match_verb(complement) is not None or
+                                 complement.lemma_.lower() in lexicon.light_verbs):
+            return None   # "ordered troops to withdraw": the withdrawal; "ordered X to refrain": a demand
     rule = lexicon.match_verb(verb)
     if rule is None:
         return None
