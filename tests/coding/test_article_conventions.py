@@ -274,3 +274,8 @@ def test_ordering_another_to_do_what_codes_nothing_is_a_demand(code):
 def test_ordering_diplomats_out_is_an_expulsion(code):
     [event] = code("Mali ordered France's ambassador to leave within 72 hours.", "2022-01-31")
     assert (event.source.code, event.target.country, event.cameo) == ("MLI", "FRA", "166")
+
+
+def test_a_target_named_after_including_counts_when_the_phrase_names_no_other(code):
+    events = code("Guyana said it had been in contact with its military partners, including the United States.")
+    assert dyads(events) == {("GUY", "USA", "04")}

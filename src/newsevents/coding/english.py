@@ -17,7 +17,7 @@ TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to",
 LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around", "off", "over"})
 # Prepositions through which a target phrase may name its actor ("struck targets in Iran").
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
-                         "with", "to", "toward", "towards", "between", "by", "for"})
+                         "with", "to", "toward", "towards", "between", "by", "for", "including"})
 # Prepositions of time: their phrases name other acts ("after 12 days of battles with the Amal militia").
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "amid", "during", "until"})
 # Prepositions that introduce the place of an event.
