@@ -277,5 +277,5 @@ def test_ordering_diplomats_out_is_an_expulsion(code):
 
 
 def test_a_target_named_after_including_counts_when_the_phrase_names_no_other(code):
-    events = code("Guyana said it had been in contact with its military partners, including the United States.")
+    events = code("Guyana has been in contact with its military partners, including the United States.")
     assert dyads(events) == {("GUY", "USA", "04")}
