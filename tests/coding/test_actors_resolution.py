@@ -237,3 +237,18 @@ def test_a_leader_named_in_full_is_named_again_by_surname(code):
     assert [(e.source.code, e.target.code) for e in spoke] == [("USAGOV", "GUYGOV")]
     # a lone name the article never gave in full is no one
     assert code("U.S. Secretary of State Antony Blinken spoke with Ali by telephone on Wednesday.") == []
+
+
+def test_the_junta_is_the_story_countrys_when_it_is_in_view(code):
+    text = ("BAMAKO, Jan 31 (Reuters) - Mali's military-led government gave France's ambassador 72 hours to leave. "
+            "Mali accused France of meddling, and France rejected the accusation. Denmark said it would bring its "
+            "troops home. The junta demanded that the Danes leave.")
+    demanded = [e for e in code(text, "2022-01-31") if e.sentence.startswith("The junta")]
+    assert demanded and all(e.source.country == "MLI" for e in demanded)
+
+
+def test_the_junta_is_the_country_last_named_with_it(code):
+    text = ("BANGKOK, April 2 (Reuters) - Myanmar's junta declared a ceasefire on Wednesday. Thailand welcomed "
+            "the truce. China urged restraint. The junta accused rebels of attacking a convoy.")
+    accused = [e for e in code(text, "2025-04-02") if e.sentence.startswith("The junta")]
+    assert accused and all(e.source.country == "MMR" for e in accused)

@@ -119,6 +119,7 @@ class Context:
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
     onsets: dict = field(default_factory=dict)   # event noun -> EventDate it began ("the fighting broke out ...")
     titled: list = field(default_factory=list)   # (words of the phrase, Actor) of people named so, newest first
+    offices: dict = field(default_factory=dict)   # "junta", "ministry" -> the country last named with it
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sides: dict = field(default_factory=dict)   # group, else country -> (sentences naming it, its Actor)
     sentence: "SentenceActors | None" = None

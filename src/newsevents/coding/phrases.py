@@ -156,6 +156,9 @@ class SentenceActors(PairReferences):
             found = self._resolve_one(h)
             if len(found) == 1 and (found[0].country or found[0].group):
                 self._remember_person(h, found[0])
+                if BACK_REFERENCES.get(h.lemma_.lower()) == "office" and found[0].country and \
+                        any(t.i in self.by_token for t in self.phrase_tokens(h)):
+                    self.context.offices[h.lemma_.lower()] = found[0].country   # "Myanmar's junta"
             for a in found:
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
@@ -391,9 +394,16 @@ class SentenceActors(PairReferences):
             if kind == "named" and head.lemma_.lower() not in f"{a.name} {a.text}".lower().split():
                 continue
             if kind == "office":   # "the junta" of the country in view, in its own role
-                return country_actor(a.country, self._role(head, tokens) or "GOV", a.name, phrase_text(tokens))
+                country = self._office_country(head, a.country)
+                return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
+
+    def _office_country(self, head, nearest: str) -> str:
+        """Whose "junta", "ministry" or "administration": the country last named with that word ("Myanmar's
+        junta"), else the story's own country (a dateline's country the article names most), else the nearest
+        country named."""
+        return self.context.offices.get(head.lemma_.lower()) or self.context.story_country() or nearest
 
     def _place_actor(self, head, tokens) -> Actor | None:
         """A place named as an actor ("Kharkiv", "the city of Belgorod", "Guam") stands for its country."""
