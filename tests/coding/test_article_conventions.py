@@ -279,3 +279,21 @@ def test_ordering_diplomats_out_is_an_expulsion(code):
 def test_a_target_named_after_including_counts_when_the_phrase_names_no_other(code):
     events = code("Guyana has been in contact with its military partners, including the United States.")
     assert dyads(events) == {("GUY", "USA", "04")}
+
+
+@pytest.mark.parametrize("text", ["The European Union agreed to widen sanctions on Belarus on Monday.",
+                                  "The European Union decided to impose sanctions on Belarus on Monday."])
+def test_a_measure_one_actor_decided_is_taken(code, text):
+    [event] = code(text, "2021-11-16")
+    assert (event.source.code, event.target.code, event.cameo) == ("EU", "BLR", "163")
+    assert "+decision.measure-taken.v1" in event.rule
+
+
+def test_a_measure_two_parties_agreed_on_or_threatened_is_not_yet_taken(code):
+    assert not [e for e in code("Russia and Ukraine agreed to suspend talks.") if e.root == "16"]
+    assert not [e for e in code("The EU threatened to impose sanctions on Belarus.") if e.root == "16"]
+
+
+def test_a_helper_is_no_target(code):
+    events = code("NATO tightened the naval blockade of Serbia in the Adriatic with Albania's help.")
+    assert {e.target.code for e in events} == {"SRB"}

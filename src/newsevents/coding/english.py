@@ -13,6 +13,8 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # Prepositions that introduce a target, in order of preference.
 TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to", "toward", "towards", "from", "over",
                 "in", "across", "upon", "for", "of", "outside", "near", "around", "off", "inside", "as", "by")
+# "with X's help": whoever helps is no target of the act
+HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "participation", "blessing", "consent"})
 # Prepositions of place: a verb's phrase with one of these names where it happened, not whom it concerned.
 LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around", "off", "over"})
 # Prepositions through which a target phrase may name its actor ("struck targets in Iran").

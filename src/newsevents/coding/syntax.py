@@ -3,7 +3,7 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (FORCE_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
+from newsevents.coding.english import (FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
                                        QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
 
 
@@ -70,8 +70,8 @@ def prepositional_objects(token):
     for c in token.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
-                if p.dep_ == "pobj":
-                    yield c.lower_, object_head(p)
+                if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in HELP_NOUNS):
+                    yield c.lower_, object_head(p)   # not "with Albania's help": a helper, not a target
                 elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites in ..."
                     for x in p.children:
                         if x.dep_ in ("dobj", "oprd") and x.tag_ not in ("WP", "WDT"):

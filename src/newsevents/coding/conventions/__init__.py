@@ -17,6 +17,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("claim.own-act.v1", "targets",
                "an act its own actor claims to have done (\"claimed to have struck\") is asserted, as a claim of "
                "responsibility is", speech.claimed_own_act),
+    Convention("decision.measure-taken.v1", "targets",
+               "a measure that takes effect by decision (sanctions, cutting ties), agreed or decided by one actor, "
+               "is taken", speech.decided_measure),
     Convention("speech.threat-cue.v2", "targets",
                "a statement whose own clause promises retaliation or a price, ahead or if, is a threat (130)",
                speech.threat_cue),
@@ -132,8 +135,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("statement.attribution-only.v1", "sentence",
                "a plain statement that only attributes another actor's reported act is dropped",
                speech.attribution_only),
-    Convention("future.threat-over-intent.v1", "sentence",
-               "a vow that is a threat is not also a bare intent (030)", derived.threat_over_intent),
+    Convention("future.threat-over-intent.v2", "sentence",
+               "a vow that is a threat, or an agreement that takes a measure, is not also a bare intent (030)", derived.threat_over_intent),
 )
 
 

@@ -62,7 +62,9 @@ def announced_threat(c: Candidate, s: SentenceScope) -> Candidate | None:
 
 
 def threat_over_intent(events: list, s: SentenceScope) -> list:
-    """"vowed to destroy Hamas" is a threat; the bare intent (030) of the same vow says less: drop it."""
+    """"vowed to destroy Hamas" is a threat, "agreed to widen sanctions" a measure taken; the bare intent (030)
+    of the same vow or agreement says less: drop it."""
     threats = {(e.source.code, e.target.code if e.target else None) for e in events
-               if e.root == "13" and "future.announced-threat.v1" in e.extra.get("trail", ())}
+               if (e.root == "13" and "future.announced-threat.v1" in e.extra.get("trail", ())) or
+               "decision.measure-taken.v1" in e.extra.get("trail", ())}
     return [e for e in events if not (e.cameo == "030" and (e.source.code, e.target.code if e.target else None) in threats)]

@@ -7,7 +7,7 @@ from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED
 from newsevents.coding.roles import announced_by_source, other_must
-from newsevents.coding.syntax import own_clause
+from newsevents.coding.syntax import own_clause, subject_of
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -92,6 +92,21 @@ def claimed_own_act(c: Candidate, s: SentenceScope) -> bool:
         return False
     if not c.sources or not all(announced_by_source(m, a, s.actors, s.sent) for a in c.sources):
         return False
+    c.modality = replace(m, label=ASSERTED, reason="")
+    return True
+
+
+def decided_measure(c: Candidate, s: SentenceScope) -> bool:
+    """"The EU agreed to widen sanctions on Belarus", "NATO decided to suspend cooperation": a measure that
+    takes effect by decision (sanctions, cutting ties), which one actor decided or agreed on, is taken."""
+    m = c.modality
+    if m is None or m.anchor is None or c.code[:2] not in s.lexicon.conventions.words("decided_measure_root") or \
+            m.reason.removeprefix("governor:") not in s.lexicon.conventions.words("deciding_verb"):
+        return False
+    decider = subject_of(s.sent.doc[m.anchor])
+    deciders = [a for a in s.actors.actors_of(decider) if a.code] if decider is not None else []
+    if len(deciders) != 1 or not c.sources or not all(announced_by_source(m, a, s.actors, s.sent) for a in c.sources):
+        return False   # "Russia and Ukraine agreed to ...": an undertaking between parties, still to come
     c.modality = replace(m, label=ASSERTED, reason="")
     return True
 
