@@ -297,3 +297,13 @@ def test_a_measure_two_parties_agreed_on_or_threatened_is_not_yet_taken(code):
 def test_a_helper_is_no_target(code):
     events = code("NATO tightened the naval blockade of Serbia in the Adriatic with Albania's help.")
     assert {e.target.code for e in events} == {"SRB"}
+
+
+def test_a_show_of_force_is_aimed_at_whom_its_purpose_names(code):
+    events = code("Washington has sent two aircraft carriers to the eastern Mediterranean to deter Iran.")
+    assert dyads(events) == {("USA", "IRN", "15")}
+    assert "+intent.target-in-complement.v2" in events[0].rule
+    # a clause that is no purpose names no target of the drills
+    events = code("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
+                  "expected to be joined later by Italian and German vessels.")
+    assert not [e for e in events if e.target is not None and e.target.country in ("ITA", "DEU")]

@@ -34,8 +34,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement is aimed at the other actor its complement names", speech.complement_target),
     Convention("protest.aimed-at.v1", "targets",
                "a protest is aimed at whom its clauses name, before the place it fills", targets.protest_aimed_at),
-    Convention("intent.target-in-complement.v1", "targets",
-               "an intent or threat is aimed at the actor named in what is intended", targets.target_in_complement),
+    Convention("intent.target-in-complement.v2", "targets",
+               "an intent, a threat or a show of force is aimed at the actor named in what is intended (\"to deter "
+               "Iran\")", targets.target_in_complement),
     Convention("receipt.giver-is-source.v1", "targets",
                "what is received from someone (aid, weapons, backing) is their act towards the receiver",
                targets.giver_of_received),

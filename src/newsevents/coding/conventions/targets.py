@@ -40,12 +40,17 @@ def protest_aimed_at(c: Candidate, s: SentenceScope) -> bool:
 
 
 def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
-    """"threatened to stop negotiations if the United States ...", "prepared to lift a ban on X": the target
-    of an intent or a threat is named in what is intended or threatened."""
+    """"threatened to stop negotiations if the United States ...", "prepared to lift a ban on X", "sent two
+    carriers to deter Iran": the target of an intent, a threat or a show of force is named in what is intended
+    or threatened."""
     if c.targets or c.code[:2] not in _roots(s, "complement_target_root") or c.frame.kind not in ("verb", "light"):
         return False
     actors, targets = s.actors, []
+    purpose_only = c.code[:2] in _roots(s, "purpose_target_root")   # a show of force: only "to deter X"
     for clause in c.frame.trigger.children:
+        if purpose_only and not (clause.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                 for a in clause.children)):
+            continue
         if clause.dep_ in ("xcomp", "ccomp", "advcl") and not targets:
             for t in [t for t in clause.subtree if t.i in actors.by_token]:
                 for a in actors.actors_of(actors.phrase_head(t)):
