@@ -287,3 +287,10 @@ def test_each_side_accusing_the_other_is_both_ways(code):
     last = [e for e in code(text, "2025-07-29") if e.sentence.startswith("Each side")]
     assert {(e.source.code, e.target.code, e.root) for e in last} == {("THA", "KHM", "11"), ("KHM", "THA", "11")}
     assert all("+pairs.each-other.v2" in e.rule for e in last)
+
+
+def test_an_appeal_to_another_branch_at_home_is_a_domestic_event(code):
+    events = code("Biden urged Congress to approve a stalled package of aid for Kyiv.", "2023-12-15")
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {("USAGOV", "USALEG", "02")}
+    # a plain statement at home is not
+    assert code("Biden told Congress that the economy was strong.", "2023-12-15") == []

@@ -191,7 +191,8 @@ def _in_place_phrase(token) -> bool:
 
 
 def domestic_needs_two_roles(c: Candidate, s: SentenceScope) -> bool:
-    """A domestic event needs two distinct roles ("SYRMIL -> SYRREB"); statements are never domestic events."""
+    """A domestic event needs two distinct roles ("SYRMIL -> SYRREB"); statements are never domestic events,
+    appeals are ("Biden urged Congress to act")."""
     source, target = c.source, c.target
     if target is None:
         return False
