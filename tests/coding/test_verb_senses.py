@@ -2,6 +2,8 @@
 repression, a strike for pay is a labour strike. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from factories import dyads
 
 
@@ -53,3 +55,18 @@ def test_a_states_bombing_is_military_and_a_groups_is_not(code):
     assert "+violence.state-bombing.v1" in state[0].rule
     group = code("A Hamas bombing of a bus in Jerusalem killed 20 people.")
     assert "195" not in {e.cameo for e in group}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU granted Georgia candidate status in December.", ("EU", "GEO", "050")),
+    ("The European Commission unfroze about 10.2 billion euros in EU funds for Hungary.", ("EU", "HUN", "085")),
+])
+def test_status_granted_and_funds_unfrozen(code, text, expected):
+    assert {(e.source.code, e.target.country, e.cameo) for e in code(text)} == {expected}
+
+
+def test_the_leaders_are_those_named_before_with_the_word(code):
+    text = ("European Union leaders agreed on Thursday to open membership negotiations with Ukraine. Zelensky had "
+            "urged the leaders not to betray the faith Ukrainians had placed in Europe.")
+    urged = [e for e in code(text, "2023-12-15") if e.root == "02"]
+    assert [(e.source.country, e.target.code) for e in urged] == [("UKR", "EU")]

@@ -187,7 +187,8 @@ class SentenceActors(PairReferences):
         surname = self._surname(tokens) or (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None)
         if surname and surname not in self.context.people:
             self.context.people[surname] = actor
-        if surname or leader:
+        if surname or leader or (head.tag_ == "NNS" and actor.role and any(t.i in self.by_token for t in tokens)):
+            # ... and "European Union leaders" are "the leaders" later on
             self.context.titled.insert(0, (frozenset(t.lower_ for t in tokens if t.is_alpha), actor))
 
     def _person_named_before(self, tokens, role: str | None) -> Actor | None:
