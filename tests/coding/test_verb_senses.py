@@ -70,3 +70,8 @@ def test_the_leaders_are_those_named_before_with_the_word(code):
             "urged the leaders not to betray the faith Ukrainians had placed in Europe.")
     urged = [e for e in code(text, "2023-12-15") if e.root == "02"]
     assert [(e.source.country, e.target.code) for e in urged] == [("UKR", "EU")]
+
+
+def test_flying_in_supplies_is_aid(code):
+    events = code("YANGON, April 2 (Reuters) - India flew in relief supplies and a field hospital.", "2025-04-02")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("IND", "MMR", "073")}
