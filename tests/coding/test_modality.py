@@ -248,3 +248,11 @@ def test_an_act_its_own_actor_claims_to_have_done_is_asserted(code):
 def test_a_claim_about_anothers_act_is_not_asserted(code):
     assert code("Iran claimed that Israel had struck Isfahan.") == []
     assert code("Ukraine claimed Russia had struck a hospital in Kharkiv.") == []
+
+
+def test_the_models_wrong_verb_lemmas_are_fixed(code, coder):
+    doc = coder.nlp("Protesters staged a rally, and she hoped to travel to Britain.")
+    assert {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}["hoped"] == "hope"
+    assert {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}["staged"] == "stage"
+    # so a hope is not a fact
+    assert code("Hasina hoped to travel on to Britain.") == []

@@ -16,6 +16,8 @@ def load_pipeline(model: str):
 
     from newsevents.coding.article import article_boundaries  # noqa: F401  (registers the component)
 
+    _register_lemma_fixes()
+
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
@@ -25,4 +27,33 @@ def load_pipeline(model: str):
     # Paragraphs and datelines bound sentences (article.py); the parser respects preset sentence starts.
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe("newsevents_article_boundaries", **where)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("newsevents_lemma_fixes", after="lemmatizer")
     return nlp
+
+
+def _lemma_fixes() -> dict[str, str]:
+    from newsevents.coding.lexicon.tsv import read_table
+
+    return {row["form"]: row["lemma"] for row in read_table("lemma_fixes.tsv", required=("form", "lemma"))}
+
+
+def _register_lemma_fixes() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("newsevents_lemma_fixes"):
+        return
+
+    @Language.factory("newsevents_lemma_fixes")
+    def make_lemma_fixes(nlp, name):
+        fixes = _lemma_fixes()
+
+        def fix_lemmas(doc):
+            """Verb lemmas the model gets wrong ("hoped" -> "hop"), from `data/lemma_fixes.tsv`."""
+            for token in doc:
+                lemma = fixes.get(token.lower_)
+                if lemma is not None and token.pos_ in ("VERB", "AUX"):
+                    token.lemma_ = lemma
+            return doc
+
+        return fix_lemmas
