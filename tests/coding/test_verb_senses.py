@@ -75,3 +75,22 @@ def test_the_leaders_are_those_named_before_with_the_word(code):
 def test_flying_in_supplies_is_aid(code):
     events = code("YANGON, April 2 (Reuters) - India flew in relief supplies and a field hospital.", "2025-04-02")
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("IND", "MMR", "073")}
+
+
+@pytest.mark.parametrize("text", [
+    "Washington paused $700 million in emergency economic support for Sudan's democratic transition on Monday.",
+    "Washington froze aid to Sudan on Monday.",
+])
+def test_pausing_or_freezing_support_cuts_aid(code, text):
+    assert dyads(code(text, "2021-10-28")) == {("USA", "SDN", "16")}
+
+
+def test_an_amount_of_money_is_what_it_is_an_amount_of(code):
+    assert {e.cameo for e in code("The U.S. sent $61 billion in military aid to Ukraine.")} == {"073"}
+
+
+def test_the_lender_is_the_bank_named_before(code):
+    text = ("KHARTOUM, Oct 28 (Reuters) - World Bank President David Malpass said the lender had paused "
+            "disbursements to all its operations in Sudan on Monday.")
+    paused = [e for e in code(text, "2021-10-28") if e.root == "16"]
+    assert [(e.source.code, e.target.code) for e in paused] == [("UN", "SDN")]   # the World Bank is a UN agency

@@ -27,6 +27,8 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
                             "throughout", "on", "from", "to"})
 
 # "one of its largest attacks", "a series of strikes": the event is the noun inside the "of" phrase.
+# Amounts of money: "$700 million in emergency support", "billions of dollars of aid" are the support, the aid
+AMOUNT_NOUNS = frozenset({"thousand", "million", "billion", "trillion", "dollar", "euro", "pound", "yuan", "yen"})
 QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
                             "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
                             "day", "week", "month", "hour", "year", "night", "weekend"})
@@ -77,7 +79,7 @@ BACK_REFERENCES = {
     "cabinet": "office", "presidency": "office", "leadership": "office", "authority": "office",
     # an institution named earlier by a name holding the word ("the court": the International Court of Justice)
     "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
-    "bank": "named", "assembly": "named",
+    "bank": "named", "assembly": "named", "lender": "group",
 }
 # Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
 NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",

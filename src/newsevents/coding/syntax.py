@@ -3,8 +3,8 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
-                                       QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL,
+                                       OBJECT_DEPS, QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
 
 
 def subject_of(verb, depth: int = 0):
@@ -132,10 +132,13 @@ def noun_targets(noun) -> list:
 
 
 def object_head(token):
-    """The head noun of an object phrase, looking through quantity nouns ("one of the attacks")."""
+    """The head noun of an object phrase, looking through quantity nouns ("one of the attacks") and amounts
+    ("$700 million in support")."""
     for _ in range(3):
-        if token.lemma_.lower() in QUANTITY_NOUNS:
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        lemma = token.lemma_.lower()
+        if lemma in QUANTITY_NOUNS or lemma in AMOUNT_NOUNS:   # "$700 million in support": the support
+            preps = ("of",) if lemma in QUANTITY_NOUNS else ("of", "in")
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
                 return token
