@@ -252,3 +252,11 @@ def test_the_junta_is_the_country_last_named_with_it(code):
             "the truce. China urged restraint. The junta accused rebels of attacking a convoy.")
     accused = [e for e in code(text, "2025-04-02") if e.sentence.startswith("The junta")]
     assert accused and all(e.source.country == "MMR" for e in accused)
+
+
+def test_an_infinitive_describing_a_possessed_noun_is_the_possessors_act(code):
+    # "Iran's decision to release the sailors": Iran releases them, not whoever welcomed the decision
+    events = code("The U.S. welcomed Iran's decision to release the British sailors.")
+    released = [e for e in events if e.root == "08"]
+    assert not released or all(e.source.country == "IRN" for e in released)
+    assert ("USA", "IRN", "05") in dyads(events)

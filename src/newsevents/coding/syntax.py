@@ -38,6 +38,11 @@ def subject_of(verb, depth: int = 0):
         return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)   # "published agreements, demanding that ..."
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = next((c for c in verb.head.children if c.dep_ == "poss" or
+                      (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
+        if owner is not None:
+            return owner   # "welcomed Musharraf's pledge to quit": Musharraf quits
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X

@@ -211,9 +211,10 @@ def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
         return False
     # "the first foreign leader to congratulate Georgian Dream": said not to be of the target's country
     foreign = s.lexicon.conventions.words("foreign_word")
+    # nor for an international role ("the Secretary-General urged the Houthis"): no country's at all
     return _replace(c, [with_country(a, known_t.country)
-                        if not a.code and a.role and not foreign & set(a.text.lower().split()) else a
-                        for a in c.sources], c.targets)
+                        if not a.code and a.role and a.role != "IGO" and not foreign & set(a.text.lower().split())
+                        else a for a in c.sources], c.targets)
 
 
 def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
