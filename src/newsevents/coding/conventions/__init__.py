@@ -67,8 +67,7 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("police.act-at-home.v1", "targets",
                "the police's unnamed counterparts are of the police's own country", targets.police_at_home),
     Convention("role.source-country-from-target.v4", "targets",
-               "a role-only source belongs to its target's country (not for violence, nor a source called foreign or an "
-               "international role)",
+               "a role-only source belongs to its target's country (not for violence, a source called foreign, an IGO)",
                targets.source_country_from_target),
     Convention("relations.counterpart.v1", "targets",
                "cutting relations, or recalling one's own envoy, with no other country named is aimed at the "
