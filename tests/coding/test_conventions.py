@@ -98,3 +98,10 @@ def test_cli_lists_conventions_and_refuses_unknown_ids(tmp_path):
     bad = _cli("code", str(article), "--disable-rules", "protest.home-govt.v1", "--no-progress")
     assert bad.returncode == 2 and "unknown convention id(s): protest.home-govt.v1" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_criticism_in_a_relative_clause_of_the_statement_counts(code):
+    events = code("Yellen said Amini was a courageous woman whose death in custody was yet another act of brutality "
+                  "by Iran's security forces.", "2022-09-22")
+    assert {(e.source.country, e.target.country, e.cameo) for e in events} == {("USA", "IRN", "111")}
+    assert "+speech.criticism-cue.v2" in events[0].rule

@@ -45,7 +45,10 @@ def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
 
 
 def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
-    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("criticism_cue"):
+    """"said the strike was a brutal act", "said Amini was a woman whose death was an act of brutality": the
+    complement's words, its relative clauses included, call another's act unacceptable."""
+    words = {t.lemma_.lower() for t in c.frame.complement.subtree} if c.frame.complement is not None else set()
+    if _statement(c, s) and words & s.lexicon.conventions.words("criticism_cue"):
         c.code = "111"
         return True
     return False
