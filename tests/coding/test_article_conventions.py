@@ -57,7 +57,7 @@ def test_domestic_concessions_and_arrests_stay_domestic(code):
 def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     events = code("China said on Tuesday that India's move in Ladakh was unacceptable.")
     assert ("CHN", "IND", "11") in dyads(events)
-    assert any("+speech.criticism-cue.v1" in e.rule for e in events)
+    assert any("+speech.criticism-cue.v2" in e.rule for e in events)
     assert ("CHN", "IND", "01") not in dyads(events)
 
 
