@@ -94,3 +94,16 @@ def test_the_lender_is_the_bank_named_before(code):
             "disbursements to all its operations in Sudan on Monday.")
     paused = [e for e in code(text, "2021-10-28") if e.root == "16"]
     assert [(e.source.code, e.target.code) for e in paused] == [("UN", "SDN")]   # the World Bank is a UN agency
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Biden paid tribute to Zelensky.", ("USAGOV", "UKRGOV", "051")),
+    ("Aliyev and Pashinyan met Trump on Friday. Both leaders heaped praise on Trump.", ("AZEGOV", "USA", "051")),
+    ("Aliyev and Pashinyan shook hands.", ("AZEGOV", "ARMGOV", "040")),
+])
+def test_praise_and_handshakes(code, text, expected):
+    assert expected in {(e.source.code, e.target.code, e.cameo) for e in code(text)}
+
+
+def test_waiving_restrictions_eases_sanctions(code):
+    assert {e.cameo for e in code("Trump waived restrictions on Azerbaijan.")} == {"081"}

@@ -85,6 +85,7 @@ BACK_REFERENCES = {
 NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",
                                 "process", "format", "communique", "memorandum", "charter", "statute", "summit"})
 PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
+                        "man", "republic",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 # Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
