@@ -105,3 +105,13 @@ def test_a_criticism_in_a_relative_clause_of_the_statement_counts(code):
                   "by Iran's security forces.", "2022-09-22")
     assert {(e.source.country, e.target.country, e.cameo) for e in events} == {("USA", "IRN", "111")}
     assert "+speech.criticism-cue.v2" in events[0].rule
+
+
+def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker(code):
+    text = ("ISLAMABAD, Jan 18 (Reuters) - Iran struck Pakistan on Tuesday. Foreign ministry spokeswoman Mumtaz "
+            "Zahra Baloch called the strike an unprovoked breach of Pakistan's sovereignty and said Islamabad "
+            "reserved the right to respond.")
+    threats = [e for e in code(text, "2024-01-18") if e.root == "13"]
+    # a spokeswoman with no country named is of the country she speaks in: Pakistan is not her target
+    assert [(e.source.country, e.target.country) for e in threats] == [("PAK", "IRN")]
+    assert "+speech.threat-cue.v3" in threats[0].rule

@@ -16,6 +16,21 @@ def own_side(actor: Actor, sources: list[Actor] | tuple[Actor, ...]) -> bool:
                                                                  or s.role == actor.role) for s in sources)
 
 
+def presumed_sources(c, s) -> list[Actor]:
+    """The sources, a role-only one given the country `presumed_home` says."""
+    home = presumed_home(c, s)
+    return [with_country(a, next(iter(home))) if home and not (a.country or a.group) else a for a in c.sources]
+
+
+def presumed_home(c, s) -> set:
+    """Where a role-only source ("a foreign ministry spokeswoman") is from, before a later convention says so:
+    the country where it acts (else the story's); empty when every source has its country or group."""
+    if all(a.country or a.group for a in c.sources):
+        return set()
+    home = c.place.country if c.place is not None else s.context.story_country()
+    return {home} if home else set()
+
+
 def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exclude=frozenset(),
                  sources=(), venues: frozenset[str] = frozenset(), outside=None) -> list[Actor]:
     """The actors of the first candidate phrase that names any, looking into its nested phrases when the

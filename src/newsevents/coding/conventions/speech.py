@@ -6,7 +6,7 @@ from dataclasses import replace
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED
-from newsevents.coding.roles import announced_by_source, other_must
+from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
 from newsevents.coding.syntax import own_clause, subject_of
 
 
@@ -23,14 +23,18 @@ def _own_lemmas(c: Candidate) -> set[str]:
     return {t.lemma_.lower() for t in own_clause(c.frame.complement)}
 
 
-def _mine(c: Candidate) -> set:
-    return {a.country or a.group for a in c.sources}
+def _mine(c: Candidate, s: SentenceScope | None = None) -> set:
+    """The source's side (with `s`, a role-only source is presumed of the country where it speaks)."""
+    return {a.country or a.group for a in c.sources} | (presumed_home(c, s) if s is not None else set())
 
 
 def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     """"said Israel would pay a heavy price": retaliation promised, in a clause that looks ahead or is ready
     ("would", "if", "stood ready to respond"); "alarmed by the violent response", "revenge attacks" report."""
     own, tables = _own_lemmas(c) if c.frame.complement is not None else set(), s.lexicon.conventions
+    if c.frame.complement is not None:   # "reserved the right to respond": the right's infinitive is its content
+        own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in x.children
+                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in a.children)}
     if _statement(c, s) and own & tables.words("threat_cue") and own & tables.words("threat_frame"):
         c.code = "130"
         return True
@@ -68,7 +72,7 @@ def complement_target(c: Candidate, s: SentenceScope) -> bool:
     """The first other actor named in the complement, subjects first, else anywhere below it."""
     if not _speech(c, s) or c.targets:
         return False
-    comp, actors, mine = c.frame.complement, s.actors, _mine(c)
+    comp, actors, mine = c.frame.complement, s.actors, _mine(c, s)
     inner = []
     candidates = {actors.phrase_head(t) for t in own_clause(comp) if t.i in actors.by_token or is_back_reference(t)}
     for t in sorted(candidates, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i)):
@@ -127,8 +131,9 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         pool = [a for a in pool if a in s.context.current_actors()]
     if c.code == "010":
         return False   # a plain statement with no addressee in its own words is not a dyadic event
-    codes, countries = {a.code for a in c.sources}, {a.country for a in c.sources}
-    c.targets = [a for a in pool if a.code not in codes and a.country not in countries][:1]
+    codes, countries, presumed = {a.code for a in c.sources}, {a.country for a in c.sources}, presumed_sources(c, s)
+    c.targets = [a for a in pool if a.code not in codes and a.country not in countries
+                 and not own_side(a, presumed)][:1]
     return bool(c.targets)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsevents.coding.lexicon.actors import country_actor, with_country
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.roles import first_actors, named_in_clauses, own_side
+from newsevents.coding.roles import first_actors, named_in_clauses, own_side, presumed_home
 from newsevents.coding.syntax import direct_object, subject_of, target_candidates
 from newsevents.model import Actor
 
@@ -45,7 +45,7 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
     or threatened."""
     if c.targets or c.code[:2] not in _roots(s, "complement_target_root") or c.frame.kind not in ("verb", "light"):
         return False
-    actors, targets = s.actors, []
+    actors, targets, home = s.actors, [], presumed_home(c, s)
     purpose_only = c.code[:2] in _roots(s, "purpose_target_root")   # a show of force: only "to deter X"
     for clause in c.frame.trigger.children:
         if purpose_only and not (clause.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
@@ -54,7 +54,8 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
         if clause.dep_ in ("xcomp", "ccomp", "advcl") and not targets:
             for t in [t for t in clause.subtree if t.i in actors.by_token]:
                 for a in actors.actors_of(actors.phrase_head(t)):
-                    if a.code and a.code not in c.exclude and not own_side(a, c.sources) and a not in targets:
+                    if a.code and a.code not in c.exclude and not own_side(a, c.sources) and a not in targets \
+                            and a.country not in home:
                         targets.append(a)
             targets = targets[:1]
     c.targets = targets
