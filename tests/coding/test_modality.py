@@ -256,3 +256,9 @@ def test_the_models_wrong_verb_lemmas_are_fixed(code, coder):
     assert {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}["staged"] == "stage"
     # so a hope is not a fact
     assert code("Hasina hoped to travel on to Britain.") == []
+
+
+def test_an_act_there_is_no_provision_for_is_not_done(code):
+    text = "Britain's Home Office said its rules made no provision for people to travel to the United Kingdom."
+    assert not [e for e in code(text) if e.root == "04"]
+    assert any(e.rule.endswith("[governor:no provision]") for e in code(text, include_all=True))

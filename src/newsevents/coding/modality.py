@@ -39,7 +39,8 @@ GOVERNING_NOUNS = {
                              "warning", "option", "scenario", "question", "demand", "call", "appeal", "request",
                              "bid", "attempt", "effort", "push", "pressure", "guess", "idea", "proposal", "offer",
                              "condition", "ultimatum", "consideration", "hope", "right", "ability", "capacity",
-                             "power", "freedom", "prerogative", "temptation", "urge", "need"}),
+                             "power", "freedom", "prerogative", "temptation", "urge", "need", "provision",
+                             "permission", "authorisation", "authorization", "mandate"}),
     FUTURE: frozenset({"plan", "intention", "preparation", "decision", "promise", "pledge", "vow", "readiness",
                        "commitment", "agreement", "deal", "deadline", "move"}),
     NEGATED: frozenset({"denial", "refusal", "rejection"}),
@@ -175,7 +176,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 if label is None:   # "is willing to withdraw", "ready to help": a stated intention
                     label, reason, anchor = FUTURE, f"governor:{lemma}", head.i
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
-                    dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+                    dep in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
                 if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(
                         c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     return Modality(NEGATED, f"governor:no {lemma}", under_report, report_past, head.i)
@@ -201,8 +202,8 @@ def _infinitive(token) -> bool:
 def _conditional_advcl(token) -> bool:
     """An adverbial clause that is a condition or purpose, not a time or reason."""
     for c in token.children:
-        if c.dep_ == "mark":
-            return c.lower_ in CONDITIONAL_MARKS or c.lower_ in ("to", "so")
+        if c.dep_ == "mark":   # ... "for people to travel": a for-to infinitive, a possibility
+            return c.lower_ in CONDITIONAL_MARKS or c.lower_ in ("to", "so") or (c.lower_ == "for" and _infinitive(token))
         if c.dep_ == "aux" and c.lower_ == "to":
             return True
     return False
