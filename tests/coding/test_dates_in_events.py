@@ -178,3 +178,13 @@ def test_the_nth_day_of_something_counts_from_when_the_article_said_it_began(cod
     [strike] = code("Thai F-16 jets struck Cambodian military targets on the first day of fighting.",
                     published="2025-07-29")
     assert strike.date.precision == "published"
+
+
+def test_a_clause_after_n_days_keeps_its_own_date(code):
+    events = code("The summit came two days after U.S. President Joe Biden hosted Zelensky at the White House on "
+                  "Tuesday.", "2023-12-15")
+    assert [e.date.date for e in events] == [dt.date(2023, 12, 12)]
+    # without a date of its own, the clause is dated by the offset from the main clause
+    [strike, rockets] = code("Israel struck Gaza on Monday, two days after Hamas fired rockets at Tel Aviv.",
+                             "2023-12-15")
+    assert (strike.date.date, rockets.date.date) == (dt.date(2023, 12, 11), dt.date(2023, 12, 9))

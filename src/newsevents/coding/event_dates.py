@@ -51,7 +51,7 @@ def event_date(trigger, dates, published) -> EventDate | None:
                 break
             t = t.head
         chain_ids = {c.i: n for n, c in enumerate(chain)}
-        best = None
+        best = shifted = None
         for m, root in dates:
             # Walk from the date's root up to the first verb or event noun: that is what it dates.
             r, anchor = root, None
@@ -66,17 +66,21 @@ def event_date(trigger, dates, published) -> EventDate | None:
                 continue
             rank = chain_ids[anchor.i]
             if m.kind == "relative":
-                # "two days after <clause>": only events inside the clause shift.
-                if _inside(trigger, root) and m.date is None:
+                # "two days after <clause>": only events inside the clause shift (unless the clause gives its own
+                # date: "two days after Biden hosted Zelensky on Tuesday").
+                if _inside(trigger, root) and m.date is None and shifted is None:
                     base = event_date(root.head, [d for d in dates if d[0] is not m], published)
                     if base is not None:
-                        shifted = base.date + dt.timedelta(days=m.offset_days)
-                        return EventDate(shifted, base.precision if base.precision != "published" else "day", m.text)
+                        day = base.date + dt.timedelta(days=m.offset_days)
+                        shifted = (rank, EventDate(day, base.precision if base.precision != "published" else "day",
+                                                   m.text))
                 continue
             if m.date is not None and (best is None or rank < best[0]):
                 best = (rank, m.date)
-        if best is not None:
+        if best is not None and (shifted is None or best[0] <= shifted[0]):
             return best[1]
+        if shifted is not None:
+            return shifted[1]
         absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
                     and not _describes_another_noun(root, trigger)]
         relative = [root for m, root in dates if m.kind == "relative"]
