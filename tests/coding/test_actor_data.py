@@ -210,3 +210,53 @@ def test_terms_do_not_cross_files(groups):
             claim(term, f"group {row['group']}")
     for row in read("offices.tsv")[1]:
         claim(row["term"], f"office {row['country']}{row['role']}")
+
+
+# The countries whose heads of state and government and foreign ministers leaders.tsv covers from 2000.
+COVERED_FROM_2000 = ("USA GBR FRA DEU RUS CHN JPN IND PAK AFG IRN IRQ SYR ISR PSE EGY SAU TUR LBY LBN JOR YEM SDN SSD "
+                     "ETH KEN NGA ZAF COD RWA UKR GEO BLR KOR PRK VEN COL BRA MEX CUB ITA ESP POL IDN PHL THA MMR "
+                     "BGD LKA").split()
+HEAD_TITLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Emperor", "Supreme Leader",
+               "Chief Executive", "Chairman of the", "General Secretary", "Leader of")
+
+
+def test_leaders_cover_heads_of_state_or_government_from_2000(leaders):
+    """Each country of the 2000-2014 extension has a head of state or government in office mid-2005 (South Sudan,
+    independent in 2011, mid-2012)."""
+    def heads_on(country: str, day: dt.date) -> list[str]:
+        return [row["name"] for row in leaders
+                if row["country"] == country and row["role"] == "GOV" and row["title"].startswith(HEAD_TITLES)
+                and "Vice" not in row["title"]
+                and (not row["start"] or date(row["start"]) <= day) and (not row["end"] or day <= date(row["end"]))]
+
+    missing = [country for country in COVERED_FROM_2000
+               if not heads_on(country, dt.date(2012, 6, 1) if country == "SSD" else dt.date(2005, 6, 1))]
+    assert not missing, missing
+    assert heads_on("PAK", dt.date(2005, 6, 1)) == ["Pervez Musharraf", "Shaukat Aziz"]
+    assert heads_on("GBR", dt.date(2005, 6, 1)) == ["Tony Blair", "Elizabeth II"]
+
+
+@pytest.fixture(scope="module")
+def actor_dictionary():
+    from newsevents.coding.lexicon.actors import ActorDictionary
+    return ActorDictionary.load(lambda text: text.split())
+
+
+def leader_on(dictionary, text: str, day: dt.date):
+    """The first actor the dictionary finds in `text` (whitespace tokens) on `day`, as (name, country, role, group)."""
+    from collections import namedtuple
+    token = namedtuple("Token", "text i")
+    found = dictionary.find_mentions([token(word, i) for i, word in enumerate(text.split())], day)
+    assert found, f"nothing found in {text!r} on {day}"
+    entry = found[0].entries[0]
+    return entry.name, entry.country, entry.role, entry.group
+
+
+def test_dated_leaders_from_2000_resolve_on_their_dates(actor_dictionary):
+    d = actor_dictionary
+    assert leader_on(d, "President Musharraf said", dt.date(2007, 6, 1)) == ("Pervez Musharraf", "PAK", "GOV", None)
+    # out of office: still a Pakistani, no longer the government
+    assert leader_on(d, "Musharraf said", dt.date(2015, 6, 1)) == ("Pervez Musharraf", "PAK", None, None)
+    assert leader_on(d, "Condoleezza Rice said", dt.date(2002, 6, 1))[1:3] == ("USA", "GOV")
+    assert leader_on(d, "Kofi Annan said", dt.date(2003, 3, 1))[3] == "UN"
+    assert leader_on(d, "Saakashvili said", dt.date(2008, 8, 10))[:3] == ("Mikheil Saakashvili", "GEO", "GOV")
