@@ -260,3 +260,17 @@ def test_an_infinitive_describing_a_possessed_noun_is_the_possessors_act(code):
     released = [e for e in events if e.root == "08"]
     assert not released or all(e.source.country == "IRN" for e in released)
     assert ("USA", "IRN", "05") in dyads(events)
+
+
+def test_a_leader_out_of_office_keeps_the_side_of_his_latest_term(code):
+    # Haniyeh was the Palestinian prime minister in 2006-07 and Hamas's leader until his death in July 2024
+    events = code("Israel killed Hamas leader Ismail Haniyeh in Tehran in July.", "2024-12-24")
+    assert {(e.source.code, e.target.code) for e in events} == {("ISR", "HAMAS")}
+
+
+def test_the_junta_is_the_military_government_named_before(code):
+    text = ("BAMAKO, Jan 31 (Reuters) - Mali's military-led government gave France's ambassador 72 hours to leave. "
+            "France recalled its envoy, and France and Denmark criticised Mali. Denmark said it would bring its "
+            "troops home. France said it would stay. The junta demanded that the Danes leave.")
+    demanded = [e for e in code(text, "2022-01-31") if e.sentence.startswith("The junta")]
+    assert demanded and all(e.source.country == "MLI" for e in demanded)

@@ -156,9 +156,7 @@ class SentenceActors(PairReferences):
             found = self._resolve_one(h)
             if len(found) == 1 and (found[0].country or found[0].group):
                 self._remember_person(h, found[0])
-                if BACK_REFERENCES.get(h.lemma_.lower()) == "office" and found[0].country and \
-                        any(t.i in self.by_token for t in self.phrase_tokens(h)):
-                    self.context.offices[h.lemma_.lower()] = found[0].country   # "Myanmar's junta"
+                self._remember_office(h, found[0])
             for a in found:
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
@@ -399,6 +397,18 @@ class SentenceActors(PairReferences):
                 return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
+
+    def _remember_office(self, head, actor: Actor) -> None:
+        """"Myanmar's junta" is "the junta" later on; so is "Mali's military-led government"."""
+        tokens = self.phrase_tokens(head)
+        if not actor.country or actor.group or not any(t.i in self.by_token for t in tokens):
+            return
+        word = head.lemma_.lower()
+        if BACK_REFERENCES.get(word) == "office":
+            self.context.offices[word] = actor.country
+        if word in ("government", "ruler", "authority", "leadership") and \
+                any(t.lower_.startswith(("military", "army")) for t in head.subtree if t.i < head.i):
+            self.context.offices["junta"] = actor.country
 
     def _office_country(self, head, nearest: str) -> str:
         """Whose "junta", "ministry" or "administration": the country last named with that word ("Myanmar's

@@ -61,6 +61,17 @@ class Mention:
         return valid[0] if valid else None
 
 
+def _distance(entry: ActorEntry, day: dt.date | None) -> int:
+    """Days from `day` to the entry's term (0 inside it or without a day)."""
+    if day is None:
+        return 0
+    if entry.end is not None and day > entry.end:
+        return (day - entry.end).days
+    if entry.start is not None and day < entry.start:
+        return (entry.start - day).days
+    return 0
+
+
 # Phoenix codes of international and non-state groups that newsevents names as groups.
 PHOENIX_GROUPS = {"IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOAFRAFU": "AU", "IGOASAASN": "ASEAN",
                   "IGOOPC": "OPEC", "IGOUNOIAE": "IAEA", "IGOUNOWHO": "WHO", "IGOWLDIMF": "IMF",
@@ -274,9 +285,11 @@ class ActorDictionary:
                     continue
                 valid = [e for e in entries if e.valid_on(day)]
                 if not valid:
-                    # Out of office on that day: still a national of the same country, without the office.
-                    valid = [replace(e, role=None, start=None, end=None) for e in entries
-                             if e.kind == "leader" and e.country][:1]
+                    # Out of office on that day: still a national of the same country (of the term nearest the
+                    # day: Haniyeh after 2024 is Hamas's, not the Palestinian government's of 2006), without the office.
+                    valid = [replace(e, role=None, start=None, end=None)
+                             for e in sorted((e for e in entries if e.kind == "leader" and (e.country or e.group)),
+                                             key=lambda e: _distance(e, day))][:1]
                 if valid:
                     hit = Mention(offset + i, offset + i + length,
                                   tuple(sorted(valid, key=lambda e: KINDS.index(e.kind))))
