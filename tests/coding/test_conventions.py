@@ -115,3 +115,13 @@ def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker(code):
     # a spokeswoman with no country named is of the country she speaks in: Pakistan is not her target
     assert [(e.source.country, e.target.country) for e in threats] == [("PAK", "IRN")]
     assert "+speech.threat-cue.v3" in threats[0].rule
+
+
+def test_a_statement_that_the_other_side_attacked_the_speakers_country_accuses_it(code):
+    events = code("Rwanda's military said on Monday that shells fired from Congo had killed five civilians and wounded "
+                  "35 in its border town of Rubavu.", "2025-01-28")
+    [accusation] = [e for e in events if e.root == "11"]
+    assert (accusation.source.country, accusation.target.country, accusation.cameo) == ("RWA", "COD", "112")
+    assert "+statement.reported-attack-accuses.v1" in accusation.rule
+    # a report of force on a third country accuses no one
+    assert not [e for e in code("Ukraine said Russia had struck Syria overnight.") if e.root == "11"]

@@ -157,6 +157,25 @@ def denied_allegation(events: list, s: SentenceScope) -> list:
     return out
 
 
+def reported_attack_accuses(events: list, s: SentenceScope) -> list:
+    """"Rwanda's military said shells fired from Congo had killed five civilians in Rubavu": a plain statement
+    that another side used force on the speaker's own country accuses that side (112)."""
+    entry = s.lexicon.cameo.get("112")
+    attacks = [f for f in events if f.modality == "asserted" and f.quad_class == 4 and f.target is not None]
+    out = []
+    for e in events:
+        inside = e.extra.get("complement")
+        home = e.source.country
+        attacker = next((f.source for f in attacks if inside and home and f.target.country == home and
+                         f.source.country != home and inside[0] <= f.extra["trigger"] < inside[1]), None)
+        if e.cameo == "010" and attacker is not None:
+            e = replace(e, cameo="112", goldstein=entry.goldstein, quad_class=entry.quad_class, plover=entry.plover,
+                        target=attacker, rule=e.rule + " +statement.reported-attack-accuses.v1",
+                        extra={**e.extra, "trail": (*e.extra.get("trail", ()), "statement.reported-attack-accuses.v1")})
+        out.append(e)
+    return out
+
+
 def attribution_only(events: list, s: SentenceScope) -> list:
     """A plain statement (010) that only attributes another actor's reported act adds nothing: drop it."""
     facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None]
