@@ -7,6 +7,7 @@ Every convention that changes a candidate appends its id to the candidate's trai
 cites that trail. Users switch conventions off by id (`--disable-rule`, `NEWSEVENTS_DISABLE_RULES`).
 
 Phases, in pipeline order:
+- `sources`: when the frame names no source: one the act implies     apply(candidate, scope) -> changed?
 - `actors`:  after the source and target phrases are resolved        apply(candidate, scope) -> changed?
 - `targets`: after modality and place: who the act is aimed at       apply(candidate, scope) -> changed?
 - `pairs`:   which (source, target) pairs the act makes; first wins  apply(candidate, scope) -> pairs | None
@@ -20,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-PHASES = ("actors", "targets", "pairs", "codes", "filter", "derive", "sentence")
+PHASES = ("sources", "actors", "targets", "pairs", "codes", "filter", "derive", "sentence")
 
 
 class UnknownConvention(ValueError):

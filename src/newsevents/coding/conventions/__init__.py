@@ -12,6 +12,9 @@ from typing import Iterable
 from newsevents.coding.policy import Convention, Policy
 
 CONVENTIONS: tuple[Convention, ...] = (
+    Convention("custody.implied-authorities.v1", "sources",
+               "an arrest, detention or deportation naming no one doing it is the state's (the police there)",
+               targets.implied_authorities),
     Convention("target.conjoined-verb-object.v1", "actors",
                "a conjoined verb without its own subject shares the first verb's object", targets.conjoined_verb_object),
     Convention("claim.own-act.v1", "targets",
@@ -68,8 +71,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "an ethnic minority belongs to the country it lives in", targets.ethnic_minority),
     Convention("police.act-at-home.v1", "targets",
                "the police's unnamed counterparts are of the police's own country", targets.police_at_home),
-    Convention("role.source-country-from-target.v4", "targets",
-               "a role-only source belongs to its target's country (not for violence, a source called foreign, an IGO)",
+    Convention("role.source-country-from-target.v5", "targets",
+               "a role-only source belongs to its target's country (not for violence or arrests, a foreign source, an IGO)",
                targets.source_country_from_target),
     Convention("relations.counterpart.v1", "targets",
                "cutting relations, or recalling one's own envoy, with no other country named is aimed at the "

@@ -1,10 +1,10 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
-from newsevents.coding.lexicon.actors import country_actor, with_country
+from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors, named_in_clauses, own_side, presumed_home
-from newsevents.coding.syntax import direct_object, subject_of, target_candidates
+from newsevents.coding.syntax import direct_object, is_passive, subject_of, target_candidates
 from newsevents.model import Actor
 
 
@@ -24,6 +24,16 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
                              s.lexicon.conventions.instruments(c.code), exclude=c.exclude, sources=c.own,
                              venues=s.lexicon.conventions.venues(c.code))
     return bool(c.targets)
+
+
+def implied_authorities(c: Candidate, s: SentenceScope) -> bool:
+    """"A Frenchman was arrested in Bali", "hundreds were detained in Tehran": an arrest, a detention or a
+    deportation that names no one doing it is the state's (the police of where it happened, given its country
+    by role.country-from-place)."""
+    if c.sources or c.code[:3] not in _roots(s, "implied_state_code") or not is_passive(c.frame.trigger):
+        return False
+    c.sources = [role_only("COP", "authorities", "")]
+    return True
 
 
 def protest_aimed_at(c: Candidate, s: SentenceScope) -> bool:
@@ -205,8 +215,8 @@ def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
     """A role-only source belongs to its target's country ("teachers demanded that the Nigerian government
     ..."): a domestic event. Not for violence: attackers do not take their victims' nationality ("troops fired
     on a Chinese aid convoy"); nor for a source called foreign ("the first foreign leader to congratulate")."""
-    if c.code[:2] in _roots(s, "violence_root"):
-        return False
+    if c.code[:2] in _roots(s, "violence_root") or c.code[:3] in _roots(s, "implied_state_code"):
+        return False   # nor for arrests: "police arrested a Frenchman in Bali" are not French police
     known_t = next((t for t in c.targets if t.country), None)
     if known_t is None:
         return False

@@ -31,6 +31,8 @@ class ActorStage:
                 # (not what the clause itself names: "letters inviting Tshisekedi" are not Tshisekedi's)
                 c.sources = first_actors([frame.trigger.head], scope.actors, instruments, outside=frame.trigger)
             if not c.sources:
+                self.policy.adjust("sources", c, scope)   # an act that implies who did it ("was arrested")
+            if not c.sources:
                 continue   # no one to attribute it to: nothing else is worth working out
             if c.code[:2] in own_people:
                 # A state can use force against its own people ("Syrian jets dropped sarin on a town in Syria").
