@@ -294,3 +294,9 @@ def test_an_appeal_to_another_branch_at_home_is_a_domestic_event(code):
     assert {(e.source.code, e.target.code, e.root) for e in events} == {("USAGOV", "USALEG", "02")}
     # a plain statement at home is not
     assert code("Biden told Congress that the economy was strong.", "2023-12-15") == []
+
+
+def test_people_near_an_embassy_are_the_target_however_the_phrase_hangs(code):
+    events = code("BEIRUT (Reuters) - On Wednesday Lebanese security forces used tear gas and water cannon against "
+                  "demonstrators near the U.S. embassy outside Beirut.", "2023-10-18")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("LBNMIL", "LBNCVL", "175")}

@@ -56,8 +56,10 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
                     # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
                     return [with_country(r, a.country) for a in resolved for r in role_only]
-                if role_only and phrase is not head and _where(phrase):
-                    return role_only   # "demonstrators near the U.S. embassy": the embassy is where they were
+                if role_only and _where(phrase):
+                    # "demonstrators near the U.S. embassy" (the phrase hung on the noun or on the verb): the
+                    # embassy is where they were
+                    return role_only
                 return resolved
             if found and not role_only:
                 role_only = found
