@@ -274,3 +274,10 @@ def test_the_junta_is_the_military_government_named_before(code):
             "troops home. France said it would stay. The junta demanded that the Danes leave.")
     demanded = [e for e in code(text, "2022-01-31") if e.sentence.startswith("The junta")]
     assert demanded and all(e.source.country == "MLI" for e in demanded)
+
+
+def test_an_office_holder_the_dictionary_does_not_know_is_of_the_storys_country_when_named_again(code):
+    text = ("DUBLIN (AP) - Prime Minister Brian Cowen announced Saturday that he has resigned as leader of the "
+            "party. Opposition leaders vowed to expel Cowen from power in a no-confidence vote next week.")
+    threats = [e for e in code(text, "2011-01-22") if e.root == "13"]
+    assert [(e.source.code, e.target.code) for e in threats] == [("IRLOPP", "IRLGOV")]

@@ -26,6 +26,7 @@ from newsevents.coding.lexicon.actors import (
     combine,
     country_actor,
     role_only,
+    with_country,
 )
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.syntax import conj_root, phrase_text, proper_name
@@ -157,6 +158,9 @@ class SentenceActors(PairReferences):
             if len(found) == 1 and (found[0].country or found[0].group):
                 self._remember_person(h, found[0])
                 self._remember_office(h, found[0])
+            elif len(found) == 1 and found[0].role and h.pos_ == "PROPN" and self.context.story_country():
+                # "DUBLIN - Prime Minister Brian Cowen ...": a named office holder of the story's country
+                self._remember_person(h, with_country(found[0], self.context.story_country()))
             for a in found:
                 if all((a.code, a.role) != (b.code, b.role) for b in actors):
                     actors.append(a)   # role-only actors ("protesters") included: the event may locate them
@@ -182,7 +186,7 @@ class SentenceActors(PairReferences):
         leader = [t for t in tokens if t.pos_ == "PROPN" and t.i in self.by_token and
                   self.by_token[t.i].entries[0].kind == "leader"]
         # a leader the dictionary names in full ("President Irfaan Ali") is named again by surname ("Ali")
-        surname = self._surname(tokens) or (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None)
+        surname = (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None) or self._surname(tokens)
         if surname and surname not in self.context.people:
             self.context.people[surname] = actor
         if surname or leader or (head.tag_ == "NNS" and actor.role and any(t.i in self.by_token for t in tokens)):
