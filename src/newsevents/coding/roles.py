@@ -56,9 +56,10 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
                     # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
                     return [with_country(r, a.country) for a in resolved for r in role_only]
-                if role_only and _where(phrase):
-                    # "demonstrators near the U.S. embassy" (the phrase hung on the noun or on the verb): the
-                    # embassy is where they were
+                if role_only and _where(phrase) and (phrase is not head or all(r.role in ("CVL", "OPP")
+                                                                                for r in role_only)):
+                    # "demonstrators near the U.S. embassy" (the phrase hung on the noun, or on the verb after
+                    # people named by their role): the embassy is where they were; "a tanker off Oman" is Oman's
                     return role_only
                 return resolved
             if found and not role_only:
