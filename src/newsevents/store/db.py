@@ -110,9 +110,9 @@ class EventStore:
     def reopen(self) -> None:
         """Close the connection and open the same file again, between transactions (StoreError inside one).
 
-        DuckDB keeps memory for an open database that grows with it (its indexes, table metadata, cached
-        blocks) and hands it all back only when the database closes: `ingest` reopens the store every
-        `reopen_every` batches so that a long run does not grow without bound (issue #13). Committed data is
+        DuckDB keeps memory for an open database that grows with it (its primary-key indexes, table
+        metadata) and hands it back only when the database closes: `ingest` reopens the store every
+        `reopen_every` batches so that this part stays bounded in a long run (issue #13). Committed data is
         on disk; a cursor in use in another thread is waited for.
         """
         if self._in_transaction:
@@ -227,8 +227,8 @@ LATE_MATERIALIZATION_ROWS = 10_001
 
 # DuckDB allocates through its own jemalloc, which hands freed pages back to the OS only while the process
 # keeps allocating, or from a background thread. Without one, the working memory of every ingest batch (the
-# event rebuild's joins and windows: tens of MiB, more as the store grows) stayed resident while the coder
-# parsed the next batch, where `malloc_trim` cannot reach it (issue #13, benchmarks/README.md).
+# event rebuild's joins and windows: tens of MiB) stayed resident while the coder parsed the next batch,
+# where `malloc_trim` cannot reach it (issue #13, benchmarks/README.md).
 ALLOCATOR_CONFIG = {"allocator_background_threads": True}
 
 
