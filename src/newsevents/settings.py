@@ -97,6 +97,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
             "most memory DuckDB may use per store connection (a size such as 2GB, or a share such as 25%)"),
     Setting("threads", "NEWSEVENTS_THREADS", 0,
             "DuckDB threads per store connection (0: the CPUs this process may use, at most 8)", minimum=0),
+    Setting("reopen_every", "NEWSEVENTS_REOPEN_EVERY", 50,
+            "ingest batches after which the store is closed and opened again, handing back the memory DuckDB "
+            "keeps for an open database (0: never)", minimum=0),
     Setting("api_cache_mb", "NEWSEVENTS_API_CACHE_MB", 64,
             "memory `serve` may keep answers of the API in, in MiB (0: no cache)", minimum=0),
     Setting("earliest_published", "NEWSEVENTS_EARLIEST_PUBLISHED", "1900-01-01",

@@ -50,10 +50,11 @@ def _coded_file(path) -> None:
                 fh.write(json.dumps(event.to_dict()) + "\n")
 
 
-def _run_child(db, coded, kill_after_batches: int | None, delay: float) -> tuple[int, list[str]]:
+def _run_child(db, coded, kill_after_batches: int | None, delay: float,
+               env: dict | None = None) -> tuple[int, list[str]]:
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(coded), str(BATCH)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": SRC})
+                            env={**os.environ, "PYTHONPATH": SRC, **(env or {})})
     lines = []
     try:
         for line in proc.stdout:
@@ -84,7 +85,10 @@ def _snapshot(path):
         }
 
 
-def test_killed_ingest_resumes_to_the_clean_result(tmp_path):
+# "3": the store is also reopened every 3 batches (issue #13), so kills land around reopens too.
+@pytest.mark.parametrize("reopen_every", [None, "3"])
+def test_killed_ingest_resumes_to_the_clean_result(tmp_path, reopen_every):
+    env = {"NEWSEVENTS_REOPEN_EVERY": reopen_every} if reopen_every else {}
     coded = tmp_path / "events.jsonl"
     _coded_file(coded)
     clean = tmp_path / "clean.duckdb"
@@ -97,13 +101,13 @@ def test_killed_ingest_resumes_to_the_clean_result(tmp_path):
     rng = random.Random(5)
     kills = 0
     for kill_after in (2, 9, 17, 26):
-        code, lines = _run_child(db, coded, kill_after, rng.uniform(0.0, 0.03))
+        code, lines = _run_child(db, coded, kill_after, rng.uniform(0.0, 0.03), env)
         if code == -signal.SIGKILL:
             kills += 1
             assert "done" not in lines
             partial = _snapshot(db)  # opens cleanly after the kill: only whole batches are there
             assert 0 < len(partial["mentions"]) < len(expected["mentions"])
     assert kills >= 3
-    code, lines = _run_child(db, coded, None, 0)
+    code, lines = _run_child(db, coded, None, 0, env)
     assert code == 0 and lines[-1] == "done"
     assert _snapshot(db) == expected

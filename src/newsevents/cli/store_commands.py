@@ -160,6 +160,7 @@ def _register_ingest(subparsers) -> None:
                    help="the inputs are events already coded (the JSON Lines output of newsevents code)")
     p.add_argument("--commit-every", type=positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
                    help=f"articles (with --coded: documents) per transaction (default: {DEFAULT_BATCH_SIZE})")
+    add_setting(p, "reopen_every", metavar="N")
     p.add_argument("--tolerance-days", type=non_negative_int, default=None, metavar="DAYS",
                    help="dates this many days apart can be one event (default: the store's, else 1); "
                         "a change re-clusters all events")
@@ -201,14 +202,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if args.coded:
                     ingest_events(store, read_coded_jsonl(args.inputs), batch_size=args.commit_every,
                                   tolerance_days=args.tolerance_days, advance=advance, notify=notify,
-                                  report=report)
+                                  report=report, reopen_every=args.reopen_every)
                 else:
                     records, coder = _articles_and_coder(args)
                     records = (undated.check(r) if isinstance(r, Article) else r for r in records)
                     ingest_articles(store, records, coder, batch_size=args.commit_every,
                                     tolerance_days=args.tolerance_days, advance=advance, notify=notify,
                                     report=report, code_batch_size=args.batch_size,
-                                    retry_failed=args.retry_failed)
+                                    retry_failed=args.retry_failed, reopen_every=args.reopen_every)
         except KeyboardInterrupt:
             console.print(f"interrupted: {report.batches} whole batches stored, the batch in progress was "
                           f"rolled back; run the same command again to go on", markup=False)

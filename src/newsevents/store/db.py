@@ -39,10 +39,15 @@ class StoreError(Exception):
 class EventStore:
     """A newsevents store: one DuckDB database file holding articles, mentions and events."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool, config: dict | None = None) -> None:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self._config = config or {}
+        # Held while a cursor of `con` is in use (the coder may read from a feeder thread) and while `reopen`
+        # swaps the connection, so that no cursor outlives the connection it came from.
+        self._lock = threading.RLock()
+        self._in_transaction = False
 
     # ------------------------------------------------------------------------------------------ opening
 
@@ -57,12 +62,12 @@ class EventStore:
         """
         path = str(path)
         _check_file(path, read_only)
-        config = {**connection_config(memory_limit, threads), **_query_tuning()}
+        config = {**connection_config(memory_limit, threads), **_query_tuning(), **ALLOCATOR_CONFIG}
         try:
             con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(_describe_connect_error(path, exc)) from exc
-        store = cls(con, path, read_only)
+        store = cls(con, path, read_only, config)
         try:
             store._check_schema()
         except BaseException:
@@ -102,6 +107,33 @@ class EventStore:
     def close(self) -> None:
         self.con.close()
 
+    def reopen(self) -> None:
+        """Close the connection and open the same file again, between transactions (StoreError inside one).
+
+        DuckDB keeps memory for an open database that grows with it (its primary-key indexes, table
+        metadata) and hands it back only when the database closes: `ingest` reopens the store every
+        `reopen_every` batches so that this part stays bounded in a long run (issue #13). Committed data is
+        on disk; a cursor in use in another thread is waited for.
+        """
+        if self._in_transaction:
+            raise StoreError(f"{self.path}: cannot reopen the store inside a transaction")
+        with self._lock:
+            self.con.close()
+            try:
+                self.con = duckdb.connect(self.path, read_only=self.read_only, config=self._config)
+            except duckdb.Error as exc:
+                raise StoreError(_describe_connect_error(self.path, exc)) from exc
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own (for another thread), closed when the block ends; `reopen` waits for it."""
+        with self._lock:
+            cur = self.con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+
     def __enter__(self) -> EventStore:
         return self
 
@@ -116,11 +148,14 @@ class EventStore:
         self._require_writable()
         with self.damage_reported():
             self.con.execute("BEGIN TRANSACTION")
+            self._in_transaction = True
             try:
                 yield self.con
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
+            finally:
+                self._in_transaction = False
             self.con.execute("COMMIT")
 
     @contextmanager
@@ -188,6 +223,13 @@ class EventStore:
 # `ORDER BY ... LIMIT n` with n up to this setting (its default, 50, is below a page of events plus one row):
 # a page of the newest events matching a filter costs one narrow pass instead of reading every column.
 LATE_MATERIALIZATION_ROWS = 10_001
+
+
+# DuckDB allocates through its own jemalloc, which hands freed pages back to the OS only while the process
+# keeps allocating, or from a background thread. Without one, the working memory of every ingest batch (the
+# event rebuild's joins and windows: tens of MiB) stayed resident while the coder parsed the next batch,
+# where `malloc_trim` cannot reach it (issue #13, benchmarks/README.md).
+ALLOCATOR_CONFIG = {"allocator_background_threads": True}
 
 
 def _query_tuning() -> dict:

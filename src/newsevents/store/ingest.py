@@ -29,10 +29,11 @@ from pathlib import Path
 
 from newsevents.model import Article, Event, RecordError
 from newsevents.model_forms import mention_row as _mention_row
+from newsevents.settings import SETTINGS
 from newsevents.sources.common import FileSkipped
 from newsevents.sources.dedup import DEFAULT_THRESHOLD
 from newsevents.store import copies, dedup
-from newsevents.store.coded import event_from_dict, read_coded_jsonl, stored_events
+from newsevents.store.coded import event_from_dict, events_by_article, read_coded_jsonl
 from newsevents.store.db import DEFAULT_TOLERANCE_DAYS, EventStore
 from newsevents.store.rows import (STATUS_CODED, STATUS_FAILED, STATUS_IMPORTED, article_row, chunks,
                                    count_mentions, insert_articles, insert_mentions, outlet_of, unique_mentions)
@@ -124,7 +125,7 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
                     tolerance_days: int | None = None, advance: Advance | None = None,
                     notify: Notify | None = None, on_batch: OnBatch | None = None,
                     report: IngestReport | None = None, code_batch_size: int | None = None,
-                    retry_failed: bool = True) -> IngestReport:
+                    retry_failed: bool = True, reopen_every: int | None = None) -> IngestReport:
     """Code and store the Articles among `records`, skipping the ones already stored with the same text.
 
     An article stored as failed (the coder raised on it) is coded again unless `retry_failed` is False: a
@@ -133,7 +134,8 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     `records` may hold reader diagnostics (RecordError, RecordWarning): they go to `notify`, errors are
     counted. `coder.code_many(articles)` yields (Article, [Event, ...]); a coder that yields a RecordError
     (alone or in place of the event list) for an article marks that article failed. `code_batch_size` is
-    passed on to `code_many` as its `batch_size` (articles per parser batch) when given.
+    passed on to `code_many` as its `batch_size` (articles per parser batch) when given. The store is reopened
+    after every `reopen_every` batches (default: the `reopen_every` setting; 0: never, see `EventStore.reopen`).
     """
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
@@ -144,17 +146,19 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
-    return _store_results(store, results, batch_size, tolerance, report, advance, notify, on_batch, near)
+    return _store_results(store, results, batch_size, tolerance, report, advance, notify,
+                          _after_batch(store, on_batch, reopen_every), near)
 
 
 def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Event]]], *,
                 batch_size: int = DEFAULT_BATCH_SIZE, tolerance_days: int | None = None,
                 advance: Advance | None = None, on_batch: OnBatch | None = None,
-                report: IngestReport | None = None) -> IngestReport:
+                report: IngestReport | None = None, reopen_every: int | None = None) -> IngestReport:
     """Store (Article, events) pairs as the coder yields them; articles already stored are skipped."""
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
-    return _store_results(store, results, batch_size, tolerance, report, advance, None, on_batch)
+    return _store_results(store, results, batch_size, tolerance, report, advance, None,
+                          _after_batch(store, on_batch, reopen_every))
 
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
@@ -163,30 +167,28 @@ def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pen
     """The Articles of `records` not yet stored with the same text, in input order; with `replay`, each
     stored one is replaced by its `CodedBefore` (for the coder's near-duplicate index) instead of dropped, and
     a new article is preceded by the stored originals it repeats (so that it is not parsed)."""
-    # A cursor of its own: the coder may pull from this generator in a feeder thread.
-    cur = store.con.cursor()
     seen: dict[str, str] = {}
-    try:
-        for chunk in chunks(_articles_only(records, report, notify), batch_size):
+    for chunk in chunks(_articles_only(records, report, notify), batch_size):
+        digests = [text_hash(article.text) for article in chunk]
+        # A cursor of its own (the coder may pull from this generator in a feeder thread), held for the
+        # chunk's queries only: the store may be reopened between batches.
+        with store.cursor() as cur:
             done = _done_articles(cur, [a.id for a in chunk], done_statuses)
-            digests = [text_hash(article.text) for article in chunk]
             fresh = [a for a, d in zip(chunk, digests) if d not in (done.get(a.id), seen.get(a.id))]
             earlier = replay.originals_of(cur, fresh) if replay is not None and fresh else {}
-            for article, digest in zip(chunk, digests):
-                if done.get(article.id) == digest or seen.get(article.id) == digest:
-                    report.articles_skipped += 1
-                    if advance:
-                        advance(1)
-                    if replay is not None and done.get(article.id) == digest and article.id not in replay.shown:
-                        seen[article.id] = digest
-                        yield replay.seen_again(article)
-                    continue
-                seen[article.id] = digest
-                pending[article.id] = article
-                yield from earlier.pop(article.id, ())
-                yield article
-    finally:
-        cur.close()
+        for article, digest in zip(chunk, digests):
+            if done.get(article.id) == digest or seen.get(article.id) == digest:
+                report.articles_skipped += 1
+                if advance:
+                    advance(1)
+                if replay is not None and done.get(article.id) == digest and article.id not in replay.shown:
+                    seen[article.id] = digest
+                    yield replay.seen_again(article)
+                continue
+            seen[article.id] = digest
+            pending[article.id] = article
+            yield from earlier.pop(article.id, ())
+            yield article
 
 
 class _Replay:
@@ -202,7 +204,12 @@ class _Replay:
     def seen_again(self, article: Article):
         """A stored article met again in the input."""
         self.shown.add(article.id)
-        return self.item(article, lambda: stored_events(self.store.con, article.id))
+        return self.item(article, lambda: self.stored_events(article.id))
+
+    def stored_events(self, article_id: str) -> list[Event]:
+        """The events stored for an article, read on a cursor of their own (from the coder's thread)."""
+        with self.store.cursor() as cur:
+            return events_by_article(cur, [article_id]).get(article_id, [])
 
     def originals_of(self, cur, articles: list[Article]) -> dict[str, list]:
         """For each new article, the stored articles ranked before it that it nearly repeats (not handed
@@ -212,7 +219,7 @@ class _Replay:
             for original, published, signature in originals:
                 if original not in self.shown:
                     self.shown.add(original)
-                    load = (lambda i: lambda: stored_events(self.store.con, i))(original)
+                    load = (lambda i: lambda: self.stored_events(i))(original)
                     out.setdefault(article_id, []).append(self.item(Article(original, "", published), load, signature))
         return out
 
@@ -260,14 +267,26 @@ def _match_coder_output(results: Iterable, pending: dict[str, Article]) -> Itera
 
 def _store_results(store: EventStore, results: Iterable, batch_size: int, tolerance: int,
                    report: IngestReport, advance: Advance | None, notify: Notify | None,
-                   on_batch: OnBatch | None = None, near: float | None = None) -> IngestReport:
+                   on_batch: OnBatch, near: float | None = None) -> IngestReport:
     """Write the results batch by batch; with `near` (the near-duplicate threshold), settle the copies."""
     for chunk in chunks(_counted(results, advance), batch_size):
         _write_article_batch(store, chunk, tolerance, report, notify, near)
         report.batches += 1
+        on_batch(report)
+    return report
+
+
+def _after_batch(store: EventStore, on_batch: OnBatch | None, reopen_every: int | None) -> OnBatch:
+    """Called after each committed batch: the caller's `on_batch`, then a reopen of the store every
+    `reopen_every` batches (memory DuckDB held for the open database is handed back; see `EventStore.reopen`)."""
+    every = SETTINGS["reopen_every"].value if reopen_every is None else reopen_every
+
+    def after(report: IngestReport) -> None:
         if on_batch:
             on_batch(report)
-    return report
+        if every and report.batches % every == 0:
+            store.reopen()
+    return after
 
 
 def _write_article_batch(store: EventStore, chunk: list[tuple[Article, object]], tolerance: int,
@@ -348,7 +367,7 @@ def _counted(items: Iterable, advance: Advance | None) -> Iterator:
 def ingest_events(store: EventStore, events: Iterable, *, batch_size: int = DEFAULT_BATCH_SIZE,
                   tolerance_days: int | None = None, advance: Advance | None = None,
                   notify: Notify | None = None, on_batch: OnBatch | None = None,
-                  report: IngestReport | None = None) -> IngestReport:
+                  report: IngestReport | None = None, reopen_every: int | None = None) -> IngestReport:
     """Store pre-coded Event records (and pass RecordErrors found while reading them to `notify`).
 
     A batch holds the events of `batch_size` consecutive documents. Mentions already stored (same contract
@@ -356,14 +375,14 @@ def ingest_events(store: EventStore, events: Iterable, *, batch_size: int = DEFA
     """
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
+    on_batch = _after_batch(store, on_batch, reopen_every)
     for docs in chunks(_runs_by_doc(events, report, notify), batch_size):
         batch = [e for run in docs for e in run]
         _write_event_batch(store, batch, tolerance, report)
         report.batches += 1
         if advance:
             advance(len(batch))
-        if on_batch:
-            on_batch(report)
+        on_batch(report)
     return report
 
 
