@@ -62,11 +62,12 @@ class EventStore:
         """
         path = str(path)
         _check_file(path, read_only)
-        config = {**connection_config(memory_limit, threads), **_query_tuning(), **ALLOCATOR_CONFIG}
+        config = {**connection_config(memory_limit, threads), **_query_tuning()}
         try:
             con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(_describe_connect_error(path, exc)) from exc
+        _release_freed_memory(con)
         store = cls(con, path, read_only, config)
         try:
             store._check_schema()
@@ -123,6 +124,7 @@ class EventStore:
                 self.con = duckdb.connect(self.path, read_only=self.read_only, config=self._config)
             except duckdb.Error as exc:
                 raise StoreError(_describe_connect_error(self.path, exc)) from exc
+            _release_freed_memory(self.con)
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -229,7 +231,13 @@ LATE_MATERIALIZATION_ROWS = 10_001
 # keeps allocating, or from a background thread. Without one, the working memory of every ingest batch (the
 # event rebuild's joins and windows: tens of MiB) stayed resident while the coder parsed the next batch,
 # where `malloc_trim` cannot reach it (issue #13, benchmarks/README.md).
-ALLOCATOR_CONFIG = {"allocator_background_threads": True}
+def _release_freed_memory(con: duckdb.DuckDBPyConnection) -> None:
+    """Turn on jemalloc's background threads where this DuckDB has the setting (a DuckDB without jemalloc, on
+    macOS or Windows, or an older one, goes on without it)."""
+    try:
+        con.execute("SET allocator_background_threads = true")
+    except duckdb.Error:
+        pass
 
 
 def _query_tuning() -> dict:
