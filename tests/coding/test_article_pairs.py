@@ -248,7 +248,8 @@ def test_expelled_diplomats_are_not_of_the_country_that_expels_them(code):
 
 
 BORDER = ("WARSAW, Nov 16 (Reuters) - Poland accused Belarus on Tuesday of trying to provoke a conflict. Belarus "
-          "denied it. Poland said Belarus was to blame for the crisis, and Belarus called Poland a liar. Poland has deployed about 15,000 troops "
+          "denied it. Poland said Belarus was to blame for the crisis, and Belarus called Poland a liar. Poland has "
+          "deployed about 15,000 troops "
           "to the border. Poland also deployed police in Warsaw.")
 
 

@@ -176,7 +176,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 if label is None:   # "is willing to withdraw", "ready to help": a stated intention
                     label, reason, anchor = FUTURE, f"governor:{lemma}", head.i
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
-                    dep in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+                    dep in ("acl", "advcl") and _infinitive(token))):
                 if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(
                         c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     return Modality(NEGATED, f"governor:no {lemma}", under_report, report_past, head.i)

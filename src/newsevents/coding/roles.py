@@ -19,16 +19,15 @@ def own_side(actor: Actor, sources: list[Actor] | tuple[Actor, ...]) -> bool:
 def presumed_sources(c, s) -> list[Actor]:
     """The sources, a role-only one given the country `presumed_home` says."""
     home = presumed_home(c, s)
-    return [with_country(a, next(iter(home))) if home and not (a.country or a.group) else a for a in c.sources]
+    return [with_country(a, home) if home and not (a.country or a.group) else a for a in c.sources]
 
 
-def presumed_home(c, s) -> set:
+def presumed_home(c, s) -> str | None:
     """Where a role-only source ("a foreign ministry spokeswoman") is from, before a later convention says so:
-    the country where it acts (else the story's); empty when every source has its country or group."""
+    the country where it acts (else the story's); None when every source has its country or group."""
     if all(a.country or a.group for a in c.sources):
-        return set()
-    home = c.place.country if c.place is not None else s.context.story_country()
-    return {home} if home else set()
+        return None
+    return c.place.country if c.place is not None else s.context.story_country()
 
 
 def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exclude=frozenset(),

@@ -43,9 +43,8 @@ def subject_of(verb, depth: int = 0):
                       (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
         if owner is not None:
             return owner   # "welcomed Musharraf's pledge to quit": Musharraf quits
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
-        return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
+        if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+            return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
     return None
 
 

@@ -29,7 +29,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("speech.accusation-cue.v1", "targets",
                "a statement that calls another responsible or guilty is an accusation (112)", speech.accusation_cue),
     Convention("speech.criticism-cue.v2", "targets",
-               "a statement calling another's act unacceptable, illegal or brutal, in any of its clauses, is a criticism",
+               "a statement calling another's act unacceptable, illegal or brutal, in any of its clauses, is a "
+               "criticism",
                speech.criticism_cue),
     Convention("speech.demand-must.v2", "targets",
                "\"said X must ...\" is a demand (100) on X, \"said X should ...\" an appeal (020)", speech.demand_must),
@@ -72,7 +73,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("police.act-at-home.v1", "targets",
                "the police's unnamed counterparts are of the police's own country", targets.police_at_home),
     Convention("role.source-country-from-target.v5", "targets",
-               "a role-only source belongs to its target's country (not for violence or arrests, a foreign source, an IGO)",
+               "a role-only source belongs to its target's country (not for violence or arrests, a foreign source, "
+               "an IGO)",
                targets.source_country_from_target),
     Convention("relations.counterpart.v1", "targets",
                "cutting relations, or recalling one's own envoy, with no other country named is aimed at the "
@@ -145,7 +147,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a plain statement that only attributes another actor's reported act is dropped",
                speech.attribution_only),
     Convention("future.threat-over-intent.v2", "sentence",
-               "a vow that is a threat, or an agreement that takes a measure, is not also a bare intent (030)", derived.threat_over_intent),
+               "a vow that is a threat, or an agreement that takes a measure, is not also a bare intent (030)",
+               derived.threat_over_intent),
 )
 
 

@@ -25,7 +25,8 @@ def _own_lemmas(c: Candidate) -> set[str]:
 
 def _mine(c: Candidate, s: SentenceScope | None = None) -> set:
     """The source's side (with `s`, a role-only source is presumed of the country where it speaks)."""
-    return {a.country or a.group for a in c.sources} | (presumed_home(c, s) if s is not None else set())
+    home = presumed_home(c, s) if s is not None else None
+    return {a.country or a.group for a in c.sources} | ({home} if home else set())
 
 
 def threat_cue(c: Candidate, s: SentenceScope) -> bool:

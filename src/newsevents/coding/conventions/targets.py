@@ -65,7 +65,7 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
             for t in [t for t in clause.subtree if t.i in actors.by_token]:
                 for a in actors.actors_of(actors.phrase_head(t)):
                     if a.code and a.code not in c.exclude and not own_side(a, c.sources) and a not in targets \
-                            and a.country not in home:
+                            and (home is None or a.country != home):
                         targets.append(a)
             targets = targets[:1]
     c.targets = targets
@@ -122,7 +122,8 @@ def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
 
 def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     """"Blinken welcomed the agreement", "the US and France brokered the agreement": an endorsement or the
-    mediation of a deal, decision or truce that names no one is aimed at the parties (other than the endorser's own side) to the latest one the article reported."""
+    mediation of a deal, decision or truce that names no one is aimed at the parties (other than the endorser's
+    own side) to the latest one the article reported."""
     obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
     endorsing = _roots(s, "endorsed_act_root")
     if c.targets or obj is None or (c.code[:2] not in endorsing and c.code[:3] not in endorsing) or \
