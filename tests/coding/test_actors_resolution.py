@@ -281,3 +281,12 @@ def test_an_office_holder_the_dictionary_does_not_know_is_of_the_storys_country_
             "party. Opposition leaders vowed to expel Cowen from power in a no-confidence vote next week.")
     threats = [e for e in code(text, "2011-01-22") if e.root == "13"]
     assert [(e.source.code, e.target.code) for e in threats] == [("IRLOPP", "IRLGOV")]
+
+
+def test_a_dictionary_name_at_the_end_of_a_longer_proper_name_is_not_that_actor(code):
+    # The Ta'ang National Liberation Army (Myanmar) is not Colombia's National Liberation Army (ELN)
+    longer = code("BANGKOK (Reuters) - Myanmar's troops fired on the Ta'ang National Liberation Army in Shan state.",
+                  "2025-04-02")
+    assert longer and all(e.target is None or e.target.code != "ELN" for e in longer)
+    named = code("Colombian troops attacked the National Liberation Army near Cucuta.", "2025-04-02")
+    assert [(e.source.code, e.target.code) for e in named] == [("COLMIL", "ELN")]

@@ -290,6 +290,8 @@ class ActorDictionary:
                     valid = [replace(e, role=None, start=None, end=None)
                              for e in sorted((e for e in entries if e.kind == "leader" and (e.country or e.group)),
                                              key=lambda e: _distance(e, day))][:1]
+                if valid and self._inside_longer_name(tokens, offset + i, offset + i + length, valid[0]):
+                    break
                 if valid:
                     hit = Mention(offset + i, offset + i + length,
                                   tuple(sorted(valid, key=lambda e: KINDS.index(e.kind))))
@@ -301,6 +303,16 @@ class ActorDictionary:
             else:
                 i += 1
         return found
+
+    def _inside_longer_name(self, tokens, start: int, end: int, entry: ActorEntry) -> bool:
+        """The phrase is the tail of a longer proper name ("the Ta'ang National Liberation Army" is not the
+        National Liberation Army): a capitalised name word that is neither a role nor a dictionary word modifies it."""
+        if start == 0 or (end - start < 2 and entry.kind not in ("group", "office")):
+            return False
+        before = tokens[0].doc[start - 1]
+        return (before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
+                and before.text[:1].isupper() and before.lower_ not in self.first_tokens
+                and self.role_of(before) is None)
 
     @property
     def lengths(self) -> dict[str, tuple[int, ...]]:
