@@ -188,3 +188,12 @@ def test_a_clause_after_n_days_keeps_its_own_date(code):
     [strike, rockets] = code("Israel struck Gaza on Monday, two days after Hamas fired rockets at Tel Aviv.",
                              "2023-12-15")
     assert (strike.date.date, rockets.date.date) == (dt.date(2023, 12, 11), dt.date(2023, 12, 9))
+
+
+def test_a_date_ahead_of_which_an_act_happens_is_not_the_acts_date(code):
+    # the meeting is on Aug. 4; the agreement was made on the day of the report
+    [agreed] = code("Thai and Cambodian commanders agreed to keep lines of communication open ahead of a meeting of "
+                    "the General Border Committee on Aug. 4.", "2025-07-29")
+    assert agreed.date.precision == "published" and agreed.date.date == dt.date(2025, 7, 29)
+    [met] = code("Thai and Cambodian commanders met on Monday ahead of a summit.", "2025-07-29")
+    assert met.date.date == dt.date(2025, 7, 28)

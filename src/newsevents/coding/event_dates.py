@@ -115,6 +115,8 @@ def _describes_another_noun(root, trigger) -> bool:
         if t.head == t:
             return False
         t = t.head
+        if _names_another_time(t) and trigger not in t.subtree:
+            return True   # "agreed to keep lines open ahead of a meeting on Aug. 4": the meeting's date
         if t.pos_ != "VERB":
             continue
         if trigger in t.subtree:
@@ -124,6 +126,12 @@ def _describes_another_noun(root, trigger) -> bool:
         if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
             return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     return False
+
+
+def _names_another_time(t) -> bool:
+    """A phrase that places the act against another one: "ahead of", "prior to", "in the run-up to"."""
+    return t.dep_ == "prep" and ((t.lower_ == "of" and t.head.lower_ == "ahead") or
+                                 (t.lower_ == "to" and t.head.lower_ in ("prior", "run-up")))
 
 
 def _inside(token, anchor) -> bool:
