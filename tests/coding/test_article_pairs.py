@@ -137,7 +137,8 @@ def test_a_generic_institution_belongs_to_the_country_its_phrase_names(code):
 
 
 def test_the_people_near_an_embassy_are_the_target_and_the_embassy_is_not_where(code):
-    [event] = code("Lebanese security forces used tear gas against demonstrators near the U.S. embassy.")
+    [event] = [e for e in code("Lebanese security forces used tear gas against demonstrators near the U.S. embassy.")
+               if e.root == "17"]
     assert (event.source.code, event.target.code, event.cameo) == ("LBNMIL", "LBNCVL", "175")
     # a mission's own place still locates the act
     [rally] = code("Protesters rallied outside the U.S. embassy in Baghdad.")
@@ -178,7 +179,7 @@ def test_diplomats_expelled_are_never_the_expellers_own(code):
     events = code("Venezuela expelled diplomats of seven Latin American states.")
     assert not [e for e in events if e.target is not None and e.target.country == "VEN"]
     # a domestic act still takes its source's country
-    [arrest] = code("Belarusian police arrested dozens of protesters on Sunday.")
+    [arrest] = [e for e in code("Belarusian police arrested dozens of protesters on Sunday.") if e.root == "17"]
     assert arrest.target.code == "BLRCVL"
 
 
@@ -300,4 +301,5 @@ def test_an_appeal_to_another_branch_at_home_is_a_domestic_event(code):
 def test_people_near_an_embassy_are_the_target_however_the_phrase_hangs(code):
     events = code("BEIRUT (Reuters) - On Wednesday Lebanese security forces used tear gas and water cannon against "
                   "demonstrators near the U.S. embassy outside Beirut.", "2023-10-18")
-    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("LBNMIL", "LBNCVL", "175")}
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("LBNMIL", "LBNCVL", "175"),
+                                                                          ("LBNCVL", "USAGOV", "141")}

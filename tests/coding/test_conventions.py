@@ -125,3 +125,18 @@ def test_a_statement_that_the_other_side_attacked_the_speakers_country_accuses_i
     assert "+statement.reported-attack-accuses.v1" in accusation.rule
     # a report of force on a third country accuses no one
     assert not [e for e in code("Ukraine said Russia had struck Syria overnight.") if e.root == "11"]
+
+
+def test_force_used_on_protesters_says_they_protested(code):
+    events = code("Lebanese security forces used tear gas against demonstrators near the U.S. embassy outside Beirut.",
+                  "2023-10-18")
+    [protest] = [e for e in events if e.root == "14"]
+    assert (protest.source.code, protest.target.country, protest.cameo) == ("LBNCVL", "USA", "141")
+    assert "+protest.implied-by-repression.v1" in protest.rule
+    # without an embassy named, the protest is aimed at their own government
+    events = code("Iranian police fired tear gas at protesters in Tehran.", "2022-09-22")
+    assert ("IRNCVL", "IRNGOV", "141") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    # a protest the sentence codes already is not said twice; force on others says no protest
+    rallied = code("Protesters rallied outside parliament in Tbilisi and police fired tear gas at them.", "2024-10-29")
+    assert len([e for e in rallied if e.root == "14"]) <= 1
+    assert not [e for e in code("Iranian police fired tear gas at journalists in Tehran.") if e.root == "14"]

@@ -22,7 +22,7 @@ def test_signing_an_appeal_is_an_appeal(code):
 
 def test_tear_gas_is_repression_not_chemical_war(code):
     events = code("Palestinian security forces fired tear gas at stone-throwing protesters in Ramallah.")
-    assert [e.cameo for e in events] == ["175"]
+    assert [e.cameo for e in events if e.root != "14"] == ["175"]   # and their protest (141)
     assert not [e for e in code("Police used tear gas against demonstrators in Beirut.") if e.cameo == "2041"]
 
 

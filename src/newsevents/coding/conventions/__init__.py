@@ -146,6 +146,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("statement.attribution-only.v1", "sentence",
                "a plain statement that only attributes another actor's reported act is dropped",
                speech.attribution_only),
+    Convention("protest.implied-by-repression.v1", "sentence",
+               "force or repression used on protesters says they protested: at the embassy's country named, else at "
+               "their government", derived.protest_of_repressed),
     Convention("future.threat-over-intent.v2", "sentence",
                "a vow that is a threat, or an agreement that takes a measure, is not also a bare intent (030)",
                derived.threat_over_intent),

@@ -7,7 +7,9 @@ from dataclasses import replace
 from newsevents.coding import modality as mod
 from newsevents.coding.event_dates import event_date
 from newsevents.coding.records import Candidate, SentenceScope
+from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.roles import announced_by_source
+from newsevents.coding.syntax import own_clause
 
 
 SCHEDULES = frozenset({"governor:due"})
@@ -68,3 +70,33 @@ def threat_over_intent(events: list, s: SentenceScope) -> list:
                if (e.root == "13" and "future.announced-threat.v1" in e.extra.get("trail", ())) or
                "decision.measure-taken.v1" in e.extra.get("trail", ())}
     return [e for e in events if not (e.cameo == "030" and (e.source.code, e.target.code if e.target else None) in threats)]
+
+
+def protest_of_repressed(events: list, s: SentenceScope) -> list:
+    """"Police fired tear gas at protesters near the U.S. embassy": force or repression used on protesters says
+    that they protested (141), at the country whose embassy or consulate the clause names, else at their own
+    government; dated and placed as the act on them. Not when the sentence codes their protest already."""
+    tables = s.lexicon.conventions
+    protesters, roots = tables.words("protester_noun"), tables.words("repression_root")
+    protesting = {e.source.code for e in events if e.root in tables.words("protest_root")}
+    entry, out = s.lexicon.cameo.get("141"), list(events)
+    for e in events:
+        crowd = e.target
+        if e.modality != "asserted" or e.root not in roots or crowd is None or crowd.role != "CVL" or \
+                not crowd.country or crowd.code in protesting:
+            continue
+        trigger = s.sent.doc[e.extra["trigger"]]
+        clause = own_clause(trigger)
+        named = [t for t in clause if t.lemma_.lower() in protesters and t.text in crowd.text.split()]
+        if not named:
+            continue
+        clause += [t for t in named[0].subtree if t not in clause]   # "crowds trying to reach the embassy"
+        missions = [a for t in clause if t.lemma_.lower() in tables.words("mission_noun")
+                    for a in s.actors.actors_of(s.actors.phrase_head(t)) if a.country and a.country != crowd.country]
+        aimed_at = missions[0] if missions else country_actor(crowd.country, "GOV")
+        protesting.add(crowd.code)
+        out.append(replace(e, source=crowd, target=aimed_at, cameo=entry.code, goldstein=entry.goldstein,
+                           quad_class=entry.quad_class, plover=entry.plover,
+                           rule=e.rule + " +protest.implied-by-repression.v1",
+                           extra={**e.extra, "trail": (*e.extra.get("trail", ()), "protest.implied-by-repression.v1")}))
+    return out
