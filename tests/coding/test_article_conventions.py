@@ -228,11 +228,22 @@ def test_being_in_an_exchange_is_that_exchange(code, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Talks between Russia and Ukraine resumed in Istanbul on Monday.", ("RUS", "UKR", "04")),
     ("Clashes between Serbia and Kosovo erupted on Monday.", ("SRB", "XKX", "19")),
+    # words describing the noun are not its parties
+    ("He witnessed a key September conversation in Warsaw between Putin and Macron.", ("RUS", "FRA", "04")),
 ])
 def test_an_event_noun_between_two_parties_is_theirs(code, text, expected):
     events = code(text)
     assert expected in dyads(events)
     assert all("+between" in e.rule for e in events)
+
+
+def test_a_document_named_by_its_title_or_year_is_not_made_again(code):
+    assert not code("The 1951 Mutual Defense Treaty between the U.S. and the Philippines obliges Washington.")
+
+
+def test_a_call_with_someone_is_a_telephone_exchange(code):
+    assert ("USA", "UKR", "04") in dyads(code("The inquiry centres on Trump's July 25 call with Zelenskiy.",
+                                              "2019-11-20"))
 
 
 def test_where_an_agreement_was_made_does_not_make_it_a_plan(code):

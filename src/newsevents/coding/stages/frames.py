@@ -12,6 +12,7 @@ from __future__ import annotations
 from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.records import Candidate, Frame, SentenceScope
+from newsevents.coding.time_words import names_a_time
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
                                       target_candidates)
 
@@ -217,7 +218,7 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
             sources += [p for p in prep.children if p.dep_ == "pobj"]
     between = _between(noun)
-    if not sources and between is not None:
+    if between is not None and not _named_document(noun):
         # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
         # (the pairs conventions set them on one another)
         code, refined = lexicon.refine_noun(rule, noun)
@@ -227,6 +228,13 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     code, refined = lexicon.refine_noun(rule, noun)
     targets = [t for t in noun_targets(noun) if not (sent_from and t.head.lower_ == "from")]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _named_document(noun) -> bool:
+    """"the 1951 Mutual Defense Treaty between the U.S. and the Philippines": a document named by its title or
+    year is referred to, not made in this sentence."""
+    return any((c.dep_ == "compound" and c.pos_ == "PROPN" and not names_a_time(c)) or
+               (c.like_num and len(c.text) == 4) for c in noun.children)
 
 
 def _between(noun):
