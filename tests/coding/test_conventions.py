@@ -15,6 +15,7 @@ from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
 from newsevents.coding.conventions import default_policy
 from newsevents.coding.policy import PHASES, UnknownConvention
+from factories import dyads
 
 PINNED = Path(__file__).with_name("conventions.txt")
 
@@ -140,3 +141,16 @@ def test_force_used_on_protesters_says_they_protested(code):
     rallied = code("Protesters rallied outside parliament in Tbilisi and police fired tear gas at them.", "2024-10-29")
     assert len([e for e in rallied if e.root == "14"]) <= 1
     assert not [e for e in code("Iranian police fired tear gas at journalists in Tehran.") if e.root == "14"]
+
+
+def test_force_with_no_target_found_while_another_side_is_in_view_is_no_event(code):
+    # the strike is aimed at someone the coder did not find: an event without its target would misstate it
+    text = ("ISLAMABAD, Jan 18 (Reuters) - Pakistan recalled its ambassador from Iran on Wednesday. "
+            "Iran's strike late on Tuesday hit what Tehran said were two bases of a militant group.")
+    assert [e for e in code(text, "2024-01-18") if e.root == "19"] == []
+    # alone in view, the actor's one-actor event stands; so does the act the article remembers
+    [launch] = code("North Korea fired two ballistic missiles into the sea on Thursday.")
+    assert (launch.source.code, launch.target) == ("PRK", None)
+    seized = ("DUBAI (Reuters) - Israel said the ship was not Israeli. Yemen's Houthi movement seized a cargo ship in "
+              "the Red Sea on Sunday. The United States condemned the seizure.")
+    assert ("USA", "HOUTHI", "11") in dyads(code(seized, "2023-11-20"))

@@ -147,6 +147,8 @@ class Coder:
                                  is not None and (e.root in roots or e.cameo in codes)] + context.recent_deals)[:RECENT_AGENTS]
         context.deniers.update(e.source.country or e.source.group for e in events
                                if e.cameo in lexicon.conventions.words("denial_code"))
+        for convention in self.policy.phase("output"):
+            events = convention.apply(events, scope)
         return events
 
     @staticmethod

@@ -15,13 +15,15 @@ Phases, in pipeline order:
 - `filter`:  drops a (source, target) pair                           apply(candidate, scope) -> drop?
 - `derive`:  further events said by the same words                   apply(candidate, scope) -> Candidate | None
 - `sentence`: over all the events of a sentence                      apply(events, scope) -> events
+- `output`:  the sentence's events as output, after the article's memory took what later sentences may
+             refer back to ("condemned the seizure" after a seizure with no target found)  apply(events, scope) -> events
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-PHASES = ("sources", "actors", "targets", "pairs", "codes", "filter", "derive", "sentence")
+PHASES = ("sources", "actors", "targets", "pairs", "codes", "filter", "derive", "sentence", "output")
 
 
 class UnknownConvention(ValueError):

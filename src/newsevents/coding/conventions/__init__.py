@@ -152,6 +152,10 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("future.threat-over-intent.v2", "sentence",
                "a vow that is a threat, or an agreement that takes a measure, is not also a bare intent (030)",
                derived.threat_over_intent),
+    Convention("pairs.aimed-needs-target.v1", "output",
+               "force, coercion, cutting ties or a show of force with no target found while another side is in "
+               "view: no event",
+               pairs.aimed_without_target),
 )
 
 
