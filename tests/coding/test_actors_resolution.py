@@ -290,3 +290,12 @@ def test_a_dictionary_name_at_the_end_of_a_longer_proper_name_is_not_that_actor(
     assert longer and all(e.target is None or e.target.code != "ELN" for e in longer)
     named = code("Colombian troops attacked the National Liberation Army near Cucuta.", "2025-04-02")
     assert [(e.source.code, e.target.code) for e in named] == [("COLMIL", "ELN")]
+
+
+def test_the_junta_is_remembered_even_from_a_sentence_coding_nothing_of_it(code):
+    # the lead names "Mali's military-led government" in a clause no event asks about; "the junta" is still Mali's
+    text = ("BAMAKO, Jan 31 (Reuters) - Mali's military-led government on Monday gave France's ambassador 72 hours "
+            "to leave. Denmark sent 100 special forces to join a French-led task force. The Danish dispute flared "
+            "last week. The junta demanded that the Danes leave.")
+    demanded = [e for e in code(text, "2022-01-31") if e.sentence.startswith("The junta")]
+    assert demanded and all(e.source.country == "MLI" for e in demanded)

@@ -302,3 +302,11 @@ def test_places_are_immutable_and_serialisable(gaz):
     with pytest.raises(AttributeError):
         place.country = "RUS"  # type: ignore[misc]
     assert place.to_dict() == {"name": "Kharkiv", "country": "UKR", "lat": place.lat, "lon": place.lon}
+
+
+def test_where_the_people_acted_on_came_from_is_not_where_it_happened(code):
+    [detained] = code("Police detained citizens from Honduras in Madrid on Monday.", "2022-04-21")
+    assert detained.location is not None and detained.location.country == "ESP"
+    # with no other place, their origin does not say where they were detained, nor by whom
+    assert not [e for e in code("Citizens from El Salvador and Honduras were detained on Monday.", "2022-04-21")
+                if e.source.country == "SLV"]

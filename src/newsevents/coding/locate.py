@@ -54,8 +54,11 @@ class EventLocator:
         for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
             if t is not None and self.code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
                 found.extend(p for p in self._places_in(t, actors) if p.country)
+        targets_named = {t.i for t in frame.targets[:2] if t is not None}
         for root in roots:
             for prep in _locative_preps(root):
+                if prep.lower_ == "from" and root.i in targets_named:
+                    continue   # "citizens from El Salvador were detained": where they came from, not where
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))

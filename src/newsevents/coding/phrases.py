@@ -402,6 +402,16 @@ class SentenceActors(PairReferences):
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
 
+    def remember_offices(self) -> None:
+        """Note every "Myanmar's junta" or "Mali's military-led government" of the sentence, whether an event asked
+        for it or not: a later "the junta" refers back to it."""
+        for t in self.sent:
+            if t.pos_ == "NOUN" and t.i not in self.by_token and \
+                    any(x.i in self.by_token for x in self.phrase_tokens(t) if x.i != t.i):
+                found = self._resolve_one(t)
+                if len(found) == 1:
+                    self._remember_office(t, found[0])
+
     def _remember_office(self, head, actor: Actor) -> None:
         """"Myanmar's junta" is "the junta" later on; so is "Mali's military-led government"."""
         tokens = self.phrase_tokens(head)

@@ -131,6 +131,7 @@ class Coder:
         lexicon = self.lexicon
         actors = SentenceActors(sent, lexicon.actors, lexicon.gazetteer, article.published, context)
         context.start(actors)
+        actors.remember_offices()
         candidates = self.stages[0](SentenceScope(article, sent, index, actors, context, [], lexicon), [])
         dates = sentence_dates(sent, article.published, context.story_date) if candidates or any(
             t.lemma_.lower() in ONSET_VERBS for t in sent) else []
