@@ -107,3 +107,8 @@ def test_praise_and_handshakes(code, text, expected):
 
 def test_waiving_restrictions_eases_sanctions(code):
     assert {e.cameo for e in code("Trump waived restrictions on Azerbaijan.")} == {"081"}
+
+
+def test_attacking_policies_is_criticism_not_force(code):
+    assert [e.cameo for e in code("Russia attacked Ukraine's policies.")] == ["111"]
+    assert [e.root for e in code("Russia attacked Ukraine.")] == ["19"]
