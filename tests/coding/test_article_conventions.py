@@ -241,6 +241,15 @@ def test_a_document_named_by_its_title_or_year_is_not_made_again(code):
     assert not code("The 1951 Mutual Defense Treaty between the U.S. and the Philippines obliges Washington.")
 
 
+def test_those_who_act_in_a_call_or_during_talks_took_part_in_it(code):
+    events = code("Macron and Putin agreed in a call on Monday that the situation had to be de-escalated.", "2021-11-16")
+    [call] = [e for e in events if e.root == "04"]
+    assert {call.source.country, call.target.country} == {"FRA", "RUS"} and call.modality == "asserted"
+    assert ("CHN", "USA", "04") in dyads(code("Xi said during talks with Biden that Taiwan was a red line."))
+    # a call in what is intended is no exchange held
+    assert not [e for e in code("Macron hopes to hold a call with Putin.") if e.root == "04"]
+
+
 def test_a_call_with_someone_is_a_telephone_exchange(code):
     assert ("USA", "UKR", "04") in dyads(code("The inquiry centres on Trump's July 25 call with Zelenskiy.",
                                               "2019-11-20"))

@@ -89,6 +89,8 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 # Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
+# Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
+SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # Event nouns whose "from" phrase is who sent them ("a telephone call from Trump", "aid from the EU").
 SENT_NOUNS = frozenset({"call", "message", "letter", "visit", "request", "appeal", "aid", "assistance", "offer",
                         "invitation", "warning", "threat", "demand", "proposal", "delegation", "envoy"})

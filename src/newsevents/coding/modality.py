@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsevents.coding.english import SETTING_NOUNS
+
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought"})
@@ -164,8 +166,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     break
                 for kind, words in GOVERNORS.items():
                     infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-                    if dep == "prep" and token.lower_ in CIRCUMSTANCE_PREPS:
-                        break   # "agreed at talks in Putrajaya": where and when, not what was agreed
+                    if dep == "prep" and (token.lower_ in CIRCUMSTANCE_PREPS or (token.lower_ == "in" and any(
+                            c.lemma_.lower() in SETTING_NOUNS for c in token.children))):
+                        break   # "agreed at talks in Putrajaya", "in a phone call": where and when, not what
                     if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)

@@ -9,7 +9,7 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS
+from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
@@ -207,7 +207,8 @@ def _by_phrase(verb):
 
 def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     """An event noun with its own source: a possessor, an adjective or compound actor, or "by X"."""
-    rule = lexicon.match_noun(noun, governed=False)
+    setting = _is_setting(noun)   # "agreed in a call": the call needs no "phone" to be one
+    rule = lexicon.match_noun(noun, governed=setting)
     if rule is None:
         return None
     if noun.dep_ in ("compound",):
@@ -217,6 +218,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
             sources += [p for p in prep.children if p.dep_ == "pobj"]
+    if setting and not any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources):   # no one named
+        sources = [subject_of(noun.head.head)] if subject_of(noun.head.head) is not None else sources
     between = _between(noun)
     if between is not None and not _named_document(noun):
         # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
@@ -228,6 +231,14 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     code, refined = lexicon.refine_noun(rule, noun)
     targets = [t for t in noun_targets(noun) if not (sent_from and t.head.lower_ == "from")]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _is_setting(noun) -> bool:
+    """"Biden and Lula agreed in a phone call that ...", "said during talks with Xi": an exchange in which the
+    verb's act was done; whoever acts took part in it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "during") and noun.lemma_.lower() in SETTING_NOUNS and \
+        prep.head.pos_ in ("VERB", "AUX")
 
 
 def _named_document(noun) -> bool:
