@@ -250,6 +250,14 @@ def test_those_who_act_in_a_call_or_during_talks_took_part_in_it(code):
     assert not [e for e in code("Macron hopes to hold a call with Putin.") if e.root == "04"]
 
 
+def test_an_act_done_at_someones_request_was_asked_of_its_actor(code):
+    events = code("At Cambodia's request, the U.N. Security Council held an emergency meeting on Friday.", "2025-07-29")
+    assert ("KHM", "UN", "02") in dyads(events)
+    # a request that is the act's own object is not this
+    assert ("KHM", "UN", "02") not in dyads(code("Cambodia welcomed the U.N. Security Council's request.",
+                                                 "2025-07-29"))
+
+
 def test_a_call_with_someone_is_a_telephone_exchange(code):
     assert ("USA", "UKR", "04") in dyads(code("The inquiry centres on Trump's July 25 call with Zelenskiy.",
                                               "2019-11-20"))

@@ -91,6 +91,8 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
+# "At Cambodia's request, the Council met": the request was made of whoever then acted.
+ASKING_NOUNS = frozenset({"request", "behest", "urging", "invitation"})
 # Event nouns whose "from" phrase is who sent them ("a telephone call from Trump", "aid from the EU").
 SENT_NOUNS = frozenset({"call", "message", "letter", "visit", "request", "appeal", "aid", "assistance", "offer",
                         "invitation", "warning", "threat", "demand", "proposal", "delegation", "envoy"})

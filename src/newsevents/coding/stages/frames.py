@@ -9,7 +9,7 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
+from newsevents.coding.english import ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
@@ -226,11 +226,26 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         # (the pairs conventions set them on one another)
         code, refined = lexicon.refine_noun(rule, noun)
         return Frame(noun, code, f"{rule.id} +between", "noun", [between], [], noun, refinements=_ids(refined))
+    asked = _asked_by(noun)   # "at Cambodia's request, the Security Council met": Cambodia asked the Council
+    if asked is not None:
+        sources += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj"]
     if not sources:
         return None
     code, refined = lexicon.refine_noun(rule, noun)
     targets = [t for t in noun_targets(noun) if not (sent_from and t.head.lower_ == "from")]
+    if asked is not None and not targets:
+        targets = [asked]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _asked_by(noun):
+    """The subject of the act done "at the request of" or "at the invitation of" someone: who was asked."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon") or noun.lemma_.lower() not in ASKING_NOUNS or \
+            prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(prep.head)
 
 
 def _is_setting(noun) -> bool:
