@@ -299,3 +299,13 @@ def test_the_junta_is_remembered_even_from_a_sentence_coding_nothing_of_it(code)
             "last week. The junta demanded that the Danes leave.")
     demanded = [e for e in code(text, "2022-01-31") if e.sentence.startswith("The junta")]
     assert demanded and all(e.source.country == "MLI" for e in demanded)
+
+
+def test_a_person_is_the_national_of_the_country_an_apposition_names(code):
+    # the parser takes the reporter for a second subject of "detained"; he is what was detained, a U.S. national,
+    # and his employer's name says nothing of where it happened
+    events = code("Russia's Federal Security Service said on Thursday it had detained Wall Street Journal reporter "
+                  "Evan Gershkovich, a U.S. citizen, in the city of Yekaterinburg.", "2023-03-30")
+    [detained] = [e for e in events if e.root == "17"]
+    assert (detained.source.country, detained.target.code) == ("RUS", "USAMED")
+    assert detained.location.country == "RUS"

@@ -310,3 +310,10 @@ def test_where_the_people_acted_on_came_from_is_not_where_it_happened(code):
     # with no other place, their origin does not say where they were detained, nor by whom
     assert not [e for e in code("Citizens from El Salvador and Honduras were detained on Monday.", "2022-04-21")
                 if e.source.country == "SLV"]
+
+
+def test_a_person_named_with_a_role_is_no_place(code):
+    [detained] = code("Russian police detained Wall Street Journal reporter Evan Gershkovich.", "2023-03-30")
+    assert detained.location is None or detained.location.name != "Wall Street"
+    [struck] = code("Israel struck Rafah.", "2024-05-15")
+    assert struck.location.country == "PSE"

@@ -52,7 +52,10 @@ class EventLocator:
             roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
         found: list[Place] = []
         for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
-            if t is not None and self.code_is_located(frame.code) and (t.pos_ == "PROPN" or t.lemma_.lower() in PLACE_WORDS):
+            # (a person named with a role is no place: "Wall Street Journal reporter Evan Gershkovich")
+            if t is not None and self.code_is_located(frame.code) and (t.lemma_.lower() in PLACE_WORDS or (
+                    t.pos_ == "PROPN" and not any(c.dep_ == "compound" and actors.dictionary.role_of(c)
+                                                  for c in t.children))):
                 found.extend(p for p in self._places_in(t, actors) if p.country)
         targets_named = {t.i for t in frame.targets[:2] if t is not None}
         for root in roots:

@@ -33,6 +33,7 @@ from newsevents.coding.syntax import conj_root, phrase_text, proper_name
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
+CITIZEN_NOUNS = frozenset({"citizen", "national", "resident"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
                      "npadvmod", "quantmod", "punct", "predet", "nn"})
 
@@ -327,6 +328,11 @@ class SentenceActors(PairReferences):
                          and not m.start <= head.i < m.end), own)
         if own is not None:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
             return own
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in CITIZEN_NOUNS):
+            # "Wall Street Journal reporter Evan Gershkovich, a U.S. citizen": whose national he is
+            for m, e in entries:
+                if e.kind in ("country", "adjective", "people") and appos.left_edge.i <= m.start <= appos.i:
+                    return e
         for kind in ("leader", "office", "group"):   # "the leaders of Yemen's Houthi movement"
             for m, e in entries:
                 if e.kind == kind:

@@ -160,6 +160,9 @@ def direct_object(verb):
     for c in verb.children:   # the small model sometimes attaches a bare object noun as an adverb
         if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i == verb.i + 1:
             return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
+        return object_head(subjects[1])   # "it had detained reporter Evan Gershkovich": a second subject after it
     return None
 
 
