@@ -262,3 +262,12 @@ def test_an_act_there_is_no_provision_for_is_not_done(code):
     text = "Britain's Home Office said its rules made no provision for people to travel to the United Kingdom."
     assert not [e for e in code(text) if e.root == "04"]
     assert any(e.rule.endswith("[governor:no provision]") for e in code(text, include_all=True))
+
+
+def test_would_after_a_participle_of_a_past_report_is_the_reported_future(code):
+    # "said ..., adding that X would": the participle reports in the past tense of the verb it hangs on
+    text = ("The spokesman said the UK remained committed to its partnership with Kenya, adding that the UK "
+            "would continue to engage closely with the Kenyan government.")
+    events = code(text, "2026-07-23", include_all=True)
+    assert {e.modality for e in events if e.root == "04"} == {"future"}
+    assert ("GBR", "KEN", "03") in dyads(code(text, "2026-07-23"))

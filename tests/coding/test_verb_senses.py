@@ -112,3 +112,21 @@ def test_waiving_restrictions_eases_sanctions(code):
 def test_attacking_policies_is_criticism_not_force(code):
     assert [e.cameo for e in code("Russia attacked Ukraine's policies.")] == ["111"]
     assert [e.root for e in code("Russia attacked Ukraine.")] == ["19"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cancelling planned cooperation reduces relations, with the country where it was to happen
+    ("Britain cancelled a planned exercise in Kenya.", ("GBR", "KEN", "160")),
+    ("Jordan called off the summit with Biden.", ("JOR", "USA", "160")),
+    # seeking changes is a request; two parties engaging with each other consult
+    ("Kenyan lawmakers sought changes from the British government.", ("KENLEG", "GBR", "020")),
+    ("Britain and Kenya are engaging closely.", ("GBR", "KEN", "040")),
+])
+def test_cancelling_seeking_and_engaging(code, text, expected):
+    assert expected in {(e.source.code, e.target.code, e.cameo) for e in code(text, "2026-07-23")}
+
+
+def test_a_place_at_a_venue_is_not_what_is_cancelled_or_closed(code):
+    events = code("At a summit in Accra on Jan. 9, leaders of the Economic Community of West African States closed "
+                  "their countries' borders with Mali.", "2022-01-10")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("ECOWAS", "MLI", "160")}

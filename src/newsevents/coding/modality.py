@@ -161,7 +161,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
             if head.pos_ in ("VERB", "AUX"):
                 if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp"):
                     under_report = True
-                    report_past = head.tag_ in ("VBD", "VBN")
+                    # "said ..., adding that X would": a participle reports in its governing verb's tense
+                    teller = head.head if head.tag_ == "VBG" and head.dep_ in ("advcl", "conj") else head
+                    report_past = teller.tag_ in ("VBD", "VBN")
                     anchor = head.i
                     break
                 for kind, words in GOVERNORS.items():

@@ -88,7 +88,8 @@ def prepositional_objects(token):
                                     yield c.lower_, object_head(y)
 
 
-def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False) -> list:
+def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False,
+                      object_places_are_targets: bool = False) -> list:
     """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
     A locative phrase ("met in Helsinki", "signed an agreement in South Africa") is a target only when
     `places_are_targets` (uses of force: "struck in Iran"; visits: "arrived in Kabul"). With
@@ -98,16 +99,18 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
         out.append(obj)
         first = "by" if perpetrator_first else ""
         for prep, pobj in sorted(prepositional_objects(obj), key=lambda x: (x[0] != first, TARGET_PREPS.index(x[0]))):
-            if prep in LOCATIVE and not places_are_targets:
-                continue
+            if prep in LOCATIVE and not (places_are_targets or object_places_are_targets):
+                continue   # (with `object_places_are_targets`: "cancelled an exercise in Kenya")
             out.append(pobj)
             out.extend(p for _, p in prepositional_objects(pobj))
     for c in verb.children:
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     verb_preps = sorted(prepositional_objects(verb), key=lambda x: TARGET_PREPS.index(x[0]))
-    if not places_are_targets:
-        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE]   # "visited" / "arrived in": destination
+    if not places_are_targets:   # "visited" / "arrived in": destination; "cancelled an exercise in Kenya" (the
+        # parser may hang it on the verb): a place named right there, not a venue ("at a summit in Accra")
+        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or (object_places_are_targets and
+                                                                            t.pos_ == "PROPN")]
     out.extend(p for _, p in verb_preps)
     return out
 

@@ -65,7 +65,8 @@ class ConventionTables:
         """How `syntax.target_candidates` reads targets for an act of this code: are places targets (force,
         protest, visits), and is a perpetrator named with "by" the target (investigating, condemning)?"""
         places = not code or code[:2] in self._sets["place_target_root"] or code[:3] in self._sets["place_target_code"]
-        return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"]}
+        return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"],
+                "object_places_are_targets": code[:3] in self._sets["object_place_target_code"]}
 
     def instruments(self, code: str) -> frozenset[str]:
         """Nouns that, without a named owner, are what an act of this code uses, not its target: weapons
@@ -77,7 +78,9 @@ class ConventionTables:
     def venues(self, code: str) -> frozenset[str]:
         """Nouns whose place phrase says where an act of this code was made, not whom it was aimed at
         ("signed an agreement in Washington"); none for acts whose place is their target (force, visits)."""
-        return frozenset() if self.target_options(code)["places_are_targets"] else self._sets["venue_noun"]
+        options = self.target_options(code)
+        return frozenset() if options["places_are_targets"] or options["object_places_are_targets"] \
+            else self._sets["venue_noun"]
 
     def refine_noun(self, code: str, modifiers: set[str]) -> tuple[str, str | None]:
         """The sub-code of an event noun's code given its modifiers, and the id of the refinement used."""
