@@ -271,3 +271,12 @@ def test_would_after_a_participle_of_a_past_report_is_the_reported_future(code):
     events = code(text, "2026-07-23", include_all=True)
     assert {e.modality for e in events if e.root == "04"} == {"future"}
     assert ("GBR", "KEN", "03") in dyads(code(text, "2026-07-23"))
+
+
+def test_an_infinitive_hung_on_the_verb_of_an_intention_noun_is_that_intention(code):
+    # the parser makes "to quit" a complement of "welcoming"; it is Musharraf's pledge: his, and still to come
+    events = code("U.S. officials dismissed the suggestions, welcoming the Musharraf pledge to quit his military post.",
+                  "2007-11-19", include_all=True)
+    quit_ = [e for e in events if e.cameo.startswith("083")]
+    assert quit_ and all(e.source.country == "PAK" and e.modality == "future" for e in quit_)
+    assert any(e.source.country == "PAK" and e.root == "03" and e.modality == "asserted" for e in events)

@@ -89,6 +89,9 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 # Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
+# Nouns of intention whose infinitive the parser may hang on the verb ("welcomed the Musharraf pledge to quit").
+INTENTION_NOUNS = frozenset({"plan", "intention", "decision", "promise", "pledge", "vow", "commitment", "offer",
+                             "bid", "attempt", "threat", "refusal", "readiness"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # "At Cambodia's request, the Council met": the request was made of whoever then acted.

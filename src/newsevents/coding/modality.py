@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.coding.english import SETTING_NOUNS
+from newsevents.coding.english import INTENTION_NOUNS, SETTING_NOUNS
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 
@@ -137,6 +137,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
+        intention = _intention_object(token)
+        if intention is not None:   # "welcoming the Musharraf pledge to quit": the parser hung "to quit" on the verb
+            kind = next(k for k, words in GOVERNING_NOUNS.items() if intention.lemma_.lower() in words)
+            return Modality(kind, f"governor:{intention.lemma_.lower()}", under_report, report_past, intention.i)
         if head.pos_ == "ADP" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" and \
                 head.head.lemma_.lower() in GOVERNORS[NEGATED]:
             return Modality(NEGATED, f"governor:{head.head.lemma_.lower()} {head.lower_}", under_report, report_past)
@@ -198,6 +202,15 @@ def modality_of(trigger, stop_at=None) -> Modality:
         # "said ... would" reports a future act; a bare "would" is conditional.
         label = FUTURE if (under_report and report_past) else HYPOTHETICAL
     return Modality(label or ASSERTED, reason, under_report, report_past, anchor)
+
+
+def _intention_object(token):
+    """The intention noun an infinitive describes when the parser hangs it on the verb taking that noun as object."""
+    if token.dep_ != "xcomp" or not _infinitive(token) or token.head.pos_ != "VERB":
+        return None
+    nouns = GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[NEGATED] | INTENTION_NOUNS
+    return next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() in nouns
+                 and any(k for k, words in GOVERNING_NOUNS.items() if c.lemma_.lower() in words)), None)
 
 
 def _infinitive(token) -> bool:

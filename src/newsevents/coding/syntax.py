@@ -3,8 +3,8 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, LOCATIVE, OBJECT_CONTROL,
-                                       OBJECT_DEPS, QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
+                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
 
 
 def subject_of(verb, depth: int = 0):
@@ -19,6 +19,9 @@ def subject_of(verb, depth: int = 0):
                     return p
     if depth > 4:
         return None
+    owner = _intention_owner(verb)
+    if owner is not None:
+        return owner   # "welcoming the Musharraf pledge to quit", the infinitive hung on the verb: Musharraf quits
     controller = object_controller(verb)
     if controller is not None:
         return controller   # "accused Moscow of attacking", "urged Israel not to attack": the object acts
@@ -45,6 +48,17 @@ def subject_of(verb, depth: int = 0):
             return owner   # "welcomed Musharraf's pledge to quit": Musharraf quits
         if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
             return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
+    return None
+
+
+def _intention_owner(verb):
+    """Whose intention an infinitive is when the parser hangs it on the verb whose object is the intention noun."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for noun in verb.head.children:
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in INTENTION_NOUNS and noun.i < verb.i:
+            return next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")),
+                        None)
     return None
 
 
