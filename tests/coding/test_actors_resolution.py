@@ -309,3 +309,12 @@ def test_a_person_is_the_national_of_the_country_an_apposition_names(code):
     [detained] = [e for e in events if e.root == "17"]
     assert (detained.source.country, detained.target.code) == ("RUS", "USAMED")
     assert detained.location.country == "RUS"
+
+
+def test_he_goes_on_being_who_he_was_in_the_sentence_before(code):
+    # "He" in the third sentence is Vucic, the subject "He" of the second, not Kurti, whom the second also names
+    text = ("BELGRADE (Reuters) - Serbian President Aleksandar Vucic rejected the accusation on Sunday. He said the "
+            "gunmen were local Serbs fleeing what he called Kurti's terror. He condemned the killing of a Kosovo "
+            "police officer.")
+    condemned = [e for e in code(text, "2023-09-25") if e.sentence.startswith("He condemned")]
+    assert condemned and all(e.source.country == "SRB" for e in condemned)

@@ -165,7 +165,8 @@ class Context:
         return [a for _, a in top] if len(top) == 2 and top[1][0] >= MAIN_PAIR_MENTIONS else []
 
     def next_sentence(self) -> None:
-        self.previous_sentence, self._previous = self.sentence, self._current
+        # the previous sentence's actors are collected again when asked: its pronoun subjects are resolved by now
+        self.previous_sentence, self._previous = self.sentence, None
         self.sentence, self._current = None, None
 
     def current_actors(self) -> list[Actor]:

@@ -61,9 +61,6 @@ OF_HEADS = frozenset({"city", "town", "capital", "port", "village", "region", "p
                       "embassy", "consulate", "island", "state", "republic", "kingdom", "forces", "force",
                       "troops", "parliament", "prime", "head", "chief", "navy", "foreign", "outskirts", "west",
                       "east", "north", "south", "bank", "district", "strip", "territory", "heart", "suburb"})
-PERSONAL = frozenset({"he", "him", "his", "she", "her"})
-NEUTER = frozenset({"it", "its"})
-PLURAL = frozenset({"they", "them", "their"})
 # "X-backed Y": X supports Y from outside; "X-led", "X-run" Y is X's own
 THIRD_PARTY_PARTICIPLES = frozenset({"backed", "brokered", "mediated", "sponsored", "funded", "supported",
                                      "aligned", "allied", "armed", "trained", "financed", "hosted", "imposed"})

@@ -54,6 +54,7 @@ class SentenceActors(PairReferences):
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         self._cache: dict[int, list[Actor]] = {}
+        self._pronouns: dict[int, list[Actor]] = {}   # pronouns resolved while coding, for the next sentence
 
     def salient_actors(self, out: list) -> list[tuple[int, Actor, bool]]:
         """Append (token index, actor, is subject) for the named actors of this sentence, in order, to `out`.
@@ -90,6 +91,9 @@ class SentenceActors(PairReferences):
                 for a in self.actors_of(tok):
                     if a.country or a.group:
                         out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
+            elif tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in PERSONAL | PLURAL and tok.i in self._pronouns:
+                # "He said ... He condemned": a pronoun subject the sentence's coding resolved stays in view
+                out.extend((tok.i, a, True) for a in self._pronouns[tok.i] if a.country or a.group)
         return out
 
     def phrase_head(self, tok):
@@ -151,7 +155,10 @@ class SentenceActors(PairReferences):
         if pair:
             return pair
         if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
-            return [a for a in self._resolve_one(head, exclude)]
+            found = self._resolve_one(head, exclude)
+            if not self.context._collecting and not exclude:
+                self._pronouns[head.i] = found
+            return found
         heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and conj_root(c) == head]
         actors: list[Actor] = []
         for h in heads:
