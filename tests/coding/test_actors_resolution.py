@@ -318,3 +318,10 @@ def test_he_goes_on_being_who_he_was_in_the_sentence_before(code):
             "police officer.")
     condemned = [e for e in code(text, "2023-09-25") if e.sentence.startswith("He condemned")]
     assert condemned and all(e.source.country == "SRB" for e in condemned)
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts(code):
+    # a headline of two clauses joined by a comma: "ship" and "Israel" both hang on "blames" as subjects
+    events = code("Yemen's Houthis hijack cargo ship in Red Sea, Israel blames Iran", "2023-11-20")
+    assert ("ISR", "IRN", "11") in {(e.source.code, e.target.code, e.root) for e in events}
+    assert not [e for e in events if e.root == "11" and e.source.code == "HOUTHI"]

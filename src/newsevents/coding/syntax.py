@@ -9,9 +9,9 @@ from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, IN
 
 def subject_of(verb, depth: int = 0):
     """The subject of a verb, inherited from the governing verb for xcomp/conj/participle clauses."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:   # of two (a headline's "Houthis hijack ship, Israel blames Iran"), the one next to the verb
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
     for c in verb.children:
         if c.dep_ == "agent":        # passive: "was shelled by X"
             for p in c.children:
