@@ -325,3 +325,11 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts(code):
     events = code("Yemen's Houthis hijack cargo ship in Red Sea, Israel blames Iran", "2023-11-20")
     assert ("ISR", "IRN", "11") in {(e.source.code, e.target.code, e.root) for e in events}
     assert not [e for e in events if e.root == "11" and e.source.code == "HOUTHI"]
+
+
+def test_people_sent_to_do_something_do_it_themselves_unlike_agents(code):
+    events = code("Lithuania said Lukashenko's government was sending thousands of migrants to storm the EU's "
+                  "external border.", "2021-11-16")
+    assert not [e for e in events if e.source.country == "BLR" and e.root == "14"]
+    # troops or a team sent are the sender's agents: the sender acts through them
+    assert ("RUS", "SYR", "19") in dyads(code("Russia sent troops to fight in Syria.", "2021-11-16"))

@@ -89,6 +89,10 @@ DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "dr
 # Nouns of intention whose infinitive the parser may hang on the verb ("welcomed the Musharraf pledge to quit").
 INTENTION_NOUNS = frozenset({"plan", "intention", "decision", "promise", "pledge", "vow", "commitment", "offer",
                              "bid", "attempt", "threat", "refusal", "readiness"})
+# People sent who act on their own account: "sent migrants to storm the border" (the migrants storm it), unlike
+# the sender's agents ("sent troops to fight", "sent a team to investigate": the sender acts through them).
+SENT_PEOPLE = frozenset({"migrant", "refugee", "civilian", "people", "crowd", "protester", "supporter", "asylum",
+                         "seeker", "worker", "student", "pilgrim", "tourist"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # "At Cambodia's request, the Council met": the request was made of whoever then acted.

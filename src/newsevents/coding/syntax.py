@@ -4,7 +4,8 @@ preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
 from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
-                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SUBJECT_DEPS, TARGET_PREPS)
+                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SENT_PEOPLE, SUBJECT_DEPS,
+                                       TARGET_PREPS)
 
 
 def subject_of(verb, depth: int = 0):
@@ -19,6 +20,9 @@ def subject_of(verb, depth: int = 0):
                     return p
     if depth > 4:
         return None
+    sent = _sent_people(verb)
+    if sent is not None:
+        return sent   # "sending thousands of migrants to storm the border": the migrants storm it
     owner = _intention_owner(verb)
     if owner is not None:
         return owner   # "welcoming the Musharraf pledge to quit", the infinitive hung on the verb: Musharraf quits
@@ -49,6 +53,16 @@ def subject_of(verb, depth: int = 0):
         if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ == "VERB":
             return subject_of(verb.head.head, depth + 1)   # "send a delegation to meet X": the sender meets X
     return None
+
+
+def _sent_people(verb):
+    """Those sent, when they act on their own account in the infinitive of purpose ("sent migrants to storm")."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.lemma_.lower() not in ("send", "bus", "fly", "push") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    obj = object_head(obj) if obj is not None else None
+    return obj if obj is not None and obj.lemma_.lower() in SENT_PEOPLE else None
 
 
 def _intention_owner(verb):
