@@ -333,3 +333,9 @@ def test_people_sent_to_do_something_do_it_themselves_unlike_agents(code):
     assert not [e for e in events if e.source.country == "BLR" and e.root == "14"]
     # troops or a team sent are the sender's agents: the sender acts through them
     assert ("RUS", "SYR", "19") in dyads(code("Russia sent troops to fight in Syria.", "2021-11-16"))
+
+
+def test_a_description_in_apposition_is_the_actor_it_describes(code):
+    events = code("Hungarian Prime Minister Viktor Orban, the first foreign leader to congratulate Georgian Dream, did "
+                  "so late on Saturday.", "2024-10-29")
+    assert [(e.source.code, e.cameo) for e in events if e.root == "05"] == [("HUNGOV", "051")]

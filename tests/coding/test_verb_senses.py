@@ -130,3 +130,9 @@ def test_a_place_at_a_venue_is_not_what_is_cancelled_or_closed(code):
     events = code("At a summit in Accra on Jan. 9, leaders of the Economic Community of West African States closed "
                   "their countries' borders with Mali.", "2022-01-10")
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("ECOWAS", "MLI", "160")}
+
+
+def test_an_invitation_is_an_intent_to_meet_not_hosting(code):
+    events = code("Trump invited Tshisekedi and Kagame to the White House for a summit in the coming weeks.",
+                  "2025-06-28")
+    assert {e.cameo for e in events} == {"036"}

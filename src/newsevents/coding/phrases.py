@@ -264,6 +264,10 @@ class SentenceActors(PairReferences):
                 if former and primary.kind == "leader" and primary.country:
                     return [country_actor(primary.country, None, primary.name, text)]
                 return [combine(primary, role, text)]
+        if head.dep_ == "appos" and head.head.i != head.i and head.pos_ == "NOUN":
+            anchor = self._resolve_one(head.head, exclude)   # "Orban, the first foreign leader to ...": Orban
+            if anchor:
+                return anchor
         pron = self._back_reference(head, tokens, exclude)
         if pron is not None:
             return [pron]
