@@ -154,3 +154,13 @@ def test_force_with_no_target_found_while_another_side_is_in_view_is_no_event(co
     seized = ("DUBAI (Reuters) - Israel said the ship was not Israeli. Yemen's Houthi movement seized a cargo ship in "
               "the Red Sea on Sunday. The United States condemned the seizure.")
     assert ("USA", "HOUTHI", "11") in dyads(code(seized, "2023-11-20"))
+
+
+def test_defying_a_rule_that_names_no_maker_is_aimed_at_ones_own_government(code):
+    events = code("DHAKA (Reuters) - Huge crowds defied a curfew and marched on the residence.", "2024-08-06")
+    [defied] = [e for e in events if e.cameo == "128"]
+    assert (defied.source.code, defied.target.code) == ("BGDCVL", "BGDGOV")
+    assert "+defiance.own-government.v1" in defied.rule
+    # a rule named with its maker is aimed at that maker
+    named = code("Protesters in Hong Kong defied China's ban.", "2020-06-04")
+    assert all(e.target.country == "CHN" for e in named if e.cameo == "128")

@@ -55,6 +55,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "welcoming or brokering an agreement, decision or truce that names no one is aimed at the parties to the "
                "latest one",
                targets.parties_of_endorsed_deal),
+    Convention("defiance.own-government.v1", "targets",
+               "defying an order, a curfew or a ban that names no maker is aimed at the defiers' own government",
+               targets.defied_rule_maker),
     Convention("speech.addressee-from-context.v2", "targets",
                "a speech act with no addressee is aimed at the other actor in view, not the speaker's own side",
                speech.addressee_from_context),

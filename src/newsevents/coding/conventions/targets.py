@@ -12,6 +12,20 @@ def _roots(s: SentenceScope, table: str) -> frozenset[str]:
     return s.lexicon.conventions.words(table)
 
 
+def defied_rule_maker(c: Candidate, s: SentenceScope) -> bool:
+    """"Lawmakers defied the order", "crowds defied a curfew": defying a rule that names no one who made it is
+    aimed at the government of the defiers' own country (not at whoever else the article last named)."""
+    tables = s.lexicon.conventions
+    obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
+    if c.targets or c.code != "128" or obj is None or obj.lemma_.lower() not in tables.words("rule_noun"):
+        return False
+    home = next((a.country for a in c.sources if a.country), None) or presumed_home(c, s)
+    if not home:
+        return False
+    c.targets = [country_actor(home, "GOV", "", "")]
+    return True
+
+
 def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     """"visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object."""
     trigger = c.frame.trigger
