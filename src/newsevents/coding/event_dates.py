@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.coding.parse_facts import children
 from newsevents.model import EventDate
 
 DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
@@ -124,7 +125,7 @@ def _describes_another_noun(root, trigger) -> bool:
         if t.dep_ in ("relcl", "acl"):
             return True
         if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
-            return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
     return False
 
 
@@ -164,15 +165,15 @@ def day_of_onset(trigger, onsets: dict) -> EventDate | None:
     """"on the first day of fighting", "on the second day of talks": that day, counted from when the article
     said the fighting or the talks began. A conjoined clause shares its first clause's day."""
     heads = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
-    for prep in (p for h in heads for p in h.children):
+    for prep in (p for h in heads for p in children(h)):
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "during"):
             continue
-        for day in prep.children:
-            nth = next((ORDINALS[a.lower_] for a in day.children if a.lower_ in ORDINALS), None)
+        for day in children(prep):
+            nth = next((ORDINALS[a.lower_] for a in children(day) if a.lower_ in ORDINALS), None)
             if day.lemma_.lower() != "day" or nth is None:
                 continue
-            for of in day.children:
-                for noun in of.children if of.dep_ == "prep" and of.lower_ == "of" else ():
+            for of in children(day):
+                for noun in children(of) if of.dep_ == "prep" and of.lower_ == "of" else ():
                     began = onsets.get(noun.lemma_.lower())
                     if began is not None:
                         text = trigger.doc[prep.i:noun.i + 1].text

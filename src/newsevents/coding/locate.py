@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import LOCATION_PREPS
 from newsevents.coding.lexicon.places import Gazetteer
+from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.records import Frame
 from newsevents.model import Actor, Place
@@ -39,15 +40,15 @@ class EventLocator:
         roots = [frame.trigger] + ([frame.noun] if frame.noun is not None else [])
         if frame.code[:2] in ("01", "02"):   # a statement is located only where its verb says it was made
             found = [p for prep in _locative_preps(frame.trigger) if prep.lower_ in ("in", "at")
-                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
+                     for pobj in children(prep) if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES
                      for p in self._places_in(pobj, actors)]
             return (found[0] if found else None), found
         roots += [t for t in frame.targets[:2] if t is not None]
         # "met Kosovo's prime minister and Serbia's president in Brussels": the parser hangs the place on the
         # last conjunct of the object
-        roots += [c for t in frame.targets[:1] if t is not None for c in t.children if c.dep_ == "conj"]
+        roots += [c for t in frame.targets[:1] if t is not None for c in children(t) if c.dep_ == "conj"]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
-        roots += [c for c in frame.trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        roots += [c for c in children(frame.trigger) if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
             roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
         found: list[Place] = []
@@ -62,14 +63,14 @@ class EventLocator:
             for prep in _locative_preps(root):
                 if prep.lower_ == "from" and root.i in targets_named:
                     continue   # "citizens from El Salvador were detained": where they came from, not where
-                for pobj in prep.children:
+                for pobj in children(prep):
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))
         if not found:   # "thousands of students throughout Indonesia staged demonstrations": where the source was
             for s in frame.sources:
                 for prep in (_np_subtree(s) if s is not None else ()):
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
-                        for pobj in prep.children:
+                        for pobj in children(prep):
                             if pobj.dep_ == "pobj":
                                 found.extend(self._places_in(pobj, actors))
         if not found:
@@ -106,7 +107,7 @@ class EventLocator:
                 out.append(place)
             # "near the U.S. embassy": a mission's modifiers name its owner, not where it stands
             owned = t.lemma_.lower() in MISSIONS
-            queue.extend(c for c in t.children if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod"))
+            queue.extend(c for c in children(t) if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod"))
                          or c.dep_ in ("conj", "pobj", "acl")
                          or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
         return out
@@ -140,16 +141,16 @@ def _np_subtree(head):
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+        stack.extend(c for c in children(t) if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
     return out
 
 
 def _locative_preps(token):
-    for c in token.children:
+    for c in children(token):
         if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
             yield c
         elif c.dep_ in ("dobj", "pobj", "nsubjpass") :
-            for cc in c.children:
+            for cc in children(c):
                 if cc.dep_ == "prep" and cc.lower_ in ("in", "at", "near", "outside", "across", "inside", "off"):
                     yield cc
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.coding.english import INTENTION_NOUNS, SETTING_NOUNS
+from newsevents.coding.parse_facts import children
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 
@@ -70,11 +71,11 @@ class Modality:
 
 def _own_marks(token) -> tuple[str | None, str]:
     """Negation or modal auxiliaries attached to this token itself."""
-    for c in token.children:
+    for c in children(token):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj", "cc") and c.lower_ in ("never", "no", "neither", "nor")
                                and c.head == token):
             return NEGATED, f"neg:{c.lower_}"
-    for c in token.children:
+    for c in children(token):
         if c.dep_ == "aux" and c.tag_ == "MD":
             w = c.lower_
             if w in FUTURE_MODALS:
@@ -83,7 +84,7 @@ def _own_marks(token) -> tuple[str | None, str]:
                 return "would", "modal:would"
             if w in HYPOTHETICAL_MODALS:
                 return HYPOTHETICAL, f"modal:{w}"
-        if c.dep_ == "aux" and c.lower_ == "going" and any(x.lower_ == "to" for x in token.children):
+        if c.dep_ == "aux" and c.lower_ == "going" and any(x.lower_ == "to" for x in children(token)):
             return FUTURE, "going to"
     return None, ""
 
@@ -92,14 +93,14 @@ def _nothing_done(token) -> bool:
     """"gave no details", "sent no troops", "said nothing": an act whose object is none was not done."""
     return token.pos_ == "VERB" and any(
         c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no"
-                                                                      for d in c.children))
-        for c in token.children)
+                                                                      for d in children(c)))
+        for c in children(token))
 
 
 def _describing_participle(token) -> bool:
     """"the talks hosted by Malaysia": a participle describing a noun is a fact of its own, out of the reach of
     what governs the noun ("the ceasefire was agreed at talks hosted by ...")."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "mark") for c in token.children)
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "mark") for c in children(token))
 
 
 def _goes_on(token) -> bool:
@@ -107,7 +108,7 @@ def _goes_on(token) -> bool:
     clause; it is the verb's complement, and shares its modality."""
     head = token.head
     return token.tag_ == "VBG" and head.lemma_.lower() in ("go", "carry", "keep") and \
-        any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        any(c.dep_ == "prt" and c.lower_ == "on" for c in children(head))
 
 
 def modality_of(trigger, stop_at=None) -> Modality:
@@ -129,12 +130,12 @@ def modality_of(trigger, stop_at=None) -> Modality:
             if own and label is None:
                 label, reason = own, why
         if token.pos_ == "VERB" and token.dep_ in ("conj",) and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
             # Conjoined verbs share the first verb's auxiliaries ("would impose tariffs and close the border").
             own, why = _own_marks(token.head)
             if own and own != NEGATED and label is None:
                 label, reason = own, why
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children(token)):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
         intention = _intention_object(token)
@@ -144,16 +145,16 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if head.pos_ == "ADP" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" and \
                 head.head.lemma_.lower() in GOVERNORS[NEGATED]:
             return Modality(NEGATED, f"governor:{head.head.lemma_.lower()} {head.lower_}", under_report, report_past)
-        if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+        if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in children(head)):
             return Modality(NEGATED, "yet to", under_report, report_past)   # "has yet to sign"
-        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
             break   # a coordinated clause with its own subject stands on its own
         if head == token or (stop_at is not None and head == stop_at):
             break
         if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED]:
             return Modality(NEGATED, f"governor:{head.lemma_.lower()}", under_report, report_past, head.i)
         if dep == "xcomp" and head.lemma_.lower() == "be" and _infinitive(token) and \
-                any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+                any(c.dep_ == "aux" and c.lower_ == "have" for c in children(token)):
             # "Biden was to have met King Abdullah": a plan that did not happen
             return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
@@ -171,9 +172,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     anchor = head.i
                     break
                 for kind, words in GOVERNORS.items():
-                    infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                    infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
                     if dep == "prep" and (token.lower_ in CIRCUMSTANCE_PREPS or (token.lower_ == "in" and any(
-                            c.lemma_.lower() in SETTING_NOUNS for c in token.children))):
+                            c.lemma_.lower() in SETTING_NOUNS for c in children(token)))):
                         break   # "agreed at talks in Putrajaya", "in a phone call": where and when, not what
                     if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
                         if kind == NEGATED:
@@ -187,7 +188,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
                     dep in ("acl", "advcl") and _infinitive(token))):
                 if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(
-                        c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                        c.dep_ == "det" and c.lower_ == "no" for c in children(head)):
                     return Modality(NEGATED, f"governor:no {lemma}", under_report, report_past, head.i)
                 for kind, words in GOVERNING_NOUNS.items():
                     if lemma in words:
@@ -209,17 +210,17 @@ def _intention_object(token):
     if token.dep_ != "xcomp" or not _infinitive(token) or token.head.pos_ != "VERB":
         return None
     nouns = GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[NEGATED] | INTENTION_NOUNS
-    return next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() in nouns
+    return next((c for c in children(token.head) if c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() in nouns
                  and any(k for k, words in GOVERNING_NOUNS.items() if c.lemma_.lower() in words)), None)
 
 
 def _infinitive(token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
 
 
 def _conditional_advcl(token) -> bool:
     """An adverbial clause that is a condition or purpose, not a time or reason."""
-    for c in token.children:
+    for c in children(token):
         if c.dep_ == "mark":   # ... "for people to travel": a for-to infinitive, a possibility
             return c.lower_ in CONDITIONAL_MARKS or c.lower_ in ("to", "so") or (c.lower_ == "for" and _infinitive(token))
         if c.dep_ == "aux" and c.lower_ == "to":

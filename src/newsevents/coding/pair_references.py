@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from newsevents.coding.english import PAIR_HEADS, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.parse_facts import children
 from newsevents.coding.syntax import clause_verb, phrase_text
 from newsevents.model import Actor
 
@@ -16,7 +17,7 @@ class PairReferences:
     def _pair_reference(self, head) -> list[Actor]:
         """"the two leaders", "both countries", "the two sides", "each side (accused the other)": the two most
         salient earlier actors."""
-        mods = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+        mods = {c.lower_ for c in children(head) if c.dep_ in ("nummod", "det", "predet", "amod")}
         if not (mods & {"two", "both", "each"}) or head.lemma_.lower() not in PAIR_HEADS:
             return []
         candidates = self.context.candidates(head.i)
@@ -40,9 +41,9 @@ class PairReferences:
         """"army commanders from both sides", "the leaders of the two countries": the pair, in the head's role."""
         if head.tag_ != "NNS":
             return []
-        for prep in head.children:
+        for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for p in prep.children:
+                for p in children(prep):
                     pair = self._pair_reference(p) if p.dep_ == "pobj" else []
                     if pair:
                         role = self._role(head, [head])

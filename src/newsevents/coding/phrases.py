@@ -29,6 +29,7 @@ from newsevents.coding.lexicon.actors import (
     with_country,
 )
 from newsevents.coding.pair_references import PairReferences
+from newsevents.coding.parse_facts import children
 from newsevents.coding.syntax import conj_root, phrase_text, proper_name
 from newsevents.model import Actor
 
@@ -118,28 +119,28 @@ class SentenceActors(PairReferences):
     # -- noun phrases ----------------------------------------------------------------------------------
     def phrase_tokens(self, head, include_of: bool = True) -> list:
         """The tokens of the noun phrase headed by `head`, without its own conjuncts and clauses."""
-        out, stack = [head], [c for c in head.children if c.dep_ in NP_DEPS and c.dep_ not in ("conj", "cc", "punct")]
+        out, stack = [head], [c for c in children(head) if c.dep_ in NP_DEPS and c.dep_ not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()
             if t.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
                 continue
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ in NP_DEPS or
+            stack.extend(c for c in children(t) if c.dep_ in NP_DEPS or
                          (c.dep_ == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
         own_name = any(i.i in self.by_token for i in out)
         if include_of and (head.lemma_.lower() in OF_HEADS or not own_name):
-            for prep in head.children:   # "the city of Kharkiv"; "doctors from two American aid groups"
+            for prep in children(head):   # "the city of Kharkiv"; "doctors from two American aid groups"
                 if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and not own_name)):
-                    for pobj in prep.children:
+                    for pobj in children(prep):
                         if pobj.dep_ == "pobj":
                             out.extend(self.phrase_tokens(pobj))
         # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
         extra = []
         for t in out:
             if t != head:
-                for prep in t.children:
+                for prep in children(t):
                     if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
-                        for pobj in prep.children:
+                        for pobj in children(prep):
                             if pobj.dep_ == "pobj" and pobj not in out:
                                 extra.extend(pobj.subtree)
         out.extend(extra)
@@ -190,7 +191,7 @@ class SentenceActors(PairReferences):
         """"Congo's Therese Kayikwamba Wagner", "the head of the Philippine armed forces, General Romeo
         Brawner": the person's later mentions by name act for the same side."""
         tokens = self.phrase_tokens(head)
-        tokens += [t for c in head.children if c.dep_ == "appos" for t in self.phrase_tokens(c)]
+        tokens += [t for c in children(head) if c.dep_ == "appos" for t in self.phrase_tokens(c)]
         leader = [t for t in tokens if t.pos_ == "PROPN" and t.i in self.by_token and
                   self.by_token[t.i].entries[0].kind == "leader"]
         # a leader the dictionary names in full ("President Irfaan Ali") is named again by surname ("Ali")
@@ -225,8 +226,8 @@ class SentenceActors(PairReferences):
         foreign ministers of Congo and Rwanda"), each with the head's role."""
         if head.tag_ != "NNS":
             return []
-        conjuncts = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                     for p in prep.children if p.dep_ == "pobj"
+        conjuncts = [c for prep in children(head) if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in children(prep) if p.dep_ == "pobj"
                      for c in p.subtree if c.dep_ == "conj" and conj_root(c) == p]
         if not conjuncts:
             return []
@@ -312,11 +313,11 @@ class SentenceActors(PairReferences):
         if entry.kind not in ("people", "adjective") or self.gazetteer is None:
             return None
         if not any(t.lower_ == "ethnic" for t in tokens) and not any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                c.dep_ == "prep" and c.lower_ == "of" for c in children(head)):
             return None
-        for prep in head.children:
+        for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
-                for pobj in prep.children:
+                for pobj in children(prep):
                     for t in pobj.subtree:
                         m = self.by_token.get(t.i)
                         e = m.entry_on(self.day) if m else None
@@ -493,7 +494,7 @@ def is_back_reference(token) -> bool:
 
 def _is_definite_back_reference(head) -> bool:
     return head.lemma_.lower() in BACK_REFERENCES and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(head))
 
 
 def _third_party(mention, doc) -> bool:

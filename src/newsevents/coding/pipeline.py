@@ -25,6 +25,7 @@ from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
+from newsevents.coding import parse_facts
 from newsevents.coding.article import Context, unique_actors
 from newsevents.coding.heap import release_free_memory
 from newsevents.coding.phrases import SentenceActors
@@ -119,12 +120,15 @@ class Coder:
             spans = [(d.start, d.end) for d in found]
             if found:
                 context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
-            for sent in doc.sents:
-                if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
-                    # (a dateline is no sentence: the lead refers back to the headline, not to it)
-                    events.extend(self.code_sentence(article, sent, index, context))
-                    context.next_sentence()
-                index += 1
+            try:
+                for sent in doc.sents:
+                    if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
+                        # (a dateline is no sentence: the lead refers back to the headline, not to it)
+                        events.extend(self.code_sentence(article, sent, index, context))
+                        context.next_sentence()
+                    index += 1
+            finally:
+                parse_facts.forget(doc)   # what the stages read off the parse, kept while coding this doc
         return events
 
     def code_sentence(self, article: Article, sent, index: int, context: Context) -> list[Event]:

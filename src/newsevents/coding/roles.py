@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import LOCATIVE
 from newsevents.coding.lexicon.actors import with_country
+from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.syntax import phrase_and_inner, subject_of
 from newsevents.model import Actor
@@ -43,7 +44,7 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
         for phrase in phrase_and_inner(head, venues=venues):
             if phrase.i in skip:
                 continue
-            if sources and any(t.lower_ == "own" and t.dep_ == "amod" for t in phrase.children):
+            if sources and any(t.lower_ == "own" and t.dep_ == "amod" for t in children(phrase)):
                 continue   # "recalled its own ambassadors": the source's side, whatever their role
             found = [a for a in actors.actors_of(phrase, exclude)
                      if not a.code or (a.code not in exclude and not own_side(a, sources))]
@@ -72,7 +73,7 @@ def _where(phrase) -> bool:
 
 def named_in_clauses(trigger, actors: SentenceActors, exclude, sources, deps) -> list[Actor]:
     """The first named, non-own actor in the trigger's clauses of the given kinds."""
-    for c in trigger.children:
+    for c in children(trigger):
         if c.dep_ not in deps or (c.dep_ == "prep" and c.lower_ not in ("in", "against")):
             continue
         for t in c.subtree:

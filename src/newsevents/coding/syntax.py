@@ -6,16 +6,17 @@ from __future__ import annotations
 from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
                                        OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SENT_PEOPLE, SUBJECT_DEPS,
                                        TARGET_PREPS)
+from newsevents.coding.parse_facts import children
 
 
 def subject_of(verb, depth: int = 0):
     """The subject of a verb, inherited from the governing verb for xcomp/conj/participle clauses."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS]
     if subjects:   # of two (a headline's "Houthis hijack ship, Israel blames Iran"), the one next to the verb
         return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "agent":        # passive: "was shelled by X"
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     return p
     if depth > 4:
@@ -32,12 +33,12 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp"):
         return subject_of(verb.head.head, depth + 1)   # "France is ready to contribute troops"
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(verb)):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
-        if any(c.dep_ == "nsubjpass" for c in verb.head.children) and verb.dep_ == "conj":
+        if any(c.dep_ == "nsubjpass" for c in children(verb.head)) and verb.dep_ == "conj":
             return None
-        if verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in verb.head.children):
-            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in children(verb.head)):
+            raised = next((c for c in children(verb.head) if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return raised   # "The EU is expected to impose sanctions": the EU imposes them
         return subject_of(verb.head, depth + 1)
@@ -45,8 +46,8 @@ def subject_of(verb, depth: int = 0):
         return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)   # "published agreements, demanding that ..."
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        owner = next((c for c in verb.head.children if c.dep_ == "poss" or
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
+        owner = next((c for c in children(verb.head) if c.dep_ == "poss" or
                       (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
         if owner is not None:
             return owner   # "welcomed Musharraf's pledge to quit": Musharraf quits
@@ -58,20 +59,20 @@ def subject_of(verb, depth: int = 0):
 def _sent_people(verb):
     """Those sent, when they act on their own account in the infinitive of purpose ("sent migrants to storm")."""
     if verb.dep_ not in ("advcl", "xcomp") or verb.head.lemma_.lower() not in ("send", "bus", "fly", "push") or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return None
-    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    obj = next((c for c in children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
     obj = object_head(obj) if obj is not None else None
     return obj if obj is not None and obj.lemma_.lower() in SENT_PEOPLE else None
 
 
 def _intention_owner(verb):
     """Whose intention an infinitive is when the parser hangs it on the verb whose object is the intention noun."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return None
-    for noun in verb.head.children:
+    for noun in children(verb.head):
         if noun.dep_ == "dobj" and noun.lemma_.lower() in INTENTION_NOUNS and noun.i < verb.i:
-            return next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")),
+            return next((c for c in children(noun) if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")),
                         None)
     return None
 
@@ -82,36 +83,36 @@ def object_controller(verb):
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         head = head.head
     elif head.pos_ != "VERB" or not (verb.dep_ in ("xcomp", "ccomp") or (
-            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)))):
         return None   # ("called on Belgrade to withdraw" may hang the infinitive as an adverbial clause)
     if head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     if head.lemma_.lower() == "call":   # "called on X to ..."
-        for prep in head.children:
+        for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
-                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+                return next((p for p in children(prep) if p.dep_ == "pobj"), None)
         return None
-    return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+    return next((c for c in children(head) if c.dep_ in ("dobj", "obj")), None)
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
 
 
 def prepositional_objects(token):
-    for c in token.children:
+    for c in children(token):
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in HELP_NOUNS):
                     yield c.lower_, object_head(p)   # not "with Albania's help": a helper, not a target
                 elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites in ..."
-                    for x in p.children:
+                    for x in children(p):
                         if x.dep_ in ("dobj", "oprd") and x.tag_ not in ("WP", "WDT"):
                             yield c.lower_, object_head(x)
                         elif x.dep_ == "prep":
                             yield c.lower_, x
                         elif x.dep_ == "ccomp":   # "on what it said were militant hideouts inside Iran"
-                            for y in x.children:
+                            for y in children(x):
                                 if y.dep_ in ("attr", "oprd") and y.tag_ not in ("WP", "WDT"):
                                     yield c.lower_, object_head(y)
 
@@ -131,7 +132,7 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
                 continue   # (with `object_places_are_targets`: "cancelled an exercise in Kenya")
             out.append(pobj)
             out.extend(p for _, p in prepositional_objects(pobj))
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     verb_preps = sorted(prepositional_objects(verb), key=lambda x: TARGET_PREPS.index(x[0]))
@@ -144,9 +145,9 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
 
 
 def agent_of(verb):
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "agent":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     return object_head(p)
     return None
@@ -156,7 +157,7 @@ def noun_targets(noun) -> list:
     """Targets of an event noun: its prepositional phrases ("strikes on Iran", "talks with China"), then the
     victims of a relative clause ("a bombing that killed 13 U.S. service members")."""
     victims = []
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
             obj = direct_object(c)
             if obj is not None:
@@ -173,8 +174,8 @@ def object_head(token):
         lemma = token.lemma_.lower()
         if lemma in QUANTITY_NOUNS or lemma in AMOUNT_NOUNS:   # "$700 million in support": the support
             preps = ("of",) if lemma in QUANTITY_NOUNS else ("of", "in")
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            of = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ in preps), None)
+            pobj = next((c for c in children(of) if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
                 return token
             token = pobj
@@ -185,13 +186,13 @@ def object_head(token):
 
 def direct_object(verb):
     """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
             return object_head(c)
-    for c in verb.children:   # the small model sometimes attaches a bare object noun as an adverb
+    for c in children(verb):   # the small model sometimes attaches a bare object noun as an adverb
         if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i == verb.i + 1:
             return c
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
     if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
         return object_head(subjects[1])   # "it had detained reporter Evan Gershkovich": a second subject after it
     return None
@@ -213,24 +214,24 @@ def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset())
         yield tok
         if d >= depth:
             continue
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in INNER_PREPS and \
                     not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues):
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "pobj":
                         queue.append((p, d + 1))
                     elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites"
-                        queue.extend((x, d + 1) for x in p.children if x.dep_ in ("dobj", "oprd", "prep"))
+                        queue.extend((x, d + 1) for x in children(p) if x.dep_ in ("dobj", "oprd", "prep"))
             elif c.dep_ == "appos":   # "denounced as an ugly crime Serbia's suppression of ..."
                 queue.append((c, d + 1))
             elif c.dep_ == "acl" and c.pos_ == "VERB":   # "allegations linking Indian agents", "goods imported from"
                 # ... and "ships owned or operated by Israeli companies": the owner
-                queue.extend((x, d + 1) for x in c.children if x.dep_ in ("dobj", "prep") or
+                queue.extend((x, d + 1) for x in children(c) if x.dep_ in ("dobj", "prep") or
                              (x.dep_ == "agent" and c.lemma_.lower() in OWNING))
-                queue.extend((x, d + 1) for v in c.children if v.dep_ == "conj" and v.lemma_.lower() in OWNING
-                             for x in v.children if x.dep_ == "agent")   # "owned or operated by"
+                queue.extend((x, d + 1) for v in children(c) if v.dep_ == "conj" and v.lemma_.lower() in OWNING
+                             for x in children(v) if x.dep_ == "agent")   # "owned or operated by"
         if tok.dep_ in ("prep", "agent"):   # a preposition queued from a clause: continue into its object
-            queue.extend((p, d + 1) for p in tok.children if p.dep_ == "pobj")
+            queue.extend((p, d + 1) for p in children(tok) if p.dep_ == "pobj")
 
 
 def own_clause(head):
@@ -239,20 +240,20 @@ def own_clause(head):
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
-                     and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)))
+        stack.extend(c for c in children(t) if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
+                     and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in children(c))))
     return out
 
 
 def has_conditional_clause(trigger) -> bool:
     """Does the act carry its own "if" / "unless" clause?"""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in trigger.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children(c))
+               for c in children(trigger))
 
 
 def has_prep(tokens, word: str) -> bool:
     """Does any of the tokens govern the preposition `word`?"""
-    return any(c.dep_ == "prep" and c.lower_ == word for tok in tokens if tok is not None for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == word for tok in tokens if tok is not None for c in children(tok))
 
 
 def token_extent(token) -> tuple[int, int] | None:

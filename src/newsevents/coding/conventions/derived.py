@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from newsevents.coding import modality as mod
 from newsevents.coding.event_dates import event_date
+from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.roles import announced_by_source
@@ -35,7 +36,7 @@ def _own_refusal(c: Candidate, s: SentenceScope) -> bool:
     not a denial of a report, nor a plain past fact ("had not discussed the idea")."""
     reason = c.modality.reason
     if reason.startswith("neg:"):
-        return any(a.dep_ == "aux" and a.lower_ in UNWILLING_AUX for a in c.frame.trigger.children)
+        return any(a.dep_ == "aux" and a.lower_ in UNWILLING_AUX for a in children(c.frame.trigger))
     return any(reason.startswith(f"governor:{w}") for w in s.lexicon.conventions.words("refusal_verb"))
 
 

@@ -2,6 +2,7 @@
 source acts on every target."""
 from __future__ import annotations
 
+from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
 from newsevents.coding.locate import PLACE_WORDS
@@ -29,10 +30,10 @@ def each_other(c: Candidate, s: SentenceScope):
     other" or "one another" as its object, each source acts on every other (both ways); what the clause names
     besides is not a party."""
     trigger = c.frame.trigger
-    objects = [x for x in trigger.children if x.dep_ in ("dobj", "dative")] + \
-              [p for x in trigger.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj"]
-    each = any(x.dep_ == "det" and x.lower_ == "each" for t in trigger.children if t.dep_ == "nsubj"
-               for x in t.children)
+    objects = [x for x in children(trigger) if x.dep_ in ("dobj", "dative")] + \
+              [p for x in children(trigger) if x.dep_ == "prep" for p in children(x) if p.dep_ == "pobj"]
+    each = any(x.dep_ == "det" and x.lower_ == "each" for t in children(trigger) if t.dep_ == "nsubj"
+               for x in children(t))
     if len(c.sources) < 2 or not any(_reciprocal_pronoun(x) or (each and _the_other(x)) for x in objects):
         return None
     return [(a, b) for a in c.sources for b in c.sources if (a.country, a.group) != (b.country, b.group)]
@@ -40,11 +41,11 @@ def each_other(c: Candidate, s: SentenceScope):
 
 def _the_other(token) -> bool:
     """"the other" (after a subject with "each": "each side accused the other")."""
-    return token.lower_ == "other" and any(x.dep_ == "det" and x.lower_ == "the" for x in token.children)
+    return token.lower_ == "other" and any(x.dep_ == "det" and x.lower_ == "the" for x in children(token))
 
 
 def _reciprocal_pronoun(token) -> bool:
-    det = {x.lower_ for x in token.children if x.dep_ == "det"}
+    det = {x.lower_ for x in children(token) if x.dep_ == "det"}
     # spaCy reads "one another" either way round
     return (token.lower_ == "other" and "each" in det) or (token.lower_ == "another" and "one" in det) or \
         (token.lower_ == "one" and "another" in det)
@@ -117,9 +118,9 @@ def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:
     obj = direct_object(trigger)
     if obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("all_sides"):
         return True   # "urged all parties to refrain": the sides of the story's country
-    if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in trigger.children) or \
-            any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in trigger.children
-                if not any(names_a_time(p) for p in x.children)):
+    if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in children(trigger)) or \
+            any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in children(trigger)
+                if not any(names_a_time(p) for p in children(x))):
         return False
     return obj is None or obj.lemma_.lower() in s.lexicon.conventions.words("appeal_content")
 
@@ -162,7 +163,7 @@ def _other_actors(c: Candidate, s: SentenceScope) -> list[Actor]:
     clause = {t.i for t in own_clause(c.frame.trigger)}
     clause -= {t.i for head in c.frame.sources if head is not None for t in head.subtree}
     # "after 12 days of battles with the Amal militia": a temporal phrase names another act
-    clause -= {t.i for p in c.frame.trigger.children if p.dep_ == "prep" and p.lower_ in TEMPORAL_PREPS
+    clause -= {t.i for p in children(c.frame.trigger) if p.dep_ == "prep" and p.lower_ in TEMPORAL_PREPS
                for t in p.subtree}
     doc = s.sent.doc
     for mention in s.actors.mentions:
@@ -205,8 +206,8 @@ def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
     (coded there), not an act of its own against whatever that clause names."""
     trigger = c.frame.trigger
     return c.frame.kind == "verb" and trigger.lemma_.lower() in s.lexicon.conventions.words("means_verb") and any(
-        p.dep_ == "prep" and p.lower_ == "by" and any(x.dep_ == "pcomp" and x.pos_ == "VERB" for x in p.children)
-        for p in trigger.children)
+        p.dep_ == "prep" and p.lower_ == "by" and any(x.dep_ == "pcomp" and x.pos_ == "VERB" for x in children(p))
+        for p in children(trigger))
 
 
 def aimed_without_target(events: list, s: SentenceScope) -> list:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED
@@ -34,8 +35,8 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     ("would", "if", "stood ready to respond"); "alarmed by the violent response", "revenge attacks" report."""
     own, tables = _own_lemmas(c) if c.frame.complement is not None else set(), s.lexicon.conventions
     if c.frame.complement is not None:   # "reserved the right to respond": the right's infinitive is its content
-        own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in x.children
-                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in a.children)}
+        own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in children(x)
+                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))}
     if _statement(c, s) and own & tables.words("threat_cue") and own & tables.words("threat_frame"):
         c.code = "130"
         return True
@@ -96,7 +97,7 @@ def claimed_own_act(c: Candidate, s: SentenceScope) -> bool:
     as a claim of responsibility says (not so a claim about another's act: "claimed Iran had struck")."""
     m, trigger = c.modality, c.frame.trigger
     if m is None or m.reason != "governor:claim" or m.anchor is None or trigger.dep_ != "xcomp" or \
-            trigger.head.i != m.anchor or not any(a.dep_ == "aux" and a.lower_ == "have" for a in trigger.children):
+            trigger.head.i != m.anchor or not any(a.dep_ == "aux" and a.lower_ == "have" for a in children(trigger)):
         return False
     if not c.sources or not all(announced_by_source(m, a, s.actors, s.sent) for a in c.sources):
         return False
@@ -125,7 +126,7 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or c.frame.kind not in ("verb", "light"):
         return False
     if any(x.dep_ in ("dobj", "dative") and x.lemma_.lower() in s.lexicon.conventions.words("all_sides")
-           for x in c.frame.trigger.children):
+           for x in children(c.frame.trigger)):
         return False   # "urged all parties to refrain": addressed to every side, not to the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
     if c.code[:2] == "02":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
+from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors, named_in_clauses, own_side, presumed_home
 from newsevents.coding.syntax import direct_object, is_passive, subject_of, target_candidates
@@ -30,7 +31,7 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     """"visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object."""
     trigger = c.frame.trigger
     if c.targets or trigger.dep_ != "conj" or c.frame.kind != "verb" or \
-            any(x.dep_ in ("nsubj", "nsubjpass") for x in trigger.children):
+            any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)):
         return False
     first = trigger.head
     options = s.lexicon.conventions.target_options(c.code)
@@ -71,9 +72,9 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
         return False
     actors, targets, home = s.actors, [], presumed_home(c, s)
     purpose_only = c.code[:2] in _roots(s, "purpose_target_root")   # a show of force: only "to deter X"
-    for clause in c.frame.trigger.children:
+    for clause in children(c.frame.trigger):
         if purpose_only and not (clause.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                 for a in clause.children)):
+                                                                 for a in children(clause))):
             continue
         if clause.dep_ in ("xcomp", "ccomp", "advcl") and not targets:
             for t in [t for t in clause.subtree if t.i in actors.by_token]:
@@ -111,8 +112,8 @@ def giver_of_received(c: Candidate, s: SentenceScope) -> bool:
     if c.frame.kind != "verb" or trigger.lemma_.lower() not in tables.words("receiving_verb") or \
             c.code[:2] not in tables.words("given_root"):
         return False
-    givers = [a for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
-              for o in p.children if o.dep_ == "pobj" for a in s.actors.actors_of(o) if a.code]
+    givers = [a for p in children(trigger) if p.dep_ == "prep" and p.lower_ == "from"
+              for o in children(p) if o.dep_ == "pobj" for a in s.actors.actors_of(o) if a.code]
     if not givers or not c.sources:
         return False
     c.sources, c.targets = givers, c.sources

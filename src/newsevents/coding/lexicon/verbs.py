@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from newsevents.coding.parse_facts import children
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
@@ -54,28 +55,28 @@ class VerbShape:
     @classmethod
     def of(cls, verb) -> "VerbShape":
         particles, preps = set(), {}
-        for c in verb.children:
+        for c in children(verb):
             dep = c.dep_
             if dep == "prt":
                 particles.add(c.lower_)
             elif dep in ("prep", "dative", "agent"):
                 objs = preps.setdefault(c.lower_, set())
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "pobj":
                         objs.add(object_head(p).lemma_.lower())
                     elif c.lower_ == "as" and p.dep_ in ("amod", "acomp"):   # "described it as unacceptable"
                         objs.add(p.lemma_.lower())
             elif dep == "oprd":   # "called the authorities illegitimate": read as "as illegitimate"
                 preps.setdefault("as", set()).update(
-                    t.lemma_.lower() for t in (c, *c.children) if t.dep_ in ("oprd", "amod", "compound"))
+                    t.lemma_.lower() for t in (c, *children(c)) if t.dep_ in ("oprd", "amod", "compound"))
         obj = direct_object(verb)
         if obj is None:   # "allowed aid trucks to enter Gaza": the small clause's subject is the object
-            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-            obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            clause = next((c for c in children(verb) if c.dep_ in ("ccomp", "xcomp")), None)
+            obj = next((c for c in children(clause) if c.dep_ == "nsubj"), None) if clause is not None else None
         objs = set()
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.add(obj.lemma_.lower())
-            objs.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.children
+            objs.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in children(obj)
                         if c.dep_ in ("amod", "compound"))
         return cls(frozenset(particles), preps, frozenset(objs))
 
@@ -169,10 +170,10 @@ class VerbLexicon:
         lemma = noun.lemma_.lower()
         if lemma not in self.noun_heads and noun.lower_ not in self.noun_heads:
             return None   # most nouns name no event: one set lookup decides it
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in ("compound", "amod"):
                 rule = self.nouns.get(f"{c.lemma_.lower()} {lemma}")
-            elif c.dep_ == "prep" and not any(names_a_time(p) for p in c.children):
+            elif c.dep_ == "prep" and not any(names_a_time(p) for p in children(c)):
                 # "their call on Russia to return the children": an appeal, not a phone call
                 rule = self.nouns.get(f"{lemma} +{c.lower_}")
             else:
@@ -184,7 +185,7 @@ class VerbLexicon:
             return self.container_rule(noun) if governed else None
         required = self.noun_modifiers.get(rule.lemma)
         if required and not governed:
-            mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+            mods = {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod")}
             if not mods & required:
                 return None
         return rule
@@ -193,9 +194,9 @@ class VerbLexicon:
         """"a $1 billion package of weapons", "a new round of sanctions": the code of what it contains."""
         if noun.lemma_.lower() not in self.containers:
             return None
-        inner = [c for c in noun.children if c.dep_ in ("compound", "amod")]
-        inner += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for p in prep.children if p.dep_ == "pobj"]
+        inner = [c for c in children(noun) if c.dep_ in ("compound", "amod")]
+        inner += [p for prep in children(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in children(prep) if p.dep_ == "pobj"]
         for c in inner:
             rule = self.nouns.get(c.lemma_.lower()) or self.contents.get(c.lemma_.lower())
             if rule is not None:
@@ -204,7 +205,7 @@ class VerbLexicon:
 
     def refine_noun(self, rule: NounRule, noun) -> tuple[str, str | None]:
         """The noun's sub-code from its modifiers ("air strikes" -> 195) and the refinement's id, if one fired."""
-        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        mods = {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod")}
         return self.conventions.refine_noun(rule.code, mods)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
+from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
@@ -69,16 +70,16 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if headline_passive:   # "Kosovo police officer killed": the subject is the one it happened to
         passive, obj = True, object_head(subj)
     if passive and not headline_passive:
-        subj_pass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subj_pass = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
         if subj_pass is not None:
             obj = object_head(subj_pass)
             if obj.lower_ in ("it", "this") and lemma in DOCUMENT_VERBS:
                 obj = None   # "It was signed by ...": the document, no party to it
     # "claimed responsibility for the bombing": the claimed act is the claimant's event.
     if lemma == "claim" and obj is not None and obj.lemma_.lower() == "responsibility":
-        for prep in obj.children:
+        for prep in children(obj):
             if prep.dep_ == "prep" and prep.lower_ == "for":
-                for p in prep.children:
+                for p in children(prep):
                     noun = object_head(p)
                     rule = lexicon.match_noun(noun, governed=True)
                     if p.dep_ == "pobj" and rule is not None:
@@ -105,7 +106,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
             return Frame(verb, code, f"{lemma}+{rule.id}", "light", [agent] if agent is not None else [],
                          noun_targets(obj) + target_candidates(verb, None), obj, refinements=_ids(refined))
     # Aspectual and causative verbs pass the event to their complement ("began pumping", "ordered ... to withdraw").
-    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    complement = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if lemma in ASPECTUAL and complement is not None:
         if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "use"):
             return None
@@ -119,36 +120,36 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
         sources = [agent] if agent is not None else []
         if agent is None and rule.code[:2] == "03":   # "Vietnam is committed to ...": a stance, not a patient
-            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            sources = [c for c in children(verb) if c.dep_ == "nsubjpass"]
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
     targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
             targets += target_candidates(c, direct_object(c), **options)
-            for cc in c.children:
+            for cc in children(c):
                 if cc.dep_ in ("advcl", "xcomp", "acl"):
                     targets += target_candidates(cc, direct_object(cc), **options)
             obj_c = direct_object(c)
             if obj_c is not None:
-                for cc in obj_c.children:
+                for cc in children(obj_c):
                     if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB":
                         targets += target_candidates(cc, direct_object(cc), **options)
-    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    complement = next((c for c in children(verb) if c.dep_ in ("ccomp", "parataxis")), None)
     if complement is None and rule.code[:3] in lexicon.conventions.words("speech_code"):
         # "acknowledged for the first time that Israel killed ...": the parser may hang the that-clause lower.
         complement = next((t for t in verb.subtree if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
-                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(t))), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
     if rule.code[:2] in ("01", "05", "10", "11", "12"):
         # "praised South Korea for its cooperation", "criticised X over its offensive": the grounds of a
         # speech act are its topic, not a second event.
-        for prep in verb.children:
+        for prep in children(verb):
             if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
-                used_nouns.update(p.i for p in prep.children if p.dep_ == "pobj")
+                used_nouns.update(p.i for p in children(prep) if p.dep_ == "pobj")
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
@@ -157,10 +158,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
 def _state_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     """"Guyana was in talks with the United States", "has been in close contact with Brazil": being in an
     ongoing exchange (the nouns of `state_root` roots: consultations, negotiations) is that exchange."""
-    for prep in verb.children:
+    for prep in children(verb):
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
-        noun = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        noun = next((p for p in children(prep) if p.dep_ == "pobj"), None)
         rule = lexicon.match_noun(noun, governed=True) if noun is not None else None
         if rule is None or rule.code[:2] not in lexicon.conventions.words("state_root"):
             continue
@@ -183,8 +184,8 @@ def _headline_passive(verb) -> bool:
         return False   # a headline is the first line of an article with more after it, and no full stop
     if "\n" not in sent.text_with_ws and not doc[sent.end].is_space:
         return False
-    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in verb.children) and \
-        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children(verb)) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in children(verb))
 
 
 def _reduced_relative(verb) -> bool:
@@ -192,16 +193,16 @@ def _reduced_relative(verb) -> bool:
     the subject for the main verb (with no object of its own), and the main verb, a passive with no subject of
     its own, for its conjunct."""
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBN", "VBD") and subject_of(verb) is not None and \
-        not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in verb.children) and \
-        any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "auxpass" for x in c.children)
-            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in verb.children)
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in children(verb)) and \
+        any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "auxpass" for x in children(c))
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for c in children(verb))
 
 
 def _by_phrase(verb):
     """The object of a verb's "by" phrase ("shot dead by Israeli troops")."""
-    for prep in verb.children:
+    for prep in children(verb):
         if prep.dep_ == "prep" and prep.lower_ == "by":
-            return next((object_head(p) for p in prep.children if p.dep_ == "pobj"), None)
+            return next((object_head(p) for p in children(prep) if p.dep_ == "pobj"), None)
     return None
 
 
@@ -213,11 +214,11 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         return None
     if noun.dep_ in ("compound",):
         return None
-    sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    sources = [c for c in children(noun) if c.dep_ in ("poss", "amod", "compound", "nmod")]
     sent_from = noun.lemma_.lower() in SENT_NOUNS   # "a telephone call from Trump", "aid from the EU"
-    for prep in noun.children:
+    for prep in children(noun):
         if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
-            sources += [p for p in prep.children if p.dep_ == "pobj"]
+            sources += [p for p in children(prep) if p.dep_ == "pobj"]
     if setting and not any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources):   # no one named
         sources = [subject_of(noun.head.head)] if subject_of(noun.head.head) is not None else sources
     between = _between(noun)
@@ -265,10 +266,10 @@ def _named_document(noun) -> bool:
 
 def _between(noun):
     """The first of the parties named by a noun's "between X and Y" phrase (None unless two are named)."""
-    for prep in noun.children:
+    for prep in children(noun):
         if prep.dep_ == "prep" and prep.lower_ == "between":
-            p = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if p is not None and any(c.dep_ == "conj" for c in p.children):
+            p = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+            if p is not None and any(c.dep_ == "conj" for c in children(p)):
                 return p
     return None
 

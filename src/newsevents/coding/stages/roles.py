@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.modality import modality_of
+from newsevents.coding.parse_facts import children
 from newsevents.coding.policy import Policy
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors
@@ -54,7 +55,7 @@ def _noun_is_agent(clause) -> bool:
     own passive subject)."""
     if clause.dep_ == "acl" and clause.tag_ == "VBN":
         return False
-    return not any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
+    return not any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in children(clause))
 
 
 class ModalityStage:

@@ -1,0 +1,82 @@
+"""What the rules read off a parsed Doc again and again, read once per Doc: each token's children and the
+sentence it sits in.
+
+spaCy makes a new `Token` object for every `doc[i]` and for every child its `children` generator yields, and
+`token.sent` walks the sentence boundaries each time it is asked (about 2 and 8 microseconds): the stages ask
+about the same few tokens of a sentence dozens of times. The facts are kept in the Doc's `user_data` (so they
+live and die with the Doc; the Coder drops them when it has coded the Doc), and they are only valid for a
+Doc whose parse no longer changes, which is the case once the pipeline has run.
+
+The children are the same `Token`s in the same order as `token.children` (every token whose head it is,
+left to right); spaCy compares tokens by Doc and index, so a kept `Token` is as good as a new one.
+"""
+from __future__ import annotations
+
+KEY = "newsevents.parse_facts"
+
+
+class ParseFacts:
+    """The tokens of one Doc, each one's children (as tuples of tokens) and its sentence's bounds."""
+
+    __slots__ = ("tokens", "children", "sent_start", "sent_end", "_sentences")
+
+    def __init__(self, doc):
+        self.tokens = tokens = list(doc)
+        children: list[list] = [[] for _ in tokens]
+        for tok in tokens:
+            head = tok.head.i
+            if head != tok.i:
+                children[head].append(tok)
+        self.children = [tuple(c) for c in children]
+        self.sent_start = self.sent_end = None   # read when first asked (a Doc may have no sentences)
+        self._sentences: dict[int, tuple] = {}   # sentence start -> (Span, its text), made when first asked
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The start and end of the sentence token `i` sits in."""
+        if self.sent_start is None:
+            self.sent_start, self.sent_end = [0] * len(self.tokens), [0] * len(self.tokens)
+            for sent in self.tokens[0].doc.sents:
+                for j in range(sent.start, sent.end):
+                    self.sent_start[j], self.sent_end[j] = sent.start, sent.end
+        return self.sent_start[i], self.sent_end[i]
+
+    def sentence(self, i: int):
+        """The sentence (a Span) token `i` sits in, and its text."""
+        start = self.bounds(i)[0]
+        found = self._sentences.get(start)
+        if found is None:
+            span = self.tokens[i].doc[start:self.sent_end[i]]
+            found = self._sentences[start] = (span, span.text)
+        return found
+
+
+def facts_of(doc) -> ParseFacts:
+    facts = doc.user_data.get(KEY)
+    if facts is None:
+        facts = doc.user_data[KEY] = ParseFacts(doc)
+    return facts
+
+
+def forget(doc) -> None:
+    """Drop a Doc's facts (the Coder calls it when it is done with the Doc: nothing of ours stays on it)."""
+    doc.user_data.pop(KEY, None)
+
+
+def children(token) -> tuple:
+    """`token.children` as a tuple, read once per Doc."""
+    return facts_of(token.doc).children[token.i]
+
+
+def sentence_of(token):
+    """`token.sent`, made once per sentence."""
+    return facts_of(token.doc).sentence(token.i)[0]
+
+
+def sentence_text(token) -> str:
+    """`token.sent.text`, read once per sentence."""
+    return facts_of(token.doc).sentence(token.i)[1]
+
+
+def sentence_bounds(token) -> tuple[int, int]:
+    """`(token.sent.start, token.sent.end)`."""
+    return facts_of(token.doc).bounds(token.i)
