@@ -20,8 +20,9 @@ def sentence_dates(sent, published, reference=None) -> list[tuple[DateMention, o
     """Date mentions of the sentence with the token each attaches to. `reference` is where the story
     is ("a day earlier" after an event dated Tuesday is Monday)."""
     out = []
-    for m in find_date_mentions(sent.text, published, reference):
-        if DEADLINE.search(sent.text[max(0, m.start - 20):m.start]):
+    text = sent.text
+    for m in find_date_mentions(text, published, reference):
+        if DEADLINE.search(text[max(0, m.start - 20):m.start]):
             continue   # "until the end of Tuesday" is a deadline, not when the event happened
         span = sent.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) and not _names_a_thing(span):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import LOCATION_PREPS
 from newsevents.coding.lexicon.places import Gazetteer
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, sentence_bounds
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.records import Frame
 from newsevents.model import Actor, Place
@@ -157,14 +157,16 @@ def _locative_preps(token):
 
 def _name_candidates(token) -> list[str]:
     """Proper-name strings around a PROPN token, longest first ("Abu Dhabi airport" -> "Abu Dhabi")."""
+    sent_start, sent_end = sentence_bounds(token)
+
     def joins(t) -> bool:   # parts of one name: proper nouns and the hyphens inside "Al-Ula"
-        return t.pos_ == "PROPN" or (t.text == "-" and t.i > t.sent.start and t.i + 1 < t.sent.end
+        return t.pos_ == "PROPN" or (t.text == "-" and t.i > sent_start and t.i + 1 < sent_end
                                      and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i + 1].pos_ == "PROPN")
     left = token
-    while left.i > left.sent.start and joins(left.doc[left.i - 1]):
+    while left.i > sent_start and joins(left.doc[left.i - 1]):
         left = left.doc[left.i - 1]
     right = token
-    while right.i + 1 < right.sent.end and joins(right.doc[right.i + 1]):
+    while right.i + 1 < sent_end and joins(right.doc[right.i + 1]):
         right = right.doc[right.i + 1]
     doc = token.doc
     out = [doc[left.i:right.i + 1].text]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.coding.english import INTENTION_NOUNS, SETTING_NOUNS
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, sentence_text
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 
@@ -113,7 +113,7 @@ def _goes_on(token) -> bool:
 
 def modality_of(trigger, stop_at=None) -> Modality:
     """The modality of the event whose trigger token is `trigger` (a verb or an event noun)."""
-    if trigger.sent.text.rstrip().endswith("?"):
+    if sentence_text(trigger).rstrip().endswith("?"):
         return Modality(HYPOTHETICAL, "question")
     token = trigger
     under_report = report_past = False

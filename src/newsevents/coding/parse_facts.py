@@ -12,13 +12,15 @@ left to right); spaCy compares tokens by Doc and index, so a kept `Token` is as 
 """
 from __future__ import annotations
 
+import functools
+
 KEY = "newsevents.parse_facts"
 
 
 class ParseFacts:
     """The tokens of one Doc, each one's children (as tuples of tokens) and its sentence's bounds."""
 
-    __slots__ = ("tokens", "children", "sent_start", "sent_end", "_sentences")
+    __slots__ = ("tokens", "children", "sent_start", "sent_end", "_sentences", "memo")
 
     def __init__(self, doc):
         self.tokens = tokens = list(doc)
@@ -30,6 +32,7 @@ class ParseFacts:
         self.children = [tuple(c) for c in children]
         self.sent_start = self.sent_end = None   # read when first asked (a Doc may have no sentences)
         self._sentences: dict[int, tuple] = {}   # sentence start -> (Span, its text), made when first asked
+        self.memo: dict[tuple, object] = {}   # (function, token index) -> its value (`per_token`)
 
     def bounds(self, i: int) -> tuple[int, int]:
         """The start and end of the sentence token `i` sits in."""
@@ -80,3 +83,21 @@ def sentence_text(token) -> str:
 def sentence_bounds(token) -> tuple[int, int]:
     """`(token.sent.start, token.sent.end)`."""
     return facts_of(token.doc).bounds(token.i)
+
+
+def per_token(function):
+    """Memoise `function(token)`, a function of the parse alone whose value is not changed by its callers (a
+    token, None, or an immutable value): computed once per token of a Doc, kept in the Doc's facts. (None, for
+    functions that take it, is passed on.)"""
+    @functools.wraps(function)
+    def once_per_token(token):
+        if token is None:
+            return function(token)
+        memo = facts_of(token.doc).memo
+        key = (function, token.i)
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = function(token)
+            return value
+    return once_per_token

@@ -85,7 +85,15 @@ class SentenceScope:
     context: "Context"
     dates: list
     lexicon: "Lexicon"
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def published(self) -> dt.date | None:
         return self.article.published
+
+    @property
+    def text(self) -> str:
+        """The sentence's text (spaCy joins it anew on every `sent.text`)."""
+        if self._text is None:
+            self._text = self.sent.text
+        return self._text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
                                        OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SENT_PEOPLE, SUBJECT_DEPS,
                                        TARGET_PREPS)
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, per_token, sentence_bounds
 
 
 def subject_of(verb, depth: int = 0):
@@ -167,6 +167,7 @@ def noun_targets(noun) -> list:
     return victims + [p for prep, p in out if forceful or prep not in LOCATIVE]
 
 
+@per_token
 def object_head(token):
     """The head noun of an object phrase, looking through quantity nouns ("one of the attacks") and amounts
     ("$700 million in support")."""
@@ -184,6 +185,7 @@ def object_head(token):
     return token
 
 
+@per_token
 def direct_object(verb):
     """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
     for c in children(verb):
@@ -234,15 +236,21 @@ def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset())
             queue.extend((p, d + 1) for p in children(tok) if p.dep_ == "pobj")
 
 
-def own_clause(head):
-    """The tokens of a clause without its appositions, relative clauses and adverbial clauses."""
+def own_clause(head) -> list:
+    """The tokens of a clause without its appositions, relative clauses and adverbial clauses (a new list:
+    callers may extend it)."""
+    return list(_own_clause(head))
+
+
+@per_token
+def _own_clause(head) -> tuple:
     out, stack = [], [head]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in children(t) if c.dep_ not in ("appos", "relcl", "advcl", "acl", "parataxis")
                      and not (c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in children(c))))
-    return out
+    return tuple(out)
 
 
 def has_conditional_clause(trigger) -> bool:
@@ -256,6 +264,7 @@ def has_prep(tokens, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for tok in tokens if tok is not None for c in children(tok))
 
 
+@per_token
 def token_extent(token) -> tuple[int, int] | None:
     """The token range [start, end) of a clause's subtree."""
     if token is None:
@@ -294,8 +303,8 @@ def conj_root(token):
 
 def proper_name(token) -> str:
     """The full proper name a PROPN token heads or belongs to ("Abu Dhabi", "South Carolina")."""
-    left = token
-    while left.i > left.sent.start and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound" \
+    left, sent_start = token, sentence_bounds(token)[0]
+    while left.i > sent_start and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].dep_ == "compound" \
             and left.doc[left.i - 1].head.i >= token.i:
         left = left.doc[left.i - 1]
     right = token

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, facts_of
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.cameo import CameoTable
 from newsevents.coding.lexicon.conventions import ConventionTables
@@ -154,6 +154,14 @@ class VerbLexicon:
         return any(lemma in index for index in self.tiers)
 
     def match_verb(self, verb) -> VerbRule | None:
+        # The frames stage and the conventions ask about the same verb several times: answered once per Doc.
+        memo = facts_of(verb.doc).memo
+        key = (self, verb.i)
+        if key not in memo:
+            memo[key] = self._match_verb(verb)
+        return memo[key]
+
+    def _match_verb(self, verb) -> VerbRule | None:
         lemma = verb.lemma_.lower()
         candidates = [index[lemma] for index in self.tiers if lemma in index]
         if not candidates:

@@ -50,7 +50,7 @@ def to_event(c: Candidate, scope: SentenceScope) -> Event:
     return Event(doc_id=scope.article.id, sentence_index=scope.index, date=c.when, source=c.source,
                  target=c.target, cameo=entry.code if c.code not in scope.lexicon.cameo else c.code,
                  goldstein=entry.goldstein, quad_class=entry.quad_class, location=c.event_place,
-                 modality=c.label, sentence=sent.text.rstrip(), span=(lo - start, hi - start), rule=rule,
+                 modality=c.label, sentence=scope.text.rstrip(), span=(lo - start, hi - start), rule=rule,
                  confidence=round(confidence, 2), plover=entry.plover,
                  extra={"trigger": frame.trigger.i, "complement": token_extent(frame.complement),
                         "trail": tuple(c.trail)})
