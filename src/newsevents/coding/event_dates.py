@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from newsevents.coding.dates import DateMention, find_date_mentions
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, span_text
 from newsevents.model import EventDate
 
 DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
@@ -20,7 +20,7 @@ def sentence_dates(sent, published, reference=None) -> list[tuple[DateMention, o
     """Date mentions of the sentence with the token each attaches to. `reference` is where the story
     is ("a day earlier" after an event dated Tuesday is Monday)."""
     out = []
-    text = sent.text
+    text = span_text(sent.doc, sent.start, sent.end)
     for m in find_date_mentions(text, published, reference):
         if DEADLINE.search(text[max(0, m.start - 20):m.start]):
             continue   # "until the end of Tuesday" is a deadline, not when the event happened

@@ -14,31 +14,36 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import HEAD, IDX, LENGTH
+from spacy.tokens import Doc, Span
+
 KEY = "newsevents.parse_facts"
 
 
 class ParseFacts:
     """The tokens of one Doc, each one's children (as tuples of tokens) and its sentence's bounds."""
 
-    __slots__ = ("tokens", "children", "sent_start", "sent_end", "_sentences", "memo")
+    __slots__ = ("doc", "tokens", "children", "sent_start", "sent_end", "_sentences", "_text", "_texts", "memo")
 
     def __init__(self, doc):
+        self.doc = doc
         self.tokens = tokens = list(doc)
         children: list[list] = [[] for _ in tokens]
-        for tok in tokens:
-            head = tok.head.i
-            if head != tok.i:
-                children[head].append(tok)
+        # each token's head as an offset from it, read in one pass (`to_array` gives it as unsigned)
+        for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                children[i + offset].append(tokens[i])
         self.children = [tuple(c) for c in children]
         self.sent_start = self.sent_end = None   # read when first asked (a Doc may have no sentences)
         self._sentences: dict[int, tuple] = {}   # sentence start -> (Span, its text), made when first asked
+        self._text = self._texts = None   # the Doc's text and its tokens' texts, read when first asked
         self.memo: dict[tuple, object] = {}   # (function, token index) -> its value (`per_token`)
 
     def bounds(self, i: int) -> tuple[int, int]:
         """The start and end of the sentence token `i` sits in."""
         if self.sent_start is None:
             self.sent_start, self.sent_end = [0] * len(self.tokens), [0] * len(self.tokens)
-            for sent in self.tokens[0].doc.sents:
+            for sent in self.doc.sents:
                 for j in range(sent.start, sent.end):
                     self.sent_start[j], self.sent_end[j] = sent.start, sent.end
         return self.sent_start[i], self.sent_end[i]
@@ -48,9 +53,25 @@ class ParseFacts:
         start = self.bounds(i)[0]
         found = self._sentences.get(start)
         if found is None:
-            span = self.tokens[i].doc[start:self.sent_end[i]]
-            found = self._sentences[start] = (span, span.text)
+            end = self.sent_end[i]
+            found = self._sentences[start] = (self.doc[start:end], span_text(self.doc, start, end))
         return found
+
+
+    @property
+    def text(self) -> str:
+        """`doc.text` (spaCy joins it anew each time)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text, sliced out of the Doc's text (a token's text starts at its `idx`)."""
+        if self._texts is None:
+            text = self.text
+            self._texts = [text[start:start + length] for start, length in self.doc.to_array([IDX, LENGTH]).tolist()]
+        return self._texts
 
 
 def facts_of(doc) -> ParseFacts:
@@ -101,3 +122,27 @@ def per_token(function):
             value = memo[key] = function(token)
             return value
     return once_per_token
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, joined once per Doc."""
+    return facts_of(doc).text
+
+
+def token_texts(tokens) -> list[str]:
+    """`[t.text for t in tokens]`, read once per Doc for a Doc or a Span."""
+    if isinstance(tokens, Span):
+        return facts_of(tokens.doc).texts[tokens.start:tokens.end]
+    if isinstance(tokens, Doc):
+        return list(facts_of(tokens).texts)
+    return [t.text for t in tokens]
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (the text from the first token to the end of the last, its trailing space left
+    out), sliced out of the Doc's text: a token's text starts at its `idx` and runs on into the next token's."""
+    if end <= start:
+        return ""
+    facts = facts_of(doc)
+    last = facts.tokens[end - 1]
+    return facts.text[facts.tokens[start].idx:last.idx + len(last)]

@@ -56,6 +56,7 @@ class SentenceActors(PairReferences):
                 self.by_token[i] = m
         self._cache: dict[int, list[Actor]] = {}
         self._pronouns: dict[int, list[Actor]] = {}   # pronouns resolved while coding, for the next sentence
+        self._phrases: dict[tuple[int, bool], list] = {}   # phrase_tokens' answers: asked about twice on average
 
     def salient_actors(self, out: list) -> list[tuple[int, Actor, bool]]:
         """Append (token index, actor, is subject) for the named actors of this sentence, in order, to `out`.
@@ -118,7 +119,14 @@ class SentenceActors(PairReferences):
 
     # -- noun phrases ----------------------------------------------------------------------------------
     def phrase_tokens(self, head, include_of: bool = True) -> list:
-        """The tokens of the noun phrase headed by `head`, without its own conjuncts and clauses."""
+        """The tokens of the noun phrase headed by `head`, without its own conjuncts and clauses (a new list)."""
+        key = (head.i, include_of)
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = self._phrase_tokens(head, include_of)
+        return list(found)   # callers extend theirs
+
+    def _phrase_tokens(self, head, include_of: bool) -> list:
         out, stack = [head], [c for c in children(head) if c.dep_ in NP_DEPS and c.dep_ not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()

@@ -116,11 +116,11 @@ class Coder:
         events: list[Event] = []
         index = 0
         for doc in docs:
-            found = datelines(doc.text) if index == 0 else []
-            spans = [(d.start, d.end) for d in found]
-            if found:
-                context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
             try:
+                found = datelines(parse_facts.doc_text(doc)) if index == 0 else []
+                spans = [(d.start, d.end) for d in found]
+                if found:
+                    context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
                 for sent in doc.sents:
                     if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
                         # (a dateline is no sentence: the lead refers back to the headline, not to it)

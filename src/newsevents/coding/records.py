@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from newsevents.coding.parse_facts import span_text
 from newsevents.model import Actor, Article, EventDate, Place
 
 if TYPE_CHECKING:
@@ -95,5 +96,5 @@ class SentenceScope:
     def text(self) -> str:
         """The sentence's text (spaCy joins it anew on every `sent.text`)."""
         if self._text is None:
-            self._text = self.sent.text
+            self._text = span_text(self.sent.doc, self.sent.start, self.sent.end)
         return self._text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
                                        OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SENT_PEOPLE, SUBJECT_DEPS,
                                        TARGET_PREPS)
-from newsevents.coding.parse_facts import children, per_token, sentence_bounds
+from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
 def subject_of(verb, depth: int = 0):
@@ -318,6 +318,6 @@ def phrase_text(tokens) -> str:
     if not tokens:
         return ""
     first, last = tokens[0], tokens[-1]
-    if last.i - first.i < 12:
-        return "".join(t.text_with_ws for t in first.doc[first.i:last.i + 1]).rstrip()
-    return first.doc[first.i:last.i + 1].text
+    text = span_text(first.doc, first.i, last.i + 1)
+    # (a short phrase loses all its trailing white space, a long one only its last token's, as in spaCy's Span.text)
+    return text.rstrip() if last.i - first.i < 12 else text

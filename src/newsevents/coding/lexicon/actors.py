@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from newsevents.coding.lexicon.tsv import read_table, read_word_list, split_list
+from newsevents.coding.parse_facts import token_texts
 from newsevents.model import Actor
 
 # Phrase kinds, in the order a phrase head prefers them when several give a country.
@@ -263,7 +264,7 @@ class ActorDictionary:
     def find_mentions(self, tokens, day: dt.date | None) -> list[Mention]:
         """Longest dictionary phrases in a token sequence (a spaCy Span or Doc), left to right."""
         found: list[Mention] = []
-        texts = [t.text for t in tokens]
+        texts = token_texts(tokens)
         lowers = [t.lower() for t in texts]
         offset = tokens[0].i if len(tokens) else 0
         first, lengths = self.first_tokens, self.lengths

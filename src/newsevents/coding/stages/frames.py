@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
-from newsevents.coding.parse_facts import children, sentence_of, sentence_text
+from newsevents.coding.parse_facts import children, sentence_bounds, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
@@ -179,10 +179,10 @@ HEADLINE_PASSIVE = "headline.past-is-passive.v1"
 
 
 def _headline_passive(verb) -> bool:
-    sent, doc = sentence_of(verb), verb.doc
-    if sent.start != 0 or sent.end >= len(doc) or sentence_text(verb).rstrip().endswith((".", "!", "?", '"', "”")):
+    (start, end), doc = sentence_bounds(verb), verb.doc
+    if start != 0 or end >= len(doc) or sentence_text(verb).rstrip().endswith((".", "!", "?", '"', "”")):
         return False   # a headline is the first line of an article with more after it, and no full stop
-    if "\n" not in sent.text_with_ws and not doc[sent.end].is_space:
+    if "\n" not in sentence_of(verb).text_with_ws and not doc[end].is_space:
         return False
     return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children(verb)) and \
         not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in children(verb))
