@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from newsevents.coding.dates import DateMention, find_date_mentions
-from newsevents.coding.parse_facts import children, span_text
+from newsevents.coding.parse_facts import children, sentence_columns, span_text
 from newsevents.model import EventDate
 
 DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
@@ -154,12 +154,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 def note_onsets(sent, dates, published, onsets: dict) -> None:
     """Record the day an event noun began ("the fighting broke out on Thursday") in `onsets` (lemma -> date)."""
-    for t in sent:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ONSET_NOUNS and \
-                t.head.lemma_.lower() in ONSET_VERBS:
+    for t, _, dep, lemma in zip(*sentence_columns(sent)):
+        if dep in ("nsubj", "nsubjpass") and lemma in ONSET_NOUNS and t.head.lemma_.lower() in ONSET_VERBS:
             when = event_date(t.head, dates, None)
             if when is not None and when.precision == "day":
-                onsets.setdefault(t.lemma_.lower(), when)
+                onsets.setdefault(lemma, when)
 
 
 def day_of_onset(trigger, onsets: dict) -> EventDate | None:

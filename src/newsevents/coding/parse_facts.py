@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import HEAD, IDX, LENGTH
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, POS
 from spacy.tokens import Doc, Span
 
 KEY = "newsevents.parse_facts"
@@ -23,7 +24,8 @@ KEY = "newsevents.parse_facts"
 class ParseFacts:
     """The tokens of one Doc, each one's children (as tuples of tokens) and its sentence's bounds."""
 
-    __slots__ = ("doc", "tokens", "children", "sent_start", "sent_end", "_sentences", "_text", "_texts", "memo")
+    __slots__ = ("doc", "tokens", "children", "sent_start", "sent_end", "_sentences", "_text", "_texts", "_columns",
+                 "memo")
 
     def __init__(self, doc):
         self.doc = doc
@@ -37,6 +39,7 @@ class ParseFacts:
         self.sent_start = self.sent_end = None   # read when first asked (a Doc may have no sentences)
         self._sentences: dict[int, tuple] = {}   # sentence start -> (Span, its text), made when first asked
         self._text = self._texts = None   # the Doc's text and its tokens' texts, read when first asked
+        self._columns = None   # each token's pos_, dep_ and lower-cased lemma_, read when first asked
         self.memo: dict[tuple, object] = {}   # (function, token index) -> its value (`per_token`)
 
     def bounds(self, i: int) -> tuple[int, int]:
@@ -64,6 +67,19 @@ class ParseFacts:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+    def columns(self) -> tuple[list[str], list[str], list[str]]:
+        """Each token's `pos_`, `dep_` and `lemma_.lower()`, for the loops over a whole sentence. Read as numbers
+        in one pass; each distinct number is turned into its string once, by the token that has it first."""
+        if self._columns is None:
+            numbers = self.doc.to_array([POS, DEP, LEMMA]).reshape(len(self.tokens), 3)
+            columns = []
+            for k, name_of in enumerate((lambda t: t.pos_, lambda t: t.dep_, lambda t: t.lemma_.lower())):
+                distinct, first, where = numpy.unique(numbers[:, k], return_index=True, return_inverse=True)
+                names = numpy.array([name_of(self.tokens[i]) for i in first.tolist()] or [""], dtype=object)
+                columns.append(names[where.reshape(-1)].tolist())
+            self._columns = tuple(columns)
+        return self._columns
 
     @property
     def texts(self) -> list[str]:
@@ -146,3 +162,11 @@ def span_text(doc, start: int, end: int) -> str:
     facts = facts_of(doc)
     last = facts.tokens[end - 1]
     return facts.text[facts.tokens[start].idx:last.idx + len(last)]
+
+
+def sentence_columns(sent) -> tuple[list, list[str], list[str], list[str]]:
+    """The tokens of a sentence (a Span) with their `pos_`, `dep_` and `lemma_.lower()`, as four lists."""
+    facts = facts_of(sent.doc)
+    pos, dep, lemma = facts.columns()
+    start, end = sent.start, sent.end
+    return facts.tokens[start:end], pos[start:end], dep[start:end], lemma[start:end]

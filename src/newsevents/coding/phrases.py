@@ -29,7 +29,7 @@ from newsevents.coding.lexicon.actors import (
     with_country,
 )
 from newsevents.coding.pair_references import PairReferences
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, sentence_columns
 from newsevents.coding.syntax import conj_root, phrase_text, proper_name
 from newsevents.model import Actor
 
@@ -82,17 +82,17 @@ class SentenceActors(PairReferences):
             if head.dep_ in ("pobj", "conj") and head.head.dep_ == "prep" and head.head.lower_ == "of":
                 head = head.head.head   # "the government of Iran" -> "government"
             heads.setdefault(head.i, []).append(combine(entry, self.dictionary.role_of(head), head.text))
-        for tok in self.sent:
+        for tok, pos, dep, lemma in zip(*sentence_columns(self.sent)):
             if tok.i in heads:
                 for a in heads[tok.i]:
                     if a.country or a.group:
-                        out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
-            elif tok.pos_ in ("NOUN", "PROPN") and _is_definite_back_reference(tok) or (
-                    tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                        out.append((tok.i, a, dep in ("nsubj", "nsubjpass")))
+            elif pos in ("NOUN", "PROPN") and lemma in BACK_REFERENCES and _is_definite_back_reference(tok) or (
+                    pos == "PROPN" and dep in ("nsubj", "nsubjpass", "dobj", "pobj")
                     and tok.i not in self.by_token):   # places named as actors ("shelled Kherson")
                 for a in self.actors_of(tok):
                     if a.country or a.group:
-                        out.append((tok.i, a, tok.dep_ in ("nsubj", "nsubjpass")))
+                        out.append((tok.i, a, dep in ("nsubj", "nsubjpass")))
             elif tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in PERSONAL | PLURAL and tok.i in self._pronouns:
                 # "He said ... He condemned": a pronoun subject the sentence's coding resolved stays in view
                 out.extend((tok.i, a, True) for a in self._pronouns[tok.i] if a.country or a.group)

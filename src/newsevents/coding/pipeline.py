@@ -138,7 +138,7 @@ class Coder:
         actors.remember_offices()
         candidates = self.stages[0](SentenceScope(article, sent, index, actors, context, [], lexicon), [])
         dates = sentence_dates(sent, article.published, context.story_date) if candidates or any(
-            t.lemma_.lower() in ONSET_VERBS for t in sent) else []
+            lemma in ONSET_VERBS for lemma in parse_facts.sentence_columns(sent)[3]) else []
         note_onsets(sent, dates, article.published, context.onsets)
         if not candidates:
             return []

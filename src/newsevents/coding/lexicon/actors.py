@@ -268,10 +268,10 @@ class ActorDictionary:
         lowers = [t.lower() for t in texts]
         offset = tokens[0].i if len(tokens) else 0
         first, lengths = self.first_tokens, self.lengths
-        i, n = 0, len(texts)
-        while i < n:
-            if lowers[i] not in first:
-                i += 1
+        n = len(texts)
+        free = 0   # the tokens before it belong to the last mention found
+        for i in [i for i, word in enumerate(lowers) if word in first]:   # where a phrase may start
+            if i < free:
                 continue
             hit = None
             for length in lengths.get(lowers[i], ()):
@@ -300,9 +300,7 @@ class ActorDictionary:
             if hit:
                 if hit.entries[0].kind != "no actor":
                     found.append(hit)
-                i = hit.end - offset
-            else:
-                i += 1
+                free = hit.end - offset
         return found
 
     def _inside_longer_name(self, tokens, start: int, end: int, entry: ActorEntry) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
 from newsevents.coding.lexicon.verbs import VerbLexicon
-from newsevents.coding.parse_facts import children, sentence_bounds, sentence_of, sentence_text
+from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
@@ -31,18 +31,18 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
     frames: list[Frame] = []
     used_nouns: set[int] = set()
     nouns = []
-    for tok in sent:
-        pos = tok.pos_
-        if pos in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.conventions.words("state_verb"):
+    state_verbs = lexicon.conventions.words("state_verb")
+    for tok, pos, dep, lemma in zip(*sentence_columns(sent)):
+        if pos in ("VERB", "AUX") and lemma in state_verbs:
             frame = _state_frame(tok, lexicon, used_nouns)
             if frame is not None:
                 frames.append(frame)
                 continue
-        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+        if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and tok.lemma_ != "be"):
             frame = _verb_frame(tok, lexicon, used_nouns)
             if frame is not None:
                 frames.append(frame)
-        elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.noun_heads:
+        elif pos in ("NOUN", "PROPN") and lemma in lexicon.noun_heads:
             nouns.append(tok)
     for tok in nouns:   # after the verbs: a noun a verb already took ("held talks") is not an event of its own
         if tok.i not in used_nouns:
