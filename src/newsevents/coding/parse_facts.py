@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 KEY = "newsevents.parse_facts"
@@ -63,9 +63,10 @@ class ParseFacts:
 
     @property
     def text(self) -> str:
-        """`doc.text` (spaCy joins it anew each time)."""
+        """`doc.text`: each token's text and its trailing space, joined (spaCy makes every token to join it)."""
         if self._text is None:
-            self._text = self.doc.text
+            spaces = self.doc.to_array(SPACY).tolist()
+            self._text = "".join([text + " " if space else text for text, space in zip(self.texts, spaces)])
         return self._text
 
     def columns(self) -> tuple[list[str], list[str], list[str]]:
@@ -73,21 +74,23 @@ class ParseFacts:
         in one pass; each distinct number is turned into its string once, by the token that has it first."""
         if self._columns is None:
             numbers = self.doc.to_array([POS, DEP, LEMMA]).reshape(len(self.tokens), 3)
-            columns = []
-            for k, name_of in enumerate((lambda t: t.pos_, lambda t: t.dep_, lambda t: t.lemma_.lower())):
-                distinct, first, where = numpy.unique(numbers[:, k], return_index=True, return_inverse=True)
-                names = numpy.array([name_of(self.tokens[i]) for i in first.tolist()] or [""], dtype=object)
-                columns.append(names[where.reshape(-1)].tolist())
-            self._columns = tuple(columns)
+            self._columns = tuple(self._names(numbers[:, k], name_of) for k, name_of in
+                                  enumerate((lambda t: t.pos_, lambda t: t.dep_, lambda t: t.lemma_.lower())))
         return self._columns
 
     @property
     def texts(self) -> list[str]:
-        """Each token's text, sliced out of the Doc's text (a token's text starts at its `idx`)."""
+        """Each token's text (`orth_`)."""
         if self._texts is None:
-            text = self.text
-            self._texts = [text[start:start + length] for start, length in self.doc.to_array([IDX, LENGTH]).tolist()]
+            self._texts = self._names(self.doc.to_array(ORTH), lambda t: t.text)
         return self._texts
+
+    def _names(self, numbers, name_of) -> list[str]:
+        """The strings of a column of numbers read with `to_array` (`name_of` of the token that has it first,
+        one call for each distinct number)."""
+        distinct, first, where = numpy.unique(numbers, return_index=True, return_inverse=True)
+        names = numpy.array([name_of(self.tokens[i]) for i in first.tolist()] or [""], dtype=object)
+        return names[where.reshape(-1)].tolist()
 
 
 def facts_of(doc) -> ParseFacts:

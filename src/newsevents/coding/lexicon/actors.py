@@ -119,11 +119,12 @@ class ActorDictionary:
         self.role_phrases: dict[tuple[str, ...], str] = {}
         self.group_roles: dict[str, str | None] = {}
         self._lengths: dict[str, tuple[int, ...]] | None = None
+        self._openings: set[tuple[str, str]] | None = None
 
     def __getstate__(self) -> dict:
         # A pickled copy (lexicon/cache.py) leaves out the live tokenizer (`Lexicon.load` gives it back) and the
-        # length index (rebuilt on first use).
-        return {**self.__dict__, "_tokenize": None, "_lengths": None}
+        # length and opening indexes (rebuilt on first use).
+        return {**self.__dict__, "_tokenize": None, "_lengths": None, "_openings": None}
 
     # -- loading ---------------------------------------------------------------------------------------
     @classmethod
@@ -259,6 +260,7 @@ class ActorDictionary:
             self.phrases.setdefault(key, []).append(entry)
             self.first_tokens.add(key[0])
         self.max_len = max(self.max_len, len(tokens))
+        self._openings = None
 
     # -- matching --------------------------------------------------------------------------------------
     def find_mentions(self, tokens, day: dt.date | None) -> list[Mention]:
@@ -267,16 +269,17 @@ class ActorDictionary:
         texts = token_texts(tokens)
         lowers = [t.lower() for t in texts]
         offset = tokens[0].i if len(tokens) else 0
-        first, lengths = self.first_tokens, self.lengths
+        first, lengths, openings = self.first_tokens, self.lengths, self.openings
         n = len(texts)
         free = 0   # the tokens before it belong to the last mention found
         for i in [i for i, word in enumerate(lowers) if word in first]:   # where a phrase may start
             if i < free:
                 continue
             hit = None
+            opening = tuple(lowers[i:i + 2])
             for length in lengths.get(lowers[i], ()):
-                if i + length > n:
-                    continue
+                if i + length > n or (length > 1 and opening not in openings):
+                    continue   # (no phrase of two words or more starts with these two)
                 entries = self.exact.get(tuple(texts[i:i + length]), []) + \
                     self.phrases.get(tuple(lowers[i:i + length]), [])
                 if not entries:
@@ -312,6 +315,13 @@ class ActorDictionary:
         return (before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
                 and before.text[:1].isupper() and before.lower_ not in self.first_tokens
                 and self.role_of(before) is None)
+
+    @property
+    def openings(self) -> set[tuple[str, str]]:
+        """The first two words (lower-cased) of every phrase of two words or more (built once)."""
+        if self._openings is None:
+            self._openings = {tuple(w.lower() for w in key[:2]) for key in [*self.phrases, *self.exact] if len(key) > 1}
+        return self._openings
 
     @property
     def lengths(self) -> dict[str, tuple[int, ...]]:
