@@ -73,7 +73,7 @@ def _own_marks(token) -> tuple[str | None, str]:
     """Negation or modal auxiliaries attached to this token itself."""
     for c in children(token):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj", "cc") and c.lower_ in ("never", "no", "neither", "nor")
-                               and c.head == token):
+                               and c.head.i == token.i):
             return NEGATED, f"neg:{c.lower_}"
     for c in children(token):
         if c.dep_ == "aux" and c.tag_ == "MD":
@@ -121,9 +121,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
     label, reason = None, ""
     anchor = None
     for _ in range(12):
-        if token == trigger and _nothing_done(token):
+        if token.i == trigger.i and _nothing_done(token):
             return Modality(NEGATED, "neg:no object")
-        if token.pos_ in ("VERB", "AUX") or token == trigger:
+        if token.pos_ in ("VERB", "AUX") or token.i == trigger.i:
             own, why = _own_marks(token)
             if own == NEGATED:
                 return Modality(NEGATED, why, under_report, report_past)
@@ -149,7 +149,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
             return Modality(NEGATED, "yet to", under_report, report_past)   # "has yet to sign"
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
             break   # a coordinated clause with its own subject stands on its own
-        if head == token or (stop_at is not None and head == stop_at):
+        if head.i == token.i or (stop_at is not None and head == stop_at):
             break
         if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED]:
             return Modality(NEGATED, f"governor:{head.lemma_.lower()}", under_report, report_past, head.i)
@@ -161,7 +161,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 _describing_participle(token):
             break
         lemma = head.lemma_.lower()
-        if not first or token != trigger or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
+        if not first or token.i != trigger.i or dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl",
                                                          "advcl", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
             if head.pos_ in ("VERB", "AUX"):
                 if lemma in REPORTING and dep in ("ccomp", "conj", "advcl", "parataxis", "xcomp"):

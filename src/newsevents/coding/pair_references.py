@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from newsevents.coding.english import PAIR_HEADS, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, sentence_bounds, sentence_of
 from newsevents.coding.syntax import clause_verb, phrase_text
 from newsevents.model import Actor
 
@@ -55,9 +55,9 @@ class PairReferences:
         """Countries the same clause names outside this phrase: "both ministers urged Washington" are not
         Washington's ("called on both sides ... and recalled the agreement between India and Pakistan" are)."""
         inside, verb = {t.i for t in head.subtree}, clause_verb(head)
-        found = set()
+        (start, end), found = sentence_bounds(head), set()
         for i, m in self.by_token.items():
-            if head.sent.start <= i < head.sent.end and i not in inside and clause_verb(head.doc[i]) == verb:
+            if start <= i < end and i not in inside and clause_verb(head.doc[i]) == verb:
                 entry = m.entry_on(self.day)
                 if entry is not None and entry.country and not entry.group:
                     found.add(entry.country)
@@ -68,7 +68,7 @@ class PairReferences:
         ("both countries", "the two sides") are that pair."""
         if head.lower_ not in PLURAL or head.lower_ == "their":
             return []
-        for t in head.sent:
+        for t in sentence_of(head):
             if t.i >= head.i:
                 return []
             if t.pos_ == "NOUN" and t.lemma_.lower() in PAIR_HEADS:

@@ -143,16 +143,17 @@ class SentenceActors(PairReferences):
                         if pobj.dep_ == "pobj":
                             out.extend(self.phrase_tokens(pobj))
         # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
-        extra = []
+        extra, inside = [], {t.i for t in out}   # (token indices: comparing Tokens costs more)
         for t in out:
-            if t != head:
+            if t.i != head.i:
                 for prep in children(t):
                     if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
                         for pobj in children(prep):
-                            if pobj.dep_ == "pobj" and pobj not in out:
+                            if pobj.dep_ == "pobj" and pobj.i not in inside:
                                 extra.extend(pobj.subtree)
         out.extend(extra)
-        return sorted(set(out), key=lambda t: t.i)
+        by_index = {t.i: t for t in out}   # each token once, in text order
+        return [by_index[i] for i in sorted(by_index)]
 
     def actors_of(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         """All actors the noun phrase headed by `head` names, its conjuncts included ("Norway, Ireland and
