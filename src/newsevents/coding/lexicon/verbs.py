@@ -93,6 +93,35 @@ class VerbShape:
         return True
 
 
+class Shortlist:
+    """Which of a lemma's rules can fit a verb, in their order: a rule asking for objects alone (most of
+    PETRARCH's: "fight" has 235 rules) only when the verb's object is one of its words, a rule asking for a
+    preposition only when the verb has it, and every bare rule. `VerbShape.fits` still decides; the rules
+    left out could not fit."""
+
+    def __init__(self, rules: list[VerbRule]):
+        self.rules = rules
+        self.bare: list[int] = []
+        self.by_prep: dict[str, list[int]] = {}
+        self.by_object: dict[str, list[int]] = {}
+        for n, rule in enumerate(rules):
+            if rule.prep:
+                self.by_prep.setdefault(rule.prep, []).append(n)
+            elif rule.objects:
+                for word in rule.objects:
+                    self.by_object.setdefault(word, []).append(n)
+            else:
+                self.bare.append(n)
+
+    def candidates(self, shape: VerbShape) -> list[VerbRule]:
+        found = set(self.bare)
+        for prep in shape.preps:
+            found.update(self.by_prep.get(prep, ()))
+        for word in shape.obj:
+            found.update(self.by_object.get(word, ()))
+        return [self.rules[n] for n in sorted(found)]
+
+
 def _expand_tables(rule: VerbRule, conventions: ConventionTables) -> VerbRule:
     if not any(o.startswith("@") for o in rule.objects):
         return rule
@@ -114,6 +143,11 @@ class VerbLexicon:
         self.noun_modifiers = noun_modifiers
         self.noun_heads = frozenset(k.split(" +")[0].split()[-1] for k in nouns) | self.containers
         self.light_verbs = light_verbs
+        self._shortlists: dict[int, Shortlist] = {}   # id of a lemma's rule list -> its Shortlist
+
+    def __getstate__(self) -> dict:
+        # a pickled or copied lexicon makes its shortlists anew (they are keyed by the lists' ids)
+        return {**self.__dict__, "_shortlists": {}}
 
     def with_user_files(self, user_files: Iterable[str | Path], cameo: CameoTable) -> "VerbLexicon":
         """A copy whose first tiers are the users' dictionaries, in order (as `load(..., user_files)` gives)."""
@@ -168,10 +202,16 @@ class VerbLexicon:
             return None
         shape = VerbShape.of(verb)
         for rules in candidates:
-            for rule in rules:
+            for rule in self._shortlist(rules).candidates(shape):
                 if shape.fits(rule):
                     return rule
         return None
+
+    def _shortlist(self, rules: list[VerbRule]) -> Shortlist:
+        shortlist = self._shortlists.get(id(rules))
+        if shortlist is None or shortlist.rules is not rules:   # (made on first use, for each tier's list)
+            shortlist = self._shortlists[id(rules)] = Shortlist(rules)
+        return shortlist
 
     def match_noun(self, noun, governed: bool) -> NounRule | None:
         """An event noun; `governed` when a light verb governs it (then no modifier is required)."""
