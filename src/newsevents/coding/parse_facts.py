@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 
-import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 KEY = "newsevents.parse_facts"
@@ -70,27 +70,27 @@ class ParseFacts:
         return self._text
 
     def columns(self) -> tuple[list[str], list[str], list[str]]:
-        """Each token's `pos_`, `dep_` and `lemma_.lower()`, for the loops over a whole sentence. Read as numbers
-        in one pass; each distinct number is turned into its string once, by the token that has it first."""
+        """Each token's `pos_`, `dep_` and `lemma_.lower()`, for the loops over a whole sentence (read as numbers
+        in one pass, and named as spaCy's properties name them)."""
         if self._columns is None:
-            numbers = self.doc.to_array([POS, DEP, LEMMA]).reshape(len(self.tokens), 3)
-            self._columns = tuple(self._names(numbers[:, k], name_of) for k, name_of in
-                                  enumerate((lambda t: t.pos_, lambda t: t.dep_, lambda t: t.lemma_.lower())))
+            strings = self.doc.vocab.strings
+            pos, dep, lemma = self.doc.to_array([POS, DEP, LEMMA]).reshape(len(self.tokens), 3).T.tolist()
+            self._columns = (_names(pos, POS_NAMES.__getitem__), _names(dep, strings.__getitem__),
+                             _names(lemma, lambda number: strings[number].lower()))
         return self._columns
 
     @property
     def texts(self) -> list[str]:
         """Each token's text (`orth_`)."""
         if self._texts is None:
-            self._texts = self._names(self.doc.to_array(ORTH), lambda t: t.text)
+            self._texts = _names(self.doc.to_array(ORTH).tolist(), self.doc.vocab.strings.__getitem__)
         return self._texts
 
-    def _names(self, numbers, name_of) -> list[str]:
-        """The strings of a column of numbers read with `to_array` (`name_of` of the token that has it first,
-        one call for each distinct number)."""
-        distinct, first, where = numpy.unique(numbers, return_index=True, return_inverse=True)
-        names = numpy.array([name_of(self.tokens[i]) for i in first.tolist()] or [""], dtype=object)
-        return names[where.reshape(-1)].tolist()
+
+def _names(numbers: list[int], name_of) -> list[str]:
+    """The strings of a column of numbers (`name_of` called once for each distinct number)."""
+    names = {number: name_of(number) for number in set(numbers)}
+    return [names[number] for number in numbers]
 
 
 def facts_of(doc) -> ParseFacts:
