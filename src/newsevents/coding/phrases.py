@@ -29,7 +29,7 @@ from newsevents.coding.lexicon.actors import (
     with_country,
 )
 from newsevents.coding.pair_references import PairReferences
-from newsevents.coding.parse_facts import children, sentence_columns
+from newsevents.coding.parse_facts import children, facts_of, sentence_columns
 from newsevents.coding.syntax import conj_root, phrase_text, proper_name
 from newsevents.model import Actor
 
@@ -127,14 +127,16 @@ class SentenceActors(PairReferences):
         return list(found)   # callers extend theirs
 
     def _phrase_tokens(self, head, include_of: bool) -> list:
-        out, stack = [head], [c for c in children(head) if c.dep_ in NP_DEPS and c.dep_ not in ("conj", "cc", "punct")]
+        dep = facts_of(head.doc).columns()[1]   # each token's dep_, read once per Doc
+        out = [head]
+        stack = [c for c in children(head) if dep[c.i] in NP_DEPS and dep[c.i] not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()
-            if t.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
+            if dep[t.i] in ("relcl", "acl", "prep", "advcl", "ccomp"):
                 continue
             out.append(t)
-            stack.extend(c for c in children(t) if c.dep_ in NP_DEPS or
-                         (c.dep_ == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
+            stack.extend(c for c in children(t) if dep[c.i] in NP_DEPS or
+                         (dep[c.i] == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
         own_name = any(i.i in self.by_token for i in out)
         if include_of and (head.lemma_.lower() in OF_HEADS or not own_name):
             for prep in children(head):   # "the city of Kharkiv"; "doctors from two American aid groups"
