@@ -33,11 +33,13 @@ def _mine(c: Candidate, s: SentenceScope | None = None) -> set:
 def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     """"said Israel would pay a heavy price": retaliation promised, in a clause that looks ahead or is ready
     ("would", "if", "stood ready to respond"); "alarmed by the violent response", "revenge attacks" report."""
-    own, tables = _own_lemmas(c) if c.frame.complement is not None else set(), s.lexicon.conventions
-    if c.frame.complement is not None:   # "reserved the right to respond": the right's infinitive is its content
-        own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in children(x)
-                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))}
-    if _statement(c, s) and own & tables.words("threat_cue") and own & tables.words("threat_frame"):
+    if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
+        return False
+    own, tables = _own_lemmas(c), s.lexicon.conventions
+    # "reserved the right to respond": the right's infinitive is its content
+    own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in children(x)
+            if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))}
+    if own & tables.words("threat_cue") and own & tables.words("threat_frame"):
         c.code = "130"
         return True
     return False
@@ -53,8 +55,10 @@ def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
 def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
     """"said the strike was a brutal act", "said Amini was a woman whose death was an act of brutality": the
     complement's words, its relative clauses included, call another's act unacceptable."""
-    words = {t.lemma_.lower() for t in c.frame.complement.subtree} if c.frame.complement is not None else set()
-    if _statement(c, s) and words & s.lexicon.conventions.words("criticism_cue"):
+    if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
+        return False
+    words = {t.lemma_.lower() for t in c.frame.complement.subtree}
+    if words & s.lexicon.conventions.words("criticism_cue"):
         c.code = "111"
         return True
     return False
