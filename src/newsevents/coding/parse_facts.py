@@ -107,7 +107,9 @@ def forget(doc) -> None:
 
 def children(token) -> tuple:
     """`token.children` as a tuple, read once per Doc."""
-    return facts_of(token.doc).children[token.i]
+    doc = token.doc
+    facts = doc.user_data.get(KEY) or facts_of(doc)   # (facts_of inlined: this is called the most)
+    return facts.children[token.i]
 
 
 def sentence_of(token):
@@ -133,7 +135,8 @@ def per_token(function):
     def once_per_token(token):
         if token is None:
             return function(token)
-        memo = facts_of(token.doc).memo
+        doc = token.doc
+        memo = (doc.user_data.get(KEY) or facts_of(doc)).memo
         key = (function, token.i)
         try:
             return memo[key]

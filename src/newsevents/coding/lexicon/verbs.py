@@ -54,30 +54,29 @@ class VerbShape:
 
     @classmethod
     def of(cls, verb) -> "VerbShape":
+        _, dep, lemma = facts_of(verb.doc).columns()   # each token's dep_ and lemma_.lower(), read once per Doc
         particles, preps = set(), {}
         for c in children(verb):
-            dep = c.dep_
-            if dep == "prt":
+            if dep[c.i] == "prt":
                 particles.add(c.lower_)
-            elif dep in ("prep", "dative", "agent"):
+            elif dep[c.i] in ("prep", "dative", "agent"):
                 objs = preps.setdefault(c.lower_, set())
                 for p in children(c):
-                    if p.dep_ == "pobj":
-                        objs.add(object_head(p).lemma_.lower())
-                    elif c.lower_ == "as" and p.dep_ in ("amod", "acomp"):   # "described it as unacceptable"
-                        objs.add(p.lemma_.lower())
-            elif dep == "oprd":   # "called the authorities illegitimate": read as "as illegitimate"
+                    if dep[p.i] == "pobj":
+                        objs.add(lemma[object_head(p).i])
+                    elif c.lower_ == "as" and dep[p.i] in ("amod", "acomp"):   # "described it as unacceptable"
+                        objs.add(lemma[p.i])
+            elif dep[c.i] == "oprd":   # "called the authorities illegitimate": read as "as illegitimate"
                 preps.setdefault("as", set()).update(
-                    t.lemma_.lower() for t in (c, *children(c)) if t.dep_ in ("oprd", "amod", "compound"))
+                    lemma[t.i] for t in (c, *children(c)) if dep[t.i] in ("oprd", "amod", "compound"))
         obj = direct_object(verb)
         if obj is None:   # "allowed aid trucks to enter Gaza": the small clause's subject is the object
-            clause = next((c for c in children(verb) if c.dep_ in ("ccomp", "xcomp")), None)
-            obj = next((c for c in children(clause) if c.dep_ == "nsubj"), None) if clause is not None else None
+            clause = next((c for c in children(verb) if dep[c.i] in ("ccomp", "xcomp")), None)
+            obj = next((c for c in children(clause) if dep[c.i] == "nsubj"), None) if clause is not None else None
         objs = set()
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
-            objs.add(obj.lemma_.lower())
-            objs.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in children(obj)
-                        if c.dep_ in ("amod", "compound"))
+            objs.add(lemma[obj.i])
+            objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
         return cls(frozenset(particles), preps, frozenset(objs))
 
     def fits(self, rule: VerbRule) -> bool:
