@@ -1,0 +1,88 @@
+"""What an article's earlier sentences said about people and offices, for later back-references: a person named
+with a side ("Congo's Therese Kayikwamba Wagner") is that side when named again by surname ("Wagner"); a
+title ("the Secretary-General") is the latest person named with it; "Myanmar's junta" makes a later "the
+junta" Myanmar's. A mixin of `SentenceActors` (it uses its context, mentions and phrase helpers)."""
+from __future__ import annotations
+
+from newsevents.coding.english import BACK_REFERENCES
+from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.parse_facts import children
+from newsevents.coding.syntax import phrase_text
+from newsevents.model import Actor
+
+
+class PeopleAndOffices:
+
+    def _surname(self, tokens) -> str | None:
+        """The last word of a person's name in a phrase ("Foreign Minister Therese Kayikwamba Wagner" ->
+        "wagner"): a capitalised proper noun that names no actor of the dictionaries."""
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.by_token and t.text[:1].isupper()
+                 and not t.is_upper and len(t.text) > 2]
+        return names[-1].lower_ if len(names) >= 2 or (names and names[-1].dep_ in ("nsubj", "appos")) else None
+
+    def _remember_person(self, head, actor: Actor) -> None:
+        """"Congo's Therese Kayikwamba Wagner", "the head of the Philippine armed forces, General Romeo
+        Brawner": the person's later mentions by name act for the same side."""
+        tokens = self.phrase_tokens(head)
+        tokens += [t for c in children(head) if c.dep_ == "appos" for t in self.phrase_tokens(c)]
+        leader = [t for t in tokens if t.pos_ == "PROPN" and t.i in self.by_token and
+                  self.by_token[t.i].entries[0].kind == "leader"]
+        # a leader the dictionary names in full ("President Irfaan Ali") is named again by surname ("Ali")
+        surname = (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None) or self._surname(tokens)
+        if surname and surname not in self.context.people:
+            self.context.people[surname] = actor
+        if surname or leader or (head.tag_ == "NNS" and actor.role and any(t.i in self.by_token for t in tokens)):
+            # ... and "European Union leaders" are "the leaders" later on
+            self.context.titled.insert(0, (frozenset(t.lower_ for t in tokens if t.is_alpha), actor))
+
+    def _person_named_before(self, tokens, role: str | None) -> Actor | None:
+        # a lone name ("spoke with Ali") is looked up, though it is not remembered as a surname on its own
+        lone = [t for t in tokens if t.pos_ == "PROPN"]
+        surname = self._surname(tokens) or (lone[0].lower_ if len(lone) == 1 and len(tokens) == 1 else None)
+        known = self.context.people.get(surname) if surname else None
+        if known is None:
+            return None
+        return country_actor(known.country, role or known.role, known.name, phrase_text(tokens)) if not known.group \
+            else known
+
+    def _titled_before(self, tokens) -> Actor | None:
+        """"the Secretary-General", "the premier": the latest person the article named with that title."""
+        words = {t.lower_ for t in tokens[1:] if t.is_alpha}
+        if len(tokens) < 2 or tokens[0].lower_ != "the" or not words:
+            return None
+        known = next((a for seen, a in self.context.titled if words <= seen), None)
+        return None if known is None else Actor(code=known.code, country=known.country, role=known.role,
+                                                group=known.group, name=known.name, text=phrase_text(tokens))
+
+    def remember_offices(self) -> None:
+        """Note every "Myanmar's junta" or "Mali's military-led government" of the sentence, whether an event asked
+        for it or not: a later "the junta" refers back to it."""
+        for t in self.sent:   # (only the words an office is remembered by: resolving is the costly part)
+            if t.pos_ == "NOUN" and t.i not in self.by_token and _office_words(t) and \
+                    any(x.i in self.by_token for x in self.phrase_tokens(t) if x.i != t.i):
+                found = self._resolve_one(t)
+                if len(found) == 1:
+                    self._remember_office(t, found[0])
+
+    def _remember_office(self, head, actor: Actor) -> None:
+        """"Myanmar's junta" is "the junta" later on; so is "Mali's military-led government"."""
+        tokens = self.phrase_tokens(head)
+        if actor.country and not actor.group and any(t.i in self.by_token for t in tokens):
+            for word in _office_words(head):
+                self.context.offices[word] = actor.country
+
+    def _office_country(self, head, nearest: str) -> str:
+        """Whose "junta", "ministry" or "administration": the country last named with that word ("Myanmar's
+        junta"), else the story's own country (a dateline's country the article names most), else the nearest
+        country named."""
+        return self.context.offices.get(head.lemma_.lower()) or self.context.story_country() or nearest
+
+
+def _office_words(head) -> list[str]:
+    """The offices a noun is remembered as: "junta", "ministry" ...; a "military(-led) government" is the junta."""
+    word = head.lemma_.lower()
+    words = [word] if BACK_REFERENCES.get(word) == "office" else []
+    if word in ("government", "ruler", "authority", "leadership") and \
+            any(t.lower_.startswith(("military", "army")) for t in head.subtree if t.i < head.i):
+        words.append("junta")
+    return words
