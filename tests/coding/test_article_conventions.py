@@ -242,7 +242,8 @@ def test_a_document_named_by_its_title_or_year_is_not_made_again(code):
 
 
 def test_those_who_act_in_a_call_or_during_talks_took_part_in_it(code):
-    events = code("Macron and Putin agreed in a call on Monday that the situation had to be de-escalated.", "2021-11-16")
+    events = code("Macron and Putin agreed in a call on Monday that the situation had to be de-escalated.",
+                  "2021-11-16")
     [call] = [e for e in events if e.root == "04"]
     assert {call.source.country, call.target.country} == {"FRA", "RUS"} and call.modality == "asserted"
     assert ("CHN", "USA", "04") in dyads(code("Xi said during talks with Biden that Taiwan was a red line."))

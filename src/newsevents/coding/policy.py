@@ -15,8 +15,8 @@ Phases, in pipeline order:
 - `filter`:  drops a (source, target) pair                           apply(candidate, scope) -> drop?
 - `derive`:  further events said by the same words                   apply(candidate, scope) -> Candidate | None
 - `sentence`: over all the events of a sentence                      apply(events, scope) -> events
-- `output`:  the sentence's events as output, after the article's memory took what later sentences may
-             refer back to ("condemned the seizure" after a seizure with no target found)  apply(events, scope) -> events
+- `output`:  the events as output, once the article's memory has them  apply(events, scope) -> events
+             (later sentences refer back to acts not output: "condemned the seizure")
 """
 from __future__ import annotations
 

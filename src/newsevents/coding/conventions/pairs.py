@@ -211,10 +211,10 @@ def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
 
 
 def aimed_without_target(events: list, s: SentenceScope) -> list:
-    """"Iran's strike hit two bases": shows of force, cutting ties, coercion and force are done to someone; with no target found
-    while the article names another side, the act is aimed at someone the coder missed, and an event asserting
-    it without its target would misstate it (the article's memory still holds the act). Alone in view ("North Korea fired
-    two missiles into the sea"), the actor's one-actor event stands."""
+    """"Iran's strike hit two bases": shows of force, cutting ties, coercion and force are done to someone; with
+    no target found while the article names another side, the act is aimed at someone the coder missed, and an
+    event asserting it without its target would misstate it (the article's memory still holds the act). Alone
+    in view ("North Korea fired two missiles into the sea"), the actor's one-actor event stands."""
     aimed, sides = s.lexicon.conventions.words("aimed_root"), set(s.context.sides)
     return [e for e in events if e.target is not None or e.root not in aimed or e.modality != "asserted" or
             not sides - {e.source.group, e.source.country}]
