@@ -93,6 +93,8 @@ INTENTION_NOUNS = frozenset({"plan", "intention", "decision", "promise", "pledge
 # the sender's agents ("sent troops to fight", "sent a team to investigate": the sender acts through them).
 SENT_PEOPLE = frozenset({"migrant", "refugee", "civilian", "people", "crowd", "protester", "supporter", "asylum",
                          "seeker", "worker", "student", "pilgrim", "tourist"})
+# Diplomatic missions: their modifiers name their owner ("the U.S. embassy"), not where they stand.
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # "At Cambodia's request, the Council met": the request was made of whoever then acted.

@@ -5,7 +5,7 @@ gets its own.
 """
 from __future__ import annotations
 
-from newsevents.coding.english import LOCATION_PREPS
+from newsevents.coding.english import LOCATION_PREPS, MISSIONS
 from newsevents.coding.lexicon.places import Gazetteer
 from newsevents.coding.parse_facts import children, sentence_bounds
 from newsevents.coding.phrases import SentenceActors
@@ -20,7 +20,6 @@ NOT_PLACES = frozenset({"retaliation", "response", "exchange", "statement", "int
                         "part", "charge", "control", "hand", "defiance", "breach", "favour", "favor", "name"})
 PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region", "province", "district", "area",
                          "island", "border", "coast", "base", "airport", "state"})
-MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 
 
 class EventLocator:

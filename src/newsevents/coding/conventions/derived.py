@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsevents.coding import modality as mod
+from newsevents.coding.english import MISSIONS
 from newsevents.coding.event_dates import event_date
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
@@ -92,7 +93,7 @@ def protest_of_repressed(events: list, s: SentenceScope) -> list:
         if not named:
             continue
         clause += [t for t in named[0].subtree if t not in clause]   # "crowds trying to reach the embassy"
-        missions = [a for t in clause if t.lemma_.lower() in tables.words("mission_noun")
+        missions = [a for t in clause if t.lemma_.lower() in MISSIONS
                     for a in s.actors.actors_of(s.actors.phrase_head(t)) if a.country and a.country != crowd.country]
         aimed_at = missions[0] if missions else country_actor(crowd.country, "GOV")
         protesting.add(crowd.code)

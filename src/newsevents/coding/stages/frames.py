@@ -220,7 +220,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ == "from" and sent_from)):
             sources += [p for p in children(prep) if p.dep_ == "pobj"]
     if setting and not any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources):   # no one named
-        sources = [subject_of(noun.head.head)] if subject_of(noun.head.head) is not None else sources
+        participant = subject_of(noun.head.head)
+        sources = [participant] if participant is not None else sources
     between = _between(noun)
     if between is not None and not _named_document(noun):
         # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
@@ -229,8 +230,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         return Frame(noun, code, f"{rule.id} +between", "noun", [between], [], noun, refinements=_ids(refined))
     asked = _asked_by(noun)   # "at Cambodia's request, the Security Council met": Cambodia asked the Council
     if asked is not None:
-        sources += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for p in prep.children if p.dep_ == "pobj"]
+        sources += [p for prep in children(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in children(prep) if p.dep_ == "pobj"]
     if not sources:
         return None
     code, refined = lexicon.refine_noun(rule, noun)
@@ -261,7 +262,7 @@ def _named_document(noun) -> bool:
     """"the 1951 Mutual Defense Treaty between the U.S. and the Philippines": a document named by its title or
     year is referred to, not made in this sentence."""
     return any((c.dep_ == "compound" and c.pos_ == "PROPN" and not names_a_time(c)) or
-               (c.like_num and len(c.text) == 4) for c in noun.children)
+               (c.like_num and len(c.text) == 4) for c in children(noun))
 
 
 def _between(noun):
