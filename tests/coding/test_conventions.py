@@ -164,3 +164,15 @@ def test_defying_a_rule_that_names_no_maker_is_aimed_at_ones_own_government(code
     # a rule named with its maker is aimed at that maker
     named = code("Protesters in Hong Kong defied China's ban.", "2020-06-04")
     assert all(e.target.country == "CHN" for e in named if e.cameo == "128")
+
+
+def test_armed_forces_marching_are_not_protesting(code, coder):
+    text = "M23 fighters marched into the city centre of Goma on Monday."
+    assert not [e for e in code(text, "2025-01-28") if e.root == "14"]
+    # the convention switched off: the old reading comes back
+    from newsevents.coding.pipeline import Coder
+
+    off = Coder(nlp=coder.nlp, disabled_rules=["protest.not-armed-forces.v1"])
+    assert [e.root for e in off.code(text, published="2025-01-28")] == ["14"]
+    # civilians marching still protest
+    assert [e.root for e in code("Thousands of Congolese protesters marched in Kinshasa on Monday.", "2025-01-28")] == ["14"]

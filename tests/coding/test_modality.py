@@ -280,3 +280,15 @@ def test_an_infinitive_hung_on_the_verb_of_an_intention_noun_is_that_intention(c
     quit_ = [e for e in events if e.cameo.startswith("083")]
     assert quit_ and all(e.source.country == "PAK" and e.modality == "future" for e in quit_)
     assert any(e.source.country == "PAK" and e.root == "03" and e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text, prevented", [
+    ("Turkey last week barred Iraqis, Syrians and Yemenis from flying to Belarus from its airports.", "036"),
+    ("The court banned the opposition leader from travelling to Brussels for talks with EU officials.", "04"),
+])
+def test_an_act_someone_is_barred_from_is_not_done(code, text, prevented):
+    # "barred X from flying": the flying did not happen; the barring itself is the event
+    assert not [e for e in code(text, "2021-11-16") if e.cameo.startswith(prevented)]
+    mentioned = [e for e in code(text, "2021-11-16", include_all=True) if e.cameo.startswith(prevented)]
+    assert mentioned and {e.modality for e in mentioned} == {"negated"}
+    assert all(e.rule.endswith("from]") for e in mentioned)

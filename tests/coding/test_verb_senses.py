@@ -136,3 +136,17 @@ def test_an_invitation_is_an_intent_to_meet_not_hosting(code):
     events = code("Trump invited Tshisekedi and Kagame to the White House for a summit in the coming weeks.",
                   "2025-06-28")
     assert {e.cameo for e in events} == {"036"}
+
+
+def test_handing_oneself_over_is_surrender_to_whom_one_hands_oneself(code):
+    events = code("Hundreds of Congolese soldiers handed themselves over to U.N. peacekeepers in Goma.", "2025-01-28")
+    assert dyads(events) == {("COD", "UN", "08")}
+    assert events[0].cameo == "0874"
+
+
+def test_a_preposition_that_names_a_time_is_not_the_verbs_preposition(code):
+    # "called Xi on Monday" is no "call on" (an appeal); "insisted on Monday that" is no "insist on" (a demand)
+    assert not [e for e in code("Biden called Xi on Monday.", "2025-01-28") if e.root == "02"]
+    insisted = code("The Kremlin insisted on Monday that Ukraine had fired at the ship.", "2025-01-28")
+    assert insisted and not [e for e in insisted if e.root == "10"]
+    assert ("RUS", "UKR", "02") in dyads(code("Moscow called on Kyiv on Monday to stop the shelling.", "2025-01-28"))

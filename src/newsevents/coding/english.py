@@ -52,6 +52,9 @@ FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "sh
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
+# Reflexive objects are the actor itself ("handed themselves over to U.N. peacekeepers"), never a target.
+REFLEXIVE = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves",
+                       "oneself"})
 
 # Actor phrases (phrases.py)
 # Heads that take their country from an "of" phrase ("the city of Kharkiv", "the government of Iran").

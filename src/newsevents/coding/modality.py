@@ -35,6 +35,9 @@ GOVERNORS = {
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),
 }
+# Verbs that keep their object from an act: "barred Iraqis from flying", "banned him from contesting" (not done).
+PREVENTING = frozenset({"bar", "ban", "prohibit", "forbid", "block", "keep", "deter", "restrain", "discourage",
+                        "dissuade", "stop", "prevent", "refrain", "abstain", "desist", "exclude", "disqualify"})
 # Nouns whose complement is not a fact ("a plan to fire", "fears of an attack", "the threat of war").
 GOVERNING_NOUNS = {
     HYPOTHETICAL: frozenset({"fear", "concern", "risk", "possibility", "prospect", "threat", "danger", "chance",
@@ -142,8 +145,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
         if intention is not None:   # "welcoming the Musharraf pledge to quit": the parser hung "to quit" on the verb
             kind = next(k for k, words in GOVERNING_NOUNS.items() if intention.lemma_.lower() in words)
             return Modality(kind, f"governor:{intention.lemma_.lower()}", under_report, report_past, intention.i)
-        if head.pos_ == "ADP" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" and \
-                head.head.lemma_.lower() in GOVERNORS[NEGATED]:
+        if head.pos_ == "ADP" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" and (
+                head.head.lemma_.lower() in GOVERNORS[NEGATED] or (
+                head.lower_ == "from" and dep == "pcomp" and head.head.lemma_.lower() in PREVENTING)):
             return Modality(NEGATED, f"governor:{head.head.lemma_.lower()} {head.lower_}", under_report, report_past)
         if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in children(head)):
             return Modality(NEGATED, "yet to", under_report, report_past)   # "has yet to sign"

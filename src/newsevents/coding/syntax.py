@@ -4,8 +4,8 @@ preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
 from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
-                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, SENT_PEOPLE, SUBJECT_DEPS,
-                                       TARGET_PREPS)
+                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
+                                       SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
@@ -124,7 +124,7 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
     `places_are_targets` (uses of force: "struck in Iran"; visits: "arrived in Kabul"). With
     `perpetrator_first`, "crimes by X against Y" is aimed at X (investigating, condemning)."""
     out = []
-    if obj is not None:
+    if obj is not None and obj.lower_ not in REFLEXIVE:
         out.append(obj)
         first = "by" if perpetrator_first else ""
         for prep, pobj in sorted(prepositional_objects(obj), key=lambda x: (x[0] != first, TARGET_PREPS.index(x[0]))):

@@ -130,6 +130,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("domestic.two-roles.v2", "filter",
                "a domestic event needs two distinct roles, and statements (not appeals) are not domestic events",
                pairs.domestic_needs_two_roles),
+    Convention("protest.not-armed-forces.v1", "filter",
+               "armed forces marching or rallying are on the move, not protesting", pairs.armed_forces_moving),
     Convention("act.by-means.v1", "filter",
                "a reaction whose \"by\" clause says what was done (\"retaliated by recalling\") is that act alone",
                pairs.said_by_its_means),

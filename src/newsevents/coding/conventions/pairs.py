@@ -201,6 +201,14 @@ def domestic_needs_two_roles(c: Candidate, s: SentenceScope) -> bool:
         c.code[:2] in s.lexicon.conventions.words("statement_root") or not (source.role or target.role)))
 
 
+def armed_forces_moving(c: Candidate, s: SentenceScope) -> bool:
+    """"M23 fighters marched into the city centre", "troops rallied": armed forces marching or rallying are on
+    the move; a protest is civilians' (or officials') act."""
+    tables = s.lexicon.conventions
+    return c.code[:2] in tables.words("protest_root") and c.frame.kind == "verb" and \
+        c.frame.trigger.lemma_.lower() in tables.words("movement_verb") and c.source.role in tables.words("armed_role")
+
+
 def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
     """"The junta retaliated by recalling its ambassadors": the reaction is the act its "by" clause names
     (coded there), not an act of its own against whatever that clause names."""

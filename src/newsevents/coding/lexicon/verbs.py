@@ -60,6 +60,9 @@ class VerbShape:
             if dep[c.i] == "prt":
                 particles.add(c.lower_)
             elif dep[c.i] in ("prep", "dative", "agent"):
+                pobjs = [p for p in children(c) if dep[p.i] == "pobj"]
+                if pobjs and all(names_a_time(p) for p in pobjs):
+                    continue   # "marched into the city on Monday" is no "march on"
                 objs = preps.setdefault(c.lower_, set())
                 for p in children(c):
                     if dep[p.i] == "pobj":
