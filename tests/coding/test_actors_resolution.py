@@ -339,3 +339,12 @@ def test_a_description_in_apposition_is_the_actor_it_describes(code):
     events = code("Hungarian Prime Minister Viktor Orban, the first foreign leader to congratulate Georgian Dream, did "
                   "so late on Saturday.", "2024-10-29")
     assert [(e.source.code, e.cameo) for e in events if e.root == "05"] == [("HUNGOV", "051")]
+
+
+def test_the_capacity_an_actor_acts_in_is_not_a_target(code):
+    # "as a friend of Pakistan" says in what role Negroponte offered advice, not to whom
+    events = code("McCormack said Negroponte had offered his advice and counsel as a friend of Pakistan.", "2007-11-19")
+    assert not [e for e in events if e.target is not None and e.target.country == "PAK"]
+    # "as" naming what was said still finds its addressee
+    told = code("Negroponte delivered what he described as a very strong message to General Musharraf.", "2007-11-19")
+    assert any(e.target is not None and e.target.country == "PAK" for e in told)

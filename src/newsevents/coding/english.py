@@ -13,6 +13,12 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # Prepositions that introduce a target, in order of preference.
 TARGET_PREPS = ("on", "against", "at", "with", "between", "among", "into", "to", "toward", "towards", "from", "over",
                 "in", "across", "upon", "for", "of", "outside", "near", "around", "off", "inside", "as", "by")
+# "as a friend of Pakistan", "resigned as party leader": the capacity an actor acts in, not whom it concerns
+CAPACITY_NOUNS = frozenset({"friend", "ally", "partner", "leader", "chief", "head", "member", "chair", "chairman",
+                            "chairwoman", "president", "minister", "premier", "mediator", "envoy", "observer",
+                            "guest", "witness", "representative", "candidate", "adviser", "advisor", "guarantor",
+                            "host", "spokesman", "spokeswoman", "secretary", "commander", "part", "neighbour",
+                            "neighbor"})
 # "with X's help": whoever helps is no target of the act
 HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "participation", "blessing", "consent"})
 # Prepositions of place: a verb's phrase with one of these names where it happened, not whom it concerned.

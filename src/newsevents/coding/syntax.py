@@ -3,9 +3,9 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
-                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
-                                       SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, CAPACITY_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS,
+                                       INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS,
+                                       REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
@@ -103,8 +103,9 @@ def prepositional_objects(token):
     for c in children(token):
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in children(c):
-                if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in HELP_NOUNS):
-                    yield c.lower_, object_head(p)   # not "with Albania's help": a helper, not a target
+                if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in HELP_NOUNS) and \
+                        not (c.lower_ == "as" and p.lemma_.lower() in CAPACITY_NOUNS):
+                    yield c.lower_, object_head(p)   # not "with Albania's help" (a helper), "as a friend of X"
                 elif p.dep_ == "pcomp":   # "on what it called terrorist infrastructure at nine sites in ..."
                     for x in children(p):
                         if x.dep_ in ("dobj", "oprd") and x.tag_ not in ("WP", "WDT"):
