@@ -118,6 +118,9 @@ def test_a_past_participles_noun_is_its_victim_not_its_source(code):
     assert code("Sunday was the deadliest day in Bangladesh, with at least 91 protesters killed.") == []
     assert not [e for e in code("Five Russian soldiers killed in the attack were buried on Sunday.")
                 if e.source.country == "RUS"]
+    # "with X killed": the participle after "with" says what happened to X (91 people did not kill)
+    text = "DHAKA (Reuters) - Sunday was the deadliest day of the protests, with at least 91 people killed."
+    assert not [e for e in code(text, "2024-08-06") if e.source.text == "91 people"]
 
 
 def test_each_other_makes_the_sources_act_on_one_another_both_ways(code):

@@ -66,7 +66,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
         passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
     headline_passive = not passive and (obj is None or obj.pos_ == "ADJ") and (
-        _headline_passive(verb) or _reduced_relative(verb))
+        _headline_passive(verb) or _reduced_relative(verb) or _absolute_participle(verb))
     if headline_passive:   # "Kosovo police officer killed": the subject is the one it happened to
         passive, obj = True, object_head(subj)
     if passive and not headline_passive:
@@ -196,6 +196,12 @@ def _reduced_relative(verb) -> bool:
         not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in children(verb)) and \
         any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "auxpass" for x in children(c))
             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for c in children(verb))
+
+
+def _absolute_participle(verb) -> bool:
+    """"with at least 91 people killed": a participle after "with" says what happened to its subject."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("with", "without") and \
+        any(c.dep_ == "nsubj" for c in children(verb)) and not any(c.dep_ in ("aux", "auxpass") for c in children(verb))
 
 
 def _by_phrase(verb):
