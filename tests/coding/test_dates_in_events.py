@@ -197,3 +197,31 @@ def test_a_date_ahead_of_which_an_act_happens_is_not_the_acts_date(code):
     assert agreed.date.precision == "published" and agreed.date.date == dt.date(2025, 7, 29)
     [met] = code("Thai and Cambodian commanders met on Monday ahead of a summit.", "2025-07-29")
     assert met.date.date == dt.date(2025, 7, 28)
+
+
+def test_an_act_done_in_a_call_takes_the_calls_date(code):
+    # "agreed in a call lasting almost two hours on Monday": the date describes the call the act was done in
+    events = code("Macron and Putin also agreed in a call lasting almost two hours on Monday that the situation "
+                  "had to be de-escalated.", "2021-11-16")
+    assert {e.date.date for e in events if e.root in ("03", "04")} == {D(2021, 11, 15)}
+
+
+HEADLINE_STORY = """Congo and Rwanda sign U.S.-brokered peace deal; Trump warns of "severe penalties"
+
+WASHINGTON, June 28 (Reuters) - The foreign ministers of Congo and Rwanda signed a peace agreement in Washington \
+on Friday, and President Donald Trump warned both governments of "very severe penalties" if it was broken.
+
+Rwanda's foreign minister said on Saturday that the deal would hold."""
+
+
+def test_an_undated_headline_act_takes_the_day_of_the_same_act_in_the_lead(code, coder):
+    events = code(HEADLINE_STORY, "2025-06-28")
+    headline = [e for e in events if e.sentence_index == 0 and e.root == "13"]
+    assert headline and {(e.date.date, e.date.precision) for e in headline} == {(D(2025, 6, 27), "day")}
+    assert all("+date.headline-from-lead.v1" in e.rule for e in headline)
+    # switched off, the headline keeps the publication date
+    from newsevents.coding.pipeline import Coder
+
+    off = Coder(nlp=coder.nlp, disabled_rules=["date.headline-from-lead.v1"])
+    assert {e.date.precision for e in off.code(HEADLINE_STORY, "2025-06-28") if e.sentence_index == 0
+            and e.root == "13"} == {"published"}

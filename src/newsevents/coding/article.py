@@ -122,6 +122,8 @@ class Context:
     offices: dict = field(default_factory=dict)   # "junta", "ministry" -> the country last named with it
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sides: dict = field(default_factory=dict)   # group, else country -> (sentences naming it, its Actor)
+    headline: int | None = None   # the sentence index of the headline, when the article opens with one
+    paragraphs: dict = field(default_factory=dict)   # sentence index -> its paragraph's number (0: the first)
     sentence: "SentenceActors | None" = None
     previous_sentence: "SentenceActors | None" = None
     _current: list | None = None
@@ -206,3 +208,16 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
             seen.add(a.code)
             out.append(a)
     return out
+
+
+def is_headline(sent) -> bool:
+    """The first line of an article, with more after it and no full stop: its headline."""
+    doc, text = sent.doc, sent.text.rstrip()
+    if sent.start != 0 or sent.end >= len(doc) or text.rstrip("\"”'’").endswith((".", "!", "?")):
+        return False
+    return "\n" in sent.text_with_ws or doc[sent.end].is_space
+
+
+def paragraph_break(doc, start_char: int, end_char: int) -> bool:
+    """Is there a paragraph break (a blank line, or the line after a headline) between two offsets?"""
+    return "\n" in doc.text[start_char:end_char]

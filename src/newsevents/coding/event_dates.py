@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from newsevents.coding.dates import DateMention, find_date_mentions
+from newsevents.coding.english import SETTING_NOUNS
 from newsevents.coding.parse_facts import children, sentence_columns, span_text
 from newsevents.model import EventDate
 
@@ -61,7 +62,7 @@ def event_date(trigger, dates, published) -> EventDate | None:
                 if r.i in chain_ids:
                     anchor = r
                     break
-                if r.head == r or (r.pos_ == "VERB" and r.i != root.i):
+                if r.head == r or (r.pos_ == "VERB" and r.i != root.i and not _describes_setting(r)):
                     break   # the date belongs to another clause's verb
                 r = r.head
             if anchor is None:
@@ -128,6 +129,12 @@ def _describes_another_noun(root, trigger) -> bool:
         if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
             return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
     return False
+
+
+def _describes_setting(verb) -> bool:
+    """"agreed in a call lasting two hours on Monday": a participle describing the call or talks an act was
+    done in dates that act."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.lemma_.lower() in SETTING_NOUNS
 
 
 def _names_another_time(t) -> bool:

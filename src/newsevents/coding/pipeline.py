@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from newsevents.coding.article import dateline_place, datelines
+from newsevents.coding.article import dateline_place, datelines, is_headline, paragraph_break
 from newsevents.coding.event_dates import ONSET_VERBS, main_clause_date, note_onsets, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.lexicon import cache as lexicon_cache
@@ -114,14 +114,21 @@ class Coder:
         sentence numbering."""
         context = Context()
         events: list[Event] = []
-        index = 0
+        index = paragraph = 0
         for doc in docs:
             try:
                 found = datelines(parse_facts.doc_text(doc)) if index == 0 else []
                 spans = [(d.start, d.end) for d in found]
                 if found:
                     context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
+                previous_end = None   # a new piece starts a new paragraph (pieces are cut at paragraph breaks)
                 for sent in doc.sents:
+                    if index and (previous_end is None or paragraph_break(doc, previous_end, sent.start_char)):
+                        paragraph += 1
+                    previous_end = sent.start_char + len(parse_facts.sentence_text(sent[0]).rstrip())
+                    context.paragraphs[index] = paragraph
+                    if index == 0 and is_headline(sent):
+                        context.headline = 0
                     if not any(start <= sent.start_char and sent.end_char <= end for start, end in spans):
                         # (a dateline is no sentence: the lead refers back to the headline, not to it)
                         events.extend(self.code_sentence(article, sent, index, context))
@@ -129,6 +136,8 @@ class Coder:
                     index += 1
             finally:
                 parse_facts.forget(doc)   # what the stages read off the parse, kept while coding this doc
+        for convention in self.policy.phase("article"):
+            events = convention.apply(events, context)
         return events
 
     def code_sentence(self, article: Article, sent, index: int, context: Context) -> list[Event]:

@@ -17,13 +17,14 @@ Phases, in pipeline order:
 - `sentence`: over all the events of a sentence                      apply(events, scope) -> events
 - `output`:  the events as output, once the article's memory has them  apply(events, scope) -> events
              (later sentences refer back to acts not output: "condemned the seizure")
+- `article`: over all the events of the article, once it is coded    apply(events, context) -> events
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-PHASES = ("sources", "actors", "targets", "pairs", "codes", "filter", "derive", "sentence", "output")
+PHASES = ("sources", "actors", "targets", "pairs", "codes", "filter", "derive", "sentence", "output", "article")
 
 
 class UnknownConvention(ValueError):

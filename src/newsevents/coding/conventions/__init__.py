@@ -6,7 +6,7 @@ evidence keeps meaning what it said. `tests/coding/conventions.txt` pins this li
 """
 from __future__ import annotations
 
-from newsevents.coding.conventions import codes, derived, pairs, speech, targets
+from newsevents.coding.conventions import codes, derived, pairs, speech, story, targets
 from typing import Iterable
 
 from newsevents.coding.policy import Convention, Policy
@@ -161,6 +161,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "force, coercion, cutting ties or a show of force with no target found while another side is in "
                "view: no event",
                pairs.aimed_without_target),
+    Convention(story.HEADLINE_DATE, "article",
+               "an undated headline act takes the day of the same act (same sides, same root) in the lead paragraph",
+               story.headline_from_lead),
 )
 
 
