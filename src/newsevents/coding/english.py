@@ -26,8 +26,6 @@ LOCATIVE = frozenset({"in", "at", "across", "inside", "outside", "near", "around
 # Prepositions through which a target phrase may name its actor ("struck targets in Iran").
 INNER_PREPS = frozenset({"in", "at", "on", "of", "near", "around", "inside", "across", "against", "into", "from",
                          "with", "to", "toward", "towards", "between", "by", "for", "including"})
-# "the border with Mexico": the country across a border, not where it is (nor whose its people are)
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Prepositions of time: their phrases name other acts ("after 12 days of battles with the Amal militia").
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "amid", "during", "until"})
 # Prepositions that introduce the place of an event.

@@ -3,9 +3,9 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, BORDER_NOUNS, CAPACITY_NOUNS, FORCE_NOUNS, HELP_NOUNS,
-                                       INNER_PREPS, INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
-                                       QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, CAPACITY_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS,
+                                       INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS,
+                                       REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
@@ -132,7 +132,7 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
             if prep in LOCATIVE and not (places_are_targets or object_places_are_targets):
                 continue   # (with `object_places_are_targets`: "cancelled an exercise in Kenya")
             out.append(pobj)
-            out.extend(p for inner, p in prepositional_objects(pobj) if inner != "with" or not _across_border(pobj))
+            out.extend(p for _, p in prepositional_objects(pobj))
     for c in children(verb):
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
@@ -205,11 +205,6 @@ def direct_object(verb):
 OWNING = frozenset({"own", "operate", "charter", "run", "flag", "register", "manage"})
 
 
-def _across_border(noun, prep=None) -> bool:
-    """"at the border with Mexico": the "with" phrase of a border names the country across it."""
-    return (prep is None or prep.lower_ == "with") and noun.lemma_.lower() in BORDER_NOUNS
-
-
 def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset()):
     """A phrase head, then the heads of the phrases nested in it by prepositions, breadth first. The place
     phrase of a `venues` noun ("signed an agreement in South Africa") says where the act was: not looked into."""
@@ -224,7 +219,7 @@ def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset())
             continue
         for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in INNER_PREPS and \
-                    not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues) and not _across_border(tok, c):
+                    not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues):
                 for p in children(c):
                     if p.dep_ == "pobj":
                         queue.append((p, d + 1))
