@@ -114,6 +114,9 @@ HEDGED_CASES = [
     pytest.param("Turkey ruled out sending troops to Gaza.", {"15"}, id="ruled-out"),
     pytest.param("India has yet to sign the agreement with Pakistan.", {"05"}, id="has-yet-to"),
     pytest.param("Israel vowed to destroy Hamas.", {"03", "17", "18", "19"}, id="vowed-to-destroy"),
+    pytest.param("Russia argues that the project is essential for persuading Iran to cooperate with the IAEA.",
+                 {"06"}, id="persuading-to"),
+    pytest.param("Russia is counting on China to supply it with drones.", {"06", "07"}, id="counting-on"),
 ]
 
 

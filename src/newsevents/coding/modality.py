@@ -26,7 +26,8 @@ GOVERNORS = {
         "rumour", "rumor", "risk", "threaten", "warn", "caution", "urge", "ask", "call", "appeal", "demand",
         "request", "press", "pressure", "push", "want", "wish", "hope", "seek", "try", "attempt", "insist",
         "recommend", "propose", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
-        "explore", "study", "examine", "review", "decide", "determine", "choose", "condition",
+        "explore", "study", "examine", "review", "decide", "determine", "choose", "condition", "persuade",
+        "convince", "encourage", "bank", "count", "bet", "gamble",
     }),
     FUTURE: frozenset({
         "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
