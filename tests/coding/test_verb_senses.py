@@ -150,3 +150,16 @@ def test_a_preposition_that_names_a_time_is_not_the_verbs_preposition(code):
     insisted = code("The Kremlin insisted on Monday that Ukraine had fired at the ship.", "2025-01-28")
     assert insisted and not [e for e in insisted if e.root == "10"]
     assert ("RUS", "UKR", "02") in dyads(code("Moscow called on Kyiv on Monday to stop the shelling.", "2025-01-28"))
+
+
+def test_a_state_of_emergency_is_declared_and_lifted(code):
+    declared = code("Ecuador's president declared a state of emergency in Quito on Monday.", "2024-01-10")
+    assert [(e.source.country, e.cameo) for e in declared] == [("ECU", "1724")]
+    lifted = code("Sudan's government on Sunday lifted a state of emergency in West Darfur State.", "2024-01-10")
+    assert [(e.source.code, e.cameo) for e in lifted] == [("SDNGOV", "0814")]
+    assert [e.cameo for e in code("The government lifted the curfew in Dhaka.", "2024-01-10")] == ["0813"]
+
+
+def test_calling_off_a_strike_eases_dissent(code):
+    events = code("Kenya's teachers' union announced Thursday that it has called off a four-day strike.", "2024-01-10")
+    assert [(e.source.country, e.cameo) for e in events] == [("KEN", "082")]

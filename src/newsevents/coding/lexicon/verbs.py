@@ -80,6 +80,9 @@ class VerbShape:
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.add(lemma[obj.i])
             objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
+            if lemma[obj.i] == "state":   # "declared a state of emergency": the emergency is what was declared
+                objs.update(lemma[p.i] for c in children(obj) if dep[c.i] == "prep" and c.lower_ == "of"
+                            for p in children(c) if dep[p.i] == "pobj")
         return cls(frozenset(particles), preps, frozenset(objs))
 
     def fits(self, rule: VerbRule) -> bool:
