@@ -163,3 +163,23 @@ def test_a_state_of_emergency_is_declared_and_lifted(code):
 def test_calling_off_a_strike_eases_dissent(code):
     events = code("Kenya's teachers' union announced Thursday that it has called off a four-day strike.", "2024-01-10")
     assert [(e.source.country, e.cameo) for e in events] == [("KEN", "082")]
+
+
+def test_being_opposed_to_something_is_the_subjects_rejection(code):
+    assert [(e.source.code, e.target.code, e.cameo) for e in code(
+        "Israel is opposed to French mediation in peace negotiations with Syria.", "2024-01-10")] == [
+        ("ISR", "FRA", "120")]
+    # a real passive keeps its agent
+    assert [(e.source.code, e.cameo) for e in code("The plan was opposed by Hungary.", "2024-01-10")] == [
+        ("HUN", "120")]
+
+
+def test_forcing_someone_out_of_a_country_expels_them(code):
+    # spaCy makes "out" a preposition before "of"; it is the particle of "force out"
+    [event] = code("Jakarta forced the UN refugee agency, UNHCR, out of the country.", "2024-01-10")
+    assert (event.source.country, event.target.code, event.cameo) == ("IDN", "UN", "166")
+
+
+def test_dispatching_inspectors_is_an_investigation(code):
+    [event] = code("The IAEA has dispatched inspectors to Esfahan in central Iran.", "2024-01-10")
+    assert (event.source.code, event.target.country, event.cameo) == ("IAEA", "IRN", "090")

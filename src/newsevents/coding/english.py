@@ -54,6 +54,9 @@ FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "sh
                          "invasion", "incursion", "assault", "barrage", "operation", "fighting", "clash",
                          "killing", "massacre", "blockade", "drill", "exercise", "protest", "demonstration"})
 
+# Passives that state the subject's own stance ("Israel is opposed to French mediation"): the subject acts.
+STANCE_PASSIVES = frozenset({"oppose"})
+
 # Pronouns that refer back.
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})

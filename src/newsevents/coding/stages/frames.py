@@ -9,7 +9,8 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS
+from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS,
+                                       STANCE_PASSIVES)
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
@@ -119,8 +120,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if passive:
         agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
         sources = [agent] if agent is not None else []
-        if agent is None and rule.code[:2] == "03":   # "Vietnam is committed to ...": a stance, not a patient
+        if agent is None and (rule.code[:2] == "03" or lemma in STANCE_PASSIVES):
+            # "Vietnam is committed to ...", "Israel is opposed to French mediation": a stance, not a patient
             sources = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+            obj = None if lemma in STANCE_PASSIVES else obj
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
