@@ -225,3 +225,11 @@ def test_an_undated_headline_act_takes_the_day_of_the_same_act_in_the_lead(code,
     off = Coder(nlp=coder.nlp, disabled_rules=["date.headline-from-lead.v1"])
     assert {e.date.precision for e in off.code(HEADLINE_STORY, "2025-06-28") if e.sentence_index == 0
             and e.root == "13"} == {"published"}
+
+
+def test_a_date_still_to_come_does_not_date_a_past_act(code):
+    # "elections in July 2023" date the elections promised, not the emergency declared before publication
+    events = code("Burhan dissolved the government, declared a nationwide state of emergency in Sudan and promised in "
+                  "a televised address to hold elections in July 2023.", "2021-10-28")
+    declared = event_of(events, "17")
+    assert declared.date.date <= D(2021, 10, 28)

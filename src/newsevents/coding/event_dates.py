@@ -84,8 +84,9 @@ def event_date(trigger, dates, published) -> EventDate | None:
             return best[1]
         if shifted is not None:
             return shifted[1]
+        # (a date after publication is another act's, still to come: "promised to hold elections in July 2023")
         absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
-                    and not _describes_another_noun(root, trigger)]
+                    and not _describes_another_noun(root, trigger) and (published is None or m.date.date <= published)]
         relative = [root for m, root in dates if m.kind == "relative"]
         if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
             return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
