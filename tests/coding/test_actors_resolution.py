@@ -353,3 +353,16 @@ def test_the_capacity_an_actor_acts_in_is_not_a_target(code):
 def test_us_without_its_last_full_stop_is_the_united_states(code):
     events = code("U.S border authorities apprehended 200 migrants from Honduras on Monday.", "2022-04-21")
     assert [(e.source.country, e.target.country, e.cameo) for e in events] == [("USA", "HND", "173")]
+
+
+def test_a_verb_after_a_closed_subordinate_clause_belongs_to_the_main_clause(code, coder):
+    # spaCy hangs "promised" on "devastated"; the comma closes the "after" clause: Macron promised, not the blast
+    text = ("French President Emmanuel Macron visited Beirut on Thursday, two days after a massive explosion "
+            "devastated the Lebanese capital's port, and promised to send more medical and other aid.")
+    doc = coder.nlp(text)
+    promised = next(t for t in doc if t.text == "promised")
+    assert promised.head.text == "visited"
+    assert ("FRA", "LBN", "03") in {(e.source.country, e.target.country, e.root) for e in code(text, "2020-08-06")}
+    # without the comma the verb stays in the subordinate clause
+    doc = coder.nlp("Israel struck Gaza after Hamas fired rockets and kidnapped two soldiers.")
+    assert next(t for t in doc if t.text == "kidnapped").head.text == "fired"

@@ -17,6 +17,7 @@ def load_pipeline(model: str):
     from newsevents.coding.article import article_boundaries  # noqa: F401  (registers the component)
 
     _register_lemma_fixes()
+    _register_clause_repairs()
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -29,7 +30,41 @@ def load_pipeline(model: str):
     nlp.add_pipe("newsevents_article_boundaries", **where)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("newsevents_lemma_fixes", after="lemmatizer")
+    if "parser" in nlp.pipe_names:   # last: it reads the parts of speech the attribute ruler sets
+        nlp.add_pipe("newsevents_clause_repairs", last=True)
     return nlp
+
+
+def back_to_main_clause(verb) -> bool:
+    """"Macron visited Beirut, two days after an explosion devastated the port, and promised aid": spaCy hangs
+    the verb after ", and" on the subordinate clause before it; the comma closes that clause, so the verb is a
+    conjunct of the main clause's verb (whose subject, object and date it shares)."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "advcl" and \
+        head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in head.children) and \
+        any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
+
+
+def _register_clause_repairs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("newsevents_clause_repairs"):
+        return
+
+    @Language.factory("newsevents_clause_repairs")
+    def make_clause_repairs(nlp, name):
+        def repair(doc):
+            """Parser attachments the coder's rules cannot read around, mended in the tree itself."""
+            for verb in doc:
+                if verb.dep_ == "conj" and back_to_main_clause(verb):
+                    head, main = verb.head, verb.head.head
+                    for c in list(head.children):   # the ", and" that joins the verb goes with it
+                        if c.dep_ in ("punct", "cc") and head.i < c.i < verb.i:
+                            c.head = main
+                    verb.head = main
+            return doc
+
+        return repair
 
 
 def _lemma_fixes() -> dict[str, str]:
