@@ -177,3 +177,15 @@ def test_armed_forces_marching_are_not_protesting(code, coder):
     # civilians marching still protest
     marched = code("Thousands of Congolese protesters marched in Kinshasa on Monday.", "2025-01-28")
     assert [e.root for e in marched] == ["14"]
+
+
+def test_a_reply_joined_to_a_statement_does_not_make_it_an_attribution(code):
+    text = ("Finland's president and prime minister said on Thursday the country must apply to join NATO 'without "
+            "delay', and Russia's foreign ministry responded that Moscow would be forced to take 'retaliatory "
+            "steps'.")
+    events = code(text, "2022-05-12")
+    assert ("FIN", "NATO", "01") in {(e.source.country, e.target and e.target.code, e.root) for e in events}
+    assert any(e.source.country == "RUS" and e.root == "13" for e in events)
+    # a plain statement that only reports another side's act still adds nothing
+    reported = code("The Pentagon said Russian forces shelled Kharkiv on Tuesday.", "2024-05-15")
+    assert [(e.source.country, e.root) for e in reported] == [("RUS", "19")]

@@ -148,8 +148,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("statement.reported-attack-accuses.v1", "sentence",
                "a plain statement that another side used force on the speaker's country accuses that side (112)",
                speech.reported_attack_accuses),
-    Convention("statement.attribution-only.v1", "sentence",
-               "a plain statement that only attributes another actor's reported act is dropped",
+    Convention("statement.attribution-only.v2", "sentence",
+               "a plain statement that only attributes another actor's reported act is dropped (not for a reply "
+               "joined after it)",
                speech.attribution_only),
     Convention("protest.implied-by-repression.v1", "sentence",
                "force or repression used on protesters says they protested: at the embassy's country named, else at "

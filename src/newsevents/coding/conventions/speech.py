@@ -184,7 +184,9 @@ def reported_attack_accuses(events: list, s: SentenceScope) -> list:
 
 def attribution_only(events: list, s: SentenceScope) -> list:
     """A plain statement (010) that only attributes another actor's reported act adds nothing: drop it."""
-    facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None]
+    # (a reply in the same sentence, "..., and Moscow responded that ...", is the other side's own statement)
+    facts = [e for e in events if e.modality == "asserted" and e.root not in ("01",) and e.target is not None
+             and not _own_clause_reply(e, s)]
     out = []
     for e in events:
         inside = e.extra.get("complement")
@@ -193,3 +195,11 @@ def attribution_only(events: list, s: SentenceScope) -> list:
             continue
         out.append(e)
     return out
+
+
+def _own_clause_reply(e, s: SentenceScope) -> bool:
+    """An act whose verb has its own subject and is joined by "and" to the statement's complement: another
+    clause the parser hung inside the complement ("said X must apply, and Russia responded that ...")."""
+    trigger = s.sent.doc[e.extra["trigger"]]
+    return trigger.dep_ == "conj" and any(c.dep_ == "nsubj" for c in children(trigger)) and any(
+        c.dep_ == "punct" and c.text == "," and c.i < trigger.i for c in children(trigger.head))
