@@ -306,3 +306,11 @@ def test_people_near_an_embassy_are_the_target_however_the_phrase_hangs(code):
                   "demonstrators near the U.S. embassy outside Beirut.", "2023-10-18")
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("LBNMIL", "LBNCVL", "175"),
                                                                           ("LBNCVL", "USAGOV", "141")}
+
+
+def test_fighting_along_a_border_is_between_its_two_countries(code):
+    text = ("Armenia asked Russia on Tuesday for help under a mutual defence treaty after overnight fighting along "
+            "its border with Azerbaijan killed dozens of soldiers on both sides.")
+    assert ("ARM", "AZE", "19") in dyads(code(text, "2022-09-13"))
+    assert dyads(code("Clashes on Armenia's border with Azerbaijan killed 50 soldiers.", "2022-09-13")) == {
+        ("ARM", "AZE", "19")}
