@@ -317,3 +317,10 @@ def test_a_person_named_with_a_role_is_no_place(code):
     assert detained.location is None or detained.location.name != "Wall Street"
     [struck] = code("Israel struck Rafah.", "2024-05-15")
     assert struck.location.country == "PSE"
+
+
+def test_a_town_in_a_country_is_more_specific_than_a_sea_named_as_a_modifier(code):
+    # "a Gulf Arab summit in the Saudi town of Al-Ula": the summit was in Saudi Arabia, not on the Persian Gulf
+    [event] = code("Saudi Arabia and its allies signed a declaration with Qatar at a Gulf Arab summit in the Saudi "
+                   "town of Al-Ula on Tuesday.", "2021-01-05")
+    assert event.location is not None and event.location.country == "SAU"

@@ -89,9 +89,10 @@ class EventLocator:
 
     def _places_in(self, head, actors: SentenceActors) -> list[Place]:
         """Places a locative phrase names, the most specific first ("the Ukrainian city of Kharkiv": Kharkiv
-        before Ukraine)."""
+        before Ukraine), and places in a country before seas and regions ("a Gulf Arab summit in the Saudi town
+        of Al-Ula": Al-Ula, not the Gulf)."""
         found = self._places_bfs(head, actors)
-        return sorted(found, key=lambda p: self.gazetteer.country_of_name(p.name) is not None)
+        return sorted(found, key=lambda p: (self.gazetteer.country_of_name(p.name) is not None, p.country is None))
 
     def _places_bfs(self, head, actors: SentenceActors) -> list[Place]:
         """Places a locative phrase names: its head, "of"/"in" phrases and conjuncts, not its clauses."""
