@@ -366,3 +366,12 @@ def test_a_verb_after_a_closed_subordinate_clause_belongs_to_the_main_clause(cod
     # without the comma the verb stays in the subordinate clause
     doc = coder.nlp("Israel struck Gaza after Hamas fired rockets and kidnapped two soldiers.")
     assert next(t for t in doc if t.text == "kidnapped").head.text == "fired"
+
+
+def test_an_of_phrase_after_a_conjoined_noun_is_that_nouns(code, coder):
+    # spaCy hangs "of Afghans" on "members": the Afghans are the scores killed, each victim its own event
+    text = ("A suicide bomber of Islamic State killed 13 U.S. service members and scores of Afghans outside Kabul "
+            "airport.")
+    doc = coder.nlp(text)
+    assert next(t for t in doc if t.lower_ == "of" and t.i > 8).head.text == "scores"
+    assert {(e.source.code, e.target.country) for e in code(text, "2021-08-27")} >= {("ISIL", "USA"), ("ISIL", "AFG")}

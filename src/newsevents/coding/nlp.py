@@ -45,6 +45,15 @@ def back_to_main_clause(verb) -> bool:
         any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
 
 
+def of_after_conjunct(prep) -> bool:
+    """"killed 13 U.S. service members and scores of Afghans": spaCy hangs "of Afghans" on "members"; an "of"
+    right after a noun conjoined to its head belongs to that noun."""
+    if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.dep_ == "conj" and before.head == prep.head and before.pos_ == "NOUN" and prep.head.i < before.i
+
+
 def _register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -55,13 +64,15 @@ def _register_clause_repairs() -> None:
     def make_clause_repairs(nlp, name):
         def repair(doc):
             """Parser attachments the coder's rules cannot read around, mended in the tree itself."""
-            for verb in doc:
-                if verb.dep_ == "conj" and back_to_main_clause(verb):
-                    head, main = verb.head, verb.head.head
+            for token in doc:
+                if token.dep_ == "conj" and back_to_main_clause(token):
+                    head, main = token.head, token.head.head
                     for c in list(head.children):   # the ", and" that joins the verb goes with it
-                        if c.dep_ in ("punct", "cc") and head.i < c.i < verb.i:
+                        if c.dep_ in ("punct", "cc") and head.i < c.i < token.i:
                             c.head = main
-                    verb.head = main
+                    token.head = main
+                elif of_after_conjunct(token):
+                    token.head = doc[token.i - 1]
             return doc
 
         return repair
