@@ -375,3 +375,11 @@ def test_an_of_phrase_after_a_conjoined_noun_is_that_nouns(code, coder):
     doc = coder.nlp(text)
     assert next(t for t in doc if t.lower_ == "of" and t.i > 8).head.text == "scores"
     assert {(e.source.code, e.target.country) for e in code(text, "2021-08-27")} >= {("ISIL", "USA"), ("ISIL", "AFG")}
+
+
+def test_troops_from_a_country_came_from_it(code, coder):
+    # spaCy hangs "from Eritrea" on "fighting"; the troops came from Eritrea, and those fought alongside are allies
+    text = "Last month federal forces, fighting alongside troops from Eritrea, captured the town of Shire in Ethiopia."
+    doc = coder.nlp(text)
+    assert next(t for t in doc if t.lower_ == "from").head.text == "troops"
+    assert not [e for e in code(text, "2022-11-03") if "ERI" in (e.source.country, e.target and e.target.country)]

@@ -54,6 +54,16 @@ def of_after_conjunct(prep) -> bool:
     return before.dep_ == "conj" and before.head == prep.head and before.pos_ == "NOUN" and prep.head.i < before.i
 
 
+def origin_of_people(prep) -> bool:
+    """"fighting alongside troops from Eritrea": spaCy hangs "from Eritrea" on the verb; a "from" phrase naming a
+    proper noun right after the plural noun of another of the verb's phrases says where those came from."""
+    if prep.dep_ != "prep" or prep.lower_ != "from" or prep.i == 0 or prep.head.pos_ != "VERB":
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.tag_ == "NNS" and before.dep_ == "pobj" and before.head.head == prep.head and \
+        any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+
+
 def _register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -71,7 +81,7 @@ def _register_clause_repairs() -> None:
                         if c.dep_ in ("punct", "cc") and head.i < c.i < token.i:
                             c.head = main
                     token.head = main
-                elif of_after_conjunct(token):
+                elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
             return doc
 
