@@ -15,9 +15,10 @@ def load_pipeline(model: str):
     import spacy
 
     from newsevents.coding.article import article_boundaries  # noqa: F401  (registers the component)
+    from newsevents.coding.parse_repairs import register_clause_repairs
 
     _register_lemma_fixes()
-    _register_clause_repairs()
+    register_clause_repairs()
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -33,59 +34,6 @@ def load_pipeline(model: str):
     if "parser" in nlp.pipe_names:   # last: it reads the parts of speech the attribute ruler sets
         nlp.add_pipe("newsevents_clause_repairs", last=True)
     return nlp
-
-
-def back_to_main_clause(verb) -> bool:
-    """"Macron visited Beirut, two days after an explosion devastated the port, and promised aid": spaCy hangs
-    the verb after ", and" on the subordinate clause before it; the comma closes that clause, so the verb is a
-    conjunct of the main clause's verb (whose subject, object and date it shares)."""
-    head = verb.head
-    return verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "advcl" and \
-        head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in head.children) and \
-        any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
-
-
-def of_after_conjunct(prep) -> bool:
-    """"killed 13 U.S. service members and scores of Afghans": spaCy hangs "of Afghans" on "members"; an "of"
-    right after a noun conjoined to its head belongs to that noun."""
-    if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i == 0:
-        return False
-    before = prep.doc[prep.i - 1]
-    return before.dep_ == "conj" and before.head == prep.head and before.pos_ == "NOUN" and prep.head.i < before.i
-
-
-def origin_of_people(prep) -> bool:
-    """"fighting alongside troops from Eritrea": spaCy hangs "from Eritrea" on the verb; a "from" phrase naming a
-    proper noun right after the plural noun of another of the verb's phrases says where those came from."""
-    if prep.dep_ != "prep" or prep.lower_ != "from" or prep.i == 0 or prep.head.pos_ != "VERB":
-        return False
-    before = prep.doc[prep.i - 1]
-    return before.tag_ == "NNS" and before.dep_ == "pobj" and before.head.head == prep.head and \
-        any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
-
-
-def _register_clause_repairs() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory("newsevents_clause_repairs"):
-        return
-
-    @Language.factory("newsevents_clause_repairs")
-    def make_clause_repairs(nlp, name):
-        def repair(doc):
-            """Parser attachments the coder's rules cannot read around, mended in the tree itself."""
-            for token in doc:
-                if token.dep_ == "conj" and back_to_main_clause(token):
-                    head, main = token.head, token.head.head
-                    for c in list(head.children):   # the ", and" that joins the verb goes with it
-                        if c.dep_ in ("punct", "cc") and head.i < c.i < token.i:
-                            c.head = main
-                    token.head = main
-                elif of_after_conjunct(token) or origin_of_people(token):
-                    token.head = doc[token.i - 1]
-            return doc
-
-        return repair
 
 
 def _lemma_fixes() -> dict[str, str]:

@@ -1,0 +1,60 @@
+"""Parser attachments the coder's rules cannot read around, mended in the tree itself (the spaCy component
+`newsevents_clause_repairs`, last in the pipeline: it reads the parts of speech the attribute ruler sets).
+
+Each repair is one test on a token and one new head; the rules downstream (subjects, targets, dates) then read
+the mended tree as if the parser had got it right.
+"""
+from __future__ import annotations
+
+
+def back_to_main_clause(verb) -> bool:
+    """"Macron visited Beirut, two days after an explosion devastated the port, and promised aid": spaCy hangs
+    the verb after ", and" on the subordinate clause before it; the comma closes that clause, so the verb is a
+    conjunct of the main clause's verb (whose subject, object and date it shares)."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "advcl" and \
+        head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in head.children) and \
+        any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
+
+
+def of_after_conjunct(prep) -> bool:
+    """"killed 13 U.S. service members and scores of Afghans": spaCy hangs "of Afghans" on "members"; an "of"
+    right after a noun conjoined to its head belongs to that noun."""
+    if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.dep_ == "conj" and before.head == prep.head and before.pos_ == "NOUN" and prep.head.i < before.i
+
+
+def origin_of_people(prep) -> bool:
+    """"fighting alongside troops from Eritrea": spaCy hangs "from Eritrea" on the verb; a "from" phrase naming a
+    proper noun right after the plural noun of another of the verb's phrases says where those came from."""
+    if prep.dep_ != "prep" or prep.lower_ != "from" or prep.i == 0 or prep.head.pos_ != "VERB":
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.tag_ == "NNS" and before.dep_ == "pobj" and before.head.head == prep.head and \
+        any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+
+
+def register_clause_repairs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("newsevents_clause_repairs"):
+        return
+
+    @Language.factory("newsevents_clause_repairs")
+    def make_clause_repairs(nlp, name):
+        def repair(doc):
+            """Parser attachments the coder's rules cannot read around, mended in the tree itself."""
+            for token in doc:
+                if token.dep_ == "conj" and back_to_main_clause(token):
+                    head, main = token.head, token.head.head
+                    for c in list(head.children):   # the ", and" that joins the verb goes with it
+                        if c.dep_ in ("punct", "cc") and head.i < c.i < token.i:
+                            c.head = main
+                    token.head = main
+                elif of_after_conjunct(token) or origin_of_people(token):
+                    token.head = doc[token.i - 1]
+            return doc
+
+        return repair
