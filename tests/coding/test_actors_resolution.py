@@ -383,3 +383,17 @@ def test_troops_from_a_country_came_from_it(code, coder):
     doc = coder.nlp(text)
     assert next(t for t in doc if t.lower_ == "from").head.text == "troops"
     assert not [e for e in code(text, "2022-11-03") if "ERI" in (e.source.country, e.target and e.target.country)]
+
+
+def test_a_verb_left_without_subject_takes_the_noun_joined_to_the_object_before_it(code, coder):
+    # spaCy joins "commanders" to "place" and "met" to "taken": the commanders met, and that is no denied fact
+    text = ("Thailand accused Cambodia of breaching the truce, but Cambodia denied any fighting had taken place and "
+            "army commanders from both sides met on Tuesday morning to shore up the truce.")
+    doc = coder.nlp(text)
+    commanders = next(t for t in doc if t.text == "commanders")
+    assert (commanders.dep_, commanders.head.text) == ("nsubj", "met")
+    met = [e for e in code(text, "2025-07-29") if e.root == "04"]
+    assert met and all({e.source.country, e.target.country} == {"THA", "KHM"} for e in met)
+    # "and" before the verb: the object's conjunct stays an object
+    doc = coder.nlp("Police seized guns and drugs and arrested three men in Manila.")
+    assert next(t for t in doc if t.text == "drugs").dep_ == "conj"

@@ -189,3 +189,9 @@ def test_a_reply_joined_to_a_statement_does_not_make_it_an_attribution(code):
     # a plain statement that only reports another side's act still adds nothing
     reported = code("The Pentagon said Russian forces shelled Kharkiv on Tuesday.", "2024-05-15")
     assert [(e.source.country, e.root) for e in reported] == [("RUS", "19")]
+
+
+def test_freezing_ones_own_aid_is_not_aimed_at_the_last_perpetrator(code):
+    text = "The African Union suspended Sudan on Wednesday. The World Bank froze its aid."
+    assert not [e for e in code(text, "2021-10-28") if e.cameo == "162" and e.target is not None
+                and e.target.code == "AU"]

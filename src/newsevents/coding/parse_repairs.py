@@ -36,6 +36,26 @@ def origin_of_people(prep) -> bool:
         any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
+def subject_taken_for_object(verb):
+    """"denied any fighting had taken place and army commanders from both sides met": spaCy joins "commanders" to
+    the object "place" and "met" to "taken", leaving "met" without a subject. A conjoined verb with no subject
+    and no "and" of its own, right after a noun conjoined to its head's object, has that noun for subject. The
+    noun and the phrases to hang on it, or None."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "attr") and c.i < verb.i), None)
+    noun = next((c for c in obj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None) if obj else None
+    if noun is None:
+        return None
+    # what lies between the noun and the verb is the noun's ("commanders from both sides", the "from" phrase
+    # hung on the head verb)
+    between = [p for p in verb.head.children if p.dep_ == "prep" and noun.i < p.i < verb.i]
+    end = max([noun.right_edge.i] + [p.right_edge.i for p in between])
+    if end != verb.i - 1 or any(p.left_edge.i <= noun.right_edge.i for p in between):
+        return None
+    return noun, between
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -55,6 +75,15 @@ def register_clause_repairs() -> None:
                     token.head = main
                 elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
+                found = subject_taken_for_object(token)
+                if found is not None:
+                    subject, phrases = found
+                    for c in list(subject.head.children):   # the "and" before the noun now joins the clauses
+                        if c.dep_ == "cc" and c.i < subject.i:
+                            c.head = token.head
+                    for p in phrases:
+                        p.head = subject
+                    subject.head, subject.dep_ = token, "nsubj"
             return doc
 
         return repair

@@ -1,6 +1,7 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
+from newsevents.coding.english import HELP_NOUNS
 from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
@@ -95,8 +96,9 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         return False
     obj = direct_object(c.frame.trigger)
     rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
-    if rule is None:
-        return False
+    if rule is None or obj.lemma_.lower() in HELP_NOUNS:
+        return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
+
     def other(a: Actor) -> bool:
         return a.country not in c.exclude and a.code not in c.exclude
 
