@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.coding.parse_facts import doc_text
 from newsevents.model import Actor, Place
 
 if TYPE_CHECKING:
@@ -220,4 +221,4 @@ def is_headline(sent) -> bool:
 
 def paragraph_break(doc, start_char: int, end_char: int) -> bool:
     """Is there a paragraph break (a blank line, or the line after a headline) between two offsets?"""
-    return "\n" in doc.text[start_char:end_char]
+    return "\n" in doc_text(doc)[start_char:end_char]   # (spaCy joins `doc.text` anew on every call)
