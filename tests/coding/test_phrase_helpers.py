@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.phrases import _conjuncts
+from newsevents.coding.parse_facts import facts_of, forget
+from newsevents.coding.phrases import _conjuncts, _subtree
 from newsevents.coding.syntax import conj_root
 
 SENTENCES = [
@@ -27,3 +28,16 @@ def test_conjuncts_of_a_list_of_countries(coder):
     norway = next(t for t in doc if t.text == "Norway")
     assert [t.text for t in _conjuncts(norway)] == ["Ireland", "Spain"]
     assert _conjuncts(doc[2]) == []   # "Ireland" is itself a conjunct
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_subtree_indices_and_columns_match_spacy(coder, text):
+    doc = coder.nlp(text)
+    facts = facts_of(doc)
+    try:
+        assert facts.lowers == [t.lower_ for t in doc]
+        for token in doc:
+            assert list(facts.child_ids[token.i]) == [c.i for c in token.children]
+            assert sorted(_subtree(token.i, facts.child_ids)) == [t.i for t in token.subtree]
+    finally:
+        forget(doc)

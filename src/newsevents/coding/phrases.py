@@ -140,35 +140,38 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         return list(found)   # callers extend theirs
 
     def _phrase_tokens(self, head, include_of: bool) -> list:
-        dep = facts_of(head.doc).columns()[1]   # each token's dep_, read once per Doc
-        out = [head]
-        stack = [c for c in children(head) if dep[c.i] in NP_DEPS and dep[c.i] not in ("conj", "cc", "punct")]
+        # (walked over token indices and the Doc's columns: a spaCy Token's attributes cost more to read)
+        facts = facts_of(head.doc)
+        dep, lower, kids = facts.columns()[1], facts.lowers, facts.child_ids
+        h = head.i
+        out = [h]
+        stack = [c for c in kids[h] if dep[c] in NP_DEPS and dep[c] not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()
-            if dep[t.i] in ("relcl", "acl", "prep", "advcl", "ccomp"):
+            if dep[t] in ("relcl", "acl", "prep", "advcl", "ccomp"):
                 continue
             out.append(t)
-            stack.extend(c for c in children(t) if dep[c.i] in NP_DEPS or
-                         (dep[c.i] == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
-        own_name = any(i.i in self.by_token for i in out)
-        if include_of and (head.lemma_.lower() in OF_HEADS or not own_name):
-            for prep in children(head):   # "the city of Kharkiv"; "doctors from two American aid groups"
-                if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and not own_name)):
-                    for pobj in children(prep):
-                        if pobj.dep_ == "pobj":
-                            out.extend(self.phrase_tokens(pobj))
+            stack.extend(c for c in kids[t] if dep[c] in NP_DEPS or
+                         (dep[c] == "prep" and lower[c] == "of" and lower[t] != "one"))
+        own_name = any(i in self.by_token for i in out)
+        if include_of and (facts.columns()[2][h] in OF_HEADS or not own_name):
+            for prep in kids[h]:   # "the city of Kharkiv"; "doctors from two American aid groups"
+                if dep[prep] == "prep" and (lower[prep] == "of" or (lower[prep] == "from" and not own_name)):
+                    for pobj in kids[prep]:
+                        if dep[pobj] == "pobj":
+                            out.extend(t.i for t in self.phrase_tokens(facts.tokens[pobj]))
         # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
-        extra, inside = [], {t.i for t in out}   # (token indices: comparing Tokens costs more)
+        extra, inside = [], set(out)
         for t in out:
-            if t.i != head.i:
-                for prep in children(t):
-                    if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
-                        for pobj in children(prep):
-                            if pobj.dep_ == "pobj" and pobj.i not in inside:
-                                extra.extend(pobj.subtree)
+            if t != h:
+                for prep in kids[t]:
+                    if dep[prep] == "prep" and lower[prep] == "of" and dep[t] != "conj":
+                        for pobj in kids[prep]:
+                            if dep[pobj] == "pobj" and pobj not in inside:
+                                extra.extend(_subtree(pobj, kids))
         out.extend(extra)
-        by_index = {t.i: t for t in out}   # each token once, in text order
-        return [by_index[i] for i in sorted(by_index)]
+        tokens = facts.tokens
+        return [tokens[i] for i in sorted(set(out))]   # each token once, in text order
 
     def actors_of(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         """All actors the noun phrase headed by `head` names, its conjuncts included ("Norway, Ireland and
@@ -450,6 +453,16 @@ def is_back_reference(token) -> bool:
 def _is_definite_back_reference(head) -> bool:
     return head.lemma_.lower() in BACK_REFERENCES and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(head))
+
+
+def _subtree(i: int, kids) -> list[int]:
+    """The indices of token `i`'s subtree (`token.subtree`, in no particular order), given each token's children."""
+    found, stack = [], [i]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(kids[t])
+    return found
 
 
 def _conjuncts(head) -> list:
