@@ -195,8 +195,9 @@ class Context:
                 self._collecting = False
         current = self._current if self._current is not None else self._partial
         here = [(i, a, s) for i, a, s in current if i < before]
-        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]
-        rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
+        here.sort(key=lambda x: -x[0])   # nearest first (a stable sort: ties keep their order)
+        subj = [a for i, a, s in here if s]
+        rest = [a for i, a, s in here if not s]
         previous = [a for _, a, s in self._previous if s] + [a for _, a, s in self._previous if not s]
         return unique_actors(subj + rest + previous)
 

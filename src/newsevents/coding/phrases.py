@@ -469,17 +469,17 @@ def _conjuncts(head) -> list:
     """The tokens coordinated with `head` ("Ireland" and "Spain" of "Norway, Ireland and Spain"), in text order:
     those its chains of "conj" arcs reach (the tokens of its subtree whose `conj_root` it is), with no walk of
     the whole subtree. None when `head` is a conjunct itself."""
-    dep = facts_of(head.doc).columns()[1]
+    facts = facts_of(head.doc)
+    dep, kids = facts.columns()[1], facts.child_ids
     if dep[head.i] == "conj":
         return []
-    found, stack = [], [head]
+    found, stack = [], [head.i]
     while stack:
-        for c in children(stack.pop()):
-            if dep[c.i] == "conj":
+        for c in kids[stack.pop()]:
+            if dep[c] == "conj":
                 found.append(c)
                 stack.append(c)
-    found.sort(key=lambda t: t.i)
-    return found
+    return [facts.tokens[i] for i in sorted(found)]
 
 
 def _third_party(mention, doc) -> bool:
