@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.coding.parse_facts import doc_text
 from newsevents.model import Actor, Place
 
 if TYPE_CHECKING:
@@ -194,8 +195,9 @@ class Context:
                 self._collecting = False
         current = self._current if self._current is not None else self._partial
         here = [(i, a, s) for i, a, s in current if i < before]
-        subj = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if s]
-        rest = [a for i, a, s in sorted(here, key=lambda x: -x[0]) if not s]
+        here.sort(key=lambda x: -x[0])   # nearest first (a stable sort: ties keep their order)
+        subj = [a for i, a, s in here if s]
+        rest = [a for i, a, s in here if not s]
         previous = [a for _, a, s in self._previous if s] + [a for _, a, s in self._previous if not s]
         return unique_actors(subj + rest + previous)
 
@@ -220,4 +222,4 @@ def is_headline(sent) -> bool:
 
 def paragraph_break(doc, start_char: int, end_char: int) -> bool:
     """Is there a paragraph break (a blank line, or the line after a headline) between two offsets?"""
-    return "\n" in doc.text[start_char:end_char]
+    return "\n" in doc_text(doc)[start_char:end_char]   # (spaCy joins `doc.text` anew on every call)

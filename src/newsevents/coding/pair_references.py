@@ -17,8 +17,10 @@ class PairReferences:
     def _pair_reference(self, head) -> list[Actor]:
         """"the two leaders", "both countries", "the two sides", "each side (accused the other)": the two most
         salient earlier actors."""
+        if head.lemma_.lower() not in PAIR_HEADS:   # (asked first: most heads are no pair word)
+            return []
         mods = {c.lower_ for c in children(head) if c.dep_ in ("nummod", "det", "predet", "amod")}
-        if not (mods & {"two", "both", "each"}) or head.lemma_.lower() not in PAIR_HEADS:
+        if not (mods & {"two", "both", "each"}):
             return []
         candidates = self.context.candidates(head.i)
         sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
@@ -24,21 +24,24 @@ KEY = "newsevents.parse_facts"
 class ParseFacts:
     """The tokens of one Doc, each one's children (as tuples of tokens) and its sentence's bounds."""
 
-    __slots__ = ("doc", "tokens", "children", "sent_start", "sent_end", "_sentences", "_text", "_texts", "_columns",
-                 "memo")
+    __slots__ = ("doc", "tokens", "children", "child_ids", "sent_start", "sent_end", "_sentences", "_text", "_texts",
+                 "_lowers", "_columns", "memo")
 
     def __init__(self, doc):
         self.doc = doc
         self.tokens = tokens = list(doc)
         children: list[list] = [[] for _ in tokens]
+        child_ids: list[list[int]] = [[] for _ in tokens]
         # each token's head as an offset from it, read in one pass (`to_array` gives it as unsigned)
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             if offset:
                 children[i + offset].append(tokens[i])
-        self.children = [tuple(c) for c in children]
+                child_ids[i + offset].append(i)
+        self.children = list(map(tuple, children))
+        self.child_ids = child_ids   # the children's indices, for walks over indices (not to be changed)
         self.sent_start = self.sent_end = None   # read when first asked (a Doc may have no sentences)
         self._sentences: dict[int, tuple] = {}   # sentence start -> (Span, its text), made when first asked
-        self._text = self._texts = None   # the Doc's text and its tokens' texts, read when first asked
+        self._text = self._texts = self._lowers = None   # the text, each token's text and lower_, read when asked
         self._columns = None   # each token's pos_, dep_ and lower-cased lemma_, read when first asked
         self.memo: dict[tuple, object] = {}   # (function, token index) -> its value (`per_token`)
 
@@ -85,6 +88,13 @@ class ParseFacts:
         if self._texts is None:
             self._texts = _names(self.doc.to_array(ORTH).tolist(), self.doc.vocab.strings.__getitem__)
         return self._texts
+
+    @property
+    def lowers(self) -> list[str]:
+        """Each token's `lower_`."""
+        if self._lowers is None:
+            self._lowers = _names(self.doc.to_array(LOWER).tolist(), self.doc.vocab.strings.__getitem__)
+        return self._lowers
 
 
 def _names(numbers: list[int], name_of) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import BACK_REFERENCES
 from newsevents.coding.lexicon.actors import country_actor
-from newsevents.coding.parse_facts import children
+from newsevents.coding.parse_facts import children, sentence_columns
 from newsevents.coding.syntax import phrase_text
 from newsevents.model import Actor
 
@@ -57,9 +57,11 @@ class PeopleAndOffices:
     def remember_offices(self) -> None:
         """Note every "Myanmar's junta" or "Mali's military-led government" of the sentence, whether an event asked
         for it or not: a later "the junta" refers back to it."""
-        for t in self.sent:   # (only the words an office is remembered by: resolving is the costly part)
-            if t.pos_ == "NOUN" and t.i not in self.by_token and _office_words(t) and \
-                    any(x.i in self.by_token for x in self.phrase_tokens(t) if x.i != t.i):
+        by_token = self.by_token
+        for t, pos, _, lemma in zip(*sentence_columns(self.sent)):
+            # (only the words an office is remembered by: resolving is the costly part)
+            if pos == "NOUN" and (lemma in OFFICE_LEMMAS or lemma in JUNTA_LEMMAS) and t.i not in by_token and \
+                    _office_words(t) and any(x.i in by_token for x in self.phrase_tokens(t) if x.i != t.i):
                 found = self._resolve_one(t)
                 if len(found) == 1:
                     self._remember_office(t, found[0])
@@ -78,11 +80,16 @@ class PeopleAndOffices:
         return self.context.offices.get(head.lemma_.lower()) or self.context.story_country() or nearest
 
 
+# The lemmas `_office_words` can answer for (a cheap test before it reads the phrase).
+OFFICE_LEMMAS = frozenset(word for word, kind in BACK_REFERENCES.items() if kind == "office")
+JUNTA_LEMMAS = frozenset({"government", "ruler", "authority", "leadership"})   # when "military(-led)"
+
+
 def _office_words(head) -> list[str]:
     """The offices a noun is remembered as: "junta", "ministry" ...; a "military(-led) government" is the junta."""
     word = head.lemma_.lower()
-    words = [word] if BACK_REFERENCES.get(word) == "office" else []
-    if word in ("government", "ruler", "authority", "leadership") and \
+    words = [word] if word in OFFICE_LEMMAS else []
+    if word in JUNTA_LEMMAS and \
             any(t.lower_.startswith(("military", "army")) for t in head.subtree if t.i < head.i):
         words.append("junta")
     return words

@@ -31,13 +31,15 @@ from newsevents.coding.lexicon.actors import (
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
 from newsevents.coding.parse_facts import children, facts_of, sentence_columns
-from newsevents.coding.syntax import conj_root, phrase_text, proper_name
+from newsevents.coding.syntax import phrase_text, proper_name
 from newsevents.model import Actor
 
 # Dependency labels that stay inside a noun phrase (modifiers of its head).
 CITIZEN_NOUNS = frozenset({"citizen", "national", "resident"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
                      "npadvmod", "quantmod", "punct", "predet", "nn"})
+PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: the tests below run for every phrase)
+PERSON_OR_PLURAL = PERSONAL | PLURAL
 
 
 
@@ -58,11 +60,35 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         self._cache: dict[int, list[Actor]] = {}
         self._pronouns: dict[int, list[Actor]] = {}   # pronouns resolved while coding, for the next sentence
         self._phrases: dict[tuple[int, bool], list] = {}   # phrase_tokens' answers: asked about twice on average
+        self._mention_heads: dict[int, list[Actor]] | None = None   # `_named_at_heads`, made when first asked
 
     def salient_actors(self, out: list) -> list[tuple[int, Actor, bool]]:
         """Append (token index, actor, is subject) for the named actors of this sentence, in order, to `out`.
         Cheap on purpose (dictionary mentions and their phrase's role word, no full phrase resolution); a
         definite back-reference ("the group") resolves against what is already there."""
+        if self._mention_heads is None:   # (a sentence's salient actors are collected twice: now and as the previous)
+            self._mention_heads = self._named_at_heads()
+        heads = self._mention_heads
+        by_token, pronouns = self.by_token, self._pronouns
+        for i, (tok, pos, dep, lemma) in enumerate(zip(*sentence_columns(self.sent)), start=self.sent.start):
+            if i in heads:
+                for a in heads[i]:
+                    if a.country or a.group:
+                        out.append((i, a, dep in ("nsubj", "nsubjpass")))
+            elif pos in ("NOUN", "PROPN") and lemma in BACK_REFERENCES and _is_definite_back_reference(tok) or (
+                    pos == "PROPN" and dep in ("nsubj", "nsubjpass", "dobj", "pobj")
+                    and i not in by_token):   # places named as actors ("shelled Kherson")
+                for a in self.actors_of(tok):
+                    if a.country or a.group:
+                        out.append((i, a, dep in ("nsubj", "nsubjpass")))
+            elif dep in ("nsubj", "nsubjpass") and i in pronouns and tok.lower_ in PERSON_OR_PLURAL:
+                # "He said ... He condemned": a pronoun subject the sentence's coding resolved stays in view
+                out.extend((i, a, True) for a in pronouns[i] if a.country or a.group)
+        return out
+
+    def _named_at_heads(self) -> dict[int, list[Actor]]:
+        """The actors of the dictionary mentions, by the token heading each one's phrase, with that phrase's role
+        word (a function of the parse and the dictionaries alone)."""
         doc = self.sent.doc
         heads = {}
         for m in self.mentions:
@@ -83,21 +109,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             if head.dep_ in ("pobj", "conj") and head.head.dep_ == "prep" and head.head.lower_ == "of":
                 head = head.head.head   # "the government of Iran" -> "government"
             heads.setdefault(head.i, []).append(combine(entry, self.dictionary.role_of(head), head.text))
-        for tok, pos, dep, lemma in zip(*sentence_columns(self.sent)):
-            if tok.i in heads:
-                for a in heads[tok.i]:
-                    if a.country or a.group:
-                        out.append((tok.i, a, dep in ("nsubj", "nsubjpass")))
-            elif pos in ("NOUN", "PROPN") and lemma in BACK_REFERENCES and _is_definite_back_reference(tok) or (
-                    pos == "PROPN" and dep in ("nsubj", "nsubjpass", "dobj", "pobj")
-                    and tok.i not in self.by_token):   # places named as actors ("shelled Kherson")
-                for a in self.actors_of(tok):
-                    if a.country or a.group:
-                        out.append((tok.i, a, dep in ("nsubj", "nsubjpass")))
-            elif tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in PERSONAL | PLURAL and tok.i in self._pronouns:
-                # "He said ... He condemned": a pronoun subject the sentence's coding resolved stays in view
-                out.extend((tok.i, a, True) for a in self._pronouns[tok.i] if a.country or a.group)
-        return out
+        return heads
 
     def phrase_head(self, tok):
         """The head of the noun phrase a name belongs to ("the" or "United" in "the United States" ->
@@ -128,35 +140,38 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         return list(found)   # callers extend theirs
 
     def _phrase_tokens(self, head, include_of: bool) -> list:
-        dep = facts_of(head.doc).columns()[1]   # each token's dep_, read once per Doc
-        out = [head]
-        stack = [c for c in children(head) if dep[c.i] in NP_DEPS and dep[c.i] not in ("conj", "cc", "punct")]
+        # (walked over token indices and the Doc's columns: a spaCy Token's attributes cost more to read)
+        facts = facts_of(head.doc)
+        dep, lower, kids = facts.columns()[1], facts.lowers, facts.child_ids
+        h = head.i
+        out = [h]
+        stack = [c for c in kids[h] if dep[c] in NP_DEPS and dep[c] not in ("conj", "cc", "punct")]
         while stack:
             t = stack.pop()
-            if dep[t.i] in ("relcl", "acl", "prep", "advcl", "ccomp"):
+            if dep[t] in ("relcl", "acl", "prep", "advcl", "ccomp"):
                 continue
             out.append(t)
-            stack.extend(c for c in children(t) if dep[c.i] in NP_DEPS or
-                         (dep[c.i] == "prep" and c.lower_ == "of" and t.lower_ not in ("one",)))
-        own_name = any(i.i in self.by_token for i in out)
-        if include_of and (head.lemma_.lower() in OF_HEADS or not own_name):
-            for prep in children(head):   # "the city of Kharkiv"; "doctors from two American aid groups"
-                if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and not own_name)):
-                    for pobj in children(prep):
-                        if pobj.dep_ == "pobj":
-                            out.extend(self.phrase_tokens(pobj))
+            stack.extend(c for c in kids[t] if dep[c] in NP_DEPS or
+                         (dep[c] == "prep" and lower[c] == "of" and lower[t] != "one"))
+        own_name = any(i in self.by_token for i in out)
+        if include_of and (facts.columns()[2][h] in OF_HEADS or not own_name):
+            for prep in kids[h]:   # "the city of Kharkiv"; "doctors from two American aid groups"
+                if dep[prep] == "prep" and (lower[prep] == "of" or (lower[prep] == "from" and not own_name)):
+                    for pobj in kids[prep]:
+                        if dep[pobj] == "pobj":
+                            out.extend(t.i for t in self.phrase_tokens(facts.tokens[pobj]))
         # "of" phrases under modifiers ("the centre of the city of Kherson") were followed via the stack.
-        extra, inside = [], {t.i for t in out}   # (token indices: comparing Tokens costs more)
+        extra, inside = [], set(out)
         for t in out:
-            if t.i != head.i:
-                for prep in children(t):
-                    if prep.dep_ == "prep" and prep.lower_ == "of" and t.dep_ != "conj":
-                        for pobj in children(prep):
-                            if pobj.dep_ == "pobj" and pobj.i not in inside:
-                                extra.extend(pobj.subtree)
+            if t != h:
+                for prep in kids[t]:
+                    if dep[prep] == "prep" and lower[prep] == "of" and dep[t] != "conj":
+                        for pobj in kids[prep]:
+                            if dep[pobj] == "pobj" and pobj not in inside:
+                                extra.extend(_subtree(pobj, kids))
         out.extend(extra)
-        by_index = {t.i: t for t in out}   # each token once, in text order
-        return [by_index[i] for i in sorted(by_index)]
+        tokens = facts.tokens
+        return [tokens[i] for i in sorted(set(out))]   # each token once, in text order
 
     def actors_of(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         """All actors the noun phrase headed by `head` names, its conjuncts included ("Norway, Ireland and
@@ -167,12 +182,12 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         pair = self._pair_reference(head) or self._plural_after_pair(head) or self._of_pair(head)
         if pair:
             return pair
-        if head.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(head):
+        if head.lower_ in PRONOUNS or _is_definite_back_reference(head):
             found = self._resolve_one(head, exclude)
             if not self.context._collecting and not exclude:
                 self._pronouns[head.i] = found
             return found
-        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and conj_root(c) == head]
+        heads = [head] + _conjuncts(head)
         actors: list[Actor] = []
         for h in heads:
             found = self._resolve_one(h)
@@ -199,7 +214,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             return []
         conjuncts = [c for prep in children(head) if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in children(prep) if p.dep_ == "pobj"
-                     for c in p.subtree if c.dep_ == "conj" and conj_root(c) == p]
+                     for c in _conjuncts(p)]
         if not conjuncts:
             return []
         role = self._role(head, self.phrase_tokens(head))
@@ -364,7 +379,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
         else:
-            poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in PERSONAL | NEUTER | PLURAL]
+            poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in PRONOUNS]
             if poss:
                 ref = self._back_reference(poss[0], [poss[0]])
                 if ref is not None:
@@ -432,12 +447,39 @@ def _part_of_a_name(mention: Mention, sent, day) -> bool:
 
 def is_back_reference(token) -> bool:
     """A pronoun or a definite description that refers back ("it", "its", "the alliance", "the group")."""
-    return token.lower_ in PERSONAL | NEUTER | PLURAL or _is_definite_back_reference(token)
+    return token.lower_ in PRONOUNS or _is_definite_back_reference(token)
 
 
 def _is_definite_back_reference(head) -> bool:
     return head.lemma_.lower() in BACK_REFERENCES and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(head))
+
+
+def _subtree(i: int, kids) -> list[int]:
+    """The indices of token `i`'s subtree (`token.subtree`, in no particular order), given each token's children."""
+    found, stack = [], [i]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(kids[t])
+    return found
+
+
+def _conjuncts(head) -> list:
+    """The tokens coordinated with `head` ("Ireland" and "Spain" of "Norway, Ireland and Spain"), in text order:
+    those its chains of "conj" arcs reach (the tokens of its subtree whose `conj_root` it is), with no walk of
+    the whole subtree. None when `head` is a conjunct itself."""
+    facts = facts_of(head.doc)
+    dep, kids = facts.columns()[1], facts.child_ids
+    if dep[head.i] == "conj":
+        return []
+    found, stack = [], [head.i]
+    while stack:
+        for c in kids[stack.pop()]:
+            if dep[c] == "conj":
+                found.append(c)
+                stack.append(c)
+    return [facts.tokens[i] for i in sorted(found)]
 
 
 def _third_party(mention, doc) -> bool:

@@ -120,11 +120,12 @@ class ActorDictionary:
         self.group_roles: dict[str, str | None] = {}
         self._lengths: dict[str, tuple[int, ...]] | None = None
         self._openings: set[tuple[str, str]] | None = None
+        self._role_phrase_ends: frozenset[str] | None = None   # the last word of every role phrase
 
     def __getstate__(self) -> dict:
         # A pickled copy (lexicon/cache.py) leaves out the live tokenizer (`Lexicon.load` gives it back) and the
-        # length and opening indexes (rebuilt on first use).
-        return {**self.__dict__, "_tokenize": None, "_lengths": None, "_openings": None}
+        # length, opening and role-phrase indexes (rebuilt on first use).
+        return {**self.__dict__, "_tokenize": None, "_lengths": None, "_openings": None, "_role_phrase_ends": None}
 
     # -- loading ---------------------------------------------------------------------------------------
     @classmethod
@@ -339,6 +340,10 @@ class ActorDictionary:
 
     def role_of_phrase(self, tokens) -> str | None:
         """The role of a multi-word role phrase ending at the phrase head ("foreign ministry", "air force")."""
+        if self._role_phrase_ends is None:
+            self._role_phrase_ends = frozenset(key[-1] for key in self.role_phrases)
+        if not tokens or tokens[-1].lower_ not in self._role_phrase_ends:
+            return None   # (most phrases end in no role phrase's last word: one set lookup decides it)
         lowers = tuple(t.lower_ for t in tokens)
         for n in (3, 2):
             if len(lowers) >= n and lowers[-n:] in self.role_phrases:
