@@ -183,3 +183,9 @@ def test_forcing_someone_out_of_a_country_expels_them(code):
 def test_dispatching_inspectors_is_an_investigation(code):
     [event] = code("The IAEA has dispatched inspectors to Esfahan in central Iran.", "2024-01-10")
     assert (event.source.code, event.target.country, event.cameo) == ("IAEA", "IRN", "090")
+
+
+def test_sending_carrier_strike_groups_is_a_show_of_force_at_whom_it_deters(code):
+    events = code("Washington has sent two aircraft carrier strike groups to the eastern Mediterranean to deter Iran "
+                  "from joining the war.", "2023-10-18")
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == [("USA", "IRN", "154")]
