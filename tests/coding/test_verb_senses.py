@@ -189,3 +189,9 @@ def test_sending_carrier_strike_groups_is_a_show_of_force_at_whom_it_deters(code
     events = code("Washington has sent two aircraft carrier strike groups to the eastern Mediterranean to deter Iran "
                   "from joining the war.", "2023-10-18")
     assert [(e.source.country, e.target.country, e.cameo) for e in events] == [("USA", "IRN", "154")]
+
+
+def test_throwing_stones_is_a_violent_protest(code):
+    events = code("Palestinian youths threw stones at Israeli soldiers in Hebron.", "2024-01-10")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("PSECVL", "ISRMIL", "145")]
+    assert [e.cameo for e in code("Protesters in Nairobi pelted police with stones.", "2024-01-10")] == ["145"]
