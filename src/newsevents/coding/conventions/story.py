@@ -28,8 +28,10 @@ def headline_from_lead(events: list[Event], context: Context) -> list[Event]:
     for e in events:
         day = dated.get(_act(e)) if e.sentence_index == context.headline and e.modality == "asserted" and \
             e.date is not None and e.date.precision == "published" else None
-        out.append(e if day is None else replace(e, date=day, rule=_cite(e.rule, HEADLINE_DATE),
-                                                 extra={**e.extra, "trail": (*e.extra.get("trail", ()), HEADLINE_DATE)}))
+        if day is not None:
+            e = replace(e, date=day, rule=_cite(e.rule, HEADLINE_DATE),
+                        extra={**e.extra, "trail": (*e.extra.get("trail", ()), HEADLINE_DATE)})
+        out.append(e)
     return out
 
 
