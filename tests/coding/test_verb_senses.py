@@ -195,3 +195,8 @@ def test_throwing_stones_is_a_violent_protest(code):
     events = code("Palestinian youths threw stones at Israeli soldiers in Hebron.", "2024-01-10")
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("PSECVL", "ISRMIL", "145")]
     assert [e.cameo for e in code("Protesters in Nairobi pelted police with stones.", "2024-01-10")] == ["145"]
+
+
+def test_busting_is_an_arrest(code):
+    events = code("Indonesian police busted three Australian drug smugglers in Bali on Monday.", "2018-06-14")
+    assert [(e.source.code, e.target.country, e.cameo) for e in events] == [("IDNCOP", "AUS", "173")]
