@@ -54,8 +54,6 @@ FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "sh
                          "invasion", "incursion", "assault", "barrage", "operation", "fighting", "clash",
                          "killing", "massacre", "blockade", "drill", "exercise", "protest", "demonstration"})
 
-# The nouns of a border ("fighting along its border with Azerbaijan": its two sides)
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Passives that state the subject's own stance ("Israel is opposed to French mediation"): the subject acts.
 STANCE_PASSIVES = frozenset({"oppose"})
 

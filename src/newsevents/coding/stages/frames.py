@@ -9,8 +9,8 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, BORDER_NOUNS, DOCUMENT_VERBS, SENT_NOUNS,
-                                       SETTING_NOUNS, STANCE_PASSIVES)
+from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS,
+                                       STANCE_PASSIVES)
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
@@ -238,7 +238,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         code, refined = lexicon.refine_noun(rule, noun)
         return Frame(noun, code, f"{rule.id} +between", "noun", [between], [], noun, refinements=_ids(refined))
     # (with no actor named on the noun itself: "overnight fighting", not "Russian shelling")
-    sides = _border_sides(noun) if not any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources) else None
+    named = any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources)
+    sides = None if named else _border_sides(noun, lexicon.conventions.words("border_noun"))
     if sides is not None:   # "fighting along its border with Azerbaijan": the two countries of the border
         code, refined = lexicon.refine_noun(rule, noun)
         return Frame(noun, code, f"{rule.id} +border", "noun", [sides[0]], [sides[1]], noun,
@@ -280,14 +281,14 @@ def _named_document(noun) -> bool:
                (c.like_num and len(c.text) == 4) for c in children(noun))
 
 
-def _border_sides(noun):
+def _border_sides(noun, borders: frozenset[str]):
     """The two sides of the border a noun's place phrase names ("clashes along its border with Azerbaijan",
     "fighting on Armenia's border with Azerbaijan"): its owner and the country across it; None otherwise."""
     for prep in children(noun):
         if prep.dep_ != "prep" or prep.lower_ not in ("along", "on", "at", "across", "near"):
             continue
         for border in children(prep):
-            if border.dep_ != "pobj" or border.lemma_.lower() not in BORDER_NOUNS:
+            if border.dep_ != "pobj" or border.lemma_.lower() not in borders:
                 continue
             owner = next((c for c in children(border) if c.dep_ == "poss"), None)
             across = next((p for w in children(border) if w.dep_ == "prep" and w.lower_ == "with"
