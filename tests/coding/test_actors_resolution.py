@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from factories import dyads
+from factories import dyads, who
 
 
 def wrong(reason):
@@ -397,3 +397,18 @@ def test_a_verb_left_without_subject_takes_the_noun_joined_to_the_object_before_
     # "and" before the verb: the object's conjunct stays an object
     doc = coder.nlp("Police seized guns and drugs and arrested three men in Manila.")
     assert next(t for t in doc if t.text == "drugs").dep_ == "conj"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Colombia held talks with the ELN in Havana.", ("COL", "ELN", "04")),
+    ("Ethiopia withdrew from the peace talks with the TPLF.", ("ETH", "TPLF", "16")),
+])
+def test_a_named_group_of_the_sources_country_is_a_counterpart_not_its_own_side(code, text, pair):
+    assert pair in dyads(code(text))
+
+
+def test_a_countrys_neighbours_or_allies_are_not_that_country(code):
+    assert code("Afghanistan's neighbours urged both sides to settle their differences through dialogue.") == []
+    assert not [e for e in code("The allies of Russia condemned the new sanctions on Iran.") if who(e.source) == "RUS"]
+    # a name in the phrase says who they are
+    assert ("TUR", "NATO", "02") in dyads(code("Turkey called for emergency consultations with its NATO allies."))

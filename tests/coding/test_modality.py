@@ -295,3 +295,33 @@ def test_an_act_someone_is_barred_from_is_not_done(code, text, prevented):
     mentioned = [e for e in code(text, "2021-11-16", include_all=True) if e.cameo.startswith(prevented)]
     assert mentioned and {e.modality for e in mentioned} == {"negated"}
     assert all(e.rule.endswith("from]") for e in mentioned)
+
+
+@pytest.mark.parametrize("text, unreal", [
+    ("Israel will keep up its strikes until Hamas frees the hostages.", ("HAMAS", "08")),
+    ("The rebels said they would keep fighting until Prime Minister Abiy Ahmed resigned.", ("ETH", "08")),
+    ("The army will stay in Goma until the M23 rebels withdraw.", ("M23", "08")),
+])
+def test_a_time_clause_of_a_planned_act_is_not_a_fact(code, text, unreal):
+    """"until", "once", "when" under a clause that is only planned or expected: that act has not happened, and
+    its actor announced nothing (no intent or threat derived for it)."""
+    asserted = {(e.source.code, e.root) for e in code(text)}
+    assert not any(source.startswith(unreal[0]) for source, root in asserted), asserted
+    mentioned = [e for e in code(text, include_all=True) if e.root == unreal[1]]
+    assert mentioned and all(e.modality in ("future", "hypothetical") for e in mentioned)
+    assert all("time clause:" in e.rule for e in mentioned)
+
+
+def test_a_time_clause_in_the_past_stays_a_fact(code):
+    assert ("HAMAS", "08") in {(e.source.code, e.root) for e in
+                              code("Israel kept up its strikes until Hamas freed the hostages.")}
+    # a past passive in a time clause inside a phrase about a possible arrest: the arrest it names happened
+    events = code("Reports said Smith could face charges once she is back home over a chase dating back to just "
+                  "before she was arrested in Indonesia.", include_all=True)
+    assert {e.modality for e in events if e.root == "17"} == {"asserted"}
+
+
+def test_any_act_is_no_particular_act(code):
+    text = "The Kremlin said any meeting between Putin and Zelenskiy was possible only after an agreement."
+    assert "04" not in roots(code(text))
+    assert {e.modality for e in code(text, include_all=True) if e.root == "04"} == {"hypothetical"}

@@ -200,3 +200,26 @@ def test_throwing_stones_is_a_violent_protest(code):
 def test_busting_is_an_arrest(code):
     events = code("Indonesian police busted three Australian drug smugglers in Bali on Monday.", "2018-06-14")
     assert [(e.source.code, e.target.country, e.cameo) for e in events] == [("IDNCOP", "AUS", "173")]
+
+
+@pytest.mark.parametrize("text", [
+    "The national cricket board withdrew from a tri-nation series in Pakistan in protest.",
+    "Senator Harris pulled out of the presidential race in France.",
+    "Kenya withdrew from the bid to host the games in Uganda.",
+])
+def test_leaving_a_contest_or_project_is_no_military_retreat(code, text):
+    assert not [e for e in code(text, include_all=True) if e.cameo.startswith("087")]
+
+
+def test_leaving_ground_is_still_a_retreat(code):
+    assert ("ISR", "PSE", "08") in dyads(code("Israel withdrew from Gaza in 2005."))
+    assert ("SYR", "LBN", "08") in dyads(code("Syria pulled out of Lebanon in April 2005."))
+
+
+def test_leaving_talks_halts_them_and_leaving_a_treaty_reduces_relations(code):
+    talks = code("Iran pulled out of the talks with the United States.")
+    assert {(e.source.code, e.target and e.target.code, e.cameo) for e in talks} == {("IRN", "USA", "164")}
+    assert talks[0].rule.startswith("builtin:pull out +of :talk")   # "out" read as the particle, "of" as the verb's
+    assert {e.cameo for e in code("Ethiopia withdrew from the peace talks with Eritrea.")} == {"164"}
+    treaty = code("The United States withdrew from the Paris climate agreement.")
+    assert [(e.source.code, e.target, e.cameo) for e in treaty] == [("USA", None, "160")]   # Paris is no actor

@@ -90,6 +90,9 @@ BACK_REFERENCES = {
     "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
     "bank": "named", "assembly": "named", "lender": "group",
 }
+# Heads that name the other parties of their possessor ("Afghanistan's neighbours", "allies of Kyiv"): not it.
+COUNTERPART_HEADS = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary", "opponent",
+                               "partner", "backer", "critic"})
 # Names of treaties, accords and processes named after a city ("Vienna Convention", "Minsk agreements").
 NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", "protocol", "treaty", "declaration",
                                 "process", "format", "communique", "memorandum", "charter", "statute", "summit"})

@@ -62,6 +62,8 @@ REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", 
 CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "amid", "despite"})
 # Clause marks that make a subordinate clause non-factual.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Clause marks of time: such a clause is as real as its main clause ("would keep marching until Ruto resigned").
+TEMPORAL_MARKS = frozenset({"until", "till", "before", "once", "after", "when", "whenever"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ def _own_marks(token) -> tuple[str | None, str]:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj", "cc") and c.lower_ in ("never", "no", "neither", "nor")
                                and c.head.i == token.i):
             return NEGATED, f"neg:{c.lower_}"
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in children(token)):
+        return HYPOTHETICAL, "det:any"   # "any meeting between them", "any attack": no particular act
     for c in children(token):
         if c.dep_ == "aux" and c.tag_ == "MD":
             w = c.lower_
@@ -124,6 +128,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
     first = True
     label, reason = None, ""
     anchor = None
+    direct = True
     for _ in range(12):
         if token.i == trigger.i and _nothing_done(token):
             return Modality(NEGATED, "neg:no object")
@@ -162,6 +167,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 any(c.dep_ == "aux" and c.lower_ == "have" for c in children(token)):
             # "Biden was to have met King Abdullah": a plan that did not happen
             return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
+        if dep == "advcl" and direct and _time_clause_of_unreal_act(token, stop_at):
+            main = modality_of(head, stop_at)
+            return Modality(main.label, f"time clause:{main.reason}", main.under_report, main.report_past, main.anchor)
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
             break
@@ -203,6 +211,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                             label, reason = kind, f"governor:{lemma}"
                         break
         first = False
+        direct = direct and dep in ("xcomp", "ccomp", "conj")   # still the clause's own verb chain
         token = head
     if label == "would":
         # "said ... would" reports a future act; a bare "would" is conditional.
@@ -217,6 +226,18 @@ def _intention_object(token):
     nouns = GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[NEGATED] | INTENTION_NOUNS
     return next((c for c in children(token.head) if c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() in nouns
                  and any(k for k, words in GOVERNING_NOUNS.items() if c.lemma_.lower() in words)), None)
+
+
+def _time_clause_of_unreal_act(clause, stop_at) -> bool:
+    """A time clause ("until ...", "once ...", "when ...") under a main clause that is only planned, expected or
+    conditional: "will stay until the rebels surrender". A past tense under "will" is a fact of its own."""
+    if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(clause)):
+        return False
+    main = modality_of(clause.head, stop_at)
+    if main.label not in (FUTURE, HYPOTHETICAL):
+        return False
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children(clause))
+    return not past or main.reason == "modal:would"
 
 
 def _infinitive(token) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 from newsevents.coding.article import Context
 from newsevents.coding.english import (
     BACK_REFERENCES,
+    COUNTERPART_HEADS,
     NAMED_AFTER_PLACES,
     NEUTER,
     OF_HEADS,
@@ -227,6 +228,8 @@ class SentenceActors(PairReferences, PeopleAndOffices):
 
     def _resolve_one(self, head, exclude: frozenset = frozenset()) -> list[Actor]:
         tokens = self.phrase_tokens(head)
+        if self._counterparts_unnamed(head, tokens):
+            return []   # "Afghanistan's neighbours" are not Afghanistan, and who they are is not said
         text = phrase_text(tokens)
         role = self._role(head, tokens)
         former = any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens)
@@ -268,6 +271,14 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
             return [role_only(role, head.text, text)]
         return []
+
+    def _counterparts_unnamed(self, head, tokens) -> bool:
+        """"Afghanistan's neighbours", "allies of Kyiv": others, named only by whose they are; not "its NATO allies"."""
+        if head.lemma_.lower() not in COUNTERPART_HEADS:
+            return False
+        owners = {t.i for c in children(head) if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                  for t in c.subtree}
+        return bool(owners) and not any(t.i in self.by_token for t in tokens if t.i not in owners)
 
     def _conjoined(self, entries: list[tuple[Mention, ActorEntry]], tokens) -> list[ActorEntry]:
         """Conjoined modifiers are separate actors ("U.S. and British warships", "US-Israeli strikes"); so are
@@ -435,8 +446,10 @@ def _part_of_a_name(mention: Mention, sent, day) -> bool:
     entry = mention.entry_on(day)
     doc = sent.doc
     if entry is not None and entry.kind in ("capital", "place") and mention.end < sent.end:
-        after = doc[mention.end]
-        if after.lemma_.lower() in NAMED_AFTER_PLACES and after.i == doc[mention.end - 1].head.i:
+        named = doc[mention.end - 1]
+        while named.dep_ == "compound" and named.head.i > named.i:   # "the Paris climate agreement"
+            named = named.head
+        if named.i >= mention.end and named.lemma_.lower() in NAMED_AFTER_PLACES:
             return True
     if entry is None or entry.kind != "group" or mention.start <= sent.start:
         return False

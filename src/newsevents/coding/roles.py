@@ -12,9 +12,11 @@ from newsevents.model import Actor
 
 def own_side(actor: Actor, sources: list[Actor] | tuple[Actor, ...]) -> bool:
     """The source's own people ("Serbia withdrew its troops"), as opposed to a domestic counterpart with
-    another role ("the opposition demanded that the government ..."): not a target."""
-    return any(actor.country and actor.country == s.country and (not s.role or not actor.role
-                                                                 or s.role == actor.role) for s in sources)
+    another role ("the opposition demanded that the government ...") or a named group of its own: not a
+    target."""
+    return any(actor.country and actor.country == s.country and (not s.role or not actor.role or s.role == actor.role)
+               and not (actor.group and actor.group != s.group)   # "Ethiopia held talks with the TPLF"
+               for s in sources)
 
 
 def presumed_sources(c, s) -> list[Actor]:

@@ -3,9 +3,9 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, CAPACITY_NOUNS, FORCE_NOUNS, HELP_NOUNS, INNER_PREPS,
-                                       INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS,
-                                       REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, FORCE_NOUNS, HELP_NOUNS,
+                                       INNER_PREPS, INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
+                                       QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
@@ -219,7 +219,8 @@ def phrase_and_inner(head, depth: int = 3, venues: frozenset[str] = frozenset())
             continue
         for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in INNER_PREPS and \
-                    not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues):
+                    not (c.lower_ in LOCATIVE and tok.lemma_.lower() in venues) and \
+                    not (c.lower_ == "of" and tok.lemma_.lower() in COUNTERPART_HEADS):   # "the allies of Russia"
                 for p in children(c):
                     if p.dep_ == "pobj":
                         queue.append((p, d + 1))

@@ -133,6 +133,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                pairs.domestic_needs_two_roles),
     Convention("protest.not-armed-forces.v1", "filter",
                "armed forces marching or rallying are on the move, not protesting", pairs.armed_forces_moving),
+    Convention("retreat.not-from-an-undertaking.v1", "filter",
+               "withdrawing from a race, a series or a project is no military retreat", pairs.left_an_undertaking),
     Convention("act.by-means.v1", "filter",
                "a reaction whose \"by\" clause says what was done (\"retaliated by recalling\") is that act alone",
                pairs.said_by_its_means),

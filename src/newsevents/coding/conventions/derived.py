@@ -46,6 +46,8 @@ def _announced(c: Candidate, s: SentenceScope, table: str) -> Candidate | None:
     m = c.modality
     if m.reason in SCHEDULES:
         return None   # "is due to travel": a schedule reported, not an act announced
+    if m.reason.startswith("time clause:"):
+        return None   # "will stay until the rebels surrender": the rebels announced nothing
     if c.label != mod.FUTURE or not m.reason or code is None or \
             not announced_by_source(m, c.source, s.actors, s.sent):
         return None

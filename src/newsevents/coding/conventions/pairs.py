@@ -209,6 +209,17 @@ def armed_forces_moving(c: Candidate, s: SentenceScope) -> bool:
         c.frame.trigger.lemma_.lower() in tables.words("movement_verb") and c.source.role in tables.words("armed_role")
 
 
+def left_an_undertaking(c: Candidate, s: SentenceScope) -> bool:
+    """"The cricket board withdrew from a tri-nation series", "pulled out of the race": what was left is an event,
+    a contest or a project, not ground; no forces retreated (0874 is the bare "withdraw" rows' reading)."""
+    trigger = c.frame.trigger
+    if not c.code.startswith("087") or c.frame.kind != "verb":
+        return False
+    preps = [p for c in children(trigger) for p in (c, *children(c)) if p.dep_ == "prep"]   # "pulled out of"
+    left = [x for p in preps if p.lower_ in ("from", "of") for x in children(p) if x.dep_ == "pobj"]
+    return any(x.lemma_.lower() in s.lexicon.conventions.words("undertaking_noun") for x in left)
+
+
 def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
     """"The junta retaliated by recalling its ambassadors": the reaction is the act its "by" clause names
     (coded there), not an act of its own against whatever that clause names."""
