@@ -412,3 +412,24 @@ def test_a_countrys_neighbours_or_allies_are_not_that_country(code):
     assert not [e for e in code("The allies of Russia condemned the new sanctions on Iran.") if who(e.source) == "RUS"]
     # a name in the phrase says who they are
     assert ("TUR", "NATO", "02") in dyads(code("Turkey called for emergency consultations with its NATO allies."))
+
+
+def test_a_national_guard_is_the_one_of_the_country_where_it_acts(code):
+    events = code("National Guard troops fired tear gas at crowds marching towards the presidential palace in Caracas.")
+    assert {(e.source.country, e.source.role, e.cameo) for e in events if e.root == "17"} == {("VEN", "MIL", "175")}
+    ukraine = code("The National Guard of Ukraine shelled Russian positions near Bakhmut.")
+    assert {(e.source.country, e.source.role) for e in ukraine} == {("UKR", "MIL")}
+
+
+def test_an_object_read_as_part_of_a_clauses_subject_goes_back_to_its_verb(code, coder):
+    # spaCy reads "parliament and police" as the subject of "shot", a clause "stormed" would take
+    text = "A day after protesters stormed parliament and police shot dead more than 20 people in Nairobi, Ruto spoke."
+    doc = coder.nlp(text)
+    token = {t.text: t for t in doc}
+    assert (token["parliament"].dep_, token["parliament"].head.text) == ("dobj", "stormed")
+    assert (token["police"].dep_, token["police"].head.text) == ("nsubj", "shot")
+    shot = [e for e in code(text, "2024-06-26") if e.root == "19"]
+    assert {(e.source.country, e.source.role) for e in shot} == {("KEN", "COP")}
+    # a verb that takes clauses keeps them
+    said = coder.nlp("The minister said parliament and police shared the blame.")
+    assert next(t for t in said if t.text == "parliament").dep_ == "nsubj"

@@ -141,6 +141,9 @@ def test_force_used_on_protesters_says_they_protested(code):
     rallied = code("Protesters rallied outside parliament in Tbilisi and police fired tear gas at them.", "2024-10-29")
     assert len([e for e in rallied if e.root == "14"]) <= 1
     assert not [e for e in code("Iranian police fired tear gas at journalists in Tehran.") if e.root == "14"]
+    # a bombing of a crowd by an armed group is an attack on them, not the state repressing a protest
+    bombing = code("Islamic State said two of its fighters detonated explosive belts among the crowd in Kerman.")
+    assert bombing and not [e for e in bombing if e.root == "14"]
 
 
 def test_force_with_no_target_found_while_another_side_is_in_view_is_no_event(code):

@@ -319,6 +319,10 @@ def test_a_time_clause_in_the_past_stays_a_fact(code):
     events = code("Reports said Smith could face charges once she is back home over a chase dating back to just "
                   "before she was arrested in Indonesia.", include_all=True)
     assert {e.modality for e in events if e.root == "17"} == {"asserted"}
+    # "would ..., a day after X happened": the time clause tells what happened
+    events = code("Ruto said he would scrap the tax bill, a day after police shot dead 20 protesters in Nairobi.",
+                  include_all=True)
+    assert {e.modality for e in events if e.root == "19"} == {"asserted"}
 
 
 def test_any_act_is_no_particular_act(code):

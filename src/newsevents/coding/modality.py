@@ -237,7 +237,10 @@ def _time_clause_of_unreal_act(clause, stop_at) -> bool:
     if main.label not in (FUTURE, HYPOTHETICAL):
         return False
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children(clause))
-    return not past or main.reason == "modal:would"
+    # "would keep marching until Ruto resigned" is a future told in the past; "would withdraw the bill, a day
+    # after protesters stormed parliament" tells what happened
+    return not past or (main.reason == "modal:would" and any(
+        c.dep_ == "mark" and c.lower_ in ("until", "till", "once") for c in children(clause)))
 
 
 def _infinitive(token) -> bool:

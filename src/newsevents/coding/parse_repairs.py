@@ -6,6 +6,17 @@ the mended tree as if the parser had got it right.
 """
 from __future__ import annotations
 
+from newsevents.coding.modality import GOVERNORS, PREVENTING, REPORTING
+
+# Verbs that take a clause ("said police shot", "feared troops would ..."): their clauses are not misparses.
+CLAUSE_VERBS = REPORTING | PREVENTING | frozenset().union(*GOVERNORS.values()) | frozenset({
+    "see", "hear", "feel", "mean", "ensure", "make", "let", "guarantee", "order", "argue", "reckon", "realize",
+    "realise", "understand", "assert", "maintain", "contend", "hold", "indicate", "signal", "emphasize",
+    "emphasise", "stress", "reiterate", "repeat", "recognize", "recognise", "accept", "concede", "complain",
+    "protest", "respond", "reply", "swear", "direct", "instruct", "command", "stipulate", "specify", "be",
+    "seem", "appear", "feel", "notice", "observe", "predict", "forecast", "judge", "rule", "declare", "testify",
+    "tweet", "post", "charge", "counter", "retort", "boast", "lament", "regret", "celebrate", "welcome", "hint"})
+
 
 def back_to_main_clause(verb) -> bool:
     """"Macron visited Beirut, two days after an explosion devastated the port, and promised aid": spaCy hangs
@@ -56,6 +67,26 @@ def subject_taken_for_object(verb):
     return noun, between
 
 
+def object_taken_for_subject(verb):
+    """"a day after protesters stormed parliament and police shot 20 people": spaCy reads "parliament and police"
+    as the subject of a clause "shot" that "stormed" takes. A verb that takes no clause and has no object of its
+    own, followed at once by such a clause with no "that" and two nouns joined by "and" for subject, has the
+    first noun for object; the clause, with the second noun for subject, is a conjunct. The two nouns, or None."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.pos_ != "VERB" or head.pos_ != "VERB" or head.i > verb.i or \
+            head.lemma_.lower() in CLAUSE_VERBS or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c != verb
+                                                        for c in head.children) or \
+            any(c.dep_ == "mark" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.i != head.i + 1:
+        return None
+    second = next((c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if second is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
+        return None
+    return subject, second
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -75,6 +106,16 @@ def register_clause_repairs() -> None:
                     token.head = main
                 elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
+                joined = object_taken_for_subject(token)
+                if joined is not None:
+                    first, second = joined
+                    head = token.head
+                    for c in list(first.children):   # the "and" now joins the clauses
+                        if c.dep_ == "cc" and first.i < c.i < second.i:
+                            c.head = head
+                    first.head, first.dep_ = head, "dobj"
+                    second.head, second.dep_ = token, "nsubj"
+                    token.dep_ = "conj"
                 found = subject_taken_for_object(token)
                 if found is not None:
                     subject, phrases = found

@@ -55,6 +55,10 @@ def _announced(c: Candidate, s: SentenceScope, table: str) -> Candidate | None:
     return _derived(c, code, when=when, event_place=None)
 
 
+def _state_force(actor) -> bool:
+    return actor.group is None and actor.role in (None, "GOV", "MIL", "COP", "SPY", "JUD")
+
+
 def announced_intent(c: Candidate, s: SentenceScope) -> Candidate | None:
     """A future cooperative act announced by its own side is an intent (03), dated when announced; so is a
     conditional offer ("would meet X if ...")."""
@@ -79,7 +83,8 @@ def threat_over_intent(events: list, s: SentenceScope) -> list:
 def protest_of_repressed(events: list, s: SentenceScope) -> list:
     """"Police fired tear gas at protesters near the U.S. embassy": force or repression used on protesters says
     that they protested (141), at the country whose embassy or consulate the clause names, else at their own
-    government; dated and placed as the act on them. Not when the sentence codes their protest already."""
+    government; dated and placed as the act on them. Not when the sentence codes their protest already, nor
+    when the force is not the state's ("two of its members detonated explosive belts among the crowd")."""
     tables = s.lexicon.conventions
     protesters, roots = tables.words("protester_noun"), tables.words("repression_root")
     protesting = {e.source.code for e in events if e.root in tables.words("protest_root")}
@@ -87,7 +92,7 @@ def protest_of_repressed(events: list, s: SentenceScope) -> list:
     for e in events:
         crowd = e.target
         if e.modality != "asserted" or e.root not in roots or crowd is None or crowd.role != "CVL" or \
-                not crowd.country or crowd.code in protesting:
+                not crowd.country or crowd.code in protesting or not _state_force(e.source):
             continue
         trigger = s.sent.doc[e.extra["trigger"]]
         clause = own_clause(trigger)

@@ -210,13 +210,14 @@ def armed_forces_moving(c: Candidate, s: SentenceScope) -> bool:
 
 
 def left_an_undertaking(c: Candidate, s: SentenceScope) -> bool:
-    """"The cricket board withdrew from a tri-nation series", "pulled out of the race": what was left is an event,
-    a contest or a project, not ground; no forces retreated (0874 is the bare "withdraw" rows' reading)."""
+    """"The cricket board withdrew from a tri-nation series", "pulled out of the race", "withdrew the bill": what
+    was left or taken back is an event, a contest, a project or a text, not ground; no forces retreated."""
     trigger = c.frame.trigger
     if not c.code.startswith("087") or c.frame.kind != "verb":
         return False
     preps = [p for c in children(trigger) for p in (c, *children(c)) if p.dep_ == "prep"]   # "pulled out of"
     left = [x for p in preps if p.lower_ in ("from", "of") for x in children(p) if x.dep_ == "pobj"]
+    left += [x for x in children(trigger) if x.dep_ == "dobj"]   # "would withdraw the bill"
     return any(x.lemma_.lower() in s.lexicon.conventions.words("undertaking_noun") for x in left)
 
 
