@@ -433,3 +433,17 @@ def test_an_object_read_as_part_of_a_clauses_subject_goes_back_to_its_verb(code,
     # a verb that takes clauses keeps them
     said = coder.nlp("The minister said parliament and police shared the blame.")
     assert next(t for t in said if t.text == "parliament").dep_ == "nsubj"
+
+
+def test_whose_is_the_noun_the_clause_describes_and_no_target(code):
+    events = code("Russia, whose forces shelled Kharkiv on Monday, denied the report.", "2024-05-15")
+    assert ("RUS", "UKR", "19") in dyads(events)
+    assert [(e.source.code, e.source.role) for e in events if e.root == "19"] == [("RUSMIL", "MIL")]
+    # the owner of the clause's subject is not what the clause's verb takes
+    allies = code("Officials did not mention Eritrea, whose troops have fought alongside the Ethiopian army in Tigray.")
+    assert not [e for e in allies if e.target is not None and e.target.country == "ERI"]
+
+
+def test_attacking_military_positions_is_force_not_criticism(code):
+    events = code("Hezbollah fighters attacked Israeli positions in the Shebaa Farms on Sunday.", "2023-10-09")
+    assert {(e.source.code, e.target.country, e.root) for e in events} == {("HEZBOLLAH", "ISR", "19")}

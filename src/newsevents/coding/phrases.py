@@ -18,7 +18,6 @@ from newsevents.coding.english import (
     OF_HEADS,
     PERSONAL,
     PLURAL,
-    THIRD_PARTY_PARTICIPLES,
 )
 from newsevents.coding.lexicon.actors import (
     ActorDictionary,
@@ -29,6 +28,7 @@ from newsevents.coding.lexicon.actors import (
     role_only,
     with_country,
 )
+from newsevents.coding.mention_filters import part_of_a_name, third_party
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
 from newsevents.coding.parse_facts import children, facts_of, sentence_columns
@@ -53,7 +53,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         self.gazetteer = gazetteer
         self.day = day
         self.context = context
-        self.mentions = [m for m in dictionary.find_mentions(sent, day) if not _part_of_a_name(m, sent, day)]
+        self.mentions = [m for m in dictionary.find_mentions(sent, day) if not part_of_a_name(m, sent, day)]
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -238,7 +238,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         mentions: list[Mention] = []
         for t in tokens:
             m = self.by_token.get(t.i)
-            if m and m not in mentions and not _third_party(m, head.doc):
+            if m and m not in mentions and not third_party(m, head.doc):
                 mentions.append(m)
         if mentions:
             entries = [(m, m.entry_on(self.day)) for m in mentions]
@@ -271,6 +271,12 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
             return [role_only(role, head.text, text)]
         return []
+
+    def _whose(self, whose) -> Actor | None:
+        """"Eritrea, whose troops have fought ...": the noun the relative clause describes."""
+        clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
+        found = self._resolve_one(clause.head) if clause is not None else []
+        return found[0] if len(found) == 1 else None
 
     def _counterparts_unnamed(self, head, tokens) -> bool:
         """"Afghanistan's neighbours", "allies of Kyiv": others, named only by whose they are; not "its NATO allies"."""
@@ -390,9 +396,9 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
         else:
-            poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in PRONOUNS]
+            poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose")]
             if poss:
-                ref = self._back_reference(poss[0], [poss[0]])
+                ref = self._back_reference(poss[0], [poss[0]]) if poss[0].lower_ != "whose" else self._whose(poss[0])
                 if ref is not None:
                     role = self._role(head, tokens) or ref.role
                     return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
@@ -438,26 +444,6 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         return None
 
 
-def _part_of_a_name(mention: Mention, sent, day) -> bool:
-    """A group's name closing a person's name ("Foreign Minister Therese Kayikwamba Wagner") is a surname: the
-    mention's first token follows a proper noun of the same name that is no actor itself. A city naming a
-    treaty or a process ("the 1961 Vienna Convention", "the Minsk agreements", "the Oslo Accords") is part of
-    that name, not an actor."""
-    entry = mention.entry_on(day)
-    doc = sent.doc
-    if entry is not None and entry.kind in ("capital", "place") and mention.end < sent.end:
-        named = doc[mention.end - 1]
-        while named.dep_ == "compound" and named.head.i > named.i:   # "the Paris climate agreement"
-            named = named.head
-        if named.i >= mention.end and named.lemma_.lower() in NAMED_AFTER_PLACES:
-            return True
-    if entry is None or entry.kind != "group" or mention.start <= sent.start:
-        return False
-    before, first = doc[mention.start - 1], doc[mention.start]
-    return before.pos_ == "PROPN" and before.dep_ == "compound" and mention.start <= before.head.i < mention.end \
-        and first.pos_ == "PROPN" and not first.is_upper and mention.end - mention.start == 1
-
-
 def is_back_reference(token) -> bool:
     """A pronoun or a definite description that refers back ("it", "its", "the alliance", "the group")."""
     return token.lower_ in PRONOUNS or _is_definite_back_reference(token)
@@ -493,9 +479,3 @@ def _conjuncts(head) -> list:
                 found.append(c)
                 stack.append(c)
     return [facts.tokens[i] for i in sorted(found)]
-
-
-def _third_party(mention, doc) -> bool:
-    """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
-    end = mention.end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES

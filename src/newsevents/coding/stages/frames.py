@@ -61,7 +61,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     subj = subject_of(verb)
     passive = is_passive(verb)
     obj = direct_object(verb)
-    if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive:
+    if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive and \
+            not any(c.lower_ == "whose" for c in children(subj)):   # "Eritrea, whose troops fought": the owner
         obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
     if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object

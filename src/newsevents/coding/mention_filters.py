@@ -1,0 +1,31 @@
+"""Dictionary matches that are part of another name or describe a third party, and so name no actor."""
+from __future__ import annotations
+
+from newsevents.coding.english import NAMED_AFTER_PLACES, THIRD_PARTY_PARTICIPLES
+from newsevents.coding.lexicon.actors import Mention
+
+
+def part_of_a_name(mention: Mention, sent, day) -> bool:
+    """A group's name closing a person's name ("Foreign Minister Therese Kayikwamba Wagner") is a surname: the
+    mention's first token follows a proper noun of the same name that is no actor itself. A city naming a
+    treaty or a process ("the 1961 Vienna Convention", "the Minsk agreements", "the Oslo Accords") is part of
+    that name, not an actor."""
+    entry = mention.entry_on(day)
+    doc = sent.doc
+    if entry is not None and entry.kind in ("capital", "place") and mention.end < sent.end:
+        named = doc[mention.end - 1]
+        while named.dep_ == "compound" and named.head.i > named.i:   # "the Paris climate agreement"
+            named = named.head
+        if named.i >= mention.end and named.lemma_.lower() in NAMED_AFTER_PLACES:
+            return True
+    if entry is None or entry.kind != "group" or mention.start <= sent.start:
+        return False
+    before, first = doc[mention.start - 1], doc[mention.start]
+    return before.pos_ == "PROPN" and before.dep_ == "compound" and mention.start <= before.head.i < mention.end \
+        and first.pos_ == "PROPN" and not first.is_upper and mention.end - mention.start == 1
+
+
+def third_party(mention, doc) -> bool:
+    """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
