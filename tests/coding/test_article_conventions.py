@@ -58,7 +58,7 @@ def test_domestic_concessions_and_arrests_stay_domestic(code):
 def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     events = code("China said on Tuesday that India's move in Ladakh was unacceptable.")
     assert ("CHN", "IND", "11") in dyads(events)
-    assert any("+speech.criticism-cue.v2" in e.rule for e in events)
+    assert any("+speech.criticism-cue.v3" in e.rule for e in events)
     assert ("CHN", "IND", "01") not in dyads(events)
 
 
@@ -347,3 +347,21 @@ def test_an_arrest_naming_no_one_doing_it_is_the_states(code):
     assert not [e for e in code("A Frenchman was arrested in October.") if e.source.country == "FRA"]
     # an arrest with its agent named keeps it
     assert {e.source.code for e in code("Indonesian police arrested a Frenchman in Bali.")} == {"IDNCOP"}
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban spokesman Zabihullah Mujahid said the two sides had agreed not to carry out hostile acts.",
+    "Noboa said his government would not allow criminals to go unpunished.",
+    "Trump said the embassy staff were moved because it could be a dangerous place for Americans in Iraq.",
+])
+def test_a_criticism_word_in_a_clause_not_asserted_is_no_criticism(code, text):
+    assert not [e for e in code(text) if e.cameo == "111"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vucic said the gunmen no longer wanted to endure what he called Kurti's terror.",
+    "The State Department said the plant should not be confused with Iran's willful violation of its obligations.",
+    '"Kabul will not leave this cowardly act unanswered," the Pakistani foreign ministry said.',
+])
+def test_a_name_given_a_wrong_owned_or_a_thing_pointed_at_is_a_criticism_in_any_clause(code, text):
+    assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v3" in e.rule]

@@ -329,3 +329,11 @@ def test_any_act_is_no_particular_act(code):
     text = "The Kremlin said any meeting between Putin and Zelenskiy was possible only after an agreement."
     assert "04" not in roots(code(text))
     assert {e.modality for e in code(text, include_all=True) if e.root == "04"} == {"hypothetical"}
+
+
+def test_a_finite_verb_joined_by_and_or_but_has_its_own_negation(code):
+    events = code("Russia did not attack Kyiv on Monday but shelled Kharkiv.", include_all=True)
+    assert {(e.root, e.modality) for e in events} == {("19", "negated"), ("19", "asserted")}
+    # "or" shares the negation; so does a participle under the same auxiliary
+    assert not code("Russia did not attack or shell Kharkiv.")
+    assert not [e for e in code("Russian forces have not attacked Kyiv and killed civilians.") if e.root in ("18", "19", "20")]

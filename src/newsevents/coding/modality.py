@@ -17,6 +17,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 # Governing verbs: what their complement becomes. A verb belongs to one kind only ("expect" is a guess).
 GOVERNORS = {
@@ -129,14 +130,15 @@ def modality_of(trigger, stop_at=None) -> Modality:
     label, reason = None, ""
     anchor = None
     direct = True
+    joined_to = None
     for _ in range(12):
         if token.i == trigger.i and _nothing_done(token):
             return Modality(NEGATED, "neg:no object")
         if token.pos_ in ("VERB", "AUX") or token.i == trigger.i:
             own, why = _own_marks(token)
-            if own == NEGATED:
+            if own == NEGATED and token.i != joined_to:
                 return Modality(NEGATED, why, under_report, report_past)
-            if own and label is None:
+            if own and own != NEGATED and label is None and token.i != joined_to:
                 label, reason = own, why
         if token.pos_ == "VERB" and token.dep_ in ("conj",) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
@@ -212,6 +214,11 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         break
         first = False
         direct = direct and dep in ("xcomp", "ccomp", "conj")   # still the clause's own verb chain
+        # "did not attack Kyiv but shelled Kharkiv", "was not ready and called the decision senseless": a finite
+        # verb joined by "and" or "but" is a clause of its own, without the first one's "not" ("did not attack or
+        # shell", "has not attacked and killed" share it)
+        joined_to = head.i if dep == "conj" and token.tag_ in FINITE and not any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in children(head) if c.i < token.i) else None
         token = head
     if label == "would":
         # "said ... would" reports a future act; a bare "would" is conditional.

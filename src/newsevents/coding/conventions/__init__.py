@@ -28,8 +28,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                speech.threat_cue),
     Convention("speech.accusation-cue.v1", "targets",
                "a statement that calls another responsible or guilty is an accusation (112)", speech.accusation_cue),
-    Convention("speech.criticism-cue.v2", "targets",
-               "a statement calling another's act unacceptable, illegal or brutal, in any of its clauses, is a "
+    Convention("speech.criticism-cue.v3", "targets",
+               "a statement calling another's act unacceptable, illegal or brutal, in a clause it asserts, is a "
                "criticism",
                speech.criticism_cue),
     Convention("speech.demand-must.v2", "targets",

@@ -6,9 +6,12 @@ from dataclasses import replace
 from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.modality import ASSERTED
+from newsevents.coding.modality import ASSERTED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
 from newsevents.coding.syntax import own_clause, subject_of
+
+
+NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -57,11 +60,27 @@ def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
     complement's words, its relative clauses included, call another's act unacceptable."""
     if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
         return False
-    words = {t.lemma_.lower() for t in c.frame.complement.subtree}
-    if words & s.lexicon.conventions.words("criticism_cue"):
+    cues = s.lexicon.conventions.words("criticism_cue")
+    if any(t.lemma_.lower() in cues and _said_of_a_fact(t, c.frame.complement) for t in c.frame.complement.subtree):
         c.code = "111"
         return True
     return False
+
+
+def _said_of_a_fact(cue, complement) -> bool:
+    """"said the parliament was illegitimate"; not "said the sides had agreed not to carry out hostile acts": the
+    clause holding the cue word is asserted, not negated, promised or feared. A name given ("what he called
+    Kurti's terror"), a wrong owned ("Iran's willful violation") or a thing pointed at ("this cowardly act") is
+    the speaker's charge in any clause."""
+    if cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in children(cue)):
+        return True
+    if cue.dep_ in ("amod", "advmod") and cue.i < cue.head.i and any(   # (spaCy reads "this cowardly act" both ways)
+            c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children(cue.head)):
+        return True   # "will not leave this cowardly act unanswered": a thing that is, described
+    verb = cue
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
+        verb = verb.head
+    return verb.lemma_.lower() in NAMING_VERBS or modality_of(verb, stop_at=complement.head).label == ASSERTED
 
 
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
