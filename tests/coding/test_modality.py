@@ -337,3 +337,20 @@ def test_a_finite_verb_joined_by_and_or_but_has_its_own_negation(code):
     # "or" shares the negation; so does a participle under the same auxiliary
     assert not code("Russia did not attack or shell Kharkiv.")
     assert not [e for e in code("Russian forces have not attacked Kyiv and killed civilians.") if e.root in ("18", "19", "20")]
+
+
+def test_force_attempted_is_force_used(code):
+    events = code("Al-Qaeda militants said they attempted to assassinate Iraqi Prime Minister Iyad Allawi.")
+    [attempt] = [e for e in events if e.root == "18"]
+    assert (attempt.target.country, attempt.cameo) == ("IRQ", "186")
+    assert "+force.attempt-is-the-act.v1" in attempt.rule
+    police = code("Georgian police tried to disperse the protesters in Tbilisi on Monday.", "2024-12-03")
+    assert ("GEO", "GEO", "17") in {(e.source.country, e.target.country, e.root) for e in police}
+    # an attempt only expected, or a cooperative act attempted, is no fact
+    assert not code("Georgian police may try to disperse the protesters in Tbilisi.")
+    assert not [e for e in code("Qatar tried to broker a deal between Hamas and Israel.") if e.root == "04"]
+
+
+def test_what_only_appears_to_happen_is_not_asserted(code):
+    assert not [e for e in code("Russia appeared to be trying to push Ukrainian artillery out of Belgorod.")
+                if e.root in ("17", "19")]

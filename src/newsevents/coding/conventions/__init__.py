@@ -20,6 +20,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("claim.own-act.v1", "targets",
                "an act its own actor claims to have done (\"claimed to have struck\") is asserted, as a claim of "
                "responsibility is", speech.claimed_own_act),
+    Convention("force.attempt-is-the-act.v1", "targets",
+               "force its actor tried or attempted to use (\"tried to assassinate\") was used, as CAMEO codes attempts",
+               speech.attempted_force),
     Convention("decision.measure-taken.v1", "targets",
                "a measure that takes effect by decision (sanctions, cutting ties), agreed or decided by one actor, "
                "is taken", speech.decided_measure),

@@ -128,6 +128,21 @@ def claimed_own_act(c: Candidate, s: SentenceScope) -> bool:
     return True
 
 
+def attempted_force(c: Candidate, s: SentenceScope) -> bool:
+    """"Militants said they attempted to assassinate the prime minister", "police tried to storm the office": an
+    attempt at force is an act of force (CAMEO's 186 counts attempted assassinations), if the attempt is asserted."""
+    m, trigger, tables = c.modality, c.frame.trigger, s.lexicon.conventions
+    if m is None or c.code[:2] not in tables.words("attempt_root") or trigger.dep_ != "xcomp" or \
+            m.reason != f"governor:{trigger.head.lemma_.lower()}" or \
+            trigger.head.lemma_.lower() not in tables.words("attempting_verb"):
+        return False
+    attempt = modality_of(trigger.head)
+    if attempt.label != ASSERTED:
+        return False
+    c.modality = replace(m, label=ASSERTED, reason="")
+    return True
+
+
 def decided_measure(c: Candidate, s: SentenceScope) -> bool:
     """"The EU agreed to widen sanctions on Belarus", "NATO decided to suspend cooperation": a measure that
     takes effect by decision (sanctions, cutting ties), which one actor decided or agreed on, is taken."""
