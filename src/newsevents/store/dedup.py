@@ -21,8 +21,9 @@ depends on the mentions it touches, not on the group's history. Because a cluste
 `tolerance_days` of its anchor, a new date inside an existing cluster's window changes no anchor: the
 mention joins that event, and only that event's row is rebuilt. A date outside every window, or a removed
 mention, can move the anchors from that date on, never before it: the group's clusters are cut again from
-that date only (`_resplit`), and only the events whose mentions change are built again. The result is the one `rebuild` gives from all the mentions (a property test
-compares the two on random mention streams in random orders); `rebuild` is kept for a change of tolerance.
+that date only (`_resplit`), and only the events whose mentions change are built again. The result is the
+one `rebuild` gives from all the mentions (a property test compares the two on random mention streams in
+random orders); `rebuild` is kept for a change of tolerance.
 """
 from __future__ import annotations
 
