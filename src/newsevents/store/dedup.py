@@ -21,8 +21,9 @@ depends on the mentions it touches, not on the group's history. Because a cluste
 `tolerance_days` of its anchor, a new date inside an existing cluster's window changes no anchor: the
 mention joins that event, and only that event's row is rebuilt. A date outside every window, or a removed
 mention, can move the anchors from that date on, never before it: the group's clusters are cut again from
-that date only (`_resplit`). The result is the one `rebuild` gives from all the mentions (a property test
-compares the two on random mention streams in random orders); `rebuild` is kept for a change of tolerance.
+that date only (`_resplit`), and only the events whose mentions change are built again. The result is the
+one `rebuild` gives from all the mentions (a property test compares the two on random mention streams in
+random orders); `rebuild` is kept for a change of tolerance.
 """
 from __future__ import annotations
 
@@ -125,10 +126,13 @@ def update(con: duckdb.DuckDBPyConnection, added: Sequence[Added],
     anchors = _anchors(con, groups)
     # A group's anchors before `starts[group]` stay; from it on the group is cut again from its mentions.
     starts: dict[GroupKey, dt.date] = {}
+    shrunk: set[int] = set()  # the stored events that lost a mention
     for group, day in removed:
         anchor = _anchor_at_or_before(anchors.get(group, ()), day)
         start = anchor if anchor is not None else day
         starts[group] = min(starts.get(group, start), start)
+        if anchor is not None:
+            shrunk.add(event_id_for(group, anchor))
     joins: list[tuple[Added, dt.date]] = []
     for mention in added:
         anchor = _anchor_at_or_before(anchors.get(mention.group, ()), mention.date)
@@ -139,15 +143,18 @@ def update(con: duckdb.DuckDBPyConnection, added: Sequence[Added],
     links = {m.mention_id: event_id_for(m.group, anchor) for m, anchor in joins
              if m.group not in starts or anchor < starts[m.group]}
     rebuilt = set(links.values())
+    delete = set(rebuilt)
     if starts:
-        rebuilt |= _resplit(con, starts, tolerance_days)
+        built, gone = _resplit(con, starts, tolerance_days, anchors, shrunk)
+        rebuilt |= built
+        delete |= built | gone
     if links:
         table = pa.Table.from_pydict({"mention_id": list(links), "event_id": list(links.values())},
                                      schema=_LINKS_SCHEMA)
         with registered(con, "_ne_links", table):
             con.execute("UPDATE mentions m SET event_id = l.event_id FROM _ne_links l "
                         "WHERE m.mention_id = l.mention_id")
-    _rebuild_events(con, rebuilt, delete=set(links.values()))
+    _rebuild_events(con, rebuilt, delete=delete)
 
 
 def _anchors(con: duckdb.DuckDBPyConnection, groups: Sequence[GroupKey]) -> dict[GroupKey, list[dt.date]]:
@@ -170,31 +177,46 @@ def _anchor_at_or_before(anchors: Sequence[dt.date], day: dt.date) -> dt.date | 
     return anchors[i - 1] if i else None
 
 
-def _resplit(con: duckdb.DuckDBPyConnection, starts: dict[GroupKey, dt.date], tolerance_days: int) -> set[int]:
-    """Cut the groups again from their start date on: delete their events anchored from it, cluster their
-    mentions dated from it, link those mentions; returns the ids of the events to build."""
+def _resplit(con: duckdb.DuckDBPyConnection, starts: dict[GroupKey, dt.date], tolerance_days: int,
+             anchors: dict[GroupKey, list[dt.date]], shrunk: set[int]) -> tuple[set[int], set[int]]:
+    """Cut the groups again from their start date on and link their mentions dated from it; returns the ids
+    of the events to build and of the stored events that are gone.
+
+    Only what the new cut changes is written: the mentions of a date whose event changes (or that were not
+    linked) and the events that gain or lose a date or a mention (`shrunk`: those that lost one). An event
+    that keeps its id and its mentions keeps its row, which is built from them alone. Most of a large
+    group's events after the start date stay as they were: rebuilding them all made a batch's work, and
+    its memory, grow with the store (issue #13)."""
     table = pa.Table.from_pylist([dict(zip(_STARTS_SCHEMA.names, (*g, d))) for g, d in sorted(starts.items())],
                                  schema=_STARTS_SCHEMA)
     with registered(con, "_ne_starts", table):
         rows = con.execute(f"""
-            SELECT {GROUP_SQL}, m.date, count(*)
+            SELECT {GROUP_SQL}, m.date, m.event_id, count(*)
             FROM mentions m
             JOIN _ne_starts s ON coalesce(m.source_code, '') = s.skey
                 AND coalesce(m.target_code, '') = s.tkey AND m.base_code = s.base AND m.date >= s.start
             WHERE m.modality = 'asserted'
             GROUP BY ALL ORDER BY ALL""").fetchall()
-        con.execute("""
-            DELETE FROM events e USING _ne_starts s
-            WHERE coalesce(e.source_code, '') = s.skey AND coalesce(e.target_code, '') = s.tkey
-              AND e.base_code = s.base AND e.first_date >= s.start""")
-    clusters = _cluster_rows(rows, tolerance_days)
-    if clusters.num_rows:
-        with registered(con, "_ne_clusters", clusters):
+    counts: dict[tuple, int] = {}
+    linked: dict[tuple, set[int | None]] = {}
+    for skey, tkey, base, day, event_id, n in rows:
+        key = (skey, tkey, base, day)
+        counts[key] = counts.get(key, 0) + n
+        linked.setdefault(key, set()).add(event_id)
+    clusters = _cluster_rows([(*key, n) for key, n in counts.items()], tolerance_days)
+    keys = list(zip(*(clusters.column(name).to_pylist() for name in ("skey", "tkey", "base", "date"))))
+    new_ids = clusters.column("event_id").to_pylist()
+    kept = set(new_ids)
+    moved = [i for i, key in enumerate(keys) if linked[key] != {new_ids[i]}]
+    built = {new_ids[i] for i in moved} | ({e for i in moved for e in linked[keys[i]]} & kept) | (shrunk & kept)
+    old = {event_id_for(g, a) for g, start in starts.items() for a in anchors.get(g, ()) if a >= start}
+    if moved:
+        with registered(con, "_ne_clusters", clusters.take(moved)):
             con.execute("""
                 UPDATE mentions m SET event_id = c.event_id FROM _ne_clusters c
                 WHERE coalesce(m.source_code, '') = c.skey AND coalesce(m.target_code, '') = c.tkey
                   AND m.base_code = c.base AND m.date = c.date AND m.modality = 'asserted'""")
-    return set(clusters.column("event_id").to_pylist())
+    return built, old - kept
 
 
 def _rebuild_events(con: duckdb.DuckDBPyConnection, ids: set[int], delete: set[int]) -> None:
