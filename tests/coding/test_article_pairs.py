@@ -111,7 +111,7 @@ def test_civilians_violence_is_a_riot(code):
     events = code("Protesters in Kinshasa attacked the French and U.S. embassies on Tuesday.")
     assert {(e.source.country, e.target.country, e.cameo) for e in events} >= {("COD", "FRA", "145"),
                                                                                ("COD", "USA", "145")}
-    assert all("+violence.riot.v1" in e.rule for e in events)
+    assert all("+violence.riot.v2" in e.rule for e in events)
 
 
 def test_a_past_participles_noun_is_its_victim_not_its_source(code):

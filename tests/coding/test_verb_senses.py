@@ -223,3 +223,23 @@ def test_leaving_talks_halts_them_and_leaving_a_treaty_reduces_relations(code):
     assert {e.cameo for e in code("Ethiopia withdrew from the peace talks with Eritrea.")} == {"164"}
     treaty = code("The United States withdrew from the Paris climate agreement.")
     assert [(e.source.code, e.target, e.cameo) for e in treaty] == [("USA", None, "160")]   # Paris is no actor
+
+
+def test_arson_is_destruction_and_protesters_arson_a_riot(code):
+    settlers = code("Jewish settlers set fire to the offices of Palestinian officials in Hebron.")
+    assert {(e.source.code, e.target.country, e.cameo) for e in settlers} == {("ISRCVL", "PSE", "1712")}
+    protesters = code("Protesters set fire to the French embassy in Kinshasa.")
+    assert {e.cameo for e in protesters} == {"145"}
+    assert all("+violence.riot.v2" in e.rule for e in protesters)
+
+
+def test_blockades_sieges_and_abuse(code):
+    assert ("ISR", "PSE", "19") in dyads(code("Israel on Friday reimposed blockades in the West Bank."))
+    assert {e.cameo for e in code("Russian troops imposed a siege on Mariupol in March 2022.")} == {"191"}
+    abuse = code("U.S. border patrol agents sexually abused Mexican immigrants.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in abuse} == {("USA", "MEX", "182")}
+
+
+def test_the_west_bank_is_a_place_not_a_bank(code):
+    [event] = code("Israel imposed a blockade on the West Bank.")
+    assert (event.target.code, event.target.role) == ("PSE", None)

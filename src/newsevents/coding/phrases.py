@@ -39,6 +39,7 @@ from newsevents.model import Actor
 CITIZEN_NOUNS = frozenset({"citizen", "national", "resident"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
                      "npadvmod", "quantmod", "punct", "predet", "nn"})
+PLACE_KINDS = frozenset({"country", "capital", "place"})
 PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: the tests below run for every phrase)
 PERSON_OR_PLURAL = PERSONAL | PLURAL
 
@@ -362,6 +363,9 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         return entries[0][1]
 
     def _role(self, head, tokens) -> str | None:
+        named = self.by_token.get(head.i)
+        if named is not None and head.pos_ == "PROPN" and getattr(named.entry_on(self.day), "kind", None) in PLACE_KINDS:
+            return None   # "the West Bank" is a place, not a bank
         role = self.dictionary.role_of_phrase([t for t in tokens if t.i <= head.i][-3:])
         if role:
             return role

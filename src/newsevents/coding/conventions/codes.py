@@ -37,9 +37,14 @@ def state_bombing(c: Candidate, s: SentenceScope) -> bool:
 
 def riot(c: Candidate, s: SentenceScope) -> bool:
     """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
-    protest, a riot (145), not an armed assault."""
+    protest, a riot (145), not an armed assault; so is protesters' (not settlers') destruction of property."""
     if c.code[:2] in ("18", "19") and c.sources and all(a.role == "CVL" for a in c.sources):
         c.code = "145"
+        return True
+    protesters = s.lexicon.conventions.words("protester_noun")
+    if c.code.startswith("171") and c.sources and all(a.role == "CVL" for a in c.sources) and any(
+            t.lemma_.lower() in protesters for t in c.frame.sources if t is not None):
+        c.code = "145"   # "protesters set fire to the embassy": their riot; settlers' arson stays destruction
         return True
     return False
 
