@@ -447,3 +447,11 @@ def test_whose_is_the_noun_the_clause_describes_and_no_target(code):
 def test_attacking_military_positions_is_force_not_criticism(code):
     events = code("Hezbollah fighters attacked Israeli positions in the Shebaa Farms on Sunday.", "2023-10-09")
     assert {(e.source.code, e.target.country, e.root) for e in events} == {("HEZBOLLAH", "ISR", "19")}
+
+
+def test_foreign_forces_are_not_of_the_country_around_them(code):
+    text = "Uzbek President Shavkat Mirziyoyev accused foreign forces of trying to stir unrest in Karakalpakstan."
+    assert not [e for e in code(text) if e.target is not None and e.target.country == "UZB"]
+    # a foreign ministry is the government's own
+    events = code("Foreign ministry officials in Kabul condemned the Pakistani air strikes.", "2025-10-12")
+    assert ("AFG", "PAK", "11") in dyads(events)

@@ -154,6 +154,13 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def _homeless(a: Actor, role_needed: bool = True) -> bool:
+    """A role-only actor whose country is still to be found; not "foreign forces", "foreign journalists" (whose
+    country is by definition not the one around them; a foreign ministry is a government's own)."""
+    return not a.code and (bool(a.role) or not role_needed) and \
+        not (a.role != "GOV" and "foreign" in a.text.lower().split())
+
+
 def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
     changed = sources != c.sources or targets != c.targets
     c.sources, c.targets = sources, targets
@@ -162,14 +169,15 @@ def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
 
 def country_from_place(c: Candidate, s: SentenceScope) -> bool:
     """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad"), or,
-    when the sentence names no place, from where the story was filed ("gunmen attacked police stations")."""
+    when the sentence names no place, from where the story was filed ("gunmen attacked police stations");
+    foreign ones ("foreign journalists") stay unresolved."""
     here = c.place.country if c.place is not None else s.context.story_country()
     if not here:
         return False
     # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
     foreign = c.code[:3] in _roots(s, "foreign_target_code") and any(a.country == here for a in c.sources)
-    return _replace(c, [with_country(a, here) if not a.code else a for a in c.sources],
-                    [with_country(t, here) if not t.code and t.role and not foreign else t for t in c.targets])
+    return _replace(c, [with_country(a, here) if _homeless(a, role_needed=False) else a for a in c.sources],
+                    [with_country(t, here) if _homeless(t) and not foreign else t for t in c.targets])
 
 
 def restriction_people(c: Candidate, s: SentenceScope) -> bool:
@@ -297,5 +305,4 @@ def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
     known_s = next((a for a in c.sources if a.country), None)
     if known_s is None:
         return False
-    return _replace(c, c.sources,
-                    [with_country(t, known_s.country) if not t.code and t.role else t for t in c.targets])
+    return _replace(c, c.sources, [with_country(t, known_s.country) if _homeless(t) else t for t in c.targets])
