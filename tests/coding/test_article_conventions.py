@@ -365,3 +365,11 @@ def test_a_criticism_word_in_a_clause_not_asserted_is_no_criticism(code, text):
 ])
 def test_a_name_given_a_wrong_owned_or_a_thing_pointed_at_is_a_criticism_in_any_clause(code, text):
     assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v3" in e.rule]
+
+
+def test_the_storys_own_army_acts_abroad_as_the_storys(code):
+    text = ("ISLAMABAD (Reuters) - Pakistan said on Thursday it had carried out strikes on militant hideouts, a day "
+            "after Pakistan recalled its ambassador.\n\nPakistan's foreign ministry said the precision military "
+            "strikes hit hideouts of militant groups in Iran's Sistan-Baluchestan province early on Thursday.")
+    struck = [e for e in code(text, "2024-01-18") if e.root == "19" and "military strikes" in e.source.text]
+    assert struck and {(e.source.country, e.target.country) for e in struck} == {("PAK", "IRN")}

@@ -66,7 +66,7 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a speech act with no addressee is aimed at the other actor in view, not the speaker's own side",
                speech.addressee_from_context),
     Convention("role.country-from-place.v3", "targets",
-               "an actor named only by its role belongs to the country where the act or the story happened",
+               "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's",
                targets.country_from_place),
     Convention("restriction.people-of-place.v1", "targets",
                "curfews and emergencies imposed or lifted in a place concern its people", targets.restriction_people),

@@ -171,13 +171,22 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
     """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad"), or,
     when the sentence names no place, from where the story was filed ("gunmen attacked police stations");
     foreign ones ("foreign journalists") stay unresolved."""
-    here = c.place.country if c.place is not None else s.context.story_country()
+    home = s.context.story_country()
+    here = c.place.country if c.place is not None else home
     if not here:
         return False
     # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
     foreign = c.code[:3] in _roots(s, "foreign_target_code") and any(a.country == here for a in c.sources)
-    return _replace(c, [with_country(a, here) if _homeless(a, role_needed=False) else a for a in c.sources],
+    return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, role_needed=False) else a
+                        for a in c.sources],
                     [with_country(t, here) if _homeless(t) and not foreign else t for t in c.targets])
+
+
+def _home_of(source: Actor, here: str, home: str | None) -> str:
+    """"the army had mobilised 300,000 reservists and was massing forces near the Gaza border": the story's own
+    state's army, named as the story's ("the army", "the government"), acts wherever it acts."""
+    state = source.role in ("MIL", "GOV", "COP") and source.text.lower().startswith("the ")
+    return home if state and home else here
 
 
 def restriction_people(c: Candidate, s: SentenceScope) -> bool:
