@@ -243,3 +243,10 @@ def test_blockades_sieges_and_abuse(code):
 def test_the_west_bank_is_a_place_not_a_bank(code):
     [event] = code("Israel imposed a blockade on the West Bank.")
     assert (event.target.code, event.target.role) == ("PSE", None)
+
+
+def test_briefing_is_consulting_and_assailing_is_criticising(code):
+    briefed = code("Israeli Defence Minister Yoav Gallant briefed Secretary of State Antony Blinken on Monday.",
+                   "2023-10-16")
+    assert ("ISR", "USA", "04") in dyads(briefed)
+    assert ("RUS", "UKR", "11") in dyads(code("Russia assailed Ukraine over the attack on the Crimea bridge."))
