@@ -354,3 +354,11 @@ def test_force_attempted_is_force_used(code):
 def test_what_only_appears_to_happen_is_not_asserted(code):
     assert not [e for e in code("Russia appeared to be trying to push Ukrainian artillery out of Belgorod.")
                 if e.root in ("17", "19")]
+
+
+def test_a_refusal_only_demanded_or_supposed_is_no_refusal(code):
+    assert ("HUN", "UKR", "12") in dyads(code("Hungary refused to approve the aid for Ukraine."))
+    demanded = code("Greece demanded that its European Community partners refuse to recognise North Macedonia.")
+    assert not [e for e in demanded if e.root == "12"]
+    supposed = code("Kenny said that if Cowen refuses to resign by Tuesday, Fine Gael will call a vote.")
+    assert not [e for e in supposed if e.root == "12"]

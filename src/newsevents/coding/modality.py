@@ -193,7 +193,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         break   # "agreed at talks in Putrajaya", "in a phone call": where and when, not what
                     if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
                         if kind == NEGATED:
-                            return Modality(NEGATED, f"governor:{lemma}", under_report, report_past)
+                            return Modality(NEGATED, f"governor:{lemma}", under_report, report_past, head.i)
                         if label is None:
                             label, reason, anchor = kind, f"governor:{lemma}", head.i
                         break

@@ -29,6 +29,10 @@ def refusal(c: Candidate, s: SentenceScope) -> Candidate | None:
     refused = s.lexicon.conventions.mapping("refused_by_root").get(c.code[:2])
     if c.label != mod.NEGATED or refused is None or not _own_refusal(c, s):
         return None
+    m = c.modality
+    if m.anchor is not None and m.reason.startswith("governor:") and \
+            mod.modality_of(s.sent.doc[m.anchor]).label != mod.ASSERTED:
+        return None   # "was banking on the United States failing to deliver": no refusal happened
     return _derived(c, refused, event_place=c.place)
 
 
