@@ -455,3 +455,11 @@ def test_foreign_forces_are_not_of_the_country_around_them(code):
     # a foreign ministry is the government's own
     events = code("Foreign ministry officials in Kabul condemned the Pakistani air strikes.", "2025-10-12")
     assert ("AFG", "PAK", "11") in dyads(events)
+
+
+def test_diplomats_posted_somewhere_are_not_of_that_country(code):
+    assert code("Diplomats in Doha cautioned that the Gaza ceasefire agreement was fragile.") == []
+    said = code("Diplomats in Pristina said they feared the violence could derail the EU-led dialogue.")
+    assert not [e for e in said if e.source.country == "XKX"]
+    # officials of a place are still its own
+    assert ("USA", "RUS", "11") in dyads(code("Officials in Washington condemned Russia's strike on Kyiv."))

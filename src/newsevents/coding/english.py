@@ -90,6 +90,8 @@ BACK_REFERENCES = {
     "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
     "bank": "named", "assembly": "named", "lender": "group",
 }
+# People posted abroad: "diplomats in Doha" are not Qatar's (plural: "Ambassador Sondland" is one of his own).
+POSTED_PEOPLE = frozenset({"diplomats", "envoys", "ambassadors"})
 # Heads that name the other parties of their possessor ("Afghanistan's neighbours", "allies of Kyiv"): not it.
 COUNTERPART_HEADS = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary", "opponent",
                                "partner", "backer", "critic"})

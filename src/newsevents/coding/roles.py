@@ -2,7 +2,7 @@
 stages and conventions share (is an actor the source's own side? who announced an act?)."""
 from __future__ import annotations
 
-from newsevents.coding.english import LOCATIVE
+from newsevents.coding.english import LOCATIVE, POSTED_PEOPLE
 from newsevents.coding.lexicon.actors import with_country
 from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import SentenceActors
@@ -57,6 +57,8 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
             if resolved:
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
                     # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
+                    if head.lower_ in POSTED_PEOPLE:
+                        return role_only   # "diplomats in Doha": posted there, of no country said
                     return [with_country(r, a.country) for a in resolved for r in role_only]
                 if role_only and _where(phrase) and (phrase is not head or all(r.role in ("CVL", "OPP")
                                                                                 for r in role_only)):

@@ -79,7 +79,7 @@ CONVENTIONS: tuple[Convention, ...] = (
                "an ethnic minority belongs to the country it lives in", targets.ethnic_minority),
     Convention("police.act-at-home.v1", "targets",
                "the police's unnamed counterparts are of the police's own country", targets.police_at_home),
-    Convention("role.source-country-from-target.v5", "targets",
+    Convention("role.source-country-from-target.v6", "targets",
                "a role-only source belongs to its target's country (not for violence or arrests, a foreign source, "
                "an IGO)",
                targets.source_country_from_target),

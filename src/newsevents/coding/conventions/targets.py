@@ -1,7 +1,7 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
-from newsevents.coding.english import HELP_NOUNS
+from newsevents.coding.english import HELP_NOUNS, POSTED_PEOPLE
 from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
@@ -154,11 +154,13 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
-def _homeless(a: Actor, role_needed: bool = True) -> bool:
-    """A role-only actor whose country is still to be found; not "foreign forces", "foreign journalists" (whose
-    country is by definition not the one around them; a foreign ministry is a government's own)."""
-    return not a.code and (bool(a.role) or not role_needed) and \
-        not (a.role != "GOV" and "foreign" in a.text.lower().split())
+def _homeless(a: Actor, s: SentenceScope, role_needed: bool = True) -> bool:
+    """A role-only actor whose country is still to be found; not one called foreign ("foreign forces",
+    "visiting journalists": by definition not of the country around them; a foreign ministry is a government's
+    own), nor "diplomats in Pristina" (posted there from elsewhere)."""
+    words = set(a.text.lower().split())
+    return not a.code and (bool(a.role) or not role_needed) and not words & POSTED_PEOPLE and \
+        not (a.role != "GOV" and words & s.lexicon.conventions.words("foreign_word"))
 
 
 def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -177,9 +179,9 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
         return False
     # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
     foreign = c.code[:3] in _roots(s, "foreign_target_code") and any(a.country == here for a in c.sources)
-    return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, role_needed=False) else a
+    return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, s, role_needed=False) else a
                         for a in c.sources],
-                    [with_country(t, here) if _homeless(t) and not foreign else t for t in c.targets])
+                    [with_country(t, here) if _homeless(t, s) and not foreign else t for t in c.targets])
 
 
 def _home_of(source: Actor, here: str, home: str | None) -> str:
@@ -255,12 +257,11 @@ def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:
     known_t = next((t for t in c.targets if t.country), None)
     if known_t is None:
         return False
-    # "the first foreign leader to congratulate Georgian Dream": said not to be of the target's country
-    foreign = s.lexicon.conventions.words("foreign_word")
-    # nor for an international role ("the Secretary-General urged the Houthis"): no country's at all
-    return _replace(c, [with_country(a, known_t.country)
-                        if not a.code and a.role and a.role != "IGO" and not foreign & set(a.text.lower().split())
-                        else a for a in c.sources], c.targets)
+    # "the first foreign leader to congratulate Georgian Dream": said not to be of the target's country; nor
+    # an international role ("the Secretary-General urged the Houthis"): no country's at all
+    return _replace(c, [with_country(a, known_t.country) if _homeless(a, s) and a.role != "IGO" and not
+                        set(a.text.lower().split()) & s.lexicon.conventions.words("foreign_word") else a
+                        for a in c.sources], c.targets)
 
 
 def relations_counterpart(c: Candidate, s: SentenceScope) -> bool:
@@ -314,4 +315,4 @@ def target_country_from_source(c: Candidate, s: SentenceScope) -> bool:
     known_s = next((a for a in c.sources if a.country), None)
     if known_s is None:
         return False
-    return _replace(c, c.sources, [with_country(t, known_s.country) if _homeless(t) else t for t in c.targets])
+    return _replace(c, c.sources, [with_country(t, known_s.country) if _homeless(t, s) else t for t in c.targets])
