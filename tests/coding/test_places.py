@@ -324,3 +324,11 @@ def test_a_town_in_a_country_is_more_specific_than_a_sea_named_as_a_modifier(cod
     [event] = code("Saudi Arabia and its allies signed a declaration with Qatar at a Gulf Arab summit in the Saudi "
                    "town of Al-Ula on Tuesday.", "2021-01-05")
     assert event.location is not None and event.location.country == "SAU"
+
+
+def test_a_time_clause_does_not_borrow_the_main_clauses_place(code):
+    text = ("The last direct talks between the two sides were held in Istanbul on March 29, 2022, weeks after "
+            "Russia launched its full-scale invasion.")
+    invasion = [e for e in code(text, "2025-05-16") if e.root == "19"]
+    assert invasion and all(e.location is None or e.location.country != "TUR" for e in invasion)
+    assert all(e.target is None or e.target.country != "TUR" for e in invasion)

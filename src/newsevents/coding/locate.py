@@ -48,8 +48,11 @@ class EventLocator:
         roots += [c for t in frame.targets[:1] if t is not None for c in children(t) if c.dep_ == "conj"]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
         roots += [c for c in children(frame.trigger) if c.dep_ == "advcl" and c.tag_ == "VBG"]
-        if frame.trigger.dep_ in ("advcl", "xcomp", "conj"):
-            roots.append(frame.trigger.head)   # "entered the consulate in Istanbul to search it"
+        if frame.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "mark"
+                                                                      for c in children(frame.trigger)):
+            # "entered the consulate in Istanbul to search it"; not a clause of its own ("talks held in Istanbul
+            # weeks after Russia launched its invasion")
+            roots.append(frame.trigger.head)
         found: list[Place] = []
         for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
             # (a person named with a role is no place: "Wall Street Journal reporter Evan Gershkovich")
