@@ -12,6 +12,8 @@ from newsevents.coding.syntax import own_clause, subject_of
 
 
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+LEGAL_TERMS = frozenset({"case", "investigation", "charge", "proceeding", "probe", "court", "code", "inquiry",
+                         "liability", "responsibility", "complaint", "prosecution", "trial", "law"})
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -72,6 +74,8 @@ def _said_of_a_fact(cue, complement) -> bool:
     clause holding the cue word is asserted, not negated, promised or feared. A name given ("what he called
     Kurti's terror"), a wrong owned ("Iran's willful violation") or a thing pointed at ("this cowardly act") is
     the speaker's charge in any clause."""
+    if cue.dep_ == "amod" and cue.head.lemma_.lower() in LEGAL_TERMS:
+        return False   # "opened a criminal case": the law's words, no one's charge
     if cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in children(cue)):
         return True
     if cue.dep_ in ("amod", "advmod") and cue.i < cue.head.i and any(   # (spaCy reads "this cowardly act" both ways)
