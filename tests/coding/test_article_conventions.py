@@ -353,7 +353,7 @@ def test_an_arrest_naming_no_one_doing_it_is_the_states(code):
     "Taliban spokesman Zabihullah Mujahid said the two sides had agreed not to carry out hostile acts.",
     "Noboa said his government would not allow criminals to go unpunished.",
     "Trump said the embassy staff were moved because it could be a dangerous place for Americans in Iraq.",
-    "Uzbek prosecutors said they had opened a criminal case against the organisers of the protests.",
+    "Russian prosecutors said they had opened a criminal case against the Ukrainian commanders.",
 ])
 def test_a_criticism_word_in_a_clause_not_asserted_is_no_criticism(code, text):
     assert not [e for e in code(text) if e.cameo == "111"]
