@@ -374,3 +374,8 @@ def test_the_storys_own_army_acts_abroad_as_the_storys(code):
             "strikes hit hideouts of militant groups in Iran's Sistan-Baluchestan province early on Thursday.")
     struck = [e for e in code(text, "2024-01-18") if e.root == "19" and "military strikes" in e.source.text]
     assert struck and {(e.source.country, e.target.country) for e in struck} == {("PAK", "IRN")}
+
+
+def test_a_body_called_illegitimate_is_the_criticisms_target(code):
+    [event] = code("Georgian President Salome Zourabichvili said the new parliament was illegitimate.", "2024-12-01")
+    assert (event.source.code, event.target.code, event.cameo) == ("GEOGOV", "GEOLEG", "111")

@@ -113,6 +113,9 @@ def complement_target(c: Candidate, s: SentenceScope) -> bool:
             for a in actors.actors_of(actors.phrase_head(t)) if t.i in actors.by_token else ():
                 if a.code and (a.country or a.group) not in mine and a not in inner:
                     inner.append(a)
+    if not inner and c.code == "111":   # "said the new parliament was illegitimate": the body it calls so
+        subject = subject_of(comp) if comp.pos_ in ("VERB", "AUX") else None
+        inner = [a for a in (actors.actors_of(subject) if subject is not None else ()) if a.role and not a.code]
     if inner:
         c.targets = inner[:1]
         return True
