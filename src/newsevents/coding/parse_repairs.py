@@ -14,7 +14,7 @@ CLAUSE_VERBS = REPORTING | PREVENTING | frozenset().union(*GOVERNORS.values()) |
     "realise", "understand", "assert", "maintain", "contend", "hold", "indicate", "signal", "emphasize",
     "emphasise", "stress", "reiterate", "repeat", "recognize", "recognise", "accept", "concede", "complain",
     "protest", "respond", "reply", "swear", "direct", "instruct", "command", "stipulate", "specify", "be",
-    "seem", "appear", "feel", "notice", "observe", "predict", "forecast", "judge", "rule", "declare", "testify",
+    "seem", "appear", "notice", "observe", "predict", "forecast", "judge", "rule", "declare", "testify",
     "tweet", "post", "charge", "counter", "retort", "boast", "lament", "regret", "celebrate", "welcome", "hint"})
 
 

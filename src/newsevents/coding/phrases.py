@@ -364,7 +364,8 @@ class SentenceActors(PairReferences, PeopleAndOffices):
 
     def _role(self, head, tokens) -> str | None:
         named = self.by_token.get(head.i)
-        if named is not None and head.pos_ == "PROPN" and getattr(named.entry_on(self.day), "kind", None) in PLACE_KINDS:
+        entry = named.entry_on(self.day) if named is not None else None
+        if entry is not None and head.pos_ == "PROPN" and entry.kind in PLACE_KINDS:
             return None   # "the West Bank" is a place, not a bank
         role = self.dictionary.role_of_phrase([t for t in tokens if t.i <= head.i][-3:])
         if role:
