@@ -250,3 +250,8 @@ def test_briefing_is_consulting_and_assailing_is_criticising(code):
                    "2023-10-16")
     assert ("ISR", "USA", "04") in dyads(briefed)
     assert ("RUS", "UKR", "11") in dyads(code("Russia assailed Ukraine over the attack on the Crimea bridge."))
+
+
+def test_complying_is_yielding(code):
+    assert ("IRN", "IAEA", "08") in dyads(code("Iran complied with the IAEA's demands on Monday."))
+    assert ("PRK", "UN", "08") not in dyads(code("North Korea refused to heed the U.N. call to halt its tests."))
