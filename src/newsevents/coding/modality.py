@@ -169,8 +169,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 any(c.dep_ == "aux" and c.lower_ == "have" for c in children(token)):
             # "Biden was to have met King Abdullah": a plan that did not happen
             return Modality(HYPOTHETICAL, "be to have", under_report, report_past, head.i)
-        if dep == "advcl" and direct and _time_clause_of_unreal_act(token, stop_at):
-            main = modality_of(head, stop_at)
+        main = _unreal_main_of_time_clause(token, stop_at) if dep == "advcl" and direct else None
+        if main is not None:
             return Modality(main.label, f"time clause:{main.reason}", main.under_report, main.report_past, main.anchor)
         if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
@@ -235,19 +235,22 @@ def _intention_object(token):
                  and any(k for k, words in GOVERNING_NOUNS.items() if c.lemma_.lower() in words)), None)
 
 
-def _time_clause_of_unreal_act(clause, stop_at) -> bool:
-    """A time clause ("until ...", "once ...", "when ...") under a main clause that is only planned, expected or
-    conditional: "will stay until the rebels surrender". A past tense under "will" is a fact of its own."""
-    if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(clause)):
-        return False
+def _unreal_main_of_time_clause(clause, stop_at) -> Modality | None:
+    """The modality of the main clause of a time clause ("until ...", "once ...", "when ...") when that main
+    clause is only planned, expected or conditional ("will stay until the rebels surrender"), else None. A past
+    tense under "will" is a fact of its own."""
+    marks = [c.lower_ for c in children(clause) if c.dep_ == "mark"]
+    if not any(m in TEMPORAL_MARKS for m in marks):
+        return None
     main = modality_of(clause.head, stop_at)
     if main.label not in (FUTURE, HYPOTHETICAL):
-        return False
+        return None
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children(clause))
     # "would keep marching until Ruto resigned" is a future told in the past; "would withdraw the bill, a day
     # after protesters stormed parliament" tells what happened
-    return not past or (main.reason == "modal:would" and any(
-        c.dep_ == "mark" and c.lower_ in ("until", "till", "once") for c in children(clause)))
+    if not past or (main.reason == "modal:would" and any(m in ("until", "till", "once") for m in marks)):
+        return main
+    return None
 
 
 def _infinitive(token) -> bool:

@@ -215,7 +215,7 @@ def left_an_undertaking(c: Candidate, s: SentenceScope) -> bool:
     trigger = c.frame.trigger
     if not c.code.startswith("087") or c.frame.kind != "verb":
         return False
-    preps = [p for c in children(trigger) for p in (c, *children(c)) if p.dep_ == "prep"]   # "pulled out of"
+    preps = [p for k in children(trigger) for p in (k, *children(k)) if p.dep_ == "prep"]   # "pulled out of"
     left = [x for p in preps if p.lower_ in ("from", "of") for x in children(p) if x.dep_ == "pobj"]
     left += [x for x in children(trigger) if x.dep_ == "dobj"]   # "would withdraw the bill"
     return any(x.lemma_.lower() in s.lexicon.conventions.words("undertaking_noun") for x in left)

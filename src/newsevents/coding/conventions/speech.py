@@ -11,11 +11,6 @@ from newsevents.coding.roles import announced_by_source, other_must, own_side, p
 from newsevents.coding.syntax import own_clause, subject_of
 
 
-NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
-LEGAL_TERMS = frozenset({"case", "investigation", "charge", "proceeding", "probe", "court", "code", "inquiry",
-                         "liability", "responsibility", "complaint", "prosecution", "trial", "law"})
-
-
 def _statement(c: Candidate, s: SentenceScope) -> bool:
     """A plain statement (010) with a complement clause."""
     return c.code == "010" and c.frame.complement is not None and _speech(c, s)
@@ -63,18 +58,20 @@ def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
     if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
         return False
     cues = s.lexicon.conventions.words("criticism_cue")
-    if any(t.lemma_.lower() in cues and _said_of_a_fact(t, c.frame.complement) for t in c.frame.complement.subtree):
+    if any(t.lemma_.lower() in cues and _said_of_a_fact(t, c.frame.complement, s)
+           for t in c.frame.complement.subtree):
         c.code = "111"
         return True
     return False
 
 
-def _said_of_a_fact(cue, complement) -> bool:
+def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     """"said the parliament was illegitimate"; not "said the sides had agreed not to carry out hostile acts": the
     clause holding the cue word is asserted, not negated, promised or feared. A name given ("what he called
     Kurti's terror"), a wrong owned ("Iran's willful violation") or a thing pointed at ("this cowardly act") is
     the speaker's charge in any clause."""
-    if cue.dep_ == "amod" and cue.head.lemma_.lower() in LEGAL_TERMS:
+    tables = s.lexicon.conventions
+    if cue.dep_ == "amod" and cue.head.lemma_.lower() in tables.words("legal_term"):
         return False   # "opened a criminal case": the law's words, no one's charge
     if cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in children(cue)):
         return True
@@ -84,7 +81,8 @@ def _said_of_a_fact(cue, complement) -> bool:
     verb = cue
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
         verb = verb.head
-    return verb.lemma_.lower() in NAMING_VERBS or modality_of(verb, stop_at=complement.head).label == ASSERTED
+    return verb.lemma_.lower() in tables.words("naming_verb") or \
+        modality_of(verb, stop_at=complement.head).label == ASSERTED
 
 
 def demand_must(c: Candidate, s: SentenceScope) -> bool:

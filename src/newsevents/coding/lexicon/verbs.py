@@ -56,13 +56,13 @@ class VerbShape:
     def of(cls, verb) -> "VerbShape":
         _, dep, lemma = facts_of(verb.doc).columns()   # each token's dep_ and lemma_.lower(), read once per Doc
         particles, preps = set(), {}
-        preps_of = [c for c in children(verb)]
-        for c in preps_of:
+        kids = list(children(verb))
+        for c in kids:
             if dep[c.i] == "prt" or (dep[c.i] == "prep" and c.lower_ in ("out", "off", "away") and any(
                     dep[p.i] == "prep" and p.lower_ in ("of", "from") for p in children(c))):
                 particles.add(c.lower_)   # (spaCy makes "out" in "forced X out of the country" a preposition)
                 if dep[c.i] == "prep":    # ... and its "of" the verb's: "pulled out of the talks"
-                    preps_of.extend(p for p in children(c) if dep[p.i] == "prep" and p.lower_ in ("of", "from"))
+                    kids.extend(p for p in children(c) if dep[p.i] == "prep" and p.lower_ in ("of", "from"))
             elif dep[c.i] in ("prep", "dative", "agent"):
                 pobjs = [p for p in children(c) if dep[p.i] == "pobj"]
                 if pobjs and all(names_a_time(p) for p in pobjs):
