@@ -362,3 +362,10 @@ def test_a_refusal_only_demanded_or_supposed_is_no_refusal(code):
     assert not [e for e in demanded if e.root == "12"]
     supposed = code("Kenny said that if Cowen refuses to resign by Tuesday, Fine Gael will call a vote.")
     assert not [e for e in supposed if e.root == "12"]
+
+
+def test_an_infinitive_describing_an_appeal_is_the_appeals_content(code):
+    # the parser hangs "to be deployed" on "call" as a relative clause: the deployment is only called for
+    text = "The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed in East Timor."
+    assert "15" not in roots(code(text))
+    assert {e.modality for e in code(text, include_all=True) if e.root == "15"} == {"negated"}

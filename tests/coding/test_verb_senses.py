@@ -255,3 +255,11 @@ def test_briefing_is_consulting_and_assailing_is_criticising(code):
 def test_complying_is_yielding(code):
     assert ("IRN", "IAEA", "08") in dyads(code("Iran complied with the IAEA's demands on Monday."))
     assert ("PRK", "UN", "08") not in dyads(code("North Korea refused to heed the U.N. call to halt its tests."))
+
+
+def test_releasing_people_or_from_prison_frees_persons(code):
+    freed = code("Myanmar's junta released the president from house arrest on Friday.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in freed} == {("MMR", "MMR", "0841")}
+    assert {e.cameo for e in code("The Taliban released an American woman on Friday.")} == {"0841"}
+    # what a state releases that is no person is not a release of persons
+    assert not [e for e in code("Russia released a statement on the talks with Ukraine.") if e.root == "08"]

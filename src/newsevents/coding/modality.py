@@ -53,6 +53,7 @@ GOVERNING_NOUNS = {
                        "commitment", "agreement", "deal", "deadline", "move"}),
     NEGATED: frozenset({"denial", "refusal", "rejection"}),
 }
+CONTENT_NOUNS = frozenset().union(*GOVERNING_NOUNS.values())
 # Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able", "due"})
 # Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
@@ -172,7 +173,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
         main = _unreal_main_of_time_clause(token, stop_at) if dep == "advcl" and direct else None
         if main is not None:
             return Modality(main.label, f"time clause:{main.reason}", main.under_report, main.report_past, main.anchor)
-        if dep in ("relcl",) or (dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
+        # "a call for its forces to be deployed": the parser's infinitival relative clause is the noun's content
+        content = dep == "relcl" and _infinitive(token) and head.lemma_.lower() in CONTENT_NOUNS
+        if (dep == "relcl" and not content) or (
+                dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
             break
         lemma = head.lemma_.lower()
@@ -201,7 +205,7 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 if label is None:   # "is willing to withdraw", "ready to help": a stated intention
                     label, reason, anchor = FUTURE, f"governor:{lemma}", head.i
             elif head.pos_ in ("NOUN", "PROPN") and (dep in ("prep", "pobj", "xcomp", "ccomp", "compound") or (
-                    dep in ("acl", "advcl") and _infinitive(token))):
+                    dep in ("acl", "advcl", "relcl") and _infinitive(token))):
                 if lemma in GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[HYPOTHETICAL] and any(
                         c.dep_ == "det" and c.lower_ == "no" for c in children(head)):
                     return Modality(NEGATED, f"governor:no {lemma}", under_report, report_past, head.i)
