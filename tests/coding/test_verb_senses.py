@@ -263,3 +263,10 @@ def test_releasing_people_or_from_prison_frees_persons(code):
     assert {e.cameo for e in code("The Taliban released an American woman on Friday.")} == {"0841"}
     # what a state releases that is no person is not a release of persons
     assert not [e for e in code("Russia released a statement on the talks with Ukraine.") if e.root == "08"]
+
+
+def test_a_title_before_a_name_says_what_the_object_is(code):
+    freed = code("Fijian rebels said they would release Prime Minister Mahendra Chaudhry at the weekend.", "2000-07-01")
+    assert ("FJI", "FJI", "03") in dyads(freed)
+    summoned = code("Iraq's foreign ministry summoned the U.S. charge d'affaires in Baghdad to deliver a formal protest.")
+    assert ("IRQ", "USA", "11") in dyads(summoned)

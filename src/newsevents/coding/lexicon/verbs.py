@@ -84,6 +84,8 @@ class VerbShape:
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.add(lemma[obj.i])
             objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
+            if obj.pos_ == "PROPN":   # "released Prime Minister Chaudhry": the title says what the name is
+                objs.update(lemma[c.i] for c in children(obj) if dep[c.i] == "compound" and c.pos_ in ("NOUN", "PROPN"))
             if lemma[obj.i] == "state":   # "declared a state of emergency": the emergency is what was declared
                 objs.update(lemma[p.i] for c in children(obj) if dep[c.i] == "prep" and c.lower_ == "of"
                             for p in children(c) if dep[p.i] == "pobj")
