@@ -463,3 +463,12 @@ def test_diplomats_posted_somewhere_are_not_of_that_country(code):
     assert not [e for e in said if e.source.country == "XKX"]
     # officials of a place are still its own
     assert ("USA", "RUS", "11") in dyads(code("Officials in Washington condemned Russia's strike on Kyiv."))
+
+
+def test_a_clause_describing_a_noun_takes_its_source_from_before_the_clause(code):
+    # "near the border with Serbia" follows the clause: where the trucks were, not whose they were
+    text = ("Police came across two trucks without license plates blocking a bridge at the entrance to the village "
+            "of Banjska, near the border with Serbia.")
+    assert not [e for e in code(text) if e.source.country == "SRB"]
+    seen = code("Reporters saw Russian troops shelling a Ukrainian village near the border with Belarus on Friday.")
+    assert ("RUS", "UKR", "19") in dyads(seen)

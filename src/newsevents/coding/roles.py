@@ -37,15 +37,15 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                  sources=(), venues: frozenset[str] = frozenset(), outside=None) -> list[Actor]:
     """The actors of the first candidate phrase that names any, looking into its nested phrases when the
     phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan"), but not into where a
-    `venues` noun was made ("an agreement in South Africa"), nor into the clause `outside` heads."""
+    `venues` noun was made ("an agreement in South Africa"), nor into the clause `outside` heads or after it."""
     role_only: list[Actor] = []
     skip = {t.i for t in outside.subtree} if outside is not None else set()
     for head in heads:
         if head is None:
             continue
         for phrase in phrase_and_inner(head, venues=venues):
-            if phrase.i in skip:
-                continue
+            if phrase.i in skip or (outside is not None and phrase.i > outside.i):
+                continue   # nor after it: "trucks blocking a bridge near the border with Serbia" are not Serbia's
             if sources and any(t.lower_ == "own" and t.dep_ == "amod" for t in children(phrase)):
                 continue   # "recalled its own ambassadors": the source's side, whatever their role
             found = [a for a in actors.actors_of(phrase, exclude)
