@@ -270,3 +270,12 @@ def test_a_title_before_a_name_says_what_the_object_is(code):
     assert ("FJI", "FJI", "03") in dyads(freed)
     summoned = code("Iraq's foreign ministry summoned the U.S. charge d'affaires in Baghdad to deliver a formal protest.")
     assert ("IRQ", "USA", "11") in dyads(summoned)
+
+
+def test_restraining_ones_own_programme_is_yielding_not_coercion(code):
+    deal = code("Under the 2015 deal, Iran agreed to curb its nuclear programme in return for sanctions relief.")
+    assert "13" not in {e.root for e in deal}   # agreeing to restrain oneself threatens no one
+    assert {e.cameo for e in code("Syria destroyed its chemical weapons stockpile.")} == {"080"}
+    # restricting people, or their freedoms, is still coercion
+    assert {e.cameo for e in code("Iran curbed their rights on Monday.")} == {"172"}
+    assert {e.cameo for e in code("The United States restricted its exports of chips to China.")} == {"172"}

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.syntax import has_prep, victim_count
+from newsevents.coding.parse_facts import children
+from newsevents.coding.syntax import direct_object, has_prep, victim_count
 
 
 def mass_killing(c: Candidate, s: SentenceScope) -> bool:
@@ -74,3 +75,21 @@ def place_of_target(c: Candidate, s: SentenceScope) -> bool:
         return False
     c.place = s.lexicon.gazetteer.country(target.country)
     return c.place is not None
+
+
+def self_restraint(c: Candidate, s: SentenceScope) -> bool:
+    """"Iran agreed to curb its nuclear programme", "Pyongyang froze its reactor": restricting or giving up one's
+    own programme, activity or arms is yielding (080), not coercion of someone else (17)."""
+    if c.frame.kind != "verb" or c.code[:2] != "17" or c.code[:3] in ("173", "174", "175") or c.targets:
+        return False
+    obj = direct_object(c.frame.trigger)
+    sources = {a.code for a in c.sources}
+    if obj is None or obj.dep_ == "nsubjpass" or any(a.code not in sources for a in s.actors.actors_of(obj)) or \
+            obj.lemma_.lower() in s.lexicon.conventions.words("freedom_noun"):
+        return False   # people restrained are repression ("curbed its citizens' freedoms", "their rights")
+    own = [k for k in children(obj) if (k.dep_ == "poss" and k.pos_ == "PRON" and k.lower_ in ("its", "their")) or
+           (k.dep_ == "amod" and k.lower_ == "own")]
+    if not own:
+        return False
+    c.code = "080"
+    return True
