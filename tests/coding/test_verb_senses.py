@@ -279,3 +279,14 @@ def test_restraining_ones_own_programme_is_yielding_not_coercion(code):
     # restricting people, or their freedoms, is still coercion
     assert {e.cameo for e in code("Iran curbed their rights on Monday.")} == {"172"}
     assert {e.cameo for e in code("The United States restricted its exports of chips to China.")} == {"172"}
+
+
+def test_a_states_curfew_with_no_place_concerns_its_own_people(code):
+    [curfew] = code("Bangladesh's government imposed a nationwide curfew on Monday.", "2024-08-06")
+    assert (curfew.source.code, curfew.target.code, curfew.cameo) == ("BGDGOV", "BGDCVL", "1723")
+    assert "+restriction.people-of-place.v2" in curfew.rule
+    # a place named still decides; sanctions are not a home restriction
+    sanctions = code("The United States imposed new sanctions on Monday.", "2024-08-06")
+    assert not [e for e in sanctions if e.target is not None and e.target.country == "USA"]
+    [lifted] = code("Sudan's government on Sunday lifted a state of emergency in West Darfur State.", "2024-01-10")
+    assert lifted.target.country == "SDN"

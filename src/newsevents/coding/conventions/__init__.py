@@ -68,8 +68,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("role.country-from-place.v3", "targets",
                "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's",
                targets.country_from_place),
-    Convention("restriction.people-of-place.v1", "targets",
-               "curfews and emergencies imposed or lifted in a place concern its people", targets.restriction_people),
+    Convention("restriction.people-of-place.v2", "targets",
+               "curfews and emergencies imposed or lifted in a place concern its people; with no place, the state's "
+               "own", targets.restriction_people),
     Convention("force.people-of-place.v1", "targets",
                "force or protest with no named target is aimed at the country where it happened",
                targets.people_of_place),

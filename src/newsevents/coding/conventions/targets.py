@@ -192,12 +192,21 @@ def _home_of(source: Actor, here: str, home: str | None) -> str:
 
 
 def restriction_people(c: Candidate, s: SentenceScope) -> bool:
-    """A curfew or state of emergency imposed or lifted "in Montenegro" concerns the people there."""
-    if c.place is None or not c.place.country or [t for t in c.targets if t.code] or \
-            c.code[:3] not in s.lexicon.conventions.words("restriction_code"):
+    """A curfew or state of emergency imposed or lifted "in Montenegro" concerns the people there; with no place
+    named, a state's curfew or martial law concerns its own people ("Bangladesh imposed a nationwide curfew")."""
+    tables = s.lexicon.conventions
+    if [t for t in c.targets if t.code] or c.code[:3] not in tables.words("restriction_code"):
         return False
-    here = c.place.country
-    c.targets = [country_actor(here, "CVL", c.place.name, c.place.name)]
+    if c.place is not None and c.place.country:
+        here, name = c.place.country, c.place.name
+    else:
+        states = {a.country if a.role in (None, "GOV", "MIL") and not a.group else None for a in c.sources}
+        if c.code not in tables.words("home_restriction_code") or len(states) != 1 or None in states:
+            return False
+        here = next(iter(states))
+        home = s.lexicon.gazetteer.country(here)
+        name = home.name if home is not None else here
+    c.targets = [country_actor(here, "CVL", name, name)]
     return True
 
 
