@@ -332,3 +332,10 @@ def test_a_time_clause_does_not_borrow_the_main_clauses_place(code):
     invasion = [e for e in code(text, "2025-05-16") if e.root == "19"]
     assert invasion and all(e.location is None or e.location.country != "TUR" for e in invasion)
     assert all(e.target is None or e.target.country != "TUR" for e in invasion)
+
+
+def test_people_killed_by_a_strike_on_a_place_are_of_that_place(code):
+    [killed] = [e for e in code("An Israeli strike on Gaza killed 20 people on Saturday.", "2024-01-10") if e.root == "19"]
+    assert (killed.source.country, killed.target.code) == ("ISR", "PSECVL")
+    russian = code("A Russian missile strike on Kharkiv killed 10 people on Saturday.", "2024-01-10")
+    assert {e.target.code for e in russian if e.rule.startswith("builtin:kill")} == {"UKRCVL"}

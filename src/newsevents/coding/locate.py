@@ -69,9 +69,10 @@ class EventLocator:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))
         if not found:   # "thousands of students throughout Indonesia staged demonstrations": where the source was
+            # ("a missile strike on Kharkiv killed 10 people": where the strike fell)
             for s in frame.sources:
                 for prep in (_np_subtree(s) if s is not None else ()):
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from"):
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "throughout", "across", "from", "on"):
                         for pobj in children(prep):
                             if pobj.dep_ == "pobj":
                                 found.extend(self._places_in(pobj, actors))
