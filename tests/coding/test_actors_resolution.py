@@ -472,3 +472,9 @@ def test_a_clause_describing_a_noun_takes_its_source_from_before_the_clause(code
     assert not [e for e in code(text) if e.source.country == "SRB"]
     seen = code("Reporters saw Russian troops shelling a Ukrainian village near the border with Belarus on Friday.")
     assert ("RUS", "UKR", "19") in dyads(seen)
+
+
+def test_an_act_named_as_the_subject_was_done_by_the_agent_of_its_participle(code):
+    assert ("ISR", "PSE", "19") in dyads(code("Air strikes carried out by Israel hit Gaza on Saturday."))
+    claimed = code("Drone attacks claimed by Yemen's Houthi movement struck two Saudi Aramco plants on Saturday.")
+    assert ("HOUTHI", "SAU", "19") in dyads(claimed)

@@ -7,7 +7,7 @@ from newsevents.coding.parse_facts import children
 from newsevents.coding.policy import Policy
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors
-from newsevents.coding.syntax import subject_of
+from newsevents.coding.syntax import agent_of, subject_of
 
 
 class ActorStage:
@@ -31,6 +31,12 @@ class ActorStage:
                 # "91 people killed", "civilians wounded in the attack": a past participle's noun is its victim
                 # (not what the clause itself names: "letters inviting Tshisekedi" are not Tshisekedi's)
                 c.sources = first_actors([frame.trigger.head], scope.actors, instruments, outside=frame.trigger)
+            if all(not a.code for a in c.sources) and frame.kind == "verb":
+                # "air strikes carried out by Israel hit Gaza", "drone attacks claimed by the Houthis struck":
+                # the act named as the subject was done by the agent of the participle describing it
+                c.sources = first_actors([agent_of(k) for s in frame.sources if s is not None for k in children(s)
+                                          if k.dep_ == "acl" and k.tag_ == "VBN"], scope.actors, instruments) \
+                    or c.sources
             if not c.sources:
                 self.policy.adjust("sources", c, scope)   # an act that implies who did it ("was arrested")
             if not c.sources:
