@@ -314,3 +314,10 @@ def test_fighting_along_a_border_is_between_its_two_countries(code):
     assert ("ARM", "AZE", "19") in dyads(code(text, "2022-09-13"))
     assert dyads(code("Clashes on Armenia's border with Azerbaijan killed 50 soldiers.", "2022-09-13")) == {
         ("ARM", "AZE", "19")}
+
+
+def test_a_call_on_all_sides_is_to_the_story_country_not_a_bystander(code):
+    story = ("YANGON, Feb 1 (wire) - Myanmar's army detained Aung San Suu Kyi on Monday. China, Myanmar's largest "
+             "investor, said it had noted the events and called on all sides to resolve their differences.")
+    called = [e for e in code(story, "2021-02-01") if e.source.country == "CHN"]
+    assert [(e.target.code, e.root) for e in called] == [("MMR", "02")]

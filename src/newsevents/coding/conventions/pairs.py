@@ -116,8 +116,10 @@ def _appeal_without_addressee(c: Candidate, s: SentenceScope) -> bool:
     of no one in particular."""
     trigger = c.frame.trigger
     obj = direct_object(trigger)
-    if obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("all_sides"):
-        return True   # "urged all parties to refrain": the sides of the story's country
+    called_on = [p for x in children(trigger) if x.dep_ == "prep" and x.lower_ in ("on", "upon")
+                 for p in children(x) if p.dep_ == "pobj"]
+    if any(x.lemma_.lower() in s.lexicon.conventions.words("all_sides") for x in [obj, *called_on] if x is not None):
+        return True   # "urged all parties", "called on all sides" to refrain: the sides of the story's country
     if c.frame.kind == "noun" or any(x.dep_ in ("dative", "iobj", "ccomp", "xcomp") for x in children(trigger)) or \
             any(x.dep_ == "prep" and x.lower_ == "on" and trigger.lemma_.lower() == "call" for x in children(trigger)
                 if not any(names_a_time(p) for p in children(x))):

@@ -168,8 +168,10 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     the same sentence ("addressing the U.S. Congress, ... appealed for"); a plain statement at no one."""
     if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or c.frame.kind not in ("verb", "light"):
         return False
-    if any(x.dep_ in ("dobj", "dative") and x.lemma_.lower() in s.lexicon.conventions.words("all_sides")
-           for x in children(c.frame.trigger)):
+    addressed = [x for x in children(c.frame.trigger) if x.dep_ in ("dobj", "dative")] + [
+        p for x in children(c.frame.trigger) if x.dep_ == "prep" and x.lower_ in ("on", "upon", "to")
+        for p in children(x) if p.dep_ == "pobj"]   # "called on all sides to resolve their differences"
+    if any(x.lemma_.lower() in s.lexicon.conventions.words("all_sides") for x in addressed):
         return False   # "urged all parties to refrain": addressed to every side, not to the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
     if c.code[:2] == "02":
