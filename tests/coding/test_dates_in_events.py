@@ -233,3 +233,17 @@ def test_a_date_still_to_come_does_not_date_a_past_act(code):
                   "a televised address to hold elections in July 2023.", "2021-10-28")
     declared = event_of(events, "17")
     assert declared.date.date <= D(2021, 10, 28)
+
+
+def test_a_date_naming_a_thing_does_not_date_the_sentences_other_acts(code):
+    # "the November election" is when the election was held, not when the emergency was declared
+    events = code("Myanmar's army declared a one-year state of emergency on Monday, citing fraud in the November "
+                  "election that the NLD won.", "2021-02-02")
+    assert event_of(events, "17").date.date == D(2021, 2, 1)
+    events = code("Myanmar's army declared a one-year state of emergency, citing fraud in the November election.",
+                  "2021-02-02")
+    assert event_of(events, "17").date.precision == "published"
+    # an act in a clause right after the dated noun is that noun's ("Trump's July 25 call when he asked")
+    asked = code("Sondland will face questions about Trump's July 25 call when he asked Ukraine's president for "
+                 "investigations.", "2019-11-20")
+    assert [e.date.date for e in asked if e.source.country == "USA" and e.root == "02"] == [D(2019, 7, 25)]

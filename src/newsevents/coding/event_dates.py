@@ -86,7 +86,8 @@ def event_date(trigger, dates, published) -> EventDate | None:
             return shifted[1]
         # (a date after publication is another act's, still to come: "promised to hold elections in July 2023")
         absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
-                    and not _describes_another_noun(root, trigger) and (published is None or m.date.date <= published)]
+                    and not _describes_another_noun(root, trigger) and not _dates_a_thing(m, root, trigger)
+                    and (published is None or m.date.date <= published)]
         relative = [root for m, root in dates if m.kind == "relative"]
         if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
             return absolute[0].date   # a lead sentence's one date ("... on Saturday that killed ...")
@@ -130,6 +131,25 @@ def _describes_another_noun(root, trigger) -> bool:
         if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
             return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
     return False
+
+
+def _dates_a_thing(m: DateMention, root, trigger) -> bool:
+    """"citing fraud in the November election", "a July 10 meeting": a date that modifies a noun dates what the
+    noun names, not the sentence's other acts (unless the act's clause follows that noun: "Trump's July 25 call
+    when he asked ...")."""
+    span = root.sent.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if (t.head.i < span.start or t.head.i >= span.end) and t.dep_ not in ("prep", "det")]
+    if len(words) != 1 or words[0].dep_ not in ("compound", "nmod", "amod", "nummod"):
+        return False
+    noun = words[0].head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in TIME_NOUNS or trigger in noun.subtree:
+        return False
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return clause.left_edge.i != noun.right_edge.i + 1
 
 
 def _describes_setting(verb) -> bool:
