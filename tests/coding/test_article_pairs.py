@@ -321,3 +321,9 @@ def test_a_call_on_all_sides_is_to_the_story_country_not_a_bystander(code):
              "investor, said it had noted the events and called on all sides to resolve their differences.")
     called = [e for e in code(story, "2021-02-01") if e.source.country == "CHN"]
     assert [(e.target.code, e.root) for e in called] == [("MMR", "02")]
+
+
+def test_a_place_named_beside_both_sides_is_not_one_of_them(code):
+    events = code("Israel carried out a limited strike on Iran early on Friday. G7 foreign ministers meeting in Italy "
+                  "urged both sides to avoid further escalation.", "2024-04-20")
+    assert {e.target.country for e in events if e.source.code == "G7"} == {"ISR", "IRN"}

@@ -26,14 +26,15 @@ class PairReferences:
         sides = self.context.main_sides() if head.lemma_.lower() in ("side", "party") else []
         if sides and any(a.group for a in sides):   # "both sides" of a war with an armed group
             return [replace(a, text=head.text) for a in sides]
-        main = self.context.main_pair(besides=self._named_apart(head))
+        apart = self._named_apart(head)
+        main = self.context.main_pair(besides=apart)
         if main:   # the article's dyad, when it has one ("both sides" in a story about two neighbours)
             found = [next((a for a in candidates if a.country == c and not a.role), None) or
                      country_actor(c, None, c, head.text) for c in main]
             return found
         found = []
-        for a in candidates:
-            if a.country and all(a.country != b.country for b in found):
+        for a in candidates:   # (not "G7 ministers meeting in Italy urged both sides": Italy is no side)
+            if a.country and a.country not in apart and all(a.country != b.country for b in found):
                 found.append(a)
             if len(found) == 2:
                 return found
