@@ -327,3 +327,10 @@ def test_a_place_named_beside_both_sides_is_not_one_of_them(code):
     events = code("Israel carried out a limited strike on Iran early on Friday. G7 foreign ministers meeting in Italy "
                   "urged both sides to avoid further escalation.", "2024-04-20")
     assert {e.target.country for e in events if e.source.code == "G7"} == {"ISR", "IRN"}
+
+
+def test_condemning_a_coup_is_aimed_at_whoever_seized_power(code):
+    story = ("YANGON, Feb 1 (wire) - Myanmar's army detained Aung San Suu Kyi and other leaders on Monday. U.S. "
+             "President Joe Biden threatened to reimpose sanctions. Australia and Britain condemned the coup.")
+    condemned = [e for e in code(story, "2021-02-01") if e.root == "11"]
+    assert {(e.source.country, e.target.code) for e in condemned} == {("AUS", "MMRMIL"), ("GBR", "MMRMIL")}

@@ -96,14 +96,18 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         return False
     obj = direct_object(c.frame.trigger)
     rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
-    if rule is None or obj.lemma_.lower() in HELP_NOUNS:
+    root = rule.code[:2] if rule is not None else None
+    seizure = obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power")
+    if seizure:
+        root = "17"   # "condemned the coup": whoever seized power, detaining or coercing (no one else)
+    if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
 
     def other(a: Actor) -> bool:
         return a.country not in c.exclude and a.code not in c.exclude
 
-    same_kind = [a for root, a in s.context.recent_acts if root == rule.code[:2] and other(a)]
-    c.targets = same_kind[:1] or [a for a in s.context.recent_agents if other(a)][:1]
+    same_kind = [a for r, a in s.context.recent_acts if r == root and other(a)]
+    c.targets = same_kind[:1] or ([] if seizure else [a for a in s.context.recent_agents if other(a)][:1])
     return bool(c.targets)
 
 
