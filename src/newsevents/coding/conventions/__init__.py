@@ -52,8 +52,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "demanding a release that names no one is aimed at whoever the article last said seized or abducted",
                targets.captor_of_demanded_release),
     Convention("condemnation.perpetrator.v4", "targets",
-               "condemning or investigating an act is aimed at whoever the article said did that kind of act (not "
-               "aid; a coup: who coerced)",
+               "condemning or investigating an act is aimed at whoever the article said did that kind of act "
+               "(a coup: who coerced)",
                targets.perpetrator_of_condemned_act),
     Convention("endorsement.deal-parties.v2", "targets",
                "welcoming or brokering an agreement, decision or truce that names no one is aimed at the parties to the "
