@@ -478,3 +478,12 @@ def test_an_act_named_as_the_subject_was_done_by_the_agent_of_its_participle(cod
     assert ("ISR", "PSE", "19") in dyads(code("Air strikes carried out by Israel hit Gaza on Saturday."))
     claimed = code("Drone attacks claimed by Yemen's Houthi movement struck two Saudi Aramco plants on Saturday.")
     assert ("HOUTHI", "SAU", "19") in dyads(claimed)
+
+
+def test_them_after_a_plural_thing_is_that_thing_not_an_actor_in_view(code):
+    text = ("Russia struck Ukraine's power grid on Monday. UN Secretary-General Antonio Guterres was deeply shocked "
+            "by the strikes, his spokesman said, calling them another unacceptable escalation of the war.")
+    assert not [e for e in code(text, "2022-10-10") if e.source.group == "UN" and e.target is not None
+                and e.target.country == "UKR"]
+    # people named before "them" are still who is meant
+    assert ("HTI", "KEN", "05") in dyads(code("Kenya sent troops to Haiti, and Haiti welcomed them."))

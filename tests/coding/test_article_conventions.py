@@ -58,8 +58,14 @@ def test_domestic_concessions_and_arrests_stay_domestic(code):
 def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     events = code("China said on Tuesday that India's move in Ladakh was unacceptable.")
     assert ("CHN", "IND", "11") in dyads(events)
-    assert any("+speech.criticism-cue.v3" in e.rule for e in events)
+    assert any("+speech.criticism-cue.v4" in e.rule for e in events)
     assert ("CHN", "IND", "01") not in dyads(events)
+
+
+def test_a_criticism_word_of_a_coded_accusation_or_rejection_is_not_the_statements_own(code):
+    events = code("European Commission President Ursula von der Leyen said the EU stood in full solidarity with "
+                  "Finland and accused Russia of a hostile and unacceptable act.")
+    assert ("EU", "RUS", "11") in dyads(events) and ("EU", "FIN", "11") not in dyads(events)
 
 
 def test_calling_someone_or_their_act_illegitimate_is_a_criticism(code):
@@ -365,7 +371,7 @@ def test_a_criticism_word_in_a_clause_not_asserted_is_no_criticism(code, text):
     '"Kabul will not leave this cowardly act unanswered," the Pakistani foreign ministry said.',
 ])
 def test_a_name_given_a_wrong_owned_or_a_thing_pointed_at_is_a_criticism_in_any_clause(code, text):
-    assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v3" in e.rule]
+    assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v4" in e.rule]
 
 
 def test_the_storys_own_army_acts_abroad_as_the_storys(code):

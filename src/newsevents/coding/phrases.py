@@ -397,6 +397,8 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         elif word in NEUTER:
             kind = "neuter"
         elif word in PLURAL:
+            if word == "them" and self._after_plural_thing(head):
+                return None   # "shocked by the strikes, calling them unacceptable": the strikes, no actor
             kind = "any"
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
@@ -427,6 +429,13 @@ class SentenceActors(PairReferences, PeopleAndOffices):
                 return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
+
+    def _after_plural_thing(self, head) -> bool:
+        """Whether the nearest plural noun before "them" in its sentence names no actor (a thing or an act)."""
+        for t in reversed(self.sent[:head.i - self.sent.start]):
+            if t.tag_ in ("NNS", "NNPS"):
+                return t.i not in self.by_token and not self.dictionary.role_of(t)
+        return False
 
     def _place_actor(self, head, tokens) -> Actor | None:
         """A place named as an actor ("Kharkiv", "the city of Belgorod", "Guam") stands for its country."""

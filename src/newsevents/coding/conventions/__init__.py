@@ -31,9 +31,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                speech.threat_cue),
     Convention("speech.accusation-cue.v1", "targets",
                "a statement that calls another responsible or guilty is an accusation (112)", speech.accusation_cue),
-    Convention("speech.criticism-cue.v3", "targets",
-               "a statement calling another's act unacceptable, illegal or brutal, in a clause it asserts, is a "
-               "criticism",
+    Convention("speech.criticism-cue.v4", "targets",
+               "a statement calling another's act unacceptable or illegal, in a clause it asserts (not another "
+               "charge's), criticises",
                speech.criticism_cue),
     Convention("speech.demand-must.v2", "targets",
                "\"said X must ...\" is a demand (100) on X, \"said X should ...\" an appeal (020)", speech.demand_must),

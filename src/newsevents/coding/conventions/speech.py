@@ -81,8 +81,12 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     verb = cue
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
         verb = verb.head
-    return verb.lemma_.lower() in tables.words("naming_verb") or \
-        modality_of(verb, stop_at=complement.head).label == ASSERTED
+    if verb.lemma_.lower() in tables.words("naming_verb"):
+        return True
+    own = s.lexicon.verbs.match_verb(verb) if verb.pos_ == "VERB" else None
+    if own is not None and own.code[:2] in ("11", "12"):
+        return False   # "condemned the seizure as a flagrant violation, a spokeswoman said": the condemnation's
+    return modality_of(verb, stop_at=complement.head).label == ASSERTED
 
 
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
