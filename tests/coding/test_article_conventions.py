@@ -385,3 +385,10 @@ def test_the_storys_own_army_acts_abroad_as_the_storys(code):
 def test_a_body_called_illegitimate_is_the_criticisms_target(code):
     [event] = code("Georgian President Salome Zourabichvili said the new parliament was illegitimate.", "2024-12-01")
     assert (event.source.code, event.target.code, event.cameo) == ("GEOGOV", "GEOLEG", "111")
+
+
+def test_a_vow_of_a_price_is_a_threat_and_revenge_ruled_out_is_none(code):
+    vowed = code("Netanyahu vowed that Hamas would pay an unprecedented price.")
+    assert {(e.source.country, e.target.group, e.cameo) for e in vowed} == {("ISR", "HAMAS", "130")}
+    assert not [e for e in code("The Taliban said the group wanted peaceful relations with other countries and "
+                                "would not seek revenge against Britain.") if e.root == "13"]

@@ -26,8 +26,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("decision.measure-taken.v1", "targets",
                "a measure that takes effect by decision (sanctions, cutting ties), agreed or decided by one actor, "
                "is taken", speech.decided_measure),
-    Convention("speech.threat-cue.v3", "targets",
-               "a statement whose own clause promises retaliation or a price, ahead or if, is a threat (130)",
+    Convention("speech.threat-cue.v4", "targets",
+               "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
+               "threatens",
                speech.threat_cue),
     Convention("speech.accusation-cue.v1", "targets",
                "a statement that calls another responsible or guilty is an accusation (112)", speech.accusation_cue),

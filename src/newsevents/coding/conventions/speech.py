@@ -6,7 +6,7 @@ from dataclasses import replace
 from newsevents.coding.parse_facts import children
 from newsevents.coding.phrases import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
-from newsevents.coding.modality import ASSERTED, modality_of
+from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
 from newsevents.coding.syntax import own_clause, subject_of
 
@@ -33,16 +33,30 @@ def _mine(c: Candidate, s: SentenceScope | None = None) -> set:
 def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     """"said Israel would pay a heavy price": retaliation promised, in a clause that looks ahead or is ready
     ("would", "if", "stood ready to respond"); "alarmed by the violent response", "revenge attacks" report."""
-    if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
+    tables = s.lexicon.conventions
+    vow = c.code[:2] == "03" and c.frame.complement is not None and c.frame.kind == "verb" and \
+        c.frame.trigger.lemma_.lower() in tables.words("vowing_verb")   # "vowed that Hamas would pay a price"
+    if not vow and not _statement(c, s):   # (asked first: most candidates are not; their clause need not be read)
         return False
-    own, tables = _own_lemmas(c), s.lexicon.conventions
+    clause = own_clause(c.frame.complement)
     # "reserved the right to respond": the right's infinitive is its content
-    own |= {a.lemma_.lower() for x in own_clause(c.frame.complement) for a in children(x)
-            if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))}
-    if own & tables.words("threat_cue") and own & tables.words("threat_frame"):
+    clause += [a for x in clause for a in children(x)
+               if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))]
+    own = {t.lemma_.lower() for t in clause}
+    cues = [t for t in clause if t.lemma_.lower() in tables.words("threat_cue")]
+    # "would not seek revenge": retaliation ruled out is no threat
+    if own & tables.words("threat_frame") and any(not _negated_where(t, c.frame.complement) for t in cues):
         c.code = "130"
         return True
     return False
+
+
+def _negated_where(word, complement) -> bool:
+    """Whether the clause holding a word of the complement is negated ("would not seek revenge")."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
+        verb = verb.head
+    return modality_of(verb, stop_at=complement.head).label == NEGATED
 
 
 def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
