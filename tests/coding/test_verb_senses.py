@@ -290,3 +290,12 @@ def test_a_states_curfew_with_no_place_concerns_its_own_people(code):
     assert not [e for e in sanctions if e.target is not None and e.target.country == "USA"]
     [lifted] = code("Sudan's government on Sunday lifted a state of emergency in West Darfur State.", "2024-01-10")
     assert lifted.target.country == "SDN"
+
+
+def test_a_reaction_with_an_act_is_that_act(code):
+    [fired] = code("Israel responded with artillery fire into southern Lebanon on Sunday.", "2023-10-09")
+    assert (fired.source.country, fired.target.country, fired.root) == ("ISR", "LBN", "19")
+    assert "+act.with-means.v1" in fired.rule
+    assert {e.cameo for e in code("China responded with sanctions on Lithuania.")} == {"163"}
+    # a fire that is no one's act is no event
+    assert code("A fire broke out at a factory in Kharkiv on Sunday.", "2023-10-09") == []

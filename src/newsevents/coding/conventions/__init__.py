@@ -126,6 +126,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                codes.state_bombing),
     Convention("violence.riot.v2", "codes",
                "civilians' violence, and protesters' damage to property, is a violent protest (145)", codes.riot),
+    Convention("act.with-means.v1", "codes",
+               "a reaction \"with\" an act (\"responded with artillery fire\") is that act", codes.reaction_with_means),
     Convention("yield.self-restraint.v1", "codes",
                "restricting, freezing or destroying one's own programme or arms is yielding (080), not coercion",
                codes.self_restraint),

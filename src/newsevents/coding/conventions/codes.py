@@ -93,3 +93,19 @@ def self_restraint(c: Candidate, s: SentenceScope) -> bool:
         return False
     c.code = "080"
     return True
+
+
+def reaction_with_means(c: Candidate, s: SentenceScope) -> bool:
+    """"Israel responded with artillery fire", "retaliated with sanctions": a reaction is the act its "with" phrase
+    names, not a statement or a generic attack."""
+    trigger = c.frame.trigger
+    if c.frame.kind != "verb" or trigger.lemma_.lower() not in s.lexicon.conventions.words("means_verb"):
+        return False
+    means = [p for x in children(trigger) if x.dep_ == "prep" and x.lower_ == "with"
+             for p in children(x) if p.dep_ == "pobj"]
+    rules = [s.lexicon.verbs.match_noun(p, governed=True) for p in means]
+    code = next((r.code for r in rules if r is not None and r.code[:2] != "01"), None)
+    if code is None or code == c.code:
+        return False
+    c.code = code
+    return True
