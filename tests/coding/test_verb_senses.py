@@ -299,3 +299,11 @@ def test_a_reaction_with_an_act_is_that_act(code):
     assert {e.cameo for e in code("China responded with sanctions on Lithuania.")} == {"163"}
     # a fire that is no one's act is no event
     assert code("A fire broke out at a factory in Kharkiv on Sunday.", "2023-10-09") == []
+
+
+def test_agreeing_on_or_approving_sanctions_imposes_them(code):
+    agreed = code("The European Union agreed on a package of sanctions targeting Russia's banks.", "2022-02-25")
+    assert {(e.source.group, e.target.country, e.cameo) for e in agreed} == {("EU", "RUS", "163")}
+    assert ("EU", "IRN", "16") in dyads(code("EU ministers approved new sanctions on Iran on Monday."))
+    # a package of weapons announced is still military aid
+    assert ("USA", "UKR", "07") in dyads(code("The Pentagon announced a $1 billion package of weapons for Kyiv."))

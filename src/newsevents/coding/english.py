@@ -37,7 +37,10 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
 AMOUNT_NOUNS = frozenset({"thousand", "million", "billion", "trillion", "dollar", "euro", "pound", "yuan", "yen"})
 QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
                             "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
-                            "day", "week", "month", "hour", "year", "night", "weekend"})
+                            "day", "week", "month", "hour", "year", "night", "weekend", "raft", "batch", "slate",
+                            "tranche"})
+# A bundle that is no act itself: a verb reads what it holds ("agreed on a package of sanctions").
+PACKAGE_NOUNS = frozenset({"package", "bundle"})
 
 # Verbs whose object is the subject of their complement ("accused X of attacking", "urged X to stop").
 OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",

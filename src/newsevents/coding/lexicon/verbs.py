@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from newsevents.coding.english import PACKAGE_NOUNS
 from newsevents.coding.parse_facts import children, facts_of
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.cameo import CameoTable
@@ -70,7 +71,7 @@ class VerbShape:
                 objs = preps.setdefault(c.lower_, set())
                 for p in children(c):
                     if dep[p.i] == "pobj":
-                        objs.add(lemma[object_head(p).i])
+                        objs.update(_held(object_head(p), dep, lemma))
                     elif c.lower_ == "as" and dep[p.i] in ("amod", "acomp"):   # "described it as unacceptable"
                         objs.add(lemma[p.i])
             elif dep[c.i] == "oprd":   # "called the authorities illegitimate": read as "as illegitimate"
@@ -82,7 +83,7 @@ class VerbShape:
             obj = next((c for c in children(clause) if dep[c.i] == "nsubj"), None) if clause is not None else None
         objs = set()
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
-            objs.add(lemma[obj.i])
+            objs.update(_held(obj, dep, lemma))
             objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
             if obj.pos_ == "PROPN":   # "released Prime Minister Chaudhry": the title says what the name is
                 objs.update(lemma[c.i] for c in children(obj) if dep[c.i] == "compound" and c.pos_ in ("NOUN", "PROPN"))
@@ -266,6 +267,14 @@ class VerbLexicon:
         """The noun's sub-code from its modifiers ("air strikes" -> 195) and the refinement's id, if one fired."""
         mods = {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod")}
         return self.conventions.refine_noun(rule.code, mods)
+
+
+def _held(noun, dep, lemma) -> set[str]:
+    """A noun's lemma, and what a package holds ("a package of sanctions": the sanctions too)."""
+    if lemma[noun.i] not in PACKAGE_NOUNS:
+        return {lemma[noun.i]}
+    return {lemma[noun.i]} | {lemma[p.i] for c in children(noun) if dep[c.i] == "prep" and c.lower_ == "of"
+                              for p in children(c) if dep[p.i] == "pobj"}
 
 
 def _index(rules: list[VerbRule]) -> dict[str, list[VerbRule]]:
