@@ -487,3 +487,14 @@ def test_them_after_a_plural_thing_is_that_thing_not_an_actor_in_view(code):
                 and e.target.country == "UKR"]
     # people named before "them" are still who is meant
     assert ("HTI", "KEN", "05") in dyads(code("Kenya sent troops to Haiti, and Haiti welcomed them."))
+
+
+def test_a_reporters_title_is_not_the_object_of_what_they_report(code, coder):
+    text = ("Kosovo and Serbia reach deal on car plates after EU mediation\n\nBRUSSELS, Nov 23 (wire) - Kosovo and "
+            "Serbia agreed on Wednesday to end a dispute over vehicle licence plates that had raised tensions in "
+            "northern Kosovo, the European Union's foreign policy chief Josep Borrell said.")
+    doc = coder.nlp(text)
+    chief = next(t for t in doc if t.text == "chief")
+    assert (chief.dep_, chief.head.text) == ("compound", "Borrell")
+    agreed = [e for e in code(text, "2022-11-23") if e.root == "03"]
+    assert agreed and all(e.target is not None and e.target.country in ("XKX", "SRB") for e in agreed)

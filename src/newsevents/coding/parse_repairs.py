@@ -87,6 +87,24 @@ def object_taken_for_subject(verb):
     return subject, second
 
 
+def title_taken_for_object(noun):
+    """"Kosovo and Serbia agreed ..., the EU's foreign policy chief Josep Borrell said": spaCy makes the title
+    "chief" the object of the reported verb and the name alone the reporter. A noun right after the reported
+    clause's comma and right before the subject of the reporting verb that follows is that subject's title. The
+    subject, or None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or verb.dep_ != "ccomp" or noun.left_edge.i == 0 or \
+            noun.doc[noun.left_edge.i - 1].text != ",":
+        return None
+    reporter = verb.head
+    if reporter.lemma_.lower() not in REPORTING or reporter.i < noun.i:
+        return None
+    subject = next((c for c in reporter.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    if subject is None or subject.left_edge.i != noun.right_edge.i + 1 or subject.i > reporter.i:
+        return None
+    return subject
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -116,6 +134,9 @@ def register_clause_repairs() -> None:
                     first.head, first.dep_ = head, "dobj"
                     second.head, second.dep_ = token, "nsubj"
                     token.dep_ = "conj"
+                named = title_taken_for_object(token)
+                if named is not None:
+                    token.head, token.dep_ = named, "compound"
                 found = subject_taken_for_object(token)
                 if found is not None:
                     subject, phrases = found
