@@ -498,3 +498,9 @@ def test_a_reporters_title_is_not_the_object_of_what_they_report(code, coder):
     assert (chief.dep_, chief.head.text) == ("compound", "Borrell")
     agreed = [e for e in code(text, "2022-11-23") if e.root == "03"]
     assert agreed and all(e.target is not None and e.target.country in ("XKX", "SRB") for e in agreed)
+
+
+def test_an_appeal_is_to_its_addressee_not_to_whom_the_act_asked_for_concerns(code):
+    text = "Lebanon's prime minister Najib Mikati urged the international community to stop the Israeli aggression."
+    assert not [e for e in code(text) if e.root == "02" and e.target is not None and e.target.country == "ISR"]
+    assert ("EGY", "ISR", "02") in dyads(code("Egypt urged Israel to stop the offensive in Rafah."))

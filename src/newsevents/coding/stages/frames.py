@@ -9,8 +9,8 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, SENT_NOUNS, SETTING_NOUNS,
-                                       STANCE_PASSIVES)
+from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, OBJECT_CONTROL, SENT_NOUNS,
+                                       SETTING_NOUNS, STANCE_PASSIVES)
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
@@ -130,8 +130,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     options = lexicon.conventions.target_options(rule.code)
     targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
+    # (not "urged the international community to stop the Israeli aggression": an appeal is to its addressee)
+    addressed = obj is not None and rule.code[:2] in ("02", "10") and lemma in OBJECT_CONTROL
     for c in children(verb):
-        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
+        if (c.dep_ == "xcomp" and not addressed) or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
             targets += target_candidates(c, direct_object(c), **options)
             for cc in children(c):
                 if cc.dep_ in ("advcl", "xcomp", "acl"):
