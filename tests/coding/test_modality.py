@@ -369,3 +369,9 @@ def test_an_infinitive_describing_an_appeal_is_the_appeals_content(code):
     text = "The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed in East Timor."
     assert "15" not in roots(code(text))
     assert {e.modality for e in code(text, include_all=True) if e.root == "15"} == {"negated"}
+
+
+def test_an_act_someone_is_invited_or_implored_to_do_is_not_done(code):
+    events = code("Hungary's Prime Minister Viktor Orban invited Netanyahu to visit Budapest.", include_all=True)
+    assert {(e.root, e.modality) for e in events} == {("03", "asserted"), ("04", "hypothetical")}
+    assert "04" not in roots(code("Zelenskiy implored Biden to visit Kyiv."))

@@ -28,7 +28,8 @@ GOVERNORS = {
         "request", "press", "pressure", "push", "want", "wish", "hope", "seek", "try", "attempt", "insist",
         "recommend", "propose", "consider", "weigh", "mull", "contemplate", "debate", "discuss",
         "explore", "study", "examine", "review", "decide", "determine", "choose", "condition", "persuade",
-        "convince", "encourage", "bank", "count", "bet", "gamble", "appear", "seem",
+        "convince", "encourage", "bank", "count", "bet", "gamble", "appear", "seem", "invite", "implore", "beg",
+        "advise",
     }),
     FUTURE: frozenset({
         "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
