@@ -27,7 +27,7 @@ from _common import DEFAULT_CORPUS, ensure_importable
 ensure_importable()
 
 import numpy  # noqa: E402
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG  # noqa: E402
+from spacy.attrs import DEP, HEAD, IDS, LEMMA, MORPH, ORTH, POS, SENT_START, TAG  # noqa: E402
 
 COMPARED = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START]
 NAMES = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START"]
@@ -71,6 +71,22 @@ def check(stock, fast, path: Path, limit: int | None, batch_size: int) -> int:
     print(f"{path}: {len(texts)} articles, {tokens:,} tokens compared ({', '.join(NAMES)}), {differ} differ "
           f"({time.perf_counter() - start:.0f} s)", flush=True)
     return differ
+
+
+def memo_sizes(nlp) -> str:
+    """How many entries the fast components' memos hold (each is emptied past MEMO_LIMIT)."""
+    from newsevents.coding.fast_attributes import ATTRIBUTES_NAME, LEMMATIZER_NAME
+
+    parts = []
+    if ATTRIBUTES_NAME in nlp.pipe_names:
+        fast = nlp.get_pipe(ATTRIBUTES_NAME)
+        c = fast.compiled
+        parts.append(f"attribute keys {len(fast.memo):,}")
+        names = {v: k for k, v in IDS.items()}
+        parts += [f"{names[a]} values {len(m):,} in {len(set(m.values()))} classes" for a, m in c.classes.items()]
+    if LEMMATIZER_NAME in nlp.pipe_names:
+        parts.append(f"lemma keys {len(nlp.get_pipe(LEMMATIZER_NAME).memo):,}")
+    return "memo entries: " + ", ".join(parts)
 
 
 def timing(stock, fast, texts: list[str], rounds: int, batch_size: int) -> None:
@@ -129,6 +145,7 @@ def main(argv=None) -> int:
     if not args.no_check:
         differ = sum(check(stock, fast, path, args.limit, batch_size) for path in args.corpora)
         print(f"TOTAL differing tokens: {differ}")
+        print(memo_sizes(fast))
     if args.rounds > 0:
         texts = texts_of(args.corpora[0], args.limit)
         timing(stock, fast, texts, args.rounds, batch_size)

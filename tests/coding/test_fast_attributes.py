@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
-from newsevents.coding.fast_attributes import (ATTRIBUTES_NAME, LEMMATIZER_NAME, compile_ruler,
-                                               use_fast_components)
+from newsevents.coding.fast_attributes import (ATTRIBUTES_NAME, LEMMATIZER_NAME, CompiledRuler, FastAttributes,
+                                               FastLemmatizer, compile_ruler, use_fast_components)
 from newsevents.coding.nlp import load_pipeline
 
 COMPARED = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START]
@@ -65,6 +65,19 @@ def test_every_token_equals_the_stock_pipeline(coder, stock, text):
 def test_the_patterns_are_applied(coder, word, text, attr, value):
     [token] = [t for t in coder.nlp(text) if t.text == word]
     assert str(getattr(token, attr)) == value
+
+
+def test_memos_emptied_when_full_give_the_same_output(stock):
+    """With memos of 5 entries (emptied at every doc), the components still give the stock ones' output."""
+    ruler, lemmatizer = stock.get_pipe("attribute_ruler"), stock.get_pipe("lemmatizer")
+    fast = [FastAttributes(CompiledRuler(ruler), limit=5), FastLemmatizer(lemmatizer, limit=5)]
+    after_parser = stock.pipe_names[stock.pipe_names.index("attribute_ruler"):]
+    docs = list(stock.pipe([s for s in SENTENCES * 2 if s.strip()], disable=after_parser))
+    for doc in docs:
+        a, b = lemmatizer(ruler(doc.copy())), fast[1](fast[0](doc.copy()))
+        assert a.to_array(COMPARED).tolist() == b.to_array(COMPARED).tolist(), doc.text
+    for component in fast:   # emptied before the last doc: what it holds is at most that doc's keys
+        assert 0 < len(component.memo) <= len(docs[-1])
 
 
 # A ruler of another shape than the model's: negative indices, a three-token pattern, patterns overlapping

@@ -242,8 +242,8 @@ class _Memo(dict):
 class FastAttributes:
     """The spaCy component standing in for an AttributeRuler that `CompiledRuler` compiled."""
 
-    def __init__(self, compiled: CompiledRuler):
-        self.compiled = compiled
+    def __init__(self, compiled: CompiledRuler, limit: int = MEMO_LIMIT):
+        self.compiled, self.limit = compiled, limit
         self.memo = _Memo(compiled.row)
 
     def __call__(self, doc):
@@ -252,7 +252,7 @@ class FastAttributes:
             return doc
         c = self.compiled
         for memo in (self.memo, *c.classes.values(), *c.masks.values()):
-            if len(memo) > MEMO_LIMIT:   # memory stays bounded on any corpus; forgetting changes no output
+            if len(memo) > self.limit:   # memory stays bounded on any corpus; forgetting changes no output
                 memo.clear()
         columns = doc.to_array(c.key_attrs).reshape(n, -1).T.tolist()
         for j, attr in enumerate(c.classed):
@@ -287,8 +287,8 @@ class FastLemmatizer:
     """The spaCy component standing in for a rule-mode Lemmatizer: its lemma of a token is a function of the
     token's ORTH, POS and MORPH (its own cache key), asked once per key."""
 
-    def __init__(self, lemmatizer):
-        self.lemmatizer = lemmatizer
+    def __init__(self, lemmatizer, limit: int = MEMO_LIMIT):
+        self.lemmatizer, self.limit = lemmatizer, limit
         self.overwrite = lemmatizer.overwrite
         self.memo: dict = {}
 
@@ -297,7 +297,7 @@ class FastLemmatizer:
         if not n:
             return doc
         memo, overwrite = self.memo, self.overwrite
-        if len(memo) > MEMO_LIMIT:
+        if len(memo) > self.limit:
             memo.clear()
             self.lemmatizer.cache.clear()   # the stock lemmatizer's own (unbounded) memo of its rule lemmas
         lemmas = []
