@@ -44,9 +44,9 @@ eval: install
 eval-plover: install
 	$(VENV)/bin/newsevents eval ../shared/plover/plover_gold.jsonl --quiet
 
-# The benchmarks print lines starting RATIO (coder: coder / spaCy CPU on the same chunks, start-up over spaCy's;
-# store: 8x same-group ingest / distinct-group control; API: worst p99 against its target); benchmarks/README.md
-# keeps the latest figures.
+# The benchmarks print lines starting RATIO (coder: coder / spaCy CPU on the same chunks, coder / the stock model
+# and spaCy / the stock model, start-up over spaCy's; store: 8x same-group ingest / distinct-group control; API:
+# worst p99 against its target); benchmarks/README.md keeps the latest figures.
 bench: install
 	$(PY) benchmarks/bench_coder.py samples/news.jsonl
 	$(PY) benchmarks/bench_store.py --events 0 --scaling 6000 --rounds 3

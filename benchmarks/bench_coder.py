@@ -6,11 +6,16 @@ usage: python benchmarks/bench_coder.py [CORPUS.jsonl] [--chunk 32] [--rounds 3]
 One process, one Coder. The articles are cut into chunks of `--chunk`; on each chunk, in each round, it
 measures the CPU time (`time.process_time`: other processes do not count) of
 
-- spaCy: `coder.nlp.pipe(texts)` consumed, the Coder's own Language with exactly its components;
+- spaCy: `coder.nlp.pipe(texts)` consumed, the Coder's own Language with exactly its components (the
+  memoised attribute ruler and lemmatizer of `coding/fast_attributes.py` included);
+- stock: `nlp.pipe(texts)` consumed for the model as spaCy loads it (`spacy.load(model, exclude=["ner"])`: its
+  own attribute ruler and lemmatizer, none of the coder's components); `--no-stock` leaves it out;
 - coder: `coder.code_many(articles)` consumed, parsing included, every event built;
 
-back to back, alternating which goes first. The ratio coder / spaCy of the same chunk in the same round is
+back to back, rotating which goes first. The ratio coder / spaCy of the same chunk in the same round is
 what the machine's load cannot move much; it reports each chunk's median ratio, the min and median of all.
+Since the Coder's Language is faster than the stock model, that ratio also grows when the parse gets faster;
+coder / stock, paired the same way, shows the absolute gain (and spaCy / stock the parse's own change).
 
 Start-up is measured apart, in fresh child processes (`--startup-runs` each, alternating, median): importing
 spaCy and loading the model with the Coder's components (the floor), against importing and building a Coder;
@@ -98,6 +103,16 @@ def read_corpus(path: Path, limit: int | None):
     return articles
 
 
+def load_stock(model: str):
+    """The model as spaCy loads it, without the components the Coder leaves out: its own attribute ruler and
+    lemmatizer, none of the coder's components."""
+    import spacy
+
+    from newsevents.coding.nlp import UNUSED_COMPONENTS
+
+    return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+
+
 def max_rss_mib() -> float:
     """Peak resident memory of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -116,15 +131,16 @@ def cpu_time(fn) -> tuple[float, int]:
     return time.process_time() - start, count
 
 
-def measure_chunks(coder, articles, chunk: int, rounds: int) -> dict:
-    """CPU seconds of both stages on every chunk in every round, the order alternating."""
+def measure_chunks(coder, articles, chunk: int, rounds: int, stock=None) -> dict:
+    """CPU seconds of the stages on every chunk in every round, the order rotating. `stock`: the model's own
+    Language, for the second ratio (None: not measured)."""
     from newsevents.settings import SETTINGS
 
     batch_size = SETTINGS["batch_size"].value   # what code_many parses with
     chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
 
-    def spacy_stage(arts):
-        return lambda: sum(len(doc) for doc in coder.nlp.pipe([a.text for a in arts], batch_size=batch_size))
+    def parse_stage(nlp, arts):
+        return lambda: sum(len(doc) for doc in nlp.pipe([a.text for a in arts], batch_size=batch_size))
 
     def coder_stage(arts):
         def run():
@@ -134,35 +150,53 @@ def measure_chunks(coder, articles, chunk: int, rounds: int) -> dict:
             return sum(len(events) for _, events in results)
         return run
 
-    spacy_stage(chunks[0])(), coder_stage(chunks[0])()   # warm-up (not timed)
-    spacy_s = [[0.0] * rounds for _ in chunks]
-    coder_s = [[0.0] * rounds for _ in chunks]
+    stages = {"spacy": lambda arts: parse_stage(coder.nlp, arts), "coder": coder_stage}
+    if stock is not None:
+        stages["stock"] = lambda arts: parse_stage(stock, arts)
+    for make in stages.values():   # warm-up (not timed)
+        make(chunks[0])()
+    seconds = {name: [[0.0] * rounds for _ in chunks] for name in stages}
     events = 0
+    names = list(stages)
     for r in range(rounds):
         for i, arts in enumerate(chunks):
-            order = ("spacy", "coder") if (r + i) % 2 == 0 else ("coder", "spacy")
-            for stage in order:
-                if stage == "spacy":
-                    spacy_s[i][r], _ = cpu_time(spacy_stage(arts))
-                else:
-                    coder_s[i][r], events_i = cpu_time(coder_stage(arts))
-                    events += events_i if r == 0 else 0
-    ratios = [[c / s for c, s in zip(cs, ss)] for cs, ss in zip(coder_s, spacy_s)]
-    every = [x for row in ratios for x in row]
+            k = (r + i) % len(names)
+            for stage in names[k:] + names[:k]:
+                seconds[stage][i][r], count = cpu_time(stages[stage](arts))
+                if stage == "coder" and r == 0:
+                    events += count
+    spacy_s, coder_s = seconds["spacy"], seconds["coder"]
     n_words = words(articles)
-    spacy_total, coder_total = sum(map(sum, spacy_s)), sum(map(sum, coder_s))
-    return {
+    out = {
         "chunks": [{"articles": len(arts), "words": words(arts), "spacy_cpu_s": ss, "coder_cpu_s": cs,
-                    "ratios": rs, "median_ratio": statistics.median(rs)}
-                   for arts, ss, cs, rs in zip(chunks, spacy_s, coder_s, ratios)],
-        "ratio_min": min(every), "ratio_median": statistics.median(every),
-        # least-disturbed estimate: each chunk's fastest coder run over its fastest spaCy run
-        "ratio_of_minima": statistics.median(min(cs) / min(ss) for cs, ss in zip(coder_s, spacy_s)),
-        "ratio_total": coder_total / spacy_total,
-        "spacy_cpu_s": spacy_total, "coder_cpu_s": coder_total,
-        "spacy_words_per_s": n_words * rounds / spacy_total, "coder_words_per_s": n_words * rounds / coder_total,
+                    "ratios": [c / s for c, s in zip(cs, ss)],
+                    "median_ratio": statistics.median(c / s for c, s in zip(cs, ss))}
+                   for arts, ss, cs in zip(chunks, spacy_s, coder_s)],
+        **_ratios(coder_s, spacy_s, ""),
+        "spacy_cpu_s": sum(map(sum, spacy_s)), "coder_cpu_s": sum(map(sum, coder_s)),
+        "spacy_words_per_s": n_words * rounds / sum(map(sum, spacy_s)),
+        "coder_words_per_s": n_words * rounds / sum(map(sum, coder_s)),
         "events": events,
     }
+    if stock is not None:
+        stock_s = seconds["stock"]
+        for c, ss in zip(out["chunks"], stock_s):
+            c["stock_cpu_s"] = ss
+            c["stock_ratios"] = [x / s for x, s in zip(c["coder_cpu_s"], ss)]
+        out.update(_ratios(coder_s, stock_s, "stock_"))
+        out.update({f"spacy_{k}": v for k, v in _ratios(spacy_s, stock_s, "stock_").items()})
+        out["stock_cpu_s"] = sum(map(sum, stock_s))
+        out["stock_words_per_s"] = n_words * rounds / out["stock_cpu_s"]
+    return out
+
+
+def _ratios(top, bottom, prefix: str) -> dict:
+    """min, median and total of top / bottom paired by chunk and round; and the median over chunks of their
+    fastest runs' ratio (the least-disturbed estimate)."""
+    every = [t / b for ts, bs in zip(top, bottom) for t, b in zip(ts, bs)]
+    return {f"{prefix}ratio_min": min(every), f"{prefix}ratio_median": statistics.median(every),
+            f"{prefix}ratio_of_minima": statistics.median(min(ts) / min(bs) for ts, bs in zip(top, bottom)),
+            f"{prefix}ratio_total": sum(map(sum, top)) / sum(map(sum, bottom))}
 
 
 # ---------------------------------------------------------------------------------------------- start-up
@@ -208,23 +242,33 @@ def measure_startup(args) -> dict:
 # ------------------------------------------------------------------------------------------------ report
 def format_report(s: dict) -> str:
     t = s["throughput"]
+    has_stock = "stock_cpu_s" in t
     lines = [f"corpus {s['corpus']}: {s['articles']} articles, {s['words']:,} words; model {s['model']}; "
              f"{len(t['chunks'])} chunks of <= {s['chunk']} articles x {s['rounds']} rounds, CPU seconds "
-             f"(process_time), stages alternating",
+             f"(process_time), stages rotating",
              f"{'chunk':>5}{'articles':>9}{'words':>8}{'spaCy s (median)':>18}{'coder s (median)':>18}"
-             f"{'ratios (each round)':>24}{'median':>8}"]
+             f"{'ratios (each round)':>24}{'median':>8}" + (f"{'stock s (median)':>18}{'coder/stock':>13}"
+                                                           if has_stock else "")]
     for i, c in enumerate(t["chunks"]):
+        stock_cols = (f"{statistics.median(c['stock_cpu_s']):>18.3f}{statistics.median(c['stock_ratios']):>13.2f}"
+                      if has_stock else "")
         lines.append(f"{i:>5}{c['articles']:>9}{c['words']:>8,}{statistics.median(c['spacy_cpu_s']):>18.3f}"
                      f"{statistics.median(c['coder_cpu_s']):>18.3f}"
-                     f"{' '.join(f'{r:.2f}' for r in c['ratios']):>24}{c['median_ratio']:>8.2f}")
-    lines.append(f"words/s (CPU): spaCy {t['spacy_words_per_s']:,.0f}, coder {t['coder_words_per_s']:,.0f}; "
+                     f"{' '.join(f'{r:.2f}' for r in c['ratios']):>24}{c['median_ratio']:>8.2f}{stock_cols}")
+    stock = f", stock model {t['stock_words_per_s']:,.0f}" if has_stock else ""
+    lines.append(f"words/s (CPU): spaCy {t['spacy_words_per_s']:,.0f}{stock}, coder {t['coder_words_per_s']:,.0f}; "
                  f"events {t['events']}")
     target = 1 + s["max_overhead_pct"] / 100
-    lines.append(f"RATIO coder / spaCy: min {t['ratio_min']:.3f}, median {t['ratio_median']:.3f}, "
-                 f"all chunks {t['ratio_total']:.3f}, of fastest runs {t['ratio_of_minima']:.3f} "
-                 f"(target <= {target:.2f}: {'ok' if s['overhead_ok'] else 'OVER TARGET'})")
+    lines.append(f"RATIO coder / spaCy (the Coder's own Language): min {t['ratio_min']:.3f}, median "
+                 f"{t['ratio_median']:.3f}, all chunks {t['ratio_total']:.3f}, of fastest runs "
+                 f"{t['ratio_of_minima']:.3f} (target <= {target:.2f}: {'ok' if s['overhead_ok'] else 'OVER TARGET'})")
+    if has_stock:
+        for label, p in (("coder / stock model (spacy.load, its own attribute ruler and lemmatizer)", "stock_"),
+                         ("spaCy / stock model (the Coder's Language against the stock one)", "spacy_stock_")):
+            lines.append(f"RATIO {label}: min {t[p + 'ratio_min']:.3f}, median {t[p + 'ratio_median']:.3f}, "
+                         f"all chunks {t[p + 'ratio_total']:.3f}, of fastest runs {t[p + 'ratio_of_minima']:.3f}")
     lines.append(f"memory: RSS {s['rss_loaded_mib']:.0f} MiB after building the Coder, peak "
-                 f"{s['peak_rss_mib']:.0f} MiB")
+                 f"{s['peak_rss_mib']:.0f} MiB" + (" (the stock model loaded beside it)" if has_stock else ""))
     st = s.get("startup")
     if st:
         lines.append(f"start-up, median of {s['startup_runs']} fresh processes:")
@@ -252,6 +296,8 @@ def parse_args(argv=None):
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ap.add_argument("--max-overhead", type=float, default=15.0, help="target coding overhead, percent")
     ap.add_argument("--check", action="store_true", help="exit 1 when the median ratio is over the target")
+    ap.add_argument("--no-stock", action="store_true",
+                    help="do not load the stock model for the coder / stock ratio (saves its memory)")
     ap.add_argument("--coder", default=DEFAULT_CODER, help="MODULE:CLASS of the coder (default %(default)s)")
     args = ap.parse_args(argv)
     for name in ("chunk", "rounds"):
@@ -272,9 +318,10 @@ def main(argv=None) -> int:
         articles = read_corpus(args.corpus, args.limit)
         coder = coder_class(model=args.model)
         rss_loaded = max_rss_mib()
-        throughput = measure_chunks(coder, articles, args.chunk, args.rounds)
+        stock = None if args.no_stock else load_stock(args.model)
+        throughput = measure_chunks(coder, articles, args.chunk, args.rounds, stock)
         peak = max_rss_mib()
-        del coder
+        del coder, stock
         startup = measure_startup(args) if args.startup_runs > 0 else None
     except BenchError as err:
         print(f"bench_coder: {err}", file=sys.stderr)

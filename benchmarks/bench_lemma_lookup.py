@@ -1,9 +1,11 @@
 """Could `attribute_ruler` + `lemmatizer` be a table lookup? Their share of the parse, and whether a memo keyed
-on what their rules read gives identical tokens (a measurement for issue #12; the model pipeline is unchanged).
+on what their rules read gives identical tokens (the measurement for issue #12 that led to
+`coding/fast_attributes.py`; this script times the stock components: the Coder's pipeline as loaded with
+`load_pipeline(model, fast_attributes=False)`. `bench_fast_attributes.py` checks and times the replacement).
 
     .venv/bin/python benchmarks/bench_lemma_lookup.py [CORPUS.jsonl] [--rounds 3]
 
-1. CPU seconds (`time.process_time`, best of `--rounds`) of each component of the Coder's Language over the
+1. CPU seconds (`time.process_time`, best of `--rounds`) of each component of that Language over the
    corpus, run one after the other on the same docs.
 2. A memo: the attribute ruler's patterns read a token's LOWER, TAG, DEP and IS_SPACE, and a few two-token
    patterns ("gon na", "let 's", expletive "there is") its neighbours'; the rule lemmatizer reads the text, POS
@@ -100,9 +102,10 @@ def main() -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    from newsevents.coding.pipeline import Coder
+    from newsevents.coding.nlp import load_pipeline
+    from newsevents.settings import SETTINGS
 
-    nlp = Coder().nlp
+    nlp = load_pipeline(SETTINGS["model"].value, fast_attributes=False)   # the stock components
     texts = texts_of(args.corpus)
 
     # 1. each component's CPU time

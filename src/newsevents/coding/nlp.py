@@ -11,7 +11,10 @@ class ModelNotFound(RuntimeError):
     """The spaCy model named by --model / NEWSEVENTS_MODEL is not installed."""
 
 
-def load_pipeline(model: str):
+def load_pipeline(model: str, fast_attributes: bool = True):
+    """The model without its unused components, with the coder's own; with `fast_attributes` (the default) the
+    model's attribute ruler and rule lemmatizer are replaced by memoised equivalents with the same output
+    (`fast_attributes.py`) wherever their patterns allow it."""
     import spacy
 
     from newsevents.coding.article import article_boundaries  # noqa: F401  (registers the component)
@@ -33,6 +36,10 @@ def load_pipeline(model: str):
         nlp.add_pipe("newsevents_lemma_fixes", after="lemmatizer")
     if "parser" in nlp.pipe_names:   # last: it reads the parts of speech the attribute ruler sets
         nlp.add_pipe("newsevents_clause_repairs", last=True)
+    if fast_attributes:
+        from newsevents.coding.fast_attributes import use_fast_components
+
+        use_fast_components(nlp)
     return nlp
 
 
