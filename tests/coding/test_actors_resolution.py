@@ -504,3 +504,11 @@ def test_an_appeal_is_to_its_addressee_not_to_whom_the_act_asked_for_concerns(co
     text = "Lebanon's prime minister Najib Mikati urged the international community to stop the Israeli aggression."
     assert not [e for e in code(text) if e.root == "02" and e.target is not None and e.target.country == "ISR"]
     assert ("EGY", "ISR", "02") in dyads(code("Egypt urged Israel to stop the offensive in Rafah."))
+
+
+def test_an_object_it_right_after_a_thing_is_that_thing(code):
+    text = ("The United States urged restraint. On Wednesday, Ruto said he would withdraw the bill and would not "
+            "sign it into law.")
+    assert not [e for e in code(text, "2024-06-26") if e.source.country == "KEN" and e.target is not None
+                and e.target.country == "USA"]
+    assert ("UN", "RUS", "11") in dyads(code("Russia invaded Ukraine and the United Nations condemned it."))

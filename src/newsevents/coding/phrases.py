@@ -395,9 +395,11 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         if word in PERSONAL:
             kind = "person"
         elif word in NEUTER:
+            if word == "it" and head.dep_ == "dobj" and self._after_thing(head, ("NN",)):
+                return None   # "would withdraw the bill and would not sign it": the bill
             kind = "neuter"
         elif word in PLURAL:
-            if word == "them" and self._after_plural_thing(head):
+            if word == "them" and self._after_thing(head, ("NNS", "NNPS")):
                 return None   # "shocked by the strikes, calling them unacceptable": the strikes, no actor
             kind = "any"
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
@@ -430,10 +432,11 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
 
-    def _after_plural_thing(self, head) -> bool:
-        """Whether the nearest plural noun before "them" in its sentence names no actor (a thing or an act)."""
+    def _after_thing(self, head, tags) -> bool:
+        """Whether the nearest noun with one of `tags` before the pronoun in its sentence names no actor (a
+        thing or an act: "them" after "the strikes", an object "it" after "the bill")."""
         for t in reversed(self.sent[:head.i - self.sent.start]):
-            if t.tag_ in ("NNS", "NNPS"):
+            if t.tag_ in tags:
                 return t.i not in self.by_token and not self.dictionary.role_of(t)
         return False
 
