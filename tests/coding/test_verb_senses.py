@@ -307,3 +307,17 @@ def test_agreeing_on_or_approving_sanctions_imposes_them(code):
     assert ("EU", "IRN", "16") in dyads(code("EU ministers approved new sanctions on Iran on Monday."))
     # a package of weapons announced is still military aid
     assert ("USA", "UKR", "07") in dyads(code("The Pentagon announced a $1 billion package of weapons for Kyiv."))
+
+
+def test_setting_something_on_fire_is_arson_and_protesters_arson_a_riot(code):
+    torched = code("Settlers set Palestinian cars on fire in the village of Huwara on Sunday.", "2023-02-27")
+    assert {(e.target.country, e.cameo) for e in torched} == {("PSE", "1712")}
+    rioters = code("Protesters set the French embassy on fire in Kinshasa on Tuesday.", "2025-01-29")
+    assert {(e.source.code, e.target.country, e.cameo) for e in rioters} == {("CODCVL", "FRA", "145")}
+
+
+def test_phrases_the_parser_hangs_on_the_object_complete_the_verb(code):
+    assert {e.cameo for e in code("Iran put its armed forces on high alert on Sunday.")} == {"152"}
+    detained = code("Egyptian police took dozens of protesters into custody in Cairo on Friday.")
+    assert ("EGY", "EGY", "17") in dyads(detained)
+    assert {e.cameo for e in code("Russia put the American journalist on trial in Yekaterinburg.")} == {"173"}

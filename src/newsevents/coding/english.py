@@ -39,6 +39,9 @@ QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate"
                             "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
                             "day", "week", "month", "hour", "year", "night", "weekend", "raft", "batch", "slate",
                             "tranche"})
+# Phrases that complete a verb though the parser hangs them on its object ("set the embassy on fire", "put
+# troops on alert", "took the leaders into custody"): preposition and noun.
+VERB_IDIOM_PHRASES = frozenset({("on", "fire"), ("on", "alert"), ("on", "trial"), ("into", "custody")})
 # A bundle that is no act itself: a verb reads what it holds ("agreed on a package of sanctions").
 PACKAGE_NOUNS = frozenset({"package", "bundle"})
 

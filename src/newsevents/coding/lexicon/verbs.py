@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from newsevents.coding.english import PACKAGE_NOUNS
+from newsevents.coding.english import PACKAGE_NOUNS, VERB_IDIOM_PHRASES
 from newsevents.coding.parse_facts import children, facts_of
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.lexicon.cameo import CameoTable
@@ -78,6 +78,10 @@ class VerbShape:
                 preps.setdefault("as", set()).update(
                     lemma[t.i] for t in (c, *children(c)) if dep[t.i] in ("oprd", "amod", "compound"))
         obj = direct_object(verb)
+        for c in children(obj) if obj is not None else ():   # "set the embassy on fire": the verb's phrase
+            for p in children(c):
+                if dep[c.i] == "prep" and dep[p.i] == "pobj" and (c.lower_, lemma[p.i]) in VERB_IDIOM_PHRASES:
+                    preps.setdefault(c.lower_, set()).add(lemma[p.i])
         if obj is None:   # "allowed aid trucks to enter Gaza": the small clause's subject is the object
             clause = next((c for c in children(verb) if dep[c.i] in ("ccomp", "xcomp")), None)
             obj = next((c for c in children(clause) if dep[c.i] == "nsubj"), None) if clause is not None else None
