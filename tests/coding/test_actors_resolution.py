@@ -512,3 +512,9 @@ def test_an_object_it_right_after_a_thing_is_that_thing(code):
     assert not [e for e in code(text, "2024-06-26") if e.source.country == "KEN" and e.target is not None
                 and e.target.country == "USA"]
     assert ("UN", "RUS", "11") in dyads(code("Russia invaded Ukraine and the United Nations condemned it."))
+
+
+def test_conjoined_event_nouns_share_their_target(code):
+    events = code("Turkey launched air strikes and an artillery barrage on Kurdish-led forces in northeast Syria on "
+                  "Wednesday.", "2019-10-10")
+    assert ("TUR", "SYR", "19") in dyads(events)

@@ -96,7 +96,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         if rule is not None:
             used_nouns.add(obj.i)
             code, refined = lexicon.refine_noun(rule, obj)
-            targets = noun_targets(obj) + target_candidates(verb, None, **lexicon.conventions.target_options(code))
+            # "launched air strikes and an artillery barrage on Kurdish-led forces": the conjuncts share a target
+            joined = [t for c in children(obj) if c.dep_ == "conj" and c.pos_ == "NOUN" for t in noun_targets(c)]
+            targets = noun_targets(obj) + joined + target_candidates(verb, None,
+                                                                     **lexicon.conventions.target_options(code))
             return Frame(verb, code, f"{lemma}+{rule.id}", "light",
                          [subj] if subj is not None else [], targets, obj, refinements=_ids(refined))
     if passive and obj is not None and lemma in lexicon.light_verbs:
