@@ -334,3 +334,9 @@ def test_condemning_a_coup_is_aimed_at_whoever_seized_power(code):
              "President Joe Biden threatened to reimpose sanctions. Australia and Britain condemned the coup.")
     condemned = [e for e in code(story, "2021-02-01") if e.root == "11"]
     assert {(e.source.country, e.target.code) for e in condemned} == {("AUS", "MMRMIL"), ("GBR", "MMRMIL")}
+
+
+def test_people_of_one_country_from_both_parties_are_no_pair(code):
+    events = code("Turkey launched air strikes on Kurdish forces in Syria. U.S. senators from both parties threatened "
+                  "to impose sanctions on Ankara.", "2019-10-10")
+    assert {(e.source.code, e.target.country, e.root) for e in events if e.root == "13"} == {("USALEG", "TUR", "13")}

@@ -42,8 +42,8 @@ class PairReferences:
 
     def _of_pair(self, head) -> list[Actor]:
         """"army commanders from both sides", "the leaders of the two countries": the pair, in the head's role."""
-        if head.tag_ != "NNS":
-            return []
+        if head.tag_ != "NNS" or any(c.i in self.by_token for c in children(head) if c.dep_ in ("compound", "amod")):
+            return []   # (not "U.S. senators from both parties": their own country's parties)
         for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for p in children(prep):
