@@ -504,6 +504,9 @@ def test_an_appeal_is_to_its_addressee_not_to_whom_the_act_asked_for_concerns(co
     text = "Lebanon's prime minister Najib Mikati urged the international community to stop the Israeli aggression."
     assert not [e for e in code(text) if e.root == "02" and e.target is not None and e.target.country == "ISR"]
     assert ("EGY", "ISR", "02") in dyads(code("Egypt urged Israel to stop the offensive in Rafah."))
+    called = code("The European Commission called on EU members to approve new sanctions against Minsk.")
+    assert not [e for e in called if e.root == "02" and e.target is not None and e.target.country == "BLR"]
+    assert ("EU", "TUR", "02") in dyads(code("The EU called on Turkey to halt the operation."))
 
 
 def test_an_object_it_right_after_a_thing_is_that_thing(code):

@@ -134,7 +134,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
     # (not "urged the international community to stop the Israeli aggression": an appeal is to its addressee)
-    addressed = obj is not None and rule.code[:2] in ("02", "10") and lemma in OBJECT_CONTROL
+    addressed = rule.code[:2] in ("02", "10") and lemma in OBJECT_CONTROL and (obj is not None or any(
+        p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in children(verb)))   # "called on EU members to"
     for c in children(verb):
         if (c.dep_ == "xcomp" and not addressed) or (c.dep_ == "ccomp" and rule.code[:2] in ("03", "08", "13")):
             targets += target_candidates(c, direct_object(c), **options)
