@@ -340,3 +340,11 @@ def test_people_of_one_country_from_both_parties_are_no_pair(code):
     events = code("Turkey launched air strikes on Kurdish forces in Syria. U.S. senators from both parties threatened "
                   "to impose sanctions on Ankara.", "2019-10-10")
     assert {(e.source.code, e.target.country, e.root) for e in events if e.root == "13"} == {("USALEG", "TUR", "13")}
+
+
+def test_rejecting_accusations_answers_the_accuser(code):
+    story = ("Poland accused Belarus of trying to destabilise the European Union. The European Commission called on "
+             "EU members to approve new sanctions against Minsk. Belarus rejected the accusations.")
+    [rejected] = [e for e in code(story, "2021-11-09") if e.source.country == "BLR"]
+    assert (rejected.target.country, rejected.root) == ("POL", "01")
+    assert "+rejection.accuser.v1" in rejected.rule

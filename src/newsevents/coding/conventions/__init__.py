@@ -52,6 +52,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("release.captor.v1", "targets",
                "demanding a release that names no one is aimed at whoever the article last said seized or abducted",
                targets.captor_of_demanded_release),
+    Convention("rejection.accuser.v1", "targets",
+               "rejecting or denying an accusation answers whoever the article last said accused or criticised",
+               targets.accuser_of_rejected_charge),
     Convention("condemnation.perpetrator.v4", "targets",
                "condemning or investigating an act is aimed at whoever the article said did that kind of act "
                "(a coup: who coerced)",

@@ -111,6 +111,20 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     return bool(c.targets)
 
 
+def accuser_of_rejected_charge(c: Candidate, s: SentenceScope) -> bool:
+    """"Belarus rejected the accusations": rejecting or denying a charge answers whoever the article last said
+    made one (another actor's accusation or criticism), not the last actor in view."""
+    if c.targets or c.frame.kind != "verb" or c.code[:2] not in ("01", "12"):
+        return False
+    obj = direct_object(c.frame.trigger)
+    if obj is None or obj.lemma_.lower() not in s.lexicon.conventions.words("charge_noun"):
+        return False
+    accusers = [a for root, a in s.context.recent_acts if root == "11" and a.country not in c.exclude
+                and a.code not in c.exclude]
+    c.targets = accusers[:1]
+    return bool(c.targets)
+
+
 def giver_of_received(c: Candidate, s: SentenceScope) -> bool:
     """"Ukraine received military aid from Germany": what is received is given by the "from" actor to the
     subject (Germany -> Ukraine, 07), the other way round from the verb's own subject and object."""
