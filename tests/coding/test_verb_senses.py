@@ -321,3 +321,9 @@ def test_phrases_the_parser_hangs_on_the_object_complete_the_verb(code):
     detained = code("Egyptian police took dozens of protesters into custody in Cairo on Friday.")
     assert ("EGY", "EGY", "17") in dyads(detained)
     assert {e.cameo for e in code("Russia put the American journalist on trial in Yekaterinburg.")} == {"173"}
+
+
+def test_duties_on_imports_are_sanctions(code):
+    assert {e.cameo for e in code("China immediately retaliated with duties on American goods.")} == {"163"}
+    assert ("CHN", "AUS", "16") in dyads(code("China imposed anti-dumping duties on Australian wine."))
+    assert code("The officer was on duty in Kabul on Monday.") == []
