@@ -348,3 +348,10 @@ def test_rejecting_accusations_answers_the_accuser(code):
     [rejected] = [e for e in code(story, "2021-11-09") if e.source.country == "BLR"]
     assert (rejected.target.country, rejected.root) == ("POL", "01")
     assert "+rejection.accuser.v1" in rejected.rule
+
+
+def test_condemning_the_move_is_aimed_at_the_latest_hostile_act(code):
+    story = ("Russia annexed four Ukrainian regions on Friday. Kyiv appealed to NATO for help. The Group of Seven "
+             "condemned the move as illegal.")
+    condemned = [e for e in code(story, "2022-09-30") if e.source.code == "G7"]
+    assert [(e.target.country, e.root) for e in condemned] == [("RUS", "11")]

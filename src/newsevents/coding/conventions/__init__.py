@@ -55,9 +55,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("rejection.accuser.v1", "targets",
                "rejecting or denying an accusation answers whoever the article last said accused or criticised",
                targets.accuser_of_rejected_charge),
-    Convention("condemnation.perpetrator.v4", "targets",
-               "condemning or investigating an act is aimed at whoever the article said did that kind of act "
-               "(a coup: who coerced)",
+    Convention("condemnation.perpetrator.v5", "targets",
+               "condemning an act is aimed at whoever the article said did that kind of act (a coup: who coerced; "
+               "the move: any)",
                targets.perpetrator_of_condemned_act),
     Convention("endorsement.deal-parties.v2", "targets",
                "welcoming or brokering an agreement, decision or truce that names no one is aimed at the parties to the "

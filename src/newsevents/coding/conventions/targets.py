@@ -100,6 +100,9 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     seizure = obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power")
     if seizure:
         root = "17"   # "condemned the coup": whoever seized power, detaining or coercing (no one else)
+    elif root is None and obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("generic_act_noun") \
+            and any(k.dep_ == "det" and k.lower_ in ("the", "this", "that", "these") for k in children(obj)):
+        root = "*"   # "condemned the move as illegal": the latest hostile act's
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
 
