@@ -375,3 +375,10 @@ def test_an_act_someone_is_invited_or_implored_to_do_is_not_done(code):
     events = code("Hungary's Prime Minister Viktor Orban invited Netanyahu to visit Budapest.", include_all=True)
     assert {(e.root, e.modality) for e in events} == {("03", "asserted"), ("04", "hypothetical")}
     assert "04" not in roots(code("Zelenskiy implored Biden to visit Kyiv."))
+
+
+def test_what_sides_agree_to_do_against_no_one_threatens_no_one(code):
+    events = code("Biden and Xi agreed on Wednesday to resume military communications and to cooperate on curbing "
+                  "the production of fentanyl.")
+    assert "13" not in roots(events)
+    assert ("USA", "CHN", "03") in dyads(events)

@@ -71,7 +71,10 @@ def announced_intent(c: Candidate, s: SentenceScope) -> Candidate | None:
 
 def announced_threat(c: Candidate, s: SentenceScope) -> Candidate | None:
     """A future hostile act announced by its own side is a threat (13), dated when announced ("will boycott
-    ... unless")."""
+    ... unless"); what sides agree to do against no one named threatens no one ("agreed to cooperate on curbing
+    the production of fentanyl")."""
+    if c.target is None and c.modality.reason == "governor:agree":
+        return None
     return _announced(c, s, "threat_by_root")
 
 
@@ -79,7 +82,7 @@ def threat_over_intent(events: list, s: SentenceScope) -> list:
     """"vowed to destroy Hamas" is a threat, "agreed to widen sanctions" a measure taken; the bare intent (030)
     of the same vow or agreement says less: drop it."""
     threats = {(e.source.code, e.target.code if e.target else None) for e in events
-               if (e.root == "13" and "future.announced-threat.v1" in e.extra.get("trail", ())) or
+               if (e.root == "13" and "future.announced-threat.v2" in e.extra.get("trail", ())) or
                "decision.measure-taken.v1" in e.extra.get("trail", ())}
     return [e for e in events if not (e.cameo == "030" and (e.source.code, e.target.code if e.target else None) in threats)]
 
