@@ -73,6 +73,8 @@ def test_calling_someone_or_their_act_illegitimate_is_a_criticism(code):
     assert (called.source.country, called.target.country, called.cameo) == ("FRA", "MLI", "111")
     assert called.rule.startswith("builtin:call +as :@criticism_cue")
     assert dyads(code("Kenya described the Ugandan statement as unacceptable.")) >= {("KEN", "UGA", "11")}
+    assert ("USA", "CHN", "11") in dyads(code("After the summit, Biden called Xi a dictator."))
+    assert ("ISR", "ICC", "11") in dyads(code("Netanyahu's office called the ICC decision antisemitic."))
     # neither a neutral description nor a phone call is a criticism
     assert "11" not in {e.root for e in code("Kenya described the Ugandan statement as helpful.")}
     assert code("Trump called Putin on Monday.") == []
