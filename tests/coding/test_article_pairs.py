@@ -355,3 +355,13 @@ def test_condemning_the_move_is_aimed_at_the_latest_hostile_act(code):
              "condemned the move as illegal.")
     condemned = [e for e in code(story, "2022-09-30") if e.source.code == "G7"]
     assert [(e.target.country, e.root) for e in condemned] == [("RUS", "11")]
+
+
+def test_welcoming_a_measure_against_someone_approves_whoever_took_it(code):
+    story = ("The International Criminal Court issued arrest warrants on Thursday for Netanyahu. Hamas welcomed the "
+             "warrants against the Israeli leaders.")
+    welcomed = [e for e in code(story, "2024-11-22") if e.source.group == "HAMAS"]
+    assert [(e.target.group, e.root) for e in welcomed] == [("ICC", "05")]
+    # supporting an act whose doer the phrase names still concerns that doer
+    refused = code("Biden said he would not support an Israeli strike on Iran's nuclear sites.")
+    assert ("USA", "ISR", "12") in dyads(refused)

@@ -114,6 +114,23 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     return bool(c.targets)
 
 
+def doer_of_welcomed_measure(c: Candidate, s: SentenceScope) -> bool:
+    """"Hamas welcomed the warrants against the Israeli leaders": welcoming or praising a hostile measure
+    approves of whoever took it (the latest other actor the article said did that kind of act), never of its
+    target; with no such actor, of no one."""
+    if c.frame.kind != "verb" or c.code[:2] != "05":
+        return False
+    obj = direct_object(c.frame.trigger)
+    rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
+    if rule is None or rule.code[:2] not in _roots(s, "aimed_root") or any(
+            k.dep_ in ("poss", "amod", "compound") and k.i in s.actors.by_token for k in children(obj)):
+        return False   # ("would not support an Israeli strike": the doer named, and supported or not)
+    # a sanction or an arrest is taken by one side the article names; whose attack is praised, it may not say
+    c.targets = [a for r, a in s.context.recent_acts if r == rule.code[:2] and a.country not in c.exclude
+                 and a.code not in c.exclude][:1] if rule.code[:2] in ("16", "17") else []
+    return True
+
+
 def accuser_of_rejected_charge(c: Candidate, s: SentenceScope) -> bool:
     """"Belarus rejected the accusations": rejecting or denying a charge answers whoever the article last said
     made one (another actor's accusation or criticism), not the last actor in view."""
