@@ -521,3 +521,12 @@ def test_conjoined_event_nouns_share_their_target(code):
     events = code("Turkey launched air strikes and an artillery barrage on Kurdish-led forces in northeast Syria on "
                   "Wednesday.", "2019-10-10")
     assert ("TUR", "SYR", "19") in dyads(events)
+
+
+def test_an_expulsion_by_a_doer_the_coder_cannot_name_is_not_the_local_polices(code):
+    ousted = code("KABUL, Aug 15 (wire) - Taliban insurgents entered Kabul on Sunday and President Ashraf Ghani fled "
+                  "the country, bringing the militant group back to power two decades after it was ousted by a "
+                  "U.S.-led invasion.", "2021-08-16")
+    assert not [e for e in ousted if e.source.role == "COP"]
+    [arrested] = code("A Frenchman was arrested in Bali on Monday.")
+    assert (arrested.source.code, arrested.target.country) == ("IDNCOP", "FRA")

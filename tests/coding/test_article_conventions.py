@@ -350,7 +350,7 @@ def test_a_show_of_force_is_aimed_at_whom_its_purpose_names(code):
 def test_an_arrest_naming_no_one_doing_it_is_the_states(code):
     [event] = code("A Frenchman was arrested in Bali in October with nearly 4kg of narcotics.", "2018-11-21")
     assert (event.source.code, event.target.country, event.cameo) == ("IDNCOP", "FRA", "173")
-    assert "+custody.implied-authorities.v1" in event.rule
+    assert "+custody.implied-authorities.v2" in event.rule
     # ... not the arrested man's own country's police, when no place says whose
     assert not [e for e in code("A Frenchman was arrested in October.") if e.source.country == "FRA"]
     # an arrest with its agent named keeps it

@@ -12,8 +12,8 @@ from typing import Iterable
 from newsevents.coding.policy import Convention, Policy
 
 CONVENTIONS: tuple[Convention, ...] = (
-    Convention("custody.implied-authorities.v1", "sources",
-               "an arrest, detention or deportation naming no one doing it is the state's (the police there)",
+    Convention("custody.implied-authorities.v2", "sources",
+               "an arrest, detention or deportation with no \"by\" phrase is the state's (the police there)",
                targets.implied_authorities),
     Convention("target.conjoined-verb-object.v1", "actors",
                "a conjoined verb without its own subject shares the first verb's object", targets.conjoined_verb_object),

@@ -6,7 +6,7 @@ from newsevents.coding.lexicon.actors import country_actor, role_only, with_coun
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors, named_in_clauses, own_side, presumed_home
-from newsevents.coding.syntax import direct_object, is_passive, subject_of, target_candidates
+from newsevents.coding.syntax import agent_of, direct_object, is_passive, subject_of, target_candidates
 from newsevents.model import Actor
 
 
@@ -45,8 +45,10 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
 def implied_authorities(c: Candidate, s: SentenceScope) -> bool:
     """"A Frenchman was arrested in Bali", "hundreds were detained in Tehran": an arrest, a detention or a
     deportation that names no one doing it is the state's (the police of where it happened, given its country
-    by role.country-from-place)."""
-    if c.sources or c.code[:3] not in _roots(s, "implied_state_code") or not is_passive(c.frame.trigger):
+    by role.country-from-place); not one whose "by" phrase names a doer the coder could not resolve ("was
+    ousted by a U.S.-led invasion")."""
+    if c.sources or c.code[:3] not in _roots(s, "implied_state_code") or not is_passive(c.frame.trigger) or \
+            agent_of(c.frame.trigger) is not None:
         return False
     c.sources = [role_only("COP", "authorities", "")]
     return True
