@@ -339,3 +339,15 @@ def test_people_killed_by_a_strike_on_a_place_are_of_that_place(code):
     assert (killed.source.country, killed.target.code) == ("ISR", "PSECVL")
     russian = code("A Russian missile strike on Kharkiv killed 10 people on Saturday.", "2024-01-10")
     assert {e.target.code for e in russian if e.rule.startswith("builtin:kill")} == {"UKRCVL"}
+
+
+def test_where_people_are_carried_off_to_is_neither_target_nor_place(code):
+    [abducted] = code("Russian forces abducted Ukrainian children to Russia.")
+    assert (abducted.target.country, abducted.root) == ("UKR", "18")
+    assert abducted.location is None or abducted.location.country != "RUS"
+
+
+def test_a_conjoined_participle_shares_the_main_clauses_place(code):
+    events = code("Russian forces struck a busy hypermarket in Kharkiv with two guided aerial bombs on Saturday, "
+                  "killing at least 12 people and wounding 43.", "2024-05-26")
+    assert {(e.target.code, e.root) for e in events if e.root == "18"} == {("UKRCVL", "18")}

@@ -25,9 +25,10 @@ PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region",
 class EventLocator:
     """Finds the place of an event frame; one per Coder (it only holds the gazetteer)."""
 
-    def __init__(self, gazetteer: Gazetteer, located_roots: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, located_roots: frozenset[str], carried_off: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
         self.located_roots = located_roots
+        self.carried_off = carried_off   # codes whose "into"/"to" phrase is where people were taken, not the place
 
     def code_is_located(self, code: str) -> bool:
         """Codes whose target named as a place is also where the event happened (visits, attacks, aid)."""
@@ -48,11 +49,16 @@ class EventLocator:
         roots += [c for t in frame.targets[:1] if t is not None for c in children(t) if c.dep_ == "conj"]
         # "..., meeting on the sidelines of a summit in Kazan": participle clauses of the trigger.
         roots += [c for c in children(frame.trigger) if c.dep_ == "advcl" and c.tag_ == "VBG"]
-        if frame.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "mark"
-                                                                      for c in children(frame.trigger)):
+        clause = frame.trigger
+        for _ in range(2):   # ("burst into Israeli towns, killing hundreds and taking hostages": a conjunct's too)
+            if clause.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ == "mark" for c in children(clause)):
+                break
             # "entered the consulate in Istanbul to search it"; not a clause of its own ("talks held in Istanbul
             # weeks after Russia launched its invasion")
-            roots.append(frame.trigger.head)
+            joined, clause = clause.dep_ == "conj", clause.head
+            roots.append(clause)
+            if not joined:
+                break
         found: list[Place] = []
         for t in frame.targets[:1]:   # "visited Beirut", "shelled the city of Kharkiv": the target is the place
             # (a person named with a role is no place: "Wall Street Journal reporter Evan Gershkovich")
@@ -65,6 +71,8 @@ class EventLocator:
             for prep in _locative_preps(root):
                 if prep.lower_ == "from" and root.i in targets_named:
                     continue   # "citizens from El Salvador were detained": where they came from, not where
+                if prep.lower_ in ("into", "to") and root is frame.trigger and frame.code[:3] in self.carried_off:
+                    continue   # "took dozens of hostages into Gaza": where they were taken
                 for pobj in children(prep):
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in NOT_PLACES:
                         found.extend(self._places_in(pobj, actors))

@@ -60,7 +60,8 @@ class Coder:
         tokenizer = self.nlp.tokenizer
         self.lexicon = Lexicon.load(lambda s: [t.text for t in tokenizer(s)], self.verbs, self.actors,
                                     use_petrarch_verbs, tokenizer_key=lexicon_cache.tokenizer_key(tokenizer))
-        locator = EventLocator(self.lexicon.gazetteer, self.lexicon.conventions.words("located_root"))
+        locator = EventLocator(self.lexicon.gazetteer, self.lexicon.conventions.words("located_root"),
+                               self.lexicon.conventions.words("carried_off_code"))
         self.stages = (
             FrameStage(),
             ActorStage(self.policy),

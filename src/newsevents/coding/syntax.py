@@ -119,11 +119,12 @@ def prepositional_objects(token):
 
 
 def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False,
-                      object_places_are_targets: bool = False) -> list:
+                      object_places_are_targets: bool = False, destinations_are_targets: bool = True) -> list:
     """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
     A locative phrase ("met in Helsinki", "signed an agreement in South Africa") is a target only when
     `places_are_targets` (uses of force: "struck in Iran"; visits: "arrived in Kabul"). With
-    `perpetrator_first`, "crimes by X against Y" is aimed at X (investigating, condemning)."""
+    `perpetrator_first`, "crimes by X against Y" is aimed at X (investigating, condemning). Without
+    `destinations_are_targets`, where people are carried off to is not ("took dozens of hostages into Gaza")."""
     out = []
     if obj is not None and obj.lower_ not in REFLEXIVE:
         out.append(obj)
@@ -141,7 +142,7 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
         # parser may hang it on the verb): a place named right there, not a venue ("at a summit in Accra")
         verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or (object_places_are_targets and
                                                                             t.pos_ == "PROPN")]
-    out.extend(p for _, p in verb_preps)
+    out.extend(p for prep, p in verb_preps if destinations_are_targets or prep not in ("into", "to", "toward"))
     return out
 
 
