@@ -530,3 +530,9 @@ def test_an_expulsion_by_a_doer_the_coder_cannot_name_is_not_the_local_polices(c
     assert not [e for e in ousted if e.source.role == "COP"]
     [arrested] = code("A Frenchman was arrested in Bali on Monday.")
     assert (arrested.source.code, arrested.target.country) == ("IDNCOP", "FRA")
+
+
+def test_an_appeal_to_addressees_the_coder_cannot_name_has_no_guessed_target(code):
+    text = ("Zelenskiy called the attack on the store another manifestation of Russian madness and urged Western "
+            "allies to deliver more air defence systems.")
+    assert not [e for e in code(text) if e.root == "02" and e.target is not None and e.target.country == "RUS"]

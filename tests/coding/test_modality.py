@@ -382,3 +382,12 @@ def test_what_sides_agree_to_do_against_no_one_threatens_no_one(code):
                   "the production of fentanyl.")
     assert "13" not in roots(events)
     assert ("USA", "CHN", "03") in dyads(events)
+
+
+def test_a_finite_verb_joined_to_a_planned_act_has_its_own_tense(code):
+    events = code("The United States said it would review its relations with Georgia and imposed visa restrictions "
+                  "on Georgian officials.", include_all=True)
+    assert {(e.root, e.modality) for e in events if e.root == "17"} == {("17", "asserted")}
+    assert "13" not in roots(events)
+    # a base form still shares the auxiliary
+    assert "16" not in roots(code("Iran said it would impose tariffs and close the border."))

@@ -142,9 +142,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 return Modality(NEGATED, why, under_report, report_past)
             if own and own != NEGATED and label is None and token.i != joined_to:
                 label, reason = own, why
-        if token.pos_ == "VERB" and token.dep_ in ("conj",) and \
+        if token.pos_ == "VERB" and token.dep_ in ("conj",) and token.tag_ not in FINITE and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
-            # Conjoined verbs share the first verb's auxiliaries ("would impose tariffs and close the border").
+            # Conjoined verbs share the first verb's auxiliaries ("would impose tariffs and close the border"); a
+            # finite one has its own tense ("would review its relations ... and imposed visa restrictions")
             own, why = _own_marks(token.head)
             if own and own != NEGATED and label is None:
                 label, reason = own, why

@@ -191,6 +191,8 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         for p in children(x) if p.dep_ == "pobj"]   # "called on all sides to resolve their differences"
     if any(x.lemma_.lower() in s.lexicon.conventions.words("all_sides") for x in addressed):
         return False   # "urged all parties to refrain": addressed to every side, not to the last actor named
+    if addressed and any(x.dep_ == "xcomp" for x in children(c.frame.trigger)):
+        return False   # "urged other countries to withdraw their nationals": addressed to those it names
     pool = s.context.candidates(c.frame.trigger.i)
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]
