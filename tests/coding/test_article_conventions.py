@@ -394,3 +394,10 @@ def test_a_vow_of_a_price_is_a_threat_and_revenge_ruled_out_is_none(code):
     assert {(e.source.country, e.target.group, e.cameo) for e in vowed} == {("ISR", "HAMAS", "130")}
     assert not [e for e in code("The Taliban said the group wanted peaceful relations with other countries and "
                                 "would not seek revenge against Britain.") if e.root == "13"]
+
+
+def test_a_word_describing_a_noun_accuses_no_one(code):
+    text = ("The United States said it would review its relations with Georgia and imposed visa restrictions on "
+            "officials responsible for undermining democracy.")
+    assert "11" not in {e.root for e in code(text)}
+    assert ("USA", "RUS", "11") in dyads(code("Biden said Putin was responsible for Navalny's death."))

@@ -30,8 +30,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
                "threatens",
                speech.threat_cue),
-    Convention("speech.accusation-cue.v1", "targets",
-               "a statement that calls another responsible or guilty is an accusation (112)", speech.accusation_cue),
+    Convention("speech.accusation-cue.v2", "targets",
+               "a statement that calls another responsible or guilty (not \"officials responsible for\") accuses",
+               speech.accusation_cue),
     Convention("speech.criticism-cue.v4", "targets",
                "a statement calling another's act unacceptable or illegal, in a clause it asserts (not another "
                "charge's), criticises",

@@ -60,7 +60,13 @@ def _negated_where(word, complement) -> bool:
 
 
 def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
-    if _statement(c, s) and _own_lemmas(c) & s.lexicon.conventions.words("accusation_cue"):
+    """"said Putin was responsible for Navalny's death": the complement says someone did wrong; not a word that
+    only describes a noun ("imposed restrictions on officials responsible for undermining democracy")."""
+    if not _statement(c, s):
+        return False
+    cues = s.lexicon.conventions.words("accusation_cue")
+    if any(t.lemma_.lower() in cues and not (t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"))
+           for t in own_clause(c.frame.complement)):   # ("those responsible must face justice" still accuses)
         c.code = "112"
         return True
     return False
