@@ -268,7 +268,8 @@ def test_releasing_people_or_from_prison_frees_persons(code):
 def test_a_title_before_a_name_says_what_the_object_is(code):
     freed = code("Fijian rebels said they would release Prime Minister Mahendra Chaudhry at the weekend.", "2000-07-01")
     assert ("FJI", "FJI", "03") in dyads(freed)
-    summoned = code("Iraq's foreign ministry summoned the U.S. charge d'affaires in Baghdad to deliver a formal protest.")
+    summoned = code("Iraq's foreign ministry summoned the U.S. charge d'affaires in Baghdad to deliver a formal "
+                    "protest.")
     assert ("IRQ", "USA", "11") in dyads(summoned)
 
 

@@ -111,7 +111,7 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     def other(a: Actor) -> bool:
         return a.country not in c.exclude and a.code not in c.exclude
 
-    same_kind = [a for r, a in s.context.recent_acts if r == root and other(a)]
+    same_kind = [a for r, a in s.context.recent_acts if r == root and other(a)]   # (none for "*": any kind)
     c.targets = same_kind[:1] or ([] if seizure else [a for a in s.context.recent_agents if other(a)][:1])
     return bool(c.targets)
 
