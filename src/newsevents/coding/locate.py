@@ -23,7 +23,7 @@ PLACE_WORDS = frozenset({"city", "town", "village", "port", "capital", "region",
 
 
 class EventLocator:
-    """Finds the place of an event frame; one per Coder (it only holds the gazetteer)."""
+    """Finds the place of an event frame; one per Coder (it holds the gazetteer and two code tables)."""
 
     def __init__(self, gazetteer: Gazetteer, located_roots: frozenset[str], carried_off: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer

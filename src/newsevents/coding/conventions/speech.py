@@ -20,10 +20,6 @@ def _speech(c: Candidate, s: SentenceScope) -> bool:
     return c.code[:3] in s.lexicon.conventions.words("speech_code") and c.frame.complement is not None
 
 
-def _own_lemmas(c: Candidate) -> set[str]:
-    return {t.lemma_.lower() for t in own_clause(c.frame.complement)}
-
-
 def _mine(c: Candidate, s: SentenceScope | None = None) -> set:
     """The source's side (with `s`, a role-only source is presumed of the country where it speaks)."""
     home = presumed_home(c, s) if s is not None else None

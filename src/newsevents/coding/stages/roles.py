@@ -34,9 +34,9 @@ class ActorStage:
             if all(not a.code for a in c.sources) and frame.kind == "verb":
                 # "air strikes carried out by Israel hit Gaza", "drone attacks claimed by the Houthis struck":
                 # the act named as the subject was done by the agent of the participle describing it
-                c.sources = first_actors([agent_of(k) for s in frame.sources if s is not None for k in children(s)
-                                          if k.dep_ == "acl" and k.tag_ == "VBN"], scope.actors, instruments) \
-                    or c.sources
+                agents = [agent_of(k) for subject in frame.sources if subject is not None
+                          for k in children(subject) if k.dep_ == "acl" and k.tag_ == "VBN"]
+                c.sources = first_actors(agents, scope.actors, instruments) or c.sources
             if not c.sources:
                 self.policy.adjust("sources", c, scope)   # an act that implies who did it ("was arrested")
             if not c.sources:
