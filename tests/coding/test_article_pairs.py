@@ -174,7 +174,7 @@ def test_welcoming_an_agreement_is_aimed_at_its_parties(code):
     welcomed = {(e.source.code, e.target.code) for e in events if e.cameo == "051"}
     # the parties of the latest deal, never a previous endorser
     assert welcomed == {("AU", "ETH"), ("AU", "SDN"), ("EGY", "ETH"), ("EGY", "SDN")}
-    assert all("+endorsement.deal-parties.v2" in e.rule for e in events if e.cameo == "051")
+    assert all("+endorsement.deal-parties.v3" in e.rule for e in events if e.cameo == "051")
     assert [e for e in code("The African Union welcomed the agreement.") if e.cameo == "051"] == []
 
 
@@ -365,3 +365,10 @@ def test_welcoming_a_measure_against_someone_approves_whoever_took_it(code):
     # supporting an act whose doer the phrase names still concerns that doer
     refused = code("Biden said he would not support an Israeli strike on Iran's nuclear sites.")
     assert ("USA", "ISR", "12") in dyads(refused)
+
+
+def test_a_deal_mediated_by_others_is_their_mediation_between_its_parties(code):
+    events = code("Israel and Hamas agreed on Wednesday to a four-day ceasefire in a deal mediated by Qatar, Egypt and "
+                  "the United States.", "2023-11-22")
+    mediated = {(e.source.country, e.target.group or e.target.country) for e in events if e.cameo == "045"}
+    assert mediated == {(m, p) for m in ("QAT", "EGY", "USA") for p in ("ISR", "HAMAS")}

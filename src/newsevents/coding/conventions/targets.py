@@ -181,13 +181,24 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     """"Blinken welcomed the agreement", "the US and France brokered the agreement": an endorsement or the
     mediation of a deal, decision or truce that names no one is aimed at the parties (other than the endorser's
     own side) to the latest one the article reported."""
-    obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
+    trigger = c.frame.trigger
+    obj = direct_object(trigger) if c.frame.kind == "verb" else None
+    described = trigger.dep_ == "acl" and trigger.tag_ == "VBN"   # "a deal mediated by Qatar, Egypt and the US"
+    if obj is None and described and c.frame.kind == "verb":
+        obj = trigger.head
     endorsing = _roots(s, "endorsed_act_root")
     if c.targets or obj is None or (c.code[:2] not in endorsing and c.code[:3] not in endorsing) or \
             obj.lemma_.lower() not in s.lexicon.conventions.words("deal_noun"):
         return False
-    for pair in s.context.recent_deals:
-        parties = [a for a in pair if a.code not in c.exclude and (a.group or a.country not in c.exclude)]
+    pairs = list(s.context.recent_deals)
+    if described:   # "Israel and Hamas agreed to a truce in a deal mediated by ...": the clause's own parties
+        verb = obj
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        pairs.insert(0, s.actors.actors_of(subject) if subject is not None else [])
+    for pair in pairs:
+        parties = [a for a in pair if a.code and a.code not in c.exclude and (a.group or a.country not in c.exclude)]
         if parties:
             c.targets = list(dict.fromkeys(parties))
             return True
