@@ -536,3 +536,10 @@ def test_an_appeal_to_addressees_the_coder_cannot_name_has_no_guessed_target(cod
     text = ("Zelenskiy called the attack on the store another manifestation of Russian madness and urged Western "
             "allies to deliver more air defence systems.")
     assert not [e for e in code(text) if e.root == "02" and e.target is not None and e.target.country == "RUS"]
+
+
+def test_a_gang_leader_holds_no_office_of_state(code):
+    text = ("PORT-AU-PRINCE, March 12 (wire) - Gang leader Jimmy Cherizier, known as Barbecue, had threatened civil "
+            "war if Henry did not step down.")
+    assert not [e for e in code(text, "2024-03-12") if e.source.role == "GOV"]
+    assert ("HTI", "KEN", "04") in dyads(code("Haiti's prime minister met Kenya's president."))

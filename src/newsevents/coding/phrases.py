@@ -16,6 +16,7 @@ from newsevents.coding.english import (
     NAMED_AFTER_PLACES,
     NEUTER,
     OF_HEADS,
+    OUTLAW_WORDS,
     PERSONAL,
     PLURAL,
 )
@@ -377,6 +378,8 @@ class SentenceActors(PairReferences, PeopleAndOffices):
                 if t.i < head.i and t.dep_ in ("compound", "amod", "appos") and t.i not in self.by_token \
                         and not (t.pos_ == "ADJ" and t.lower_ == "general"):   # "a general strike"
                     mod = self.dictionary.role_of(t)
+                    if "GOV" in (role, mod) and any(x.lemma_.lower() in OUTLAW_WORDS for x in tokens if x.i <= t.i):
+                        return None   # "gang leader", "cartel boss": no office of state
                     if mod and (role is None or mod in ("REB", "OPP")):
                         return mod
         if role:
