@@ -49,10 +49,15 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
 
 def _negated_where(word, complement) -> bool:
     """Whether the clause holding a word of the complement is negated ("would not seek revenge")."""
+    return modality_of(_clause_verb(word, complement), stop_at=complement.head).label == NEGATED
+
+
+def _clause_verb(word, complement):
+    """The verb of the clause of the complement that holds a word."""
     verb = word
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
         verb = verb.head
-    return modality_of(verb, stop_at=complement.head).label == NEGATED
+    return verb
 
 
 def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
@@ -94,9 +99,7 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     if cue.dep_ in ("amod", "advmod") and cue.i < cue.head.i and any(   # (spaCy reads "this cowardly act" both ways)
             c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children(cue.head)):
         return True   # "will not leave this cowardly act unanswered": a thing that is, described
-    verb = cue
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != complement.i:
-        verb = verb.head
+    verb = _clause_verb(cue, complement)
     if verb.lemma_.lower() in tables.words("naming_verb"):
         return True
     own = s.lexicon.verbs.match_verb(verb) if verb.pos_ == "VERB" else None

@@ -107,13 +107,18 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         root = "*"   # "condemned the move as illegal": the latest hostile act's
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
-
-    def other(a: Actor) -> bool:
-        return a.country not in c.exclude and a.code not in c.exclude
-
-    same_kind = [a for r, a in s.context.recent_acts if r == root and other(a)]   # (none for "*": any kind)
-    c.targets = same_kind[:1] or ([] if seizure else [a for a in s.context.recent_agents if other(a)][:1])
+    same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
+    c.targets = same_kind[:1] or ([] if seizure else [a for a in s.context.recent_agents if _not_own(a, c)][:1])
     return bool(c.targets)
+
+
+def _not_own(a: Actor, c: Candidate) -> bool:
+    return a.country not in c.exclude and a.code not in c.exclude
+
+
+def _latest_doers(c: Candidate, s: SentenceScope, root: str) -> list[Actor]:
+    """Who the article said did acts of this root, newest first, other than the source's own side."""
+    return [a for r, a in s.context.recent_acts if r == root and _not_own(a, c)]
 
 
 def doer_of_welcomed_measure(c: Candidate, s: SentenceScope) -> bool:
@@ -128,8 +133,7 @@ def doer_of_welcomed_measure(c: Candidate, s: SentenceScope) -> bool:
             k.dep_ in ("poss", "amod", "compound") and k.i in s.actors.by_token for k in children(obj)):
         return False   # ("would not support an Israeli strike": the doer named, and supported or not)
     # a sanction or an arrest is taken by one side the article names; whose attack is praised, it may not say
-    c.targets = [a for r, a in s.context.recent_acts if r == rule.code[:2] and a.country not in c.exclude
-                 and a.code not in c.exclude][:1] if rule.code[:2] in ("16", "17") else []
+    c.targets = _latest_doers(c, s, rule.code[:2])[:1] if rule.code[:2] in ("16", "17") else []
     return True
 
 
@@ -141,9 +145,7 @@ def accuser_of_rejected_charge(c: Candidate, s: SentenceScope) -> bool:
     obj = direct_object(c.frame.trigger)
     if obj is None or obj.lemma_.lower() not in s.lexicon.conventions.words("charge_noun"):
         return False
-    accusers = [a for root, a in s.context.recent_acts if root == "11" and a.country not in c.exclude
-                and a.code not in c.exclude]
-    c.targets = accusers[:1]
+    c.targets = _latest_doers(c, s, "11")[:1]
     return bool(c.targets)
 
 
