@@ -328,3 +328,10 @@ def test_duties_on_imports_are_sanctions(code):
     assert {e.cameo for e in code("China immediately retaliated with duties on American goods.")} == {"163"}
     assert ("CHN", "AUS", "16") in dyads(code("China imposed anti-dumping duties on Australian wine."))
     assert code("The officer was on duty in Kabul on Monday.") == []
+
+
+def test_an_effort_or_bid_is_coded_by_the_act_it_attempts(code):
+    effort = code("Qatar launched a mediation effort on Saturday between the Emirates and Saudi Arabia.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in effort} == {("QAT", "ARE", "045"),
+                                                                               ("QAT", "SAU", "045")}
+    assert ("EGY", "ISR", "04") in dyads(code("Egypt made a fresh mediation bid between Israel and Hamas."))
