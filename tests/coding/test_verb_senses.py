@@ -335,3 +335,10 @@ def test_an_effort_or_bid_is_coded_by_the_act_it_attempts(code):
     assert {(e.source.country, e.target.country, e.cameo) for e in effort} == {("QAT", "ARE", "045"),
                                                                                ("QAT", "SAU", "045")}
     assert ("EGY", "ISR", "04") in dyads(code("Egypt made a fresh mediation bid between Israel and Hamas."))
+
+
+def test_opening_a_hearing_or_an_inquest_is_an_investigation(code):
+    assert ("ISR", "PSE", "09") in dyads(code("Israel's supreme court opened a hearing into the killing of three "
+                                               "Palestinians."))
+    assert ("GBR", "RUS", "09") in dyads(code("A British coroner opened an inquest into the poisoning of a Russian "
+                                               "defector."))
