@@ -41,7 +41,8 @@ QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate"
                             "tranche"})
 # Phrases that complete a verb though the parser hangs them on its object ("set the embassy on fire", "put
 # troops on alert", "took the leaders into custody"): preposition and noun.
-VERB_IDIOM_PHRASES = frozenset({("on", "fire"), ("on", "alert"), ("on", "trial"), ("into", "custody")})
+VERB_IDIOM_PHRASES = frozenset({("on", "fire"), ("on", "alert"), ("on", "trial"), ("into", "custody"),
+                                ("under", "arrest")})
 # Outlaw groups: their "leader" or "boss" holds no office of state ("gang leader Jimmy Cherizier").
 OUTLAW_WORDS = frozenset({"gang", "cartel", "mafia", "mob", "syndicate"})
 # A bundle that is no act itself: a verb reads what it holds ("agreed on a package of sanctions").
