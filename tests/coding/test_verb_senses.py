@@ -350,3 +350,12 @@ def test_placing_someone_under_arrest_or_detention_is_an_arrest(code):
     assert {e.cameo for e in code("Israel placed the Palestinian activist under administrative detention.")} == {"173"}
     khan = code("Former Pakistani prime minister Imran Khan was placed under house arrest by police in Lahore.")
     assert ("PAK", "PAK", "17") in dyads(khan)
+
+
+def test_the_dead_of_a_clash_are_the_target_of_the_side_they_fought(code):
+    galwan = code("Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley on Monday.")
+    assert {(e.source.code, e.target.code, e.root) for e in galwan} == {("CHNMIL", "INDMIL", "19")}
+    wounded = code("Three Israeli soldiers were wounded in a firefight with Hezbollah and Hamas in southern Lebanon.")
+    assert {(e.source.code, e.target.code) for e in wounded} == {("HEZBOLLAH", "ISRMIL"), ("HAMAS", "ISRMIL")}
+    # with no other side named, no one is made the attacker
+    assert not code("Five people were killed in fighting in Khartoum on Sunday.")

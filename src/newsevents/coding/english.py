@@ -123,6 +123,11 @@ SENT_PEOPLE = frozenset({"migrant", "refugee", "civilian", "people", "crowd", "p
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
+# Fights the dead or wounded took part in ("soldiers were killed in a clash with Chinese troops"), and the verbs
+# that report them: the casualties' side fought the side named "with".
+FIGHT_NOUNS = frozenset({"clash", "fighting", "battle", "skirmish", "gunfight", "firefight", "confrontation",
+                         "shootout", "gunbattle"})
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt"})
 # "At Cambodia's request, the Council met": the request was made of whoever then acted.
 ASKING_NOUNS = frozenset({"request", "behest", "urging", "invitation"})
 # Event nouns whose "from" phrase is who sent them ("a telephone call from Trump", "aid from the EU").

@@ -9,8 +9,8 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, DOCUMENT_VERBS, OBJECT_CONTROL, SENT_NOUNS,
-                                       SETTING_NOUNS, STANCE_PASSIVES)
+from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, CASUALTY_VERBS, DOCUMENT_VERBS, FIGHT_NOUNS,
+                                       OBJECT_CONTROL, SENT_NOUNS, SETTING_NOUNS, STANCE_PASSIVES)
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
@@ -238,6 +238,11 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     if setting and not any(t.dep_ == "poss" or t.text[:1].isupper() for t in sources):   # no one named
         participant = subject_of(noun.head.head)
         sources = [participant] if participant is not None else sources
+    casualties = None if sources else _casualties_of_fight(noun)
+    if casualties is not None:   # "soldiers were killed in a clash with Chinese troops": the other side's force
+        code, refined = lexicon.refine_noun(rule, noun)
+        return Frame(noun, code, f"{rule.id} +casualties", "noun", _fought_with(noun), [casualties], noun,
+                     refinements=_ids(refined))
     between = _between(noun)
     if between is not None and not _named_document(noun):
         # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
@@ -262,6 +267,21 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     if asked is not None and not targets:
         targets = [asked]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _casualties_of_fight(noun):
+    """Who was killed or wounded "in a clash with" the side the noun names: that side's target."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or noun.lemma_.lower() not in FIGHT_NOUNS or \
+            prep.head.lemma_.lower() not in CASUALTY_VERBS or \
+            not any(c.dep_ == "prep" and c.lower_ == "with" for c in children(noun)):
+        return None
+    return next((c for c in children(prep.head) if c.dep_ in ("nsubjpass", "nsubj")), None)
+
+
+def _fought_with(noun) -> list:
+    return [p for prep in children(noun) if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in children(prep) if p.dep_ == "pobj"]
 
 
 def _asked_by(noun):
