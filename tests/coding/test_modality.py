@@ -391,3 +391,13 @@ def test_a_finite_verb_joined_to_a_planned_act_has_its_own_tense(code):
     assert "13" not in roots(events)
     # a base form still shares the auxiliary
     assert "16" not in roots(code("Iran said it would impose tariffs and close the border."))
+
+
+def test_a_participle_after_a_comma_is_not_what_the_negating_verb_called_off(code):
+    # "ruled out sending troops": the gerund is what is ruled out; ", telling X that ...": a second act, done
+    postponed = code("Blinken on Friday postponed a trip to Beijing, telling Chinese diplomat Wang Yi that the "
+                     "incursion was an irresponsible act.")
+    assert ("USA", "CHN", "111", "asserted") in {(e.source.country, e.target.country, e.cameo, e.modality)
+                                                  for e in postponed}
+    ruled_out = code("Turkey ruled out sending troops to Gaza.", include_all=True)
+    assert {e.modality for e in ruled_out if e.root == "15"} == {"negated"}

@@ -166,7 +166,9 @@ def modality_of(trigger, stop_at=None) -> Modality:
             break   # a coordinated clause with its own subject stands on its own
         if head.i == token.i or (stop_at is not None and head == stop_at):
             break
-        if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED]:
+        if dep == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in GOVERNORS[NEGATED] and \
+                not any(t.text == "," for t in token.doc[head.i:token.i]):
+            # "ruled out sending troops": the gerund is what is ruled out ("postponed a trip, telling X": not)
             return Modality(NEGATED, f"governor:{head.lemma_.lower()}", under_report, report_past, head.i)
         if dep == "xcomp" and head.lemma_.lower() == "be" and _infinitive(token) and \
                 any(c.dep_ == "aux" and c.lower_ == "have" for c in children(token)):
