@@ -14,7 +14,6 @@ from newsevents.coding.english import (
     BACK_REFERENCES,
     COUNTERPART_HEADS,
     NAMED_AFTER_PLACES,
-    NEUTER,
     OF_HEADS,
     OUTLAW_WORDS,
     PERSONAL,
@@ -30,6 +29,7 @@ from newsevents.coding.lexicon.actors import (
     with_country,
 )
 from newsevents.coding.mention_filters import part_of_a_name, third_party
+from newsevents.coding.back_references import PRONOUNS, BackReferences, is_definite_back_reference
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
 from newsevents.coding.parse_facts import children, facts_of, sentence_columns
@@ -41,12 +41,11 @@ CITIZEN_NOUNS = frozenset({"citizen", "national", "resident"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "cc", "conj", "appos", "flat",
                      "npadvmod", "quantmod", "punct", "predet", "nn"})
 PLACE_KINDS = frozenset({"country", "capital", "place"})
-PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: the tests below run for every phrase)
 PERSON_OR_PLURAL = PERSONAL | PLURAL
 
 
 
-class SentenceActors(PairReferences, PeopleAndOffices):
+class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
     """The actor mentions of one sentence and the resolution of its noun phrases."""
 
     def __init__(self, sent, dictionary: ActorDictionary, gazetteer, day: dt.date | None, context: Context):
@@ -78,7 +77,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
                 for a in heads[i]:
                     if a.country or a.group:
                         out.append((i, a, dep in ("nsubj", "nsubjpass")))
-            elif pos in ("NOUN", "PROPN") and lemma in BACK_REFERENCES and _is_definite_back_reference(tok) or (
+            elif pos in ("NOUN", "PROPN") and lemma in BACK_REFERENCES and is_definite_back_reference(tok) or (
                     pos == "PROPN" and dep in ("nsubj", "nsubjpass", "dobj", "pobj")
                     and i not in by_token):   # places named as actors ("shelled Kherson")
                 for a in self.actors_of(tok):
@@ -185,7 +184,7 @@ class SentenceActors(PairReferences, PeopleAndOffices):
         pair = self._pair_reference(head) or self._plural_after_pair(head) or self._of_pair(head)
         if pair:
             return pair
-        if head.lower_ in PRONOUNS or _is_definite_back_reference(head):
+        if head.lower_ in PRONOUNS or is_definite_back_reference(head):
             found = self._resolve_one(head, exclude)
             if not self.context._collecting and not exclude:
                 self._pronouns[head.i] = found
@@ -273,12 +272,6 @@ class SentenceActors(PairReferences, PeopleAndOffices):
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
             return [role_only(role, head.text, text)]
         return []
-
-    def _whose(self, whose) -> Actor | None:
-        """"Eritrea, whose troops have fought ...": the noun the relative clause describes."""
-        clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
-        found = self._resolve_one(clause.head) if clause is not None else []
-        return found[0] if len(found) == 1 else None
 
     def _counterparts_unnamed(self, head, tokens) -> bool:
         """"Afghanistan's neighbours", "allies of Kyiv": others, named only by whose they are; not "its NATO allies"."""
@@ -391,58 +384,6 @@ class SentenceActors(PairReferences, PeopleAndOffices):
                     return role
         return None
 
-    def _back_reference(self, head, tokens, exclude: frozenset = frozenset()) -> Actor | None:
-        """Pronouns and definite descriptions ("its", "the country", "the alliance") -> an earlier actor."""
-        word = head.lower_
-        kind = None
-        if word in PERSONAL:
-            kind = "person"
-        elif word in NEUTER:
-            if word == "it" and head.dep_ == "dobj" and self._after_thing(head, ("NN",)):
-                return None   # "would withdraw the bill and would not sign it": the bill
-            kind = "neuter"
-        elif word in PLURAL:
-            if word == "them" and self._after_thing(head, ("NNS", "NNPS")):
-                return None   # "shocked by the strikes, calling them unacceptable": the strikes, no actor
-            kind = "any"
-        elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
-            kind = BACK_REFERENCES.get(head.lemma_.lower())
-        else:
-            poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose")]
-            if poss:
-                ref = self._back_reference(poss[0], [poss[0]]) if poss[0].lower_ != "whose" else self._whose(poss[0])
-                if ref is not None:
-                    role = self._role(head, tokens) or ref.role
-                    return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
-                                 role=role, group=ref.group, name=ref.name, text=phrase_text(tokens))
-                return None
-        if kind is None:
-            return None
-        for a in self.context.candidates(head.i):
-            if a.code in exclude or (a.country and a.country in exclude):
-                continue
-            if kind == "person" and not a.role:   # "he": someone with an office, not a country as such
-                continue
-            if kind in ("country", "office") and (a.group or not a.country):
-                continue
-            if kind == "group" and not a.group:
-                continue
-            if kind == "named" and head.lemma_.lower() not in f"{a.name} {a.text}".lower().split():
-                continue
-            if kind == "office":   # "the junta" of the country in view, in its own role
-                country = self._office_country(head, a.country)
-                return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
-            return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
-        return None
-
-    def _after_thing(self, head, tags) -> bool:
-        """Whether the nearest noun with one of `tags` before the pronoun in its sentence names no actor (a
-        thing or an act: "them" after "the strikes", an object "it" after "the bill")."""
-        for t in reversed(self.sent[:head.i - self.sent.start]):
-            if t.tag_ in tags:
-                return t.i not in self.by_token and not self.dictionary.role_of(t)
-        return False
-
     def _place_actor(self, head, tokens) -> Actor | None:
         """A place named as an actor ("Kharkiv", "the city of Belgorod", "Guam") stands for its country."""
         if self.gazetteer is None:
@@ -462,16 +403,6 @@ class SentenceActors(PairReferences, PeopleAndOffices):
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
                 return country_actor(place.country, role, place.name, phrase_text(tokens))
         return None
-
-
-def is_back_reference(token) -> bool:
-    """A pronoun or a definite description that refers back ("it", "its", "the alliance", "the group")."""
-    return token.lower_ in PRONOUNS or _is_definite_back_reference(token)
-
-
-def _is_definite_back_reference(head) -> bool:
-    return head.lemma_.lower() in BACK_REFERENCES and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(head))
 
 
 def _subtree(i: int, kids) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsevents.coding.parse_facts import children
-from newsevents.coding.phrases import is_back_reference
+from newsevents.coding.back_references import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources

@@ -1,0 +1,83 @@
+"""Back-references in an actor phrase: pronouns ("it", "they", "its") and definite descriptions ("the country",
+"the junta") resolved to an actor the article named before. A mixin of `SentenceActors` (it uses its context,
+mentions, role and office helpers)."""
+from __future__ import annotations
+
+from newsevents.coding.english import BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
+from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.parse_facts import children
+from newsevents.coding.syntax import phrase_text
+from newsevents.model import Actor
+
+PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: asked for every phrase)
+
+
+class BackReferences:
+
+    def _back_reference(self, head, tokens, exclude: frozenset = frozenset()) -> Actor | None:
+        """Pronouns and definite descriptions ("its", "the country", "the alliance") -> an earlier actor."""
+        word = head.lower_
+        kind = None
+        if word in PERSONAL:
+            kind = "person"
+        elif word in NEUTER:
+            if word == "it" and head.dep_ == "dobj" and self._after_thing(head, ("NN",)):
+                return None   # "would withdraw the bill and would not sign it": the bill
+            kind = "neuter"
+        elif word in PLURAL:
+            if word == "them" and self._after_thing(head, ("NNS", "NNPS")):
+                return None   # "shocked by the strikes, calling them unacceptable": the strikes, no actor
+            kind = "any"
+        elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
+            kind = BACK_REFERENCES.get(head.lemma_.lower())
+        else:
+            poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose")]
+            if poss:
+                ref = self._back_reference(poss[0], [poss[0]]) if poss[0].lower_ != "whose" else self._whose(poss[0])
+                if ref is not None:
+                    role = self._role(head, tokens) or ref.role
+                    return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
+                                 role=role, group=ref.group, name=ref.name, text=phrase_text(tokens))
+                return None
+        if kind is None:
+            return None
+        for a in self.context.candidates(head.i):
+            if a.code in exclude or (a.country and a.country in exclude):
+                continue
+            if kind == "person" and not a.role:   # "he": someone with an office, not a country as such
+                continue
+            if kind in ("country", "office") and (a.group or not a.country):
+                continue
+            if kind == "group" and not a.group:
+                continue
+            if kind == "named" and head.lemma_.lower() not in f"{a.name} {a.text}".lower().split():
+                continue
+            if kind == "office":   # "the junta" of the country in view, in its own role
+                country = self._office_country(head, a.country)
+                return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
+            return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
+        return None
+
+    def _after_thing(self, head, tags) -> bool:
+        """Whether the nearest noun with one of `tags` before the pronoun in its sentence names no actor (a
+        thing or an act: "them" after "the strikes", an object "it" after "the bill")."""
+        for t in reversed(self.sent[:head.i - self.sent.start]):
+            if t.tag_ in tags:
+                return t.i not in self.by_token and not self.dictionary.role_of(t)
+        return False
+
+    def _whose(self, whose) -> Actor | None:
+        """"Eritrea, whose troops have fought ...": the noun the relative clause describes."""
+        clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
+        found = self._resolve_one(clause.head) if clause is not None else []
+        return found[0] if len(found) == 1 else None
+
+
+def is_back_reference(token) -> bool:
+    """A pronoun or a definite description that refers back ("it", "its", "the alliance", "the group")."""
+    return token.lower_ in PRONOUNS or is_definite_back_reference(token)
+
+
+def is_definite_back_reference(head) -> bool:
+    return head.lemma_.lower() in BACK_REFERENCES and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(head))
