@@ -359,3 +359,8 @@ def test_the_dead_of_a_clash_are_the_target_of_the_side_they_fought(code):
     assert {(e.source.code, e.target.code) for e in wounded} == {("HEZBOLLAH", "ISRMIL"), ("HAMAS", "ISRMIL")}
     # with no other side named, no one is made the attacker
     assert not code("Five people were killed in fighting in Khartoum on Sunday.")
+
+
+def test_capturing_a_ship_is_a_seizure_and_capturing_a_town_an_occupation(code):
+    assert {e.cameo for e in code("British forces captured an Iranian tanker off Gibraltar.")} == {"171"}
+    assert {e.cameo for e in code("Russian forces captured the town of Avdiivka.")} == {"192"}
