@@ -50,6 +50,18 @@ def riot(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def official_protest(c: Candidate, s: SentenceScope) -> bool:
+    """"China's foreign ministry protested against the use of force": a state's protest is an official complaint
+    (114), not a demonstration in the street (141)."""
+    if c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and c.sources and all(
+            a.role == "GOV" or (a.role is None and a.group is None and a.country) for a in c.sources) and \
+            c.frame.sources and all(t is not None and t.tag_ in ("NNP", "NN") for t in c.frame.sources):
+        # (a state named as such: not "Kenyans", "students", nor a subject the clause only inherits)
+        c.code = "114"
+        return True
+    return False
+
+
 def joint_drills(c: Candidate, s: SentenceScope) -> bool:
     """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150)."""
     if c.code == "150" and (len(c.sources) >= 2 and not c.targets or has_prep((c.frame.trigger, c.frame.noun), "with")):
