@@ -247,3 +247,11 @@ def test_a_date_naming_a_thing_does_not_date_the_sentences_other_acts(code):
     asked = code("Sondland will face questions about Trump's July 25 call when he asked Ukraine's president for "
                  "investigations.", "2019-11-20")
     assert [e.date.date for e in asked if e.source.country == "USA" and e.root == "02"] == [D(2019, 7, 25)]
+
+
+def test_a_date_in_an_appositive_dates_the_description_not_the_act(code):
+    events = code("India, the island's largest creditor this year, said it stood with the people of Sri Lanka.",
+                  "2022-07-10")
+    assert [(e.cameo, e.date.date, e.date.precision) for e in events] == [("010", D(2022, 7, 10), "published")]
+    met = code("Lula, the president since January, met Biden in Washington.", "2023-11-10")
+    assert {e.date.precision for e in met} == {"published"}

@@ -64,6 +64,8 @@ def event_date(trigger, dates, published) -> EventDate | None:
                     break
                 if r.head == r or (r.pos_ == "VERB" and r.i != root.i and not _describes_setting(r)):
                     break   # the date belongs to another clause's verb
+                if r.dep_ == "appos":
+                    break   # "India, the island's largest creditor this year, said": it dates the description
                 r = r.head
             if anchor is None:
                 continue
@@ -87,6 +89,7 @@ def event_date(trigger, dates, published) -> EventDate | None:
         # (a date after publication is another act's, still to come: "promised to hold elections in July 2023")
         absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
                     and not _describes_another_noun(root, trigger) and not _dates_a_thing(m, root, trigger)
+                    and not _in_apposition(root, trigger)
                     and (published is None or m.date.date <= published)]
         relative = [root for m, root in dates if m.kind == "relative"]
         if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
@@ -130,6 +133,19 @@ def _describes_another_noun(root, trigger) -> bool:
             return True
         if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
             return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
+    return False
+
+
+def _in_apposition(root, trigger) -> bool:
+    """"India, the island's largest creditor this year, said ...": a date inside an appositive dates the
+    description of the noun, not what the noun's clause reports."""
+    t = root
+    for _ in range(8):
+        if t.dep_ == "appos":
+            return trigger not in t.subtree
+        if t.head == t or t.pos_ == "VERB":
+            return False
+        t = t.head
     return False
 
 
