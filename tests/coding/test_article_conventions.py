@@ -409,3 +409,12 @@ def test_a_states_protest_is_an_official_complaint_and_peoples_a_demonstration(c
     assert all("protest.official-complaint.v1" in e.rule for e in ministry)
     assert {e.cameo for e in code("Pakistan protested against India's decision to revoke Kashmir's status.")} == {"114"}
     assert {e.cameo for e in code("Thousands of Kenyans protested against the finance bill in Nairobi.")} == {"141"}
+
+
+def test_a_clash_in_a_meeting_or_between_politicians_is_a_row_not_fighting(code):
+    meeting = code("Trump and Zelenskiy clashed in a heated Oval Office meeting on Friday.", "2025-03-01")
+    assert {e.cameo for e in meeting} == {"111"} and all("clash.verbal.v1" in e.rule for e in meeting)
+    officials = code("Israeli and Egyptian officials clashed over the Rafah crossing.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in officials} == {("ISRGOV", "EGYGOV", "111")}
+    forces = code("Government forces clashed with rebels near Goma on Sunday.")
+    assert {e.cameo for e in forces} == {"190"}

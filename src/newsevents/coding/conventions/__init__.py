@@ -133,6 +133,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                codes.state_bombing),
     Convention("violence.riot.v2", "codes",
                "civilians' violence, and protesters' damage to property, is a violent protest (145)", codes.riot),
+    Convention("clash.verbal.v1", "codes",
+               "a clash in a meeting or debate, or between office holders and politicians only, is a row (111), not "
+               "fighting", codes.verbal_clash),
     Convention("protest.official-complaint.v1", "codes",
                "a state's or government's protest is an official complaint (114), not a demonstration (141)",
                codes.official_protest),

@@ -62,6 +62,29 @@ def official_protest(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+# Where words, not blows, are exchanged: a clash "in" one of these is a row.
+_FORUMS = frozenset({"meeting", "debate", "talks", "talk", "call", "interview", "exchange", "session", "hearing",
+                     "summit", "conference", "parliament", "chamber", "press"})
+_POLITICAL_ROLES = frozenset({"GOV", "LEG", "OPP", "JUD"})
+
+
+def verbal_clash(c: Candidate, s: SentenceScope) -> bool:
+    """"Trump and Zelenskiy clashed in a heated Oval Office meeting", "Macron and Meloni clashed over
+    migration": a clash in a forum, or between office holders and politicians only, is a row (111), not
+    fighting (190)."""
+    trigger = c.frame.trigger
+    if c.code != "190" or trigger.lemma_.lower() != "clash":
+        return False
+    in_forum = any(p.dep_ == "prep" and p.lower_ in ("in", "during", "at") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _FORUMS for o in children(p)) for p in children(trigger))
+    actors = [a for pair in c.pairs for a in pair if a is not None] or list(c.sources) + list(c.targets)
+    political = bool(actors) and all(a.role in _POLITICAL_ROLES for a in actors)
+    if not (in_forum or political):
+        return False
+    c.code = "111"
+    return True
+
+
 def joint_drills(c: Candidate, s: SentenceScope) -> bool:
     """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150)."""
     if c.code == "150" and (len(c.sources) >= 2 and not c.targets or has_prep((c.frame.trigger, c.frame.noun), "with")):
