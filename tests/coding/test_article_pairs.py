@@ -100,7 +100,7 @@ def test_unplaced_roles_are_of_the_storys_country(code):
     attacks = [e for e in code(story, "2024-03-05") if e.root == "19"]
     assert [(e.source.code, e.target.code) for e in attacks] == [("HTIREB", "HTICOP")] or \
         {(e.source.country, e.target.country) for e in attacks} == {("HTI", "HTI")}
-    assert all("+role.country-from-place.v3" in e.rule for e in attacks)
+    assert all("+role.country-from-place.v4" in e.rule for e in attacks)
     # filed from Dubai about Iran: the Emirates are not where the roles are from
     elsewhere = code("DUBAI, Sept 22 (Reuters) - Iran's president defended Iran's police.\n\nIran's judiciary "
                      "warned Iran's protesters.\n\nGunmen attacked two police stations overnight.", "2022-09-22")
@@ -372,3 +372,10 @@ def test_a_deal_mediated_by_others_is_their_mediation_between_its_parties(code):
                   "the United States.", "2023-11-22")
     mediated = {(e.source.country, e.target.group or e.target.country) for e in events if e.cameo == "045"}
     assert mediated == {(m, p) for m in ("QAT", "EGY", "USA") for p in ("ISR", "HAMAS")}
+
+
+def test_a_foreign_countrys_police_detain_their_own_people_not_the_datelines(code):
+    story = ("TOKYO, Aug 24 (Reuters) - Japan began releasing treated water from the Fukushima plant on Thursday.\n\n"
+             "South Korean police detained 16 students who tried to enter the Japanese embassy in Seoul.")
+    detained = [e for e in code(story, "2023-08-24") if e.root == "17"]
+    assert [(e.source.code, e.target.code) for e in detained] == [("KORCOP", "KORCVL")]

@@ -232,6 +232,10 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
         return False
     # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
     foreign = c.code[:3] in _roots(s, "foreign_target_code") and any(a.country == here for a in c.sources)
+    # "South Korean police detained 16 students" in a story filed from Tokyo: with no place named, the police's
+    # own country (police.act-at-home), not the dateline's
+    foreign = foreign or (c.place is None and any(a.role == "COP" and a.country and a.country != here
+                                                  for a in c.sources))
     return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, s, role_needed=False) else a
                         for a in c.sources],
                     [with_country(t, here) if _homeless(t, s) and not foreign else t for t in c.targets])
