@@ -74,8 +74,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a speech act with no addressee is aimed at the other actor in view, not the speaker's own side",
                speech.addressee_from_context),
     Convention("role.country-from-place.v4", "targets",
-               "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's, "
-               "unless foreign police act",
+               "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's; "
+               "not foreign police's",
                targets.country_from_place),
     Convention("restriction.people-of-place.v2", "targets",
                "curfews and emergencies imposed or lifted in a place concern its people; with no place, the state's "
