@@ -379,3 +379,11 @@ def test_a_foreign_countrys_police_detain_their_own_people_not_the_datelines(cod
              "South Korean police detained 16 students who tried to enter the Japanese embassy in Seoul.")
     detained = [e for e in code(story, "2023-08-24") if e.root == "17"]
     assert [(e.source.code, e.target.code) for e in detained] == [("KORCOP", "KORCVL")]
+
+
+def test_a_weapon_of_the_actors_own_side_is_no_target(code):
+    launched = code("\"Ukraine's defence was launching their missiles in various directions,\" Polish President "
+                    "Andrzej Duda said.", "2022-11-16")
+    assert not [e for e in launched if e.root == "19"]
+    # another side's weapons are that side's
+    assert ("USA", "IRN", "19") in dyads(code("The U.S. Navy shot down Iranian drones over the Gulf."))

@@ -51,8 +51,9 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
             found = [a for a in actors.actors_of(phrase, exclude)
                      if not a.code or (a.code not in exclude and not own_side(a, sources))]
             if phrase.lemma_.lower() in instruments:
-                # "fired two missiles", "deployed a carrier": a weapon without a named owner is no target
-                found = [a for a in found if a.code]
+                # "fired two missiles", "deployed a carrier": a weapon without a named owner is no target; nor
+                # one of the actor's own side ("Ukraine's defence was launching their missiles")
+                found = [a for a in found if a.code and a.country not in exclude]
             resolved = [a for a in found if a.code]
             if resolved:
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
