@@ -387,3 +387,10 @@ def test_a_weapon_of_the_actors_own_side_is_no_target(code):
     assert not [e for e in launched if e.root == "19"]
     # another side's weapons are that side's
     assert ("USA", "IRN", "19") in dyads(code("The U.S. Navy shot down Iranian drones over the Gulf."))
+
+
+def test_a_statement_naming_no_one_is_addressed_as_the_appeal_joined_to_it(code):
+    concern = code("South Korea's foreign ministry expressed concern and urged Russia not to help North Korea with "
+                   "its weapons programmes.", "2023-09-13")
+    assert {(e.source.code, e.target.code, e.cameo) for e in concern if e.root == "11"} == {("KORGOV", "RUS", "110")}
+    assert any("target.conjoined-verb-object.v2" in e.rule for e in concern if e.root == "11")

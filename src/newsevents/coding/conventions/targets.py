@@ -1,7 +1,7 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
-from newsevents.coding.english import HELP_NOUNS, POSTED_PEOPLE
+from newsevents.coding.english import HELP_NOUNS, OBJECT_CONTROL, POSTED_PEOPLE
 from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
@@ -29,14 +29,24 @@ def defied_rule_maker(c: Candidate, s: SentenceScope) -> bool:
 
 
 def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
-    """"visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object."""
+    """"visited Beirut ... and promised to send aid": a conjoined verb shares the first one's object; "expressed
+    concern and urged Russia not to help": a statement with no addressee is addressed as the verb joined to it."""
     trigger = c.frame.trigger
-    if c.targets or trigger.dep_ != "conj" or c.frame.kind != "verb" or \
-            any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)):
+    if c.targets or c.frame.kind not in ("verb", "light"):
         return False
-    first = trigger.head
+    if trigger.dep_ == "conj" and c.frame.kind == "verb" and \
+            not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)):
+        other = trigger.head
+    elif c.code[:2] in _roots(s, "joined_address_root") and not any(x.dep_ == "ccomp" for x in children(trigger)):
+        # (a statement of its own content, "said that X was unacceptable, and urged ...", is aimed by that)
+        other = next((x for x in children(trigger) if x.dep_ == "conj" and x.pos_ == "VERB" and not any(
+            y.dep_ in ("nsubj", "nsubjpass") for y in children(x))), None)
+        if other is None or other.lemma_.lower() not in OBJECT_CONTROL:
+            return False   # (only an appeal's or a charge's addressee: "urged Russia", "accused Kyiv")
+    else:
+        return False
     options = s.lexicon.conventions.target_options(c.code)
-    c.targets = first_actors(target_candidates(first, direct_object(first), **options), s.actors,
+    c.targets = first_actors(target_candidates(other, direct_object(other), **options), s.actors,
                              s.lexicon.conventions.instruments(c.code), exclude=c.exclude, sources=c.own,
                              venues=s.lexicon.conventions.venues(c.code))
     return bool(c.targets)
