@@ -418,3 +418,11 @@ def test_a_clash_in_a_meeting_or_between_politicians_is_a_row_not_fighting(code)
     assert {(e.source.code, e.target.code, e.cameo) for e in officials} == {("ISRGOV", "EGYGOV", "111")}
     forces = code("Government forces clashed with rebels near Goma on Sunday.")
     assert {e.cameo for e in forces} == {"190"}
+
+
+def test_condemning_an_execution_is_aimed_at_whoever_carried_it_out(code):
+    story = ("DUBAI, Dec 8 (Reuters) - Iran on Thursday executed a man convicted of wounding a security guard.\n\n"
+             "Germany summoned Iran's ambassador in Berlin over the execution.\n\n"
+             "Britain said it condemned the execution.")
+    condemned = [e for e in code(story, "2022-12-09") if e.root == "11"]
+    assert [(e.source.code, e.target.country) for e in condemned] == [("GBR", "IRN")]
