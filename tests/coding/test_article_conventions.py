@@ -424,5 +424,5 @@ def test_condemning_an_execution_is_aimed_at_whoever_carried_it_out(code):
     story = ("DUBAI, Dec 8 (Reuters) - Iran on Thursday executed a man convicted of wounding a security guard.\n\n"
              "Germany summoned Iran's ambassador in Berlin over the execution.\n\n"
              "Britain said it condemned the execution.")
-    condemned = [e for e in code(story, "2022-12-09") if e.root == "11"]
+    condemned = [e for e in code(story, "2022-12-09") if e.cameo == "111"]
     assert [(e.source.code, e.target.country) for e in condemned] == [("GBR", "IRN")]
