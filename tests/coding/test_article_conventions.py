@@ -426,3 +426,12 @@ def test_condemning_an_execution_is_aimed_at_whoever_carried_it_out(code):
              "Britain said it condemned the execution.")
     condemned = [e for e in code(story, "2022-12-09") if e.cameo == "111"]
     assert [(e.source.code, e.target.country) for e in condemned] == [("GBR", "IRN")]
+
+
+def test_condemning_a_deal_that_names_no_one_is_aimed_at_its_parties(code):
+    story = ("WASHINGTON, Sept 15 (Reuters) - The United Arab Emirates signed an agreement to normalise relations "
+             "with Israel at the White House on Tuesday.\n\n"
+             "Palestinian leaders condemned the agreement as a betrayal of their cause.")
+    condemned = [e for e in code(story, "2020-09-15") if e.root == "11"]
+    assert {e.target.country for e in condemned} == {"ARE", "ISR"}
+    assert all("endorsement.deal-parties.v4" in e.rule for e in condemned)

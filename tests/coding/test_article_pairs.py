@@ -174,7 +174,7 @@ def test_welcoming_an_agreement_is_aimed_at_its_parties(code):
     welcomed = {(e.source.code, e.target.code) for e in events if e.cameo == "051"}
     # the parties of the latest deal, never a previous endorser
     assert welcomed == {("AU", "ETH"), ("AU", "SDN"), ("EGY", "ETH"), ("EGY", "SDN")}
-    assert all("+endorsement.deal-parties.v3" in e.rule for e in events if e.cameo == "051")
+    assert all("+endorsement.deal-parties.v4" in e.rule for e in events if e.cameo == "051")
     assert [e for e in code("The African Union welcomed the agreement.") if e.cameo == "051"] == []
 
 

@@ -64,9 +64,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "condemning an act is aimed at whoever the article said did that kind of act (a coup: who coerced; "
                "the move: any)",
                targets.perpetrator_of_condemned_act),
-    Convention("endorsement.deal-parties.v3", "targets",
-               "welcoming or brokering a deal that names no one is aimed at its parties (\"a deal mediated by X\": the "
-               "clause's)",
+    Convention("endorsement.deal-parties.v4", "targets",
+               "welcoming, condemning or brokering a deal naming no one is aimed at its parties (\"mediated by X\": "
+               "the clause's)",
                targets.parties_of_endorsed_deal),
     Convention("defiance.own-government.v1", "targets",
                "defying an order, a curfew or a ban that names no maker is aimed at the defiers' own government",

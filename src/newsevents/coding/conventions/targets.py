@@ -190,8 +190,9 @@ def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
 
 
 def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
-    """"Blinken welcomed the agreement", "the US and France brokered the agreement": an endorsement or the
-    mediation of a deal, decision or truce that names no one is aimed at the parties (other than the endorser's
+    """"Blinken welcomed the agreement", "the US and France brokered the agreement", "Palestinian leaders
+    condemned the agreements": an endorsement, a condemnation or the mediation of a deal, decision or truce that
+    names no one is aimed at the parties (other than the endorser's
     own side) to the latest one the article reported."""
     trigger = c.frame.trigger
     obj = direct_object(trigger) if c.frame.kind == "verb" else None
