@@ -394,3 +394,17 @@ def test_a_statement_naming_no_one_is_addressed_as_the_appeal_joined_to_it(code)
                    "its weapons programmes.", "2023-09-13")
     assert {(e.source.code, e.target.code, e.cameo) for e in concern if e.root == "11"} == {("KORGOV", "RUS", "110")}
     assert any("target.conjoined-verb-object.v2" in e.rule for e in concern if e.root == "11")
+
+
+def test_a_relative_pronoun_subject_is_the_actor_the_clause_describes(code):
+    met = code("Biden, who met Xi in Bali, attended a ceremony.", "2022-11-20")
+    assert ("USAGOV", "CHNGOV", "040") in {(e.source.code, e.target.code, e.cameo) for e in met}
+    brokered = code("Colombian President Gustavo Petro, who restored diplomatic relations with Venezuela, attended "
+                    "a ceremony.", "2022-09-26")
+    assert ("COL", "VEN", "05") in dyads(brokered)
+    # an act or a place described by "which" or "that" is no actor
+    assert not code("Fighting in eastern Congo that has killed thousands of people this year went on.")
+
+
+def test_observing_a_truce_is_de_escalation_not_an_investigation(code):
+    assert {e.cameo for e in code("Saudi Arabia has observed a truce with the Houthis since April.")} == {"087"}

@@ -26,7 +26,7 @@ class ActorStage:
             instruments = scope.lexicon.conventions.instruments(c.code)
             c.sources = first_actors(frame.sources, scope.actors, instruments)
             if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
-                    and subject_of(frame.trigger) is None and _noun_is_agent(frame.trigger):
+                    and _relative_subject(frame.trigger, scope) and _noun_is_agent(frame.trigger):
                 # "the militia that attacked ...": the relative clause's subject is the noun it modifies; not
                 # "91 people killed", "civilians wounded in the attack": a past participle's noun is its victim
                 # (not what the clause itself names: "letters inviting Tshisekedi" are not Tshisekedi's)
@@ -52,6 +52,21 @@ class ActorStage:
             self.policy.adjust("actors", c, scope)
             out.append(c)
         return out
+
+
+def _relative_subject(clause, scope: SentenceScope) -> bool:
+    """Whether the clause's subject is the noun it describes: none of its own, or a relative pronoun ("Biden,
+    who met Xi in Bali, ..."); "which" or "that" only after a name or a role ("Russia, which brokered", "a
+    militant group that has killed"), not after an act or a place ("a drone attack that killed", "Iraq's
+    Kurdistan region, which ...": no actor)."""
+    subject = subject_of(clause)
+    if subject is None:
+        return True
+    if subject.tag_ not in ("WP", "WDT") or subject.lower_ not in ("who", "which", "that"):
+        return False
+    noun = clause.head
+    return subject.lower_ == "who" or noun.pos_ == "PROPN" or (
+        scope.actors.dictionary.role_of(noun) is not None and noun.lemma_.lower() not in scope.lexicon.verbs.noun_heads)
 
 
 def _noun_is_agent(clause) -> bool:
