@@ -435,3 +435,9 @@ def test_condemning_a_deal_that_names_no_one_is_aimed_at_its_parties(code):
     condemned = [e for e in code(story, "2020-09-15") if e.root == "11"]
     assert {e.target.country for e in condemned} == {"ARE", "ISR"}
     assert all("endorsement.deal-parties.v4" in e.rule for e in condemned)
+
+
+def test_a_deal_named_by_its_year_is_not_the_latest_deal(code):
+    story = ("WASHINGTON, Aug 8 (Reuters) - Armenia and Azerbaijan signed a peace declaration at the White House "
+             "on Friday.\n\nRussia, which brokered the 2020 ceasefire, was not involved in Friday's deal.")
+    assert not [e for e in code(story, "2025-08-08") if e.source.country == "RUS" and e.root == "04"]

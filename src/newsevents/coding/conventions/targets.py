@@ -203,6 +203,8 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
     if c.targets or obj is None or (c.code[:2] not in endorsing and c.code[:3] not in endorsing) or \
             obj.lemma_.lower() not in s.lexicon.conventions.words("deal_noun"):
         return False
+    if any(k.like_num and len(k.text) == 4 for k in children(obj)):
+        return False   # "Russia, which brokered the 2020 ceasefire": a deal of its own year, not the latest one
     pairs = list(s.context.recent_deals)
     if described:   # "Israel and Hamas agreed to a truce in a deal mediated by ...": the clause's own parties
         verb = obj
