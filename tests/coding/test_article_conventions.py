@@ -441,3 +441,10 @@ def test_a_deal_named_by_its_year_is_not_the_latest_deal(code):
     story = ("WASHINGTON, Aug 8 (Reuters) - Armenia and Azerbaijan signed a peace declaration at the White House "
              "on Friday.\n\nRussia, which brokered the 2020 ceasefire, was not involved in Friday's deal.")
     assert not [e for e in code(story, "2025-08-08") if e.source.country == "RUS" and e.root == "04"]
+
+
+def test_calling_a_demolition_senseless_criticises_whoever_did_it(code):
+    story = ("SEOUL, June 16 (Reuters) - North Korea blew up an inter-Korean liaison office on Tuesday.\n\n"
+             "Seoul called the demolition a senseless act.")
+    criticised = [e for e in code(story, "2020-06-16") if e.root == "11"]
+    assert [(e.source.country, e.target.country) for e in criticised] == [("KOR", "PRK")]
