@@ -445,6 +445,7 @@ def test_a_deal_named_by_its_year_is_not_the_latest_deal(code):
 
 def test_calling_a_demolition_senseless_criticises_whoever_did_it(code):
     story = ("SEOUL, June 16 (Reuters) - North Korea blew up an inter-Korean liaison office on Tuesday.\n\n"
+             "The United States said it was in close contact with Japan.\n\n"
              "Seoul called the demolition a senseless act.")
     criticised = [e for e in code(story, "2020-06-16") if e.root == "11"]
     assert [(e.source.country, e.target.country) for e in criticised] == [("KOR", "PRK")]
