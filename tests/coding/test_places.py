@@ -352,3 +352,10 @@ def test_a_conjoined_participle_shares_the_main_clauses_place(code):
     events = code("Russian forces struck a busy hypermarket in Kharkiv with two guided aerial bombs on Saturday, "
                   "killing at least 12 people and wounding 43.", "2024-05-26")
     assert {(e.target.code, e.root) for e in events if e.root == "18"} == {("UKRCVL", "18")}
+
+
+def test_a_bases_country_is_its_owner_not_where_it_stands(code):
+    protest = code("Thousands of people protested outside the French military base in Niamey.", "2023-09-25")
+    assert [e.location.name for e in protest] == ["Niamey"]
+    strike = code("Iran fired missiles at the U.S. Ain al-Asad air base in Iraq.", "2020-01-08")
+    assert [e.location.country for e in strike] == ["IRQ"]

@@ -119,10 +119,17 @@ class EventLocator:
                 out.append(place)
             # "near the U.S. embassy": a mission's modifiers name its owner, not where it stands
             owned = t.lemma_.lower() in MISSIONS
-            queue.extend(c for c in children(t) if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod"))
+            # ... and so does a base's country ("the French military base in Niamey", "the U.S. Ain al-Asad air
+            # base"), not its name ("Al Udeid")
+            base = t.lemma_.lower() == "base"
+            queue.extend(c for c in children(t) if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod")
+                                                    and not (base and self._names_a_country(c)))
                          or c.dep_ in ("conj", "pobj", "acl")
                          or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
         return out
+
+    def _names_a_country(self, t) -> bool:
+        return t.pos_ == "ADJ" or self.gazetteer.country_of_name(t.text) is not None
 
     def _place_of_token(self, t, actors: SentenceActors) -> Place | None:
         if t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_WORDS:
