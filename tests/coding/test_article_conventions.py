@@ -449,3 +449,11 @@ def test_calling_a_demolition_senseless_criticises_whoever_did_it(code):
              "Seoul called the demolition a senseless act.")
     criticised = [e for e in code(story, "2020-06-16") if e.root == "11"]
     assert [(e.source.country, e.target.country) for e in criticised] == [("KOR", "PRK")]
+
+
+def test_a_states_protest_is_not_aimed_at_its_own_government(code):
+    protest = code("China fired missiles into waters around Taiwan on Thursday. Japan protested after five of the "
+                   "missiles landed in its exclusive economic zone.", "2022-08-05")
+    assert not [e for e in protest if e.source.country == "JPN" and e.target.country == "JPN"]
+    summoned = code("Russia's foreign ministry summoned Finland's ambassador to protest against the closures.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in summoned} == {("RUSGOV", "FINGOV", "114")}

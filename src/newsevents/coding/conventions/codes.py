@@ -50,13 +50,17 @@ def riot(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def is_state_protest(c: Candidate) -> bool:
+    """"China's foreign ministry protested against the use of force", "Japan protested": a protest by a state
+    named as such (not "Kenyans", "students", nor a subject the clause only inherits)."""
+    return c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and bool(c.sources) and all(
+        a.role == "GOV" or (a.role is None and a.group is None and a.country) for a in c.sources) and \
+        bool(c.frame.sources) and all(t is not None and t.tag_ in ("NNP", "NN") for t in c.frame.sources)
+
+
 def official_protest(c: Candidate, s: SentenceScope) -> bool:
-    """"China's foreign ministry protested against the use of force": a state's protest is an official complaint
-    (114), not a demonstration in the street (141)."""
-    if c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and c.sources and all(
-            a.role == "GOV" or (a.role is None and a.group is None and a.country) for a in c.sources) and \
-            c.frame.sources and all(t is not None and t.tag_ in ("NNP", "NN") for t in c.frame.sources):
-        # (a state named as such: not "Kenyans", "students", nor a subject the clause only inherits)
+    """A state's protest is an official complaint (114), not a demonstration in the street (141)."""
+    if is_state_protest(c):
         c.code = "114"
         return True
     return False

@@ -2,6 +2,7 @@
 source acts on every target."""
 from __future__ import annotations
 
+from newsevents.coding.conventions.codes import is_state_protest
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
@@ -66,10 +67,16 @@ def joint_partners(c: Candidate, s: SentenceScope):
 
 
 def home_government(c: Candidate, s: SentenceScope):
-    """A protest with no named target is aimed at its own country's government (CAMEO practice)."""
+    """A protest with no named target is aimed at its own country's government (CAMEO practice); a state's own
+    protest at whom the act it serves names ("summoned Finland's ambassador to protest"), else at no one."""
     countries = {a.country for a in c.sources if a.country}
     if c.targets or c.code[:2] not in s.lexicon.conventions.words("protest_root") or len(countries) != 1:
         return None
+    if is_state_protest(c):
+        trigger = c.frame.trigger
+        obj = direct_object(trigger.head) if trigger.dep_ in ("advcl", "xcomp") else None
+        others = [t for t in s.actors.actors_of(obj) if t.code and t.country not in countries] if obj is not None else []
+        return [(a, t) for a in c.sources for t in others[:1]]
     home = next(iter(countries))
     gov = country_actor(home, "GOV", name=home)
     return [(a, gov) for a in c.sources if a.code != gov.code]
