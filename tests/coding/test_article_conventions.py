@@ -457,3 +457,8 @@ def test_a_states_protest_is_not_aimed_at_its_own_government(code):
     assert not [e for e in protest if e.source.country == "JPN" and e.target.country == "JPN"]
     summoned = code("Russia's foreign ministry summoned Finland's ambassador to protest against the closures.")
     assert {(e.source.code, e.target.code, e.cameo) for e in summoned} == {("RUSGOV", "FINGOV", "114")}
+
+
+def test_a_charge_in_a_second_clause_said_accuses(code):
+    said = code("Biden said he was outraged and that Putin was responsible for Navalny's death.", "2024-02-16")
+    assert {(e.source.code, e.target.code, e.cameo) for e in said} == {("USAGOV", "RUSGOV", "112")}

@@ -31,8 +31,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
                "threatens",
                speech.threat_cue),
-    Convention("speech.accusation-cue.v2", "targets",
-               "a statement that calls another responsible or guilty (not \"officials responsible for\") accuses",
+    Convention("speech.accusation-cue.v3", "targets",
+               "a statement that calls another responsible or guilty, in any clause said (not \"officials responsible "
+               "for\"), accuses",
                speech.accusation_cue),
     Convention("speech.criticism-cue.v4", "targets",
                "a statement calling another's act unacceptable or illegal, in a clause it asserts (not another "

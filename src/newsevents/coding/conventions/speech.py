@@ -66,8 +66,11 @@ def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
     if not _statement(c, s):
         return False
     cues = s.lexicon.conventions.words("accusation_cue")
+    # ("said he was outraged and that Putin was responsible": each clause said is read)
+    said = [c.frame.complement] + [k for k in children(c.frame.complement) if k.dep_ == "conj" and k.pos_ in
+                                   ("VERB", "AUX")]
     if any(t.lemma_.lower() in cues and not (t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"))
-           for t in own_clause(c.frame.complement)):   # ("those responsible must face justice" still accuses)
+           for clause in said for t in own_clause(clause)):   # ("those responsible must face justice" accuses)
         c.code = "112"
         return True
     return False
