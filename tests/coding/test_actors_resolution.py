@@ -543,3 +543,8 @@ def test_a_gang_leader_holds_no_office_of_state(code):
             "war if Henry did not step down.")
     assert not [e for e in code(text, "2024-03-12") if e.source.role == "GOV"]
     assert ("HTI", "KEN", "04") in dyads(code("Haiti's prime minister met Kenya's president."))
+
+
+def test_a_critic_of_an_office_is_the_opposition_not_the_office(code):
+    detained = code("Russian police detained Kremlin critic Alexei Navalny at a Moscow airport.", "2021-01-17")
+    assert [(e.source.code, e.target.code) for e in detained] == [("RUSCOP", "RUSOPP")]

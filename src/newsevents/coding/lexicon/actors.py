@@ -358,7 +358,7 @@ def combine(entry: ActorEntry, role: str | None, text: str) -> Actor:
     elif entry.kind == "leader" and role is None:
         role = entry.role
     elif entry.kind == "office":
-        role = role if role in ("MIL", "SPY", "LEG", "JUD") and entry.role == "GOV" else entry.role
+        role = role if role in ("MIL", "SPY", "LEG", "JUD", "OPP") and entry.role == "GOV" else entry.role
     return entry.to_actor(text, role)
 
 
