@@ -408,3 +408,9 @@ def test_a_relative_pronoun_subject_is_the_actor_the_clause_describes(code):
 
 def test_observing_a_truce_is_de_escalation_not_an_investigation(code):
     assert {e.cameo for e in code("Saudi Arabia has observed a truce with the Houthis since April.")} == {"087"}
+
+
+def test_a_verb_joined_to_an_act_names_no_counterpart_of_it(code):
+    resigned = code("Burkina Faso's military leader Paul-Henri Damiba resigned on Sunday and left for Togo.",
+                    "2022-10-02", include_all=True)
+    assert not [e for e in resigned if e.cameo == "0831" and e.target is not None and e.target.country == "TGO"]

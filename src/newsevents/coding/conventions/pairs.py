@@ -174,6 +174,9 @@ def _other_actors(c: Candidate, s: SentenceScope) -> list[Actor]:
     # "after 12 days of battles with the Amal militia": a temporal phrase names another act
     clause -= {t.i for p in children(c.frame.trigger) if p.dep_ == "prep" and p.lower_ in TEMPORAL_PREPS
                for t in p.subtree}
+    # "resigned on Sunday and left for Togo": a verb joined to it is an act of its own
+    clause -= {t.i for k in children(c.frame.trigger) if k.dep_ == "conj" and k.pos_ in ("VERB", "AUX")
+               for t in k.subtree}
     doc = s.sent.doc
     for mention in s.actors.mentions:
         if not any(i in clause for i in range(mention.start, mention.end)):
