@@ -414,3 +414,13 @@ def test_a_verb_joined_to_an_act_names_no_counterpart_of_it(code):
     resigned = code("Burkina Faso's military leader Paul-Henri Damiba resigned on Sunday and left for Togo.",
                     "2022-10-02", include_all=True)
     assert not [e for e in resigned if e.cameo == "0831" and e.target is not None and e.target.country == "TGO"]
+
+
+def test_sanctions_imposed_on_unnamed_officials_share_the_joined_verbs_object(code):
+    both = code("Britain summoned the Russian ambassador and imposed sanctions on six heads of the penal colony.",
+                "2024-02-16")
+    assert {(e.source.code, e.target.code, e.cameo) for e in both} == {("GBR", "RUSGOV", "114"),
+                                                                       ("GBR", "RUSGOV", "163")}
+    # a curfew names no one: its people, not the joined verb's object
+    curfew = code("Nepal's army took control of the streets of Kathmandu and imposed a nationwide curfew.")
+    assert [e.target.code for e in curfew if e.root == "17"] == ["NPLCVL"]

@@ -6,7 +6,7 @@ from newsevents.coding.lexicon.actors import country_actor, role_only, with_coun
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.roles import first_actors, named_in_clauses, own_side, presumed_home
-from newsevents.coding.syntax import agent_of, direct_object, is_passive, subject_of, target_candidates
+from newsevents.coding.syntax import agent_of, direct_object, is_passive, noun_targets, subject_of, target_candidates
 from newsevents.model import Actor
 
 
@@ -34,8 +34,8 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     trigger = c.frame.trigger
     if c.targets or c.frame.kind not in ("verb", "light"):
         return False
-    if trigger.dep_ == "conj" and c.frame.kind == "verb" and \
-            not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)):
+    if trigger.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)) and (
+            c.frame.kind == "verb" or noun_targets(c.frame.noun)):   # ("imposed sanctions on six heads of ...")
         other = trigger.head
     elif c.code[:2] in _roots(s, "joined_address_root") and not any(x.dep_ == "ccomp" for x in children(trigger)):
         # (a statement of its own content, "said that X was unacceptable, and urged ...", is aimed by that)
