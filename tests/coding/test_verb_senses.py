@@ -364,3 +364,11 @@ def test_the_dead_of_a_clash_are_the_target_of_the_side_they_fought(code):
 def test_capturing_a_ship_is_a_seizure_and_capturing_a_town_an_occupation(code):
     assert {e.cameo for e in code("British forces captured an Iranian tanker off Gibraltar.")} == {"171"}
     assert {e.cameo for e in code("Russian forces captured the town of Avdiivka.")} == {"192"}
+
+
+def test_blocking_access_to_media_or_shutting_down_the_internet_restricts_freedoms(code):
+    blocked = code("The Senegalese government blocked access to several social media platforms.")
+    assert {e.cameo for e in blocked} == {"1721"}
+    shut = code("Iran's government shut down the internet on Monday.")
+    assert {(e.target.code, e.cameo) for e in shut} == {("IRNCVL", "1721")}
+    assert {e.cameo for e in code("Protesters blocked roads in Dakar.")} == {"144"}
