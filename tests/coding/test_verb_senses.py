@@ -372,3 +372,13 @@ def test_blocking_access_to_media_or_shutting_down_the_internet_restricts_freedo
     shut = code("Iran's government shut down the internet on Monday.")
     assert {(e.target.code, e.cameo) for e in shut} == {("IRNCVL", "1721")}
     assert {e.cameo for e in code("Protesters blocked roads in Dakar.")} == {"144"}
+
+
+def test_escalating_tensions_is_no_act_and_a_memorandum_is_a_deal(code):
+    seized = code("Iran's Revolutionary Guards seized a British-flagged oil tanker on Friday, escalating tensions "
+                  "with the West.", "2019-07-20")
+    assert {e.cameo for e in seized} == {"171"}
+    story = ("ADDIS ABABA, Jan 2 (Reuters) - Ethiopia signed a memorandum of understanding with Somalia on "
+             "Monday.\n\nThe African Union welcomed the memorandum.")
+    welcomed = [e for e in code(story, "2024-01-02") if e.source.code == "AU"]
+    assert {e.target.country for e in welcomed} >= {"ETH"}
