@@ -462,3 +462,9 @@ def test_a_states_protest_is_not_aimed_at_its_own_government(code):
 def test_a_charge_in_a_second_clause_said_accuses(code):
     said = code("Biden said he was outraged and that Putin was responsible for Navalny's death.", "2024-02-16")
     assert {(e.source.code, e.target.code, e.cameo) for e in said} == {("USAGOV", "RUSGOV", "112")}
+
+
+def test_operations_with_another_countrys_forces_are_military_cooperation(code):
+    joint = code("The U.S. Southern Command conducted flight operations with Guyana's military on Thursday.")
+    assert {(e.target.code, e.cameo) for e in joint} == {("GUYMIL", "062")}
+    assert {e.cameo for e in code("Israel launched a military operation in Gaza with tanks.")} == {"190"}

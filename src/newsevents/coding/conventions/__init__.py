@@ -148,8 +148,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("yield.self-restraint.v1", "codes",
                "restricting, freezing or destroying one's own programme or arms is yielding (080), not coercion",
                codes.self_restraint),
-    Convention("drills.joint.v1", "codes",
-               "drills held jointly or with a partner are military cooperation (062)", codes.joint_drills),
+    Convention("drills.joint.v2", "codes",
+               "drills held jointly or with a partner, and operations with another's forces, are military cooperation "
+               "(062)", codes.joint_drills),
     Convention("place.target-country.v1", "codes",
                "a use of force with no place named happened in its target's country", codes.place_of_target),
     Convention("place.dateline.v1", "codes",

@@ -90,8 +90,15 @@ def verbal_clash(c: Candidate, s: SentenceScope) -> bool:
 
 
 def joint_drills(c: Candidate, s: SentenceScope) -> bool:
-    """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150)."""
-    if c.code == "150" and (len(c.sources) >= 2 and not c.targets or has_prep((c.frame.trigger, c.frame.noun), "with")):
+    """Drills held jointly or "with" a partner are military cooperation (062), not a show of force (150); so are
+    operations conducted "with" another's forces ("flight operations with Guyana's military"), not an attack."""
+    joint_operation = c.code == "190" and c.frame.kind == "light" and c.frame.noun is not None and \
+        c.frame.noun.lemma_.lower() == "operation" and any(  # with forces, not "with tanks"
+            p.dep_ == "pobj" and any(a.code for a in s.actors.actors_of(p))
+            for t in (c.frame.trigger, c.frame.noun) for w in children(t) if w.dep_ == "prep" and w.lower_ == "with"
+            for p in children(w))
+    if joint_operation or c.code == "150" and (len(c.sources) >= 2 and not c.targets or
+                                               has_prep((c.frame.trigger, c.frame.noun), "with")):
         c.code = "062"
         return True
     return False
