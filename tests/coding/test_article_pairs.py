@@ -424,3 +424,10 @@ def test_sanctions_imposed_on_unnamed_officials_share_the_joined_verbs_object(co
     # a curfew names no one: its people, not the joined verb's object
     curfew = code("Nepal's army took control of the streets of Kathmandu and imposed a nationwide curfew.")
     assert [e.target.code for e in curfew if e.root == "17"] == ["NPLCVL"]
+
+
+def test_a_role_named_as_several_countries_is_of_no_one_country(code):
+    story = ("LONDON, March 2 (Reuters) - European leaders met in London on Sunday and pledged to keep supporting "
+             "Kyiv.")
+    assert not [e for e in code(story, "2025-03-02") if e.source.country in ("GBR", "UKR")]
+    assert ("USA", "UKR", "03") in dyads(code("U.S. leaders pledged to keep supporting Kyiv.", "2025-03-02"))

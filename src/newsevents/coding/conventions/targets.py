@@ -223,10 +223,12 @@ def parties_of_endorsed_deal(c: Candidate, s: SentenceScope) -> bool:
 def _homeless(a: Actor, s: SentenceScope, role_needed: bool = True) -> bool:
     """A role-only actor whose country is still to be found; not one called foreign ("foreign forces",
     "visiting journalists": by definition not of the country around them; a foreign ministry is a government's
-    own), nor "diplomats in Pristina" (posted there from elsewhere)."""
+    own), nor several countries' ("European leaders", "leaders around the world"), nor "diplomats in Pristina"
+    (posted there from elsewhere)."""
     words = set(a.text.lower().split())
+    tables = s.lexicon.conventions
     return not a.code and (bool(a.role) or not role_needed) and not words & POSTED_PEOPLE and \
-        not (a.role != "GOV" and words & s.lexicon.conventions.words("foreign_word"))
+        not (a.role != "GOV" and words & tables.words("foreign_word")) and not words & tables.words("many_countries_word")
 
 
 def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
