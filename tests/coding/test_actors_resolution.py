@@ -548,3 +548,9 @@ def test_a_gang_leader_holds_no_office_of_state(code):
 def test_a_critic_of_an_office_is_the_opposition_not_the_office(code):
     detained = code("Russian police detained Kremlin critic Alexei Navalny at a Moscow airport.", "2021-01-17")
     assert [(e.source.code, e.target.code) for e in detained] == [("RUSCOP", "RUSOPP")]
+
+
+def test_a_countrys_envoy_to_an_organisation_acts_for_the_country(code):
+    envoy = code("Russia's deputy U.N. ambassador Gennady Kuzminskiy called the move illegitimate.", "2022-04-08")
+    assert [e.source.code for e in envoy] == ["RUSGOV"]
+    assert [e.source.code for e in code("The U.N. envoy to Syria urged the government to stop the shelling.")] == ["UN"]

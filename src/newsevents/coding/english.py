@@ -101,6 +101,8 @@ BACK_REFERENCES = {
 }
 # People posted abroad: "diplomats in Doha" are not Qatar's (plural: "Ambassador Sondland" is one of his own).
 POSTED_PEOPLE = frozenset({"diplomats", "envoys", "ambassadors"})
+# A country's envoys to an organisation ("Russia's U.N. ambassador"): they act for the country, not the organisation.
+ENVOY_HEADS = frozenset({"ambassador", "envoy", "representative", "delegate", "emissary", "diplomat"})
 # Heads that name the other parties of their possessor ("Afghanistan's neighbours", "allies of Kyiv"): not it.
 COUNTERPART_HEADS = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary", "opponent",
                                "partner", "backer", "critic"})

@@ -13,6 +13,7 @@ from newsevents.coding.article import Context
 from newsevents.coding.english import (
     BACK_REFERENCES,
     COUNTERPART_HEADS,
+    ENVOY_HEADS,
     NAMED_AFTER_PLACES,
     OF_HEADS,
     OUTLAW_WORDS,
@@ -343,6 +344,12 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             for m, e in entries:
                 if e.kind in ("country", "adjective", "people") and appos.left_edge.i <= m.start <= appos.i:
                     return e
+        if head.lemma_.lower() in ENVOY_HEADS:   # "Russia's deputy U.N. ambassador": Russia's, posted at the U.N.
+            country = next((e for m, e in entries if e.kind in ("country", "adjective") and e.country and
+                            m.end <= head.i and self.sent.doc[m.end - 1].dep_ in ("poss", "compound", "amod")),
+                           None)   # (not "the U.N. envoy to Syria")
+            if country is not None and any(e.kind == "group" and e.role == "IGO" for m, e in entries):
+                return country
         for kind in ("leader", "office", "group"):   # "the leaders of Yemen's Houthi movement"
             for m, e in entries:
                 if e.kind == kind:
