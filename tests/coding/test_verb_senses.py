@@ -382,3 +382,11 @@ def test_escalating_tensions_is_no_act_and_a_memorandum_is_a_deal(code):
              "Monday.\n\nThe African Union welcomed the memorandum.")
     welcomed = [e for e in code(story, "2024-01-02") if e.source.code == "AU"]
     assert {e.target.country for e in welcomed} >= {"ETH"}
+
+
+def test_quitting_a_deal_or_a_body_reduces_relations_with_the_counterpart(code):
+    story = ("MOSCOW, July 17 (Reuters) - Ukraine accused Russia of blocking grain exports.\n\n"
+             "Russia on Monday quit the Black Sea grain deal.")
+    quit_deal = [e for e in code(story, "2023-07-17") if e.root == "16"]
+    assert [(e.source.country, e.target.country, e.cameo) for e in quit_deal] == [("RUS", "UKR", "160")]
+    assert {e.cameo for e in code("Mali, Burkina Faso and Niger left the ECOWAS bloc.")} == {"160"}
