@@ -75,7 +75,8 @@ def home_government(c: Candidate, s: SentenceScope):
     if is_state_protest(c):
         trigger = c.frame.trigger
         obj = direct_object(trigger.head) if trigger.dep_ in ("advcl", "xcomp") else None
-        others = [t for t in s.actors.actors_of(obj) if t.code and t.country not in countries] if obj is not None else []
+        named = s.actors.actors_of(obj) if obj is not None else []
+        others = [t for t in named if t.code and t.country not in countries]
         return [(a, t) for a in c.sources for t in others[:1]]
     home = next(iter(countries))
     gov = country_actor(home, "GOV", name=home)

@@ -228,7 +228,8 @@ def _homeless(a: Actor, s: SentenceScope, role_needed: bool = True) -> bool:
     words = set(a.text.lower().split())
     tables = s.lexicon.conventions
     return not a.code and (bool(a.role) or not role_needed) and not words & POSTED_PEOPLE and \
-        not (a.role != "GOV" and words & tables.words("foreign_word")) and not words & tables.words("many_countries_word")
+        not (a.role != "GOV" and words & tables.words("foreign_word")) and \
+        not words & tables.words("many_countries_word")
 
 
 def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
