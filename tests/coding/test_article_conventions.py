@@ -468,3 +468,12 @@ def test_operations_with_another_countrys_forces_are_military_cooperation(code):
     joint = code("The U.S. Southern Command conducted flight operations with Guyana's military on Thursday.")
     assert {(e.target.code, e.cameo) for e in joint} == {("GUYMIL", "062")}
     assert {e.cameo for e in code("Israel launched a military operation in Gaza with tanks.")} == {"190"}
+
+
+def test_a_claimed_attack_that_names_no_one_is_aimed_at_its_victims(code):
+    story = ("MOSCOW, March 23 (Reuters) - Gunmen opened fire on concertgoers at a concert hall near Moscow on "
+             "Friday, killing at least 133 people.\n\n"
+             "Islamic State claimed responsibility for the attack in a statement.")
+    claimed = [e for e in code(story, "2024-03-23") if e.source.code == "ISIL"]
+    assert [(e.target.code, e.root) for e in claimed] == [("RUSCVL", "18")]
+    assert all("claim.victims-of-act.v1" in e.rule for e in claimed)

@@ -175,6 +175,8 @@ class Coder:
         hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4)]
         context.recent_agents = unique_actors([e.source for e in hostile] + context.recent_agents)[:RECENT_AGENTS]
         context.recent_acts = ([(e.root, e.source) for e in hostile] + context.recent_acts)[:4 * RECENT_AGENTS]
+        context.recent_victims = ([(e.root, e.target) for e in hostile if e.target is not None] +
+                                  context.recent_victims)[:4 * RECENT_AGENTS]
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

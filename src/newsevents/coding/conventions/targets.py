@@ -131,6 +131,16 @@ def _latest_doers(c: Candidate, s: SentenceScope, root: str) -> list[Actor]:
     return [a for r, a in s.context.recent_acts if r == root and _not_own(a, c)]
 
 
+def victims_of_claimed_act(c: Candidate, s: SentenceScope) -> bool:
+    """"Islamic State claimed responsibility for the attack": a claimed act that names no one is aimed at whoever
+    the article last said suffered violence (an armed group's claim follows the report of what it did)."""
+    violence = _roots(s, "violence_root")
+    if c.targets or c.frame.kind != "claim" or c.code[:2] not in violence:
+        return False
+    c.targets = [t for root, t in s.context.recent_victims if root in violence and _not_own(t, c)][:1]
+    return bool(c.targets)
+
+
 def doer_of_welcomed_measure(c: Candidate, s: SentenceScope) -> bool:
     """"Hamas welcomed the warrants against the Israeli leaders": welcoming or praising a hostile measure
     approves of whoever took it (the latest other actor the article said did that kind of act), never of its
