@@ -462,6 +462,10 @@ def test_a_states_protest_is_not_aimed_at_its_own_government(code):
 def test_a_charge_in_a_second_clause_said_accuses(code):
     said = code("Biden said he was outraged and that Putin was responsible for Navalny's death.", "2024-02-16")
     assert {(e.source.code, e.target.code, e.cameo) for e in said} == {("USAGOV", "RUSGOV", "112")}
+    # a cue word that describes a noun ("the arguments behind it") charges no one
+    regretted = code("Algeria cut ties with Morocco. Morocco's foreign ministry said it regretted the decision and "
+                     "rejected the arguments behind it as absurd.")
+    assert not [e for e in regretted if e.cameo == "112"]
 
 
 def test_operations_with_another_countrys_forces_are_military_cooperation(code):

@@ -62,14 +62,15 @@ def _clause_verb(word, complement):
 
 def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
     """"said Putin was responsible for Navalny's death": the complement says someone did wrong; not a word that
-    only describes a noun ("imposed restrictions on officials responsible for undermining democracy")."""
+    only describes a noun ("imposed restrictions on officials responsible for undermining democracy", "rejected
+    the arguments behind it")."""
     if not _statement(c, s):
         return False
     cues = s.lexicon.conventions.words("accusation_cue")
     # ("said he was outraged and that Putin was responsible": each clause said is read)
     said = [c.frame.complement] + [k for k in children(c.frame.complement) if k.dep_ == "conj" and k.pos_ in
                                    ("VERB", "AUX")]
-    if any(t.lemma_.lower() in cues and not (t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"))
+    if any(t.lemma_.lower() in cues and not (t.dep_ in ("amod", "prep") and t.head.pos_ in ("NOUN", "PROPN"))
            for clause in said for t in own_clause(clause)):   # ("those responsible must face justice" accuses)
         c.code = "112"
         return True
