@@ -390,3 +390,11 @@ def test_quitting_a_deal_or_a_body_reduces_relations_with_the_counterpart(code):
     quit_deal = [e for e in code(story, "2023-07-17") if e.root == "16"]
     assert [(e.source.country, e.target.country, e.cameo) for e in quit_deal] == [("RUS", "UKR", "160")]
     assert {e.cameo for e in code("Mali, Burkina Faso and Niger left the ECOWAS bloc.")} == {"160"}
+
+
+def test_peacekeepers_deployed_are_what_is_sent_not_the_target(code):
+    assert {(e.source.code, e.target.code, e.cameo) for e in code("Kenya deployed peacekeepers to Haiti.")} == {
+        ("KEN", "HTI", "074")}
+    story = ("MOSCOW, Nov 10 (Reuters) - Armenia, Azerbaijan and Russia signed a deal on Tuesday to end six weeks "
+             "of fighting over Nagorno-Karabakh, and Russia began deploying peacekeepers to the region.")
+    assert not [e for e in code(story, "2020-11-10") if e.cameo == "074" and e.target.country == "RUS"]

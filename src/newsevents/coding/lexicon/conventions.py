@@ -71,8 +71,9 @@ class ConventionTables:
 
     def instruments(self, code: str) -> frozenset[str]:
         """Nouns that, without a named owner, are what an act of this code uses, not its target: weapons
-        always, troops in a show of force ("deployed troops to the border")."""
-        if code[:2] in self._sets["troop_instrument_root"]:
+        always, troops in a show of force ("deployed troops to the border") or a peacekeeping deployment."""
+        roots = self._sets["troop_instrument_root"]
+        if code[:2] in roots or code[:3] in roots:
             return self._sets["instrument"] | self._sets["troop_instrument"]
         return self._sets["instrument"]
 
