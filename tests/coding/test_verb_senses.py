@@ -398,3 +398,8 @@ def test_peacekeepers_deployed_are_what_is_sent_not_the_target(code):
     story = ("MOSCOW, Nov 10 (Reuters) - Armenia, Azerbaijan and Russia signed a deal on Tuesday to end six weeks "
              "of fighting over Nagorno-Karabakh, and Russia began deploying peacekeepers to the region.")
     assert not [e for e in code(story, "2020-11-10") if e.cameo == "074" and e.target.country == "RUS"]
+
+
+def test_taking_control_of_a_place_is_occupying_it(code):
+    kursk = code("Ukrainian forces have taken control of 74 settlements in Russia's Kursk region.", "2024-08-13")
+    assert {(e.source.code, e.target.country, e.cameo) for e in kursk} == {("UKRMIL", "RUS", "192")}
