@@ -481,3 +481,11 @@ def test_a_claimed_attack_that_names_no_one_is_aimed_at_its_victims(code):
     claimed = [e for e in code(story, "2024-03-23") if e.source.code == "ISIL"]
     assert [(e.target.code, e.root) for e in claimed] == [("RUSCVL", "18")]
     assert all("claim.victims-of-act.v1" in e.rule for e in claimed)
+
+
+def test_condemning_the_violence_is_aimed_at_whoever_used_it(code):
+    story = ("YANGON, Feb 28 (Reuters) - Myanmar security forces opened fire on protesters on Sunday, killing at "
+             "least 18 people.\n\nU.N. Secretary-General Antonio Guterres condemned the violence and urged the "
+             "international community to send a clear signal to the military.")
+    condemned = [e for e in code(story, "2021-03-02") if e.source.code == "UN" and e.cameo == "111"]
+    assert [e.target.code for e in condemned] == ["MMRMIL"]

@@ -46,9 +46,12 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     else:
         return False
     options = s.lexicon.conventions.target_options(c.code)
-    c.targets = first_actors(target_candidates(other, direct_object(other), **options), s.actors,
-                             s.lexicon.conventions.instruments(c.code), exclude=c.exclude, sources=c.own,
-                             venues=s.lexicon.conventions.venues(c.code))
+    found = first_actors(target_candidates(other, direct_object(other), **options), s.actors,
+                         s.lexicon.conventions.instruments(c.code), exclude=c.exclude, sources=c.own,
+                         venues=s.lexicon.conventions.venues(c.code))
+    if other.i != trigger.head.i:   # an addressee only when named: the later rules may still find one
+        found = [a for a in found if a.code]
+    c.targets = found
     return bool(c.targets)
 
 
