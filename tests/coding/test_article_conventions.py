@@ -489,3 +489,11 @@ def test_condemning_the_violence_is_aimed_at_whoever_used_it(code):
              "international community to send a clear signal to the military.")
     condemned = [e for e in code(story, "2021-03-02") if e.source.code == "UN" and e.cameo == "111"]
     assert [e.target.code for e in condemned] == ["MMRMIL"]
+
+
+def test_measures_after_a_condemnation_aim_at_whoever_used_force_not_the_condemner(code):
+    story = ("YANGON, Feb 28 (Reuters) - Myanmar security forces opened fire on protesters on Sunday, killing at "
+             "least 18 people.\n\nU.N. Secretary-General Antonio Guterres condemned the violence.\n\n"
+             "The European Union said it would adopt sanctions.")
+    measures = [e for e in code(story, "2021-03-02", include_all=True) if e.source.code == "EU"]
+    assert measures and {e.target.code for e in measures} == {"MMRMIL"}

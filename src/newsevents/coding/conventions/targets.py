@@ -106,7 +106,7 @@ def target_in_complement(c: Candidate, s: SentenceScope) -> bool:
 def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     """"Athens condemned the seizures": the target is whoever carried out the act condemned: the latest
     other actor the article has said did that kind of act ("condemned the attack" after two sides' strikes),
-    else the latest other actor of any hostile act."""
+    else the latest other actor who used force, else of any hostile act."""
     if c.targets or c.frame.kind != "verb" or c.code[:2] not in _roots(s, "attributed_act_root"):
         return False
     obj = direct_object(c.frame.trigger)
@@ -121,7 +121,10 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
     same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
-    c.targets = same_kind[:1] or ([] if seizure else [a for a in s.context.recent_agents if _not_own(a, c)][:1])
+    # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
+    forceful = [a for r, a in s.context.recent_acts if r >= "15" and _not_own(a, c)]
+    c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
+                                                                    if _not_own(a, c)])[:1])
     return bool(c.targets)
 
 
