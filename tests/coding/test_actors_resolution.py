@@ -554,3 +554,10 @@ def test_a_countrys_envoy_to_an_organisation_acts_for_the_country(code):
     envoy = code("Russia's deputy U.N. ambassador Gennady Kuzminskiy called the move illegitimate.", "2022-04-08")
     assert [e.source.code for e in envoy] == ["RUSGOV"]
     assert [e.source.code for e in code("The U.N. envoy to Syria urged the government to stop the shelling.")] == ["UN"]
+
+
+def test_a_group_named_after_a_city_is_not_that_citys_country(code):
+    asked = code("Armenia and Azerbaijan asked the OSCE to dissolve the Minsk Group, which mediated between them "
+                 "for three decades.", "2025-08-09")
+    assert not [e for e in asked if e.source.country == "BLR"]
+    assert {e.source.country for e in code("Protesters in Minsk clashed with police.")} == {"BLR"}

@@ -16,7 +16,8 @@ def part_of_a_name(mention: Mention, sent, day) -> bool:
         named = doc[mention.end - 1]
         while named.dep_ == "compound" and named.head.i > named.i:   # "the Paris climate agreement"
             named = named.head
-        if named.i >= mention.end and named.lemma_.lower() in NAMED_AFTER_PLACES:
+        if named.i >= mention.end and (named.lemma_.lower() in NAMED_AFTER_PLACES or (
+                named.lower_ == "group" and named.text[:1].isupper())):   # "the Minsk Group", "the Lima Group"
             return True
     if entry is None or entry.kind != "group" or mention.start <= sent.start:
         return False
