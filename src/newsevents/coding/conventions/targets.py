@@ -122,7 +122,7 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
     same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
     # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
-    forceful = [a for r, a in s.context.recent_acts if r >= "15" and _not_own(a, c)]
+    forceful = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
     c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
                                                                     if _not_own(a, c)])[:1])
     return bool(c.targets)

@@ -65,8 +65,10 @@ def _relative_subject(clause, scope: SentenceScope) -> bool:
     if subject.tag_ not in ("WP", "WDT") or subject.lower_ not in ("who", "which", "that"):
         return False
     noun = clause.head
-    return subject.lower_ == "who" or noun.pos_ == "PROPN" or (
-        scope.actors.dictionary.role_of(noun) is not None and noun.lemma_.lower() not in scope.lexicon.verbs.noun_heads)
+    if subject.lower_ == "who" or noun.pos_ == "PROPN":
+        return True
+    act_noun = noun.lemma_.lower() in scope.lexicon.verbs.noun_heads
+    return scope.actors.dictionary.role_of(noun) is not None and not act_noun
 
 
 def _noun_is_agent(clause) -> bool:
