@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.parse_facts import children
-from newsevents.coding.syntax import direct_object, has_prep, victim_count
+from newsevents.coding.syntax import direct_object, has_prep, prepositional_objects, victim_count
 
 
 def mass_killing(c: Candidate, s: SentenceScope) -> bool:
@@ -94,9 +94,8 @@ def joint_drills(c: Candidate, s: SentenceScope) -> bool:
     operations conducted "with" another's forces ("flight operations with Guyana's military"), not an attack."""
     joint_operation = c.code == "190" and c.frame.kind == "light" and c.frame.noun is not None and \
         c.frame.noun.lemma_.lower() == "operation" and any(  # with forces, not "with tanks"
-            p.dep_ == "pobj" and any(a.code for a in s.actors.actors_of(p))
-            for t in (c.frame.trigger, c.frame.noun) for w in children(t) if w.dep_ == "prep" and w.lower_ == "with"
-            for p in children(w))
+            prep == "with" and any(a.code for a in s.actors.actors_of(p))
+            for t in (c.frame.trigger, c.frame.noun) for prep, p in prepositional_objects(t))
     if joint_operation or c.code == "150" and (len(c.sources) >= 2 and not c.targets or
                                                has_prep((c.frame.trigger, c.frame.noun), "with")):
         c.code = "062"

@@ -15,8 +15,8 @@ from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
-from newsevents.coding.syntax import (agent_of, direct_object, is_passive, noun_targets, object_head, subject_of,
-                                      target_candidates)
+from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_passive, noun_targets, object_head,
+                                      prepositional_objects, subject_of, target_candidates)
 
 
 class FrameStage:
@@ -241,7 +241,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     casualties = None if sources else _casualties_of_fight(noun)
     if casualties is not None:   # "soldiers were killed in a clash with Chinese troops": the other side's force
         code, refined = lexicon.refine_noun(rule, noun)
-        return Frame(noun, code, f"{rule.id} +casualties", "noun", _fought_with(noun), [casualties], noun,
+        fought_with = [p for prep, p in prepositional_objects(noun) if prep == "with"]
+        return Frame(noun, code, f"{rule.id} +casualties", "noun", fought_with, [casualties], noun,
                      refinements=_ids(refined))
     between = _between(noun)
     if between is not None and not _named_document(noun):
@@ -273,15 +274,9 @@ def _casualties_of_fight(noun):
     """Who was killed or wounded "in a clash with" the side the noun names: that side's target."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or noun.lemma_.lower() not in FIGHT_NOUNS or \
-            prep.head.lemma_.lower() not in CASUALTY_VERBS or \
-            not any(c.dep_ == "prep" and c.lower_ == "with" for c in children(noun)):
+            prep.head.lemma_.lower() not in CASUALTY_VERBS or not has_prep((noun,), "with"):
         return None
     return next((c for c in children(prep.head) if c.dep_ in ("nsubjpass", "nsubj")), None)
-
-
-def _fought_with(noun) -> list:
-    return [p for prep in children(noun) if prep.dep_ == "prep" and prep.lower_ == "with"
-            for p in children(prep) if p.dep_ == "pobj"]
 
 
 def _asked_by(noun):
