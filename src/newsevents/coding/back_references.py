@@ -6,7 +6,7 @@ from __future__ import annotations
 from newsevents.coding.english import BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.parse_facts import children
-from newsevents.coding.syntax import phrase_text
+from newsevents.coding.syntax import helper_phrases, phrase_text
 from newsevents.model import Actor
 
 PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: asked for every phrase)
@@ -41,6 +41,8 @@ class BackReferences:
                 return None
         if kind is None:
             return None
+        if kind in ("neuter", "any"):
+            exclude = exclude | self._helpers_of_clause(head)
         for a in self.context.candidates(head.i):
             if a.code in exclude or (a.country and a.country in exclude):
                 continue
@@ -57,6 +59,16 @@ class BackReferences:
                 return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
+
+    def _helpers_of_clause(self, head) -> frozenset[str]:
+        """"Israel, with help from the United States and Jordan, shot down all of them": whoever helps the act is
+        on its actor's side, not what the clause's pronouns refer to."""
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return frozenset()
+        helpers = [t for noun in helper_phrases(verb) for t in noun.subtree
+                   if t.i != noun.i and t.dep_ in ("pobj", "conj", "poss")]
+        return frozenset(a.code for t in helpers for a in self._resolve_one(t))
 
     def _after_thing(self, head, tags) -> bool:
         """Whether the nearest noun with one of `tags` before the pronoun in its sentence names no actor (a

@@ -38,6 +38,8 @@ GOVERNORS = {
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),
 }
+# Governors of an allegation: what a restrictive relative clause inside it says is alleged with it.
+ALLEGING = frozenset({"allege", "accuse", "blame", "suspect", "claim"})
 # Verbs that keep their object from an act: "barred Iraqis from flying", "banned him from contesting" (not done).
 PREVENTING = frozenset({"bar", "ban", "prohibit", "forbid", "block", "keep", "deter", "restrain", "discourage",
                         "dissuade", "stop", "prevent", "refrain", "abstain", "desist", "exclude", "disqualify"})
@@ -179,6 +181,13 @@ def modality_of(trigger, stop_at=None) -> Modality:
             return Modality(main.label, f"time clause:{main.reason}", main.under_report, main.report_past, main.anchor)
         # "a call for its forces to be deployed": the parser's infinitival relative clause is the noun's content
         content = dep == "relcl" and _infinitive(token) and head.lemma_.lower() in CONTENT_NOUNS
+        if dep == "relcl" and not content and label is None and head.dep_ != "appos" and _restrictive(token):
+            outer = modality_of(head, stop_at)
+            if outer.label == HYPOTHETICAL and outer.reason.removeprefix("governor:") in ALLEGING:
+                # "accused Congo of supporting a militia that threatens it": a restrictive clause describes
+                # its noun inside the accusation, and is alleged with it
+                return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past,
+                                outer.anchor)
         if (dep == "relcl" and not content) or (
                 dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
@@ -259,6 +268,12 @@ def _unreal_main_of_time_clause(clause, stop_at) -> Modality | None:
     if not past or (main.reason == "modal:would" and any(m in ("until", "till", "once") for m in marks)):
         return main
     return None
+
+
+def _restrictive(clause) -> bool:
+    """A relative clause not set off from its noun by a comma ("a militia that threatens it", not ", which ...")."""
+    start = min(t.i for t in clause.subtree)
+    return not any(t.text in (",", "(", "-", "--") for t in clause.doc[clause.head.i + 1:start + 1])
 
 
 def _infinitive(token) -> bool:

@@ -95,6 +95,12 @@ def object_controller(verb):
     return next((c for c in children(head) if c.dep_ in ("dobj", "obj")), None)
 
 
+def helper_phrases(verb) -> list:
+    """The nouns of "with help from X", "with X's support" on `verb`: whoever helps is on the actor's side."""
+    return [noun for prep in children(verb) if prep.dep_ == "prep" and prep.lower_ == "with"
+            for noun in children(prep) if noun.dep_ == "pobj" and noun.lemma_.lower() in HELP_NOUNS]
+
+
 def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
 

@@ -75,8 +75,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("defiance.own-government.v1", "targets",
                "defying an order, a curfew or a ban that names no maker is aimed at the defiers' own government",
                targets.defied_rule_maker),
-    Convention("speech.addressee-from-context.v2", "targets",
-               "a speech act with no addressee is aimed at the other actor in view, not the speaker's own side",
+    Convention("speech.addressee-from-context.v3", "targets",
+               "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view, not the "
+               "speaker's own",
                speech.addressee_from_context),
     Convention("role.country-from-place.v4", "targets",
                "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's; "
@@ -138,6 +139,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("violence.state-bombing.v1", "codes",
                "a state's bombing is a military one, by air (195), not a non-military bombing (183)",
                codes.state_bombing),
+    Convention("seizure.territory.v1", "codes",
+               "seizing a named town or land (\"seized Damascus\") is occupying territory (192), not seizing property",
+               codes.territory_taken),
     Convention("violence.riot.v2", "codes",
                "civilians' violence, and protesters' damage to property, is a violent protest (145)", codes.riot),
     Convention("clash.verbal.v1", "codes",

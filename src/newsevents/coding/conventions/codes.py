@@ -36,6 +36,21 @@ def state_bombing(c: Candidate, s: SentenceScope) -> bool:
     return False
 
 
+def territory_taken(c: Candidate, s: SentenceScope) -> bool:
+    """"Rebels seized Damascus", "seized Crimea": taking a named town or land is occupying territory (192), not
+    seizing property (171); the place words ("seized the city") are the verb table's own rows."""
+    if c.code != "171" or c.frame.kind != "verb":
+        return False
+    obj = direct_object(c.frame.trigger)
+    if obj is None or obj.dep_ == "nsubjpass" or obj.pos_ != "PROPN":   # (the parser tags no entities)
+        return False
+    first = min((t.i for t in obj.subtree if t.dep_ == "compound" and t.head.i == obj.i), default=obj.i)
+    if s.lexicon.gazetteer.lookup(obj.doc[first:obj.i + 1].text) is None:
+        return False
+    c.code = "192"
+    return True
+
+
 def riot(c: Candidate, s: SentenceScope) -> bool:
     """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
     protest, a riot (145), not an armed assault; so is protesters' (not settlers') destruction of property."""

@@ -8,7 +8,7 @@ from newsevents.coding.back_references import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
-from newsevents.coding.syntax import own_clause, subject_of
+from newsevents.coding.syntax import helper_phrases, own_clause, subject_of
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -128,14 +128,16 @@ def complement_target(c: Candidate, s: SentenceScope) -> bool:
         return False
     comp, actors, mine = c.frame.complement, s.actors, _mine(c, s)
     inner = []
-    candidates = {actors.phrase_head(t) for t in own_clause(comp) if t.i in actors.by_token or is_back_reference(t)}
+    helping = {t.i for verb in own_clause(comp) if verb.pos_ == "VERB" for n in helper_phrases(verb) for t in n.subtree}
+    candidates = {actors.phrase_head(t) for t in own_clause(comp) if (t.i in actors.by_token or is_back_reference(t))
+                  and t.i not in helping}   # not "Israel, with help from the United States, shot down ..."
     for t in sorted(candidates, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), t.i)):
         for a in actors.actors_of(t):
             if a.code and (a.country or a.group) not in mine and a not in inner:
                 inner.append(a)
     if not inner:   # the named actor may sit in a subordinate clause ("whether to strike Iran")
         for t in comp.subtree:
-            for a in actors.actors_of(actors.phrase_head(t)) if t.i in actors.by_token else ():
+            for a in actors.actors_of(actors.phrase_head(t)) if t.i in actors.by_token and t.i not in helping else ():
                 if a.code and (a.country or a.group) not in mine and a not in inner:
                     inner.append(a)
     if not inner and c.code == "111":   # "said the new parliament was illegitimate": the body it calls so
@@ -202,6 +204,8 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         return False   # "urged all parties to refrain": addressed to every side, not to the last actor named
     if addressed and any(x.dep_ == "xcomp" for x in children(c.frame.trigger)):
         return False   # "urged other countries to withdraw their nationals": addressed to those it names
+    if any(_many_countries(x, s) for x in addressed):
+        return False   # "accusing Western countries of failing to ...": those it names, not the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]
@@ -211,6 +215,17 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     c.targets = [a for a in pool if a.code not in codes and a.country not in countries
                  and not own_side(a, presumed)][:1]
     return bool(c.targets)
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state", "power"})
+
+
+def _many_countries(noun, s: SentenceScope) -> bool:
+    """"Western countries", "European governments", "foreign powers": many states, none of them named."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in _COUNTRY_NOUNS and not any(
+        k.dep_ in ("det", "poss") for k in children(noun)) and any(
+        k.dep_ == "amod" and k.lower_ in s.lexicon.conventions.words("many_countries_word") | {"foreign", "other"}
+        for k in children(noun))
 
 
 def denied_allegation(events: list, s: SentenceScope) -> list:

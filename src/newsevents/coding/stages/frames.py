@@ -150,7 +150,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     complement = next((c for c in children(verb) if c.dep_ in ("ccomp", "parataxis")), None)
     if complement is None and rule.code[:3] in lexicon.conventions.words("speech_code"):
         # "acknowledged for the first time that Israel killed ...": the parser may hang the that-clause lower.
-        complement = next((t for t in verb.subtree if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
+        # (not a joined verb's: "condemned the attack and told Netanyahu that ..." says nothing of the attack)
+        below = (t for c in children(verb) if c.dep_ != "conj" for t in c.subtree)
+        complement = next((t for t in below if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(t))), None)
     if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
@@ -245,6 +247,8 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
         return Frame(noun, code, f"{rule.id} +casualties", "noun", fought_with, [casualties], noun,
                      refinements=_ids(refined))
     between = _between(noun)
+    if _standing_document(noun, code=rule.code):
+        return None
     if between is not None and not _named_document(noun):
         # "talks between Thailand and Cambodia", "clashes between Serbia and Kosovo": the parties act together
         # (the pairs conventions set them on one another)
@@ -301,6 +305,12 @@ def _named_document(noun) -> bool:
     year is referred to, not made in this sentence."""
     return any((c.dep_ == "compound" and c.pos_ == "PROPN" and not names_a_time(c)) or
                (c.like_num and len(c.text) == 4) for c in children(noun))
+
+
+def _standing_document(noun, code: str) -> bool:
+    """"its mutual defence treaty with Manila covers attacks": an agreement that is the subject of a verb in the
+    present tense is one in force, referred to, not made in this sentence."""
+    return code == "057" and noun.dep_ == "nsubj" and noun.head.tag_ in ("VBZ", "VBP")
 
 
 def _border_sides(noun, borders: frozenset[str]):
