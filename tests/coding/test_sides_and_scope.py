@@ -67,3 +67,21 @@ def test_a_treaty_in_force_is_not_signed_again(code):
     assert not [e for e in standing if e.cameo == "057"]
     signed = code("The United States and the Philippines signed a defence treaty on Monday.", "2024-03-05")
     assert "057" in {e.cameo for e in signed}
+
+
+def test_a_pronoun_refers_to_the_phrase_not_its_owner(code):
+    events = code("Yemen's Houthi movement said it would keep targeting vessels linked to Israel.", "2023-11-19")
+    assert {e.source.code for e in events} == {"HOUTHI"}
+    assert "138" in {e.cameo for e in events}
+
+
+def test_lifting_martial_law_eases_it(code):
+    events = code("South Korean President Yoon Suk Yeol lifted martial law on Wednesday.", "2024-12-04")
+    assert [(e.source.code, e.cameo) for e in events] == [("KORGOV", "0814")]
+
+
+def test_an_order_to_ones_own_fighters_is_no_demand_on_another(code):
+    assert code("Wagner chief Yevgeny Prigozhin ordered his fighters to halt their advance on Moscow on Saturday.",
+                "2023-06-24") == []
+    [withdrawal] = code("Putin ordered his troops to withdraw from Kherson.", "2022-11-09")
+    assert withdrawal.root == "08"   # the ordered act, where it is one, still is

@@ -93,7 +93,7 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         """The actors of the dictionary mentions, by the token heading each one's phrase, with that phrase's role
         word (a function of the parse and the dictionaries alone)."""
         doc = self.sent.doc
-        heads = {}
+        heads, owners = {}, {}
         for m in self.mentions:
             entry = m.entry_on(self.day)
             if entry is None:
@@ -103,7 +103,7 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                 if not (m.start <= doc[i].head.i < m.end) or doc[i].head.i == i:
                     tok = doc[i]
                     break
-            head = tok
+            head, owner = tok, tok.dep_ == "poss"
             for _ in range(4):
                 if head.dep_ in ("compound", "amod", "poss", "nmod", "det", "flat", "case") and head.head.i != head.i:
                     head = head.head
@@ -111,7 +111,10 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                     break
             if head.dep_ in ("pobj", "conj") and head.head.dep_ == "prep" and head.head.lower_ == "of":
                 head = head.head.head   # "the government of Iran" -> "government"
-            heads.setdefault(head.i, []).append(combine(entry, self.dictionary.role_of(head), head.text))
+            (owners if owner else heads).setdefault(head.i, []).append(
+                combine(entry, self.dictionary.role_of(head), head.text))
+        for i, actors in owners.items():   # "Yemen's Houthi movement": the movement first, its owner after it
+            heads[i] = heads.get(i, []) + actors
         return heads
 
     def phrase_head(self, tok):
