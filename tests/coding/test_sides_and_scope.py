@@ -85,3 +85,36 @@ def test_an_order_to_ones_own_fighters_is_no_demand_on_another(code):
                 "2023-06-24") == []
     [withdrawal] = code("Putin ordered his troops to withdraw from Kherson.", "2022-11-09")
     assert withdrawal.root == "08"   # the ordered act, where it is one, still is
+
+
+def test_someone_named_killed_in_a_countrys_strike_was_killed_by_that_country(code):
+    events = code("Hamas political leader Ismail Haniyeh was killed in an Israeli strike in Tehran on Wednesday.",
+                  "2024-07-31")
+    assert dyads(events) == {("ISR", "HAMAS", "19")}
+    # unnamed casualties: the attack's own frame, aimed at its place, codes it; the wounded are no second target
+    attack = code("Three soldiers were wounded in a Russian drone attack on Kharkiv.", "2024-07-31")
+    assert dyads(attack) == {("RUS", "UKR", "19")}
+
+
+def test_a_vow_of_punishment_threatens(code):
+    [vow] = code("Iran's Supreme Leader Ayatollah Ali Khamenei vowed harsh punishment for Israel.", "2024-07-31")
+    assert (vow.source.code, vow.target.code, vow.cameo) == ("IRNGOV", "ISR", "138")
+
+
+def test_calling_an_act_despicable_criticises_its_doer(code):
+    events = code("Israel killed Hamas leader Ismail Haniyeh in Tehran. Turkey's President Tayyip Erdogan called the "
+                  "killing a despicable act.", "2024-08-01")
+    assert ("TURGOV", "ISR", "111") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_an_act_called_a_crime_done_by_someone_accuses_them(code):
+    [accused] = code("Putin called the blast a terrorist act masterminded by Ukraine's special services.",
+                     "2022-10-09")
+    assert (accused.source.code, accused.target.country, accused.cameo) == ("RUSGOV", "UKR", "112")
+    assert "+speech.named-perpetrator.v1" in accused.rule
+
+
+def test_exercising_options_or_restraint_is_no_military_exercise(code):
+    events = code("Pakistan said it would exercise all possible options to counter the move.", "2019-08-06",
+                  include_all=True)
+    assert not [e for e in events if e.cameo == "150"]

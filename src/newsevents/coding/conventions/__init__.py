@@ -27,6 +27,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("decision.measure-taken.v1", "targets",
                "a measure that takes effect by decision (sanctions, cutting ties), agreed or decided by one actor, "
                "is taken", speech.decided_measure),
+    Convention("speech.named-perpetrator.v1", "targets",
+               "calling an act a crime \"masterminded by\" or \"carried out by\" someone accuses them (112)",
+               speech.named_perpetrator),
     Convention("speech.threat-cue.v4", "targets",
                "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
                "threatens",

@@ -8,7 +8,7 @@ from newsevents.coding.back_references import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
-from newsevents.coding.syntax import helper_phrases, own_clause, subject_of
+from newsevents.coding.syntax import agent_of, helper_phrases, own_clause, subject_of
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -119,6 +119,24 @@ def demand_must(c: Candidate, s: SentenceScope) -> bool:
     if demanded:
         c.code, c.targets = code, demanded
         return True
+    return False
+
+
+def named_perpetrator(c: Candidate, s: SentenceScope) -> bool:
+    """"Putin called the blast a terrorist act masterminded by Ukraine's special services": a criticism of an act
+    whose words name who did it ("carried out by", "ordered by") accuses them (112)."""
+    trigger = c.frame.trigger
+    if c.code != "111" or c.frame.kind != "verb":
+        return False
+    described = [x for x in children(trigger) if x.dep_ == "oprd"] + [
+        p for x in children(trigger) if x.dep_ == "prep" and x.lower_ == "as" for p in children(x) if p.dep_ == "pobj"]
+    for noun in described:
+        for acl in children(noun):
+            agent = agent_of(acl) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            doers = [a for a in s.actors.actors_of(agent) if a.code] if agent is not None else []
+            if doers:
+                c.targets, c.code = doers[:1], "112"
+                return True
     return False
 
 

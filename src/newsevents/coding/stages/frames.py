@@ -125,7 +125,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         return None
     if passive:
         agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
-        sources = [agent] if agent is not None else []
+        sources = [agent] if agent is not None else _owners_of_means(verb, lexicon)
         if agent is None and (rule.code[:2] == "03" or lemma in STANCE_PASSIVES):
             # "Vietnam is committed to ...", "Israel is opposed to French mediation": a stance, not a patient
             sources = [c for c in children(verb) if c.dep_ == "nsubjpass"]
@@ -274,6 +274,22 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
     if asked is not None and not targets:
         targets = [asked]
     return Frame(noun, code, rule.id, "noun", sources, targets, noun, refinements=_ids(refined))
+
+
+def _owners_of_means(verb, lexicon: VerbLexicon) -> list:
+    """"Haniyeh was killed in an Israeli strike": someone named killed or wounded in an act of force with no
+    "by" phrase suffered it from the act's own actor (the act's own frame codes "soldiers were wounded in a
+    Russian attack on Kharkiv", where its place is the target)."""
+    victim = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_.lower() not in CASUALTY_VERBS or victim is None or victim.pos_ != "PROPN":
+        return []
+    for prep in children(verb):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by"):
+            for noun in children(prep):
+                rule = lexicon.match_noun(noun, governed=True) if noun.dep_ == "pobj" else None
+                if rule is not None and rule.code[:2] in ("18", "19", "20"):
+                    return [c for c in children(noun) if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    return []
 
 
 def _casualties_of_fight(noun):
