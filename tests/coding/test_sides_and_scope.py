@@ -118,3 +118,15 @@ def test_exercising_options_or_restraint_is_no_military_exercise(code):
     events = code("Pakistan said it would exercise all possible options to counter the move.", "2019-08-06",
                   include_all=True)
     assert not [e for e in events if e.cameo == "150"]
+
+
+def test_a_base_is_attacked_for_whom_it_holds_and_hosts_nothing_itself(code):
+    events = code("Iran fired more than a dozen ballistic missiles at two bases in Iraq hosting U.S. forces early on "
+                  "Wednesday.", "2020-01-08")
+    assert [(e.source.code, e.target.code, e.root) for e in events] == [("IRN", "USAMIL", "19")]
+
+
+def test_bases_are_the_plural_of_base(coder):
+    doc = coder.nlp("U.S. bases in Iraq came under attack, and the hopes of talks staged on that basis faded.")
+    assert {t.text: t.lemma_ for t in doc}["bases"] == "base"
+    assert {t.text: t.lemma_ for t in doc}["basis"] == "basis"

@@ -127,6 +127,9 @@ MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # Fights the dead or wounded took part in ("soldiers were killed in a clash with Chinese troops"), and the verbs
 # that report them: the casualties' side fought the side named "with".
+# "bases in Iraq hosting U.S. forces": a base is attacked for whom it holds.
+BASE_NOUNS = frozenset({"base", "camp", "facility", "barracks", "outpost", "compound"})
+GARRISON_VERBS = frozenset({"host", "house", "hold", "shelter", "station"})
 FIGHT_NOUNS = frozenset({"clash", "fighting", "battle", "skirmish", "gunfight", "firefight", "confrontation",
                          "shootout", "gunbattle"})
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt"})

@@ -43,10 +43,11 @@ def load_pipeline(model: str, fast_attributes: bool = True):
     return nlp
 
 
-def _lemma_fixes() -> dict[str, str]:
+def _lemma_fixes() -> dict[str, tuple[str, frozenset[str]]]:
     from newsevents.coding.lexicon.tsv import read_table
 
-    return {row["form"]: row["lemma"] for row in read_table("lemma_fixes.tsv", required=("form", "lemma"))}
+    return {row["form"]: (row["lemma"], frozenset((row.get("pos") or "VERB AUX").split()))
+            for row in read_table("lemma_fixes.tsv", required=("form", "lemma"))}
 
 
 def _register_lemma_fixes() -> None:
@@ -60,11 +61,11 @@ def _register_lemma_fixes() -> None:
         fixes = _lemma_fixes()
 
         def fix_lemmas(doc):
-            """Verb lemmas the model gets wrong ("hoped" -> "hop"), from `data/lemma_fixes.tsv`."""
+            """Lemmas the model gets wrong ("hoped" -> "hop"), from `data/lemma_fixes.tsv`."""
             for token in doc:
-                lemma = fixes.get(token.lower_)
-                if lemma is not None and token.pos_ in ("VERB", "AUX"):
-                    token.lemma_ = lemma
+                fix = fixes.get(token.lower_)
+                if fix is not None and token.pos_ in fix[1]:
+                    token.lemma_ = fix[0]
             return doc
 
         return fix_lemmas

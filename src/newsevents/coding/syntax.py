@@ -3,9 +3,10 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, FORCE_NOUNS, HELP_NOUNS,
-                                       INNER_PREPS, INTENTION_NOUNS, LOCATIVE, OBJECT_CONTROL, OBJECT_DEPS,
-                                       QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
+from newsevents.coding.english import (AMOUNT_NOUNS, BASE_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, FORCE_NOUNS,
+                                       GARRISON_VERBS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
+                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
+                                       SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 
@@ -149,7 +150,15 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
         verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or (object_places_are_targets and
                                                                             t.pos_ == "PROPN")]
     out.extend(p for prep, p in verb_preps if destinations_are_targets or prep not in ("into", "to", "toward"))
-    return out
+    return [g for t in out for g in (*_garrison(t), t)]
+
+
+def _garrison(noun) -> tuple:
+    """Who a base is said to hold ("two bases in Iraq hosting U.S. forces"): the target before the base."""
+    if noun.lemma_.lower() not in BASE_NOUNS:
+        return ()
+    return tuple(object_head(o) for acl in children(noun) if acl.dep_ in ("acl", "relcl") and
+                 acl.lemma_.lower() in GARRISON_VERBS for o in children(acl) if o.dep_ == "dobj")
 
 
 def agent_of(verb):

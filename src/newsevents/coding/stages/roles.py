@@ -1,7 +1,7 @@
 """Stages 2-4: the actors of the source and target phrases, the modality of the act, and its place."""
 from __future__ import annotations
 
-from newsevents.coding.locate import EventLocator
+from newsevents.coding.locate import PLACE_WORDS, EventLocator
 from newsevents.coding.modality import modality_of
 from newsevents.coding.parse_facts import children
 from newsevents.coding.policy import Policy
@@ -60,8 +60,8 @@ def _relative_subject(clause, scope: SentenceScope) -> bool:
     militant group that has killed"), not after an act or a place ("a drone attack that killed", "Iraq's
     Kurdistan region, which ...": no actor)."""
     subject = subject_of(clause)
-    if subject is None:
-        return True
+    if subject is None:   # (not "two bases in Iraq hosting U.S. forces": a place acts in nothing)
+        return clause.head.lemma_.lower() not in PLACE_WORDS
     if subject.tag_ not in ("WP", "WDT") or subject.lower_ not in ("who", "which", "that"):
         return False
     noun = clause.head
