@@ -130,3 +130,29 @@ def test_bases_are_the_plural_of_base(coder):
     doc = coder.nlp("U.S. bases in Iraq came under attack, and the hopes of talks staged on that basis faded.")
     assert {t.text: t.lemma_ for t in doc}["bases"] == "base"
     assert {t.text: t.lemma_ for t in doc}["basis"] == "basis"
+
+
+def test_hitting_out_at_someone_criticises_them(code):
+    [hit_out] = code("China hit out at Japan over the visit.", "2023-08-15")
+    assert (hit_out.source.code, hit_out.target.code, hit_out.cameo) == ("CHN", "JPN", "111")
+    [lashed] = code("Critics lashed out at the Australian police.", "2018-11-21")
+    assert lashed.target.code == "AUSCOP"
+    assert code("Russian missiles hit Kyiv.", "2023-08-15")[0].root == "19"   # a hit still strikes
+
+
+def test_talks_that_stalled_are_not_going_on(code):
+    text = "Indirect talks between Tehran and Washington on restoring the nuclear agreement have stalled."
+    assert code(text, "2022-09-22") == []
+    assert [e.modality for e in code(text, "2022-09-22", include_all=True)] == ["negated"]
+    assert code("Talks between Russia and Ukraine resumed in April.", "2022-09-22")
+
+
+def test_a_warning_that_something_has_happened_reports_it(code):
+    [report] = code("Iran warned Israel that it had crossed a red line.", "2024-04-14")
+    assert report.cameo == "012" and "+warning.of-a-fact.v1" in report.rule
+    [threat] = code("Iran warned Israel that it would respond firmly.", "2024-04-14")
+    assert threat.cameo == "130"
+    # reported speech shifts the present back: "put" is "puts", a threat
+    [backshifted] = code("The United States warned Sudan's military that any change to the government by force put "
+                         "U.S. assistance at risk.", "2021-10-25")
+    assert backshifted.root == "13"

@@ -38,6 +38,8 @@ GOVERNORS = {
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),
 }
+# Verbs saying that an act (their subject) has stopped going on.
+STALLING = frozenset({"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "freeze"})
 # Governors of an allegation: what a restrictive relative clause inside it says is alleged with it.
 ALLEGING = frozenset({"allege", "accuse", "blame", "suspect", "claim"})
 # Verbs that keep their object from an act: "barred Iraqis from flying", "banned him from contesting" (not done).
@@ -110,6 +112,13 @@ def _nothing_done(token) -> bool:
         for c in children(token))
 
 
+def _stalled(noun) -> bool:
+    """"Talks between Tehran and Washington have stalled", "the talks broke down": what stalled is not going on."""
+    head = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and (head.lemma_.lower() in STALLING or (
+        head.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == "down" for c in children(head))))
+
+
 def _describing_participle(token) -> bool:
     """"the talks hosted by Malaysia": a participle describing a noun is a fact of its own, out of the reach of
     what governs the noun ("the ceasefire was agreed at talks hosted by ...")."""
@@ -138,6 +147,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
     for _ in range(12):
         if token.i == trigger.i and _nothing_done(token):
             return Modality(NEGATED, "neg:no object")
+        if token.i == trigger.i and _stalled(token):
+            return Modality(NEGATED, "stalled")
         if token.pos_ in ("VERB", "AUX") or token.i == trigger.i:
             own, why = _own_marks(token)
             if own == NEGATED and token.i != joined_to:

@@ -51,6 +51,22 @@ def territory_taken(c: Candidate, s: SentenceScope) -> bool:
     return True
 
 
+def warning_of_fact(c: Candidate, s: SentenceScope) -> bool:
+    """"Aid agencies warned that the fighting had cut electricity": a warning that something has happened reports
+    it (a pessimistic comment, 012); only one that looks ahead ("warned it would respond") threatens."""
+    comp, trigger = c.frame.complement, c.frame.trigger
+    if c.code != "130" or c.frame.kind != "verb" or trigger.lemma_.lower() not in ("warn", "caution") or \
+            comp is None or comp.dep_ != "ccomp":
+        return False
+    # (a perfect only: reported speech shifts the present back, "warned that any change put aid at risk")
+    aux = [a for a in children(comp) if a.dep_ in ("aux", "auxpass")]
+    if comp.tag_ != "VBN" or not any(a.lower_ in ("had", "has", "have") for a in aux) or \
+            any(a.tag_ == "MD" for a in aux):
+        return False
+    c.code = "012"
+    return True
+
+
 def riot(c: Candidate, s: SentenceScope) -> bool:
     """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
     protest, a riot (145), not an armed assault; so is protesters' (not settlers') destruction of property."""
