@@ -3,7 +3,7 @@
 mentions, role and office helpers)."""
 from __future__ import annotations
 
-from newsevents.coding.english import BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
+from newsevents.coding.english import ACT_PREDICATES, BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.parse_facts import children
 from newsevents.coding.syntax import helper_phrases, phrase_text
@@ -21,8 +21,8 @@ class BackReferences:
         if word in PERSONAL:
             kind = "person"
         elif word in NEUTER:
-            if word == "it" and head.dep_ == "dobj" and self._after_thing(head, ("NN",)):
-                return None   # "would withdraw the bill and would not sign it": the bill
+            if word == "it" and head.dep_ == "dobj" and (self._after_thing(head, ("NN",)) or _called_an_act(head)):
+                return None   # "would withdraw the bill and would not sign it": the bill; "called it a crime"
             kind = "neuter"
         elif word in PLURAL:
             if word == "them" and self._after_thing(head, ("NNS", "NNPS")):
@@ -83,6 +83,11 @@ class BackReferences:
         clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
         found = self._resolve_one(clause.head) if clause is not None else []
         return found[0] if len(found) == 1 else None
+
+
+def _called_an_act(pronoun) -> bool:
+    """"Erdogan called it a despicable act": what is called an act is one, not an actor."""
+    return any(k.dep_ == "oprd" and k.lemma_.lower() in ACT_PREDICATES for k in children(pronoun.head))
 
 
 def is_back_reference(token) -> bool:

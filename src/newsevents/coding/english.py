@@ -51,7 +51,8 @@ PACKAGE_NOUNS = frozenset({"package", "bundle"})
 # Verbs whose object is the subject of their complement ("accused X of attacking", "urged X to stop").
 OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",
                             "pressure", "push", "invite", "request", "persuade", "convince", "suspect", "criticise",
-                            "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid"})
+                            "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid", "force",
+                            "compel", "oblige"})
 # Aspectual and causative verbs pass their subject down to their complement ("began pumping", "ordered ... to").
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
                        "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",
@@ -127,6 +128,9 @@ MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
 # Fights the dead or wounded took part in ("soldiers were killed in a clash with Chinese troops"), and the verbs
 # that report them: the casualties' side fought the side named "with".
+# What "it" is called when it is an act, not an actor ("Erdogan called it a despicable act").
+ACT_PREDICATES = frozenset({"act", "attack", "crime", "move", "step", "action", "killing", "murder", "provocation",
+                            "violation", "aggression", "assassination", "atrocity", "massacre", "betrayal"})
 # "bases in Iraq hosting U.S. forces": a base is attacked for whom it holds.
 BASE_NOUNS = frozenset({"base", "camp", "facility", "barracks", "outpost", "compound"})
 GARRISON_VERBS = frozenset({"host", "house", "hold", "shelter", "station"})

@@ -173,6 +173,14 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 head.head.lemma_.lower() in GOVERNORS[NEGATED] or (
                 head.lower_ == "from" and dep == "pcomp" and head.head.lemma_.lower() in PREVENTING)):
             return Modality(NEGATED, f"governor:{head.head.lemma_.lower()} {head.lower_}", under_report, report_past)
+        if head.lower_ == "without" and dep in ("pcomp", "pobj"):
+            return Modality(NEGATED, "without", under_report, report_past)   # "bombed homes without warning"
+        if dep == "relcl" and head.lemma_.lower() == "time" and any(
+                c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in children(head)):
+            outer = modality_of(head, stop_at)   # "to execute a hostage every time Israel bombed": as its main clause
+            if outer.label != ASSERTED:
+                return Modality(outer.label, f"time clause:{outer.reason}", outer.under_report, outer.report_past,
+                                outer.anchor)
         if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in children(head)):
             return Modality(NEGATED, "yet to", under_report, report_past)   # "has yet to sign"
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):

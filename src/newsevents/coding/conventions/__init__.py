@@ -172,6 +172,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("domestic.two-roles.v2", "filter",
                "a domestic event needs two distinct roles, and statements (not appeals) are not domestic events",
                pairs.domestic_needs_two_roles),
+    Convention("incursion.armed-only.v1", "filter",
+               "crossing into or entering someone's land is an incursion (192) by armed forces only, not migrants' or "
+               "visitors'", pairs.unarmed_crossing),
     Convention("protest.not-armed-forces.v1", "filter",
                "armed forces marching or rallying are on the move, not protesting", pairs.armed_forces_moving),
     Convention("retreat.not-from-an-undertaking.v1", "filter",

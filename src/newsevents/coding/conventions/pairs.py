@@ -214,6 +214,17 @@ def domestic_needs_two_roles(c: Candidate, s: SentenceScope) -> bool:
         c.code[:2] in s.lexicon.conventions.words("statement_root") or not (source.role or target.role)))
 
 
+def unarmed_crossing(c: Candidate, s: SentenceScope) -> bool:
+    """"Israeli ground troops crossed into southern Lebanon", "Taliban insurgents entered Kabul" are incursions;
+    migrants crossing a border or a leader entering a country are not, nor is entering with no land named."""
+    tables = s.lexicon.conventions
+    return c.frame.code == "192" and c.frame.kind == "verb" and \
+        c.frame.trigger.lemma_.lower() in tables.words("incursion_verb") and \
+        (c.source.role not in tables.words("armed_role") or c.target is None or
+         c.target.country == c.source.country and not c.source.group and c.source.role != "REB")
+    # (a state's forces make no incursion into their own land; rebels taking a town in theirs do)
+
+
 def armed_forces_moving(c: Candidate, s: SentenceScope) -> bool:
     """"M23 fighters marched into the city centre", "troops rallied": armed forces marching or rallying are on
     the move; a protest is civilians' (or officials') act."""

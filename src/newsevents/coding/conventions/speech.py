@@ -8,7 +8,8 @@ from newsevents.coding.back_references import is_back_reference
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
-from newsevents.coding.syntax import agent_of, helper_phrases, own_clause, subject_of
+from newsevents.coding.syntax import (agent_of, direct_object, helper_phrases, own_clause, prepositional_objects,
+                                      subject_of)
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -39,11 +40,26 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     clause += [a for x in clause for a in children(x)
                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))]
     own = {t.lemma_.lower() for t in clause}
-    cues = [t for t in clause if t.lemma_.lower() in tables.words("threat_cue")]
+    cues = [t for t in clause if t.lemma_.lower() in tables.words("threat_cue") or _pays_for(t, s)]
     # "would not seek revenge": retaliation ruled out is no threat
     if own & tables.words("threat_frame") and any(not _negated_where(t, c.frame.complement) for t in cues):
         c.code = "130"
         return True
+    return False
+
+
+def _pays_for(verb, s: SentenceScope) -> bool:
+    """"would pay for it", "will pay for this crime": the idiom of a price to come for a wrong done (not "pay the
+    salaries", "pay for the reconstruction")."""
+    if verb.lemma_.lower() != "pay" or verb.pos_ != "VERB" or direct_object(verb) is not None:
+        return False
+    tables = s.lexicon.conventions
+    wrongs = tables.words("criticism_cue") | tables.words("generic_act_noun")
+    for prep, noun in prepositional_objects(verb):
+        rule = s.lexicon.verbs.match_noun(noun, governed=True) if prep == "for" and noun.pos_ == "NOUN" else None
+        if prep == "for" and (noun.pos_ == "PRON" or noun.lemma_.lower() in wrongs or
+                              rule is not None and rule.code[:2] in ("18", "19", "20")):
+            return True
     return False
 
 
@@ -98,6 +114,9 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     tables = s.lexicon.conventions
     if cue.dep_ == "amod" and cue.head.lemma_.lower() in tables.words("legal_term"):
         return False   # "opened a criminal case": the law's words, no one's charge
+    described = cue.head if cue.dep_ == "amod" else subject_of(cue.head) if cue.dep_ in ("acomp", "attr") else None
+    if described is not None and described.lemma_.lower() in tables.words("circumstance_noun"):
+        return False   # "faced one of the most dangerous periods in its history": times, not anyone's act
     if cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in children(cue)):
         return True
     if cue.dep_ in ("amod", "advmod") and cue.i < cue.head.i and any(   # (spaCy reads "this cowardly act" both ways)

@@ -1,7 +1,7 @@
 """Who an act is aimed at, and which country an actor named only by its role belongs to."""
 from __future__ import annotations
 
-from newsevents.coding.english import HELP_NOUNS, OBJECT_CONTROL, POSTED_PEOPLE
+from newsevents.coding.english import ACT_PREDICATES, HELP_NOUNS, OBJECT_CONTROL, POSTED_PEOPLE
 from newsevents.coding.lexicon.actors import country_actor, role_only, with_country
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
@@ -118,6 +118,9 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     elif root is None and obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("generic_act_noun") \
             and any(k.dep_ == "det" and k.lower_ in ("the", "this", "that", "these") for k in children(obj)):
         root = "*"   # "condemned the move as illegal": the latest hostile act's
+    elif root is None and obj is not None and obj.lower_ == "it" and any(
+            k.dep_ == "oprd" and k.lemma_.lower() in ACT_PREDICATES for k in children(c.frame.trigger)):
+        root = "*"   # "called it a despicable act": the act the article last reported
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
     same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)

@@ -118,11 +118,12 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         if lemma == "order" and (lexicon.match_verb(complement) is not None or
                                  complement.lemma_.lower() in lexicon.light_verbs):
             return None   # "ordered troops to withdraw": the withdrawal; "ordered X to refrain": a demand
-        if lemma == "order" and obj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj)):
-            return None   # "ordered his fighters to halt their advance": a command to one's own, no demand on another
     rule = lexicon.match_verb(verb)
     if rule is None:
         return None
+    if not passive and lemma in lexicon.conventions.words("own_people_verb") and obj is not None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj)):
+        return None   # "ordered his fighters to halt", "evacuated its embassy staff": one's own, no one else
     if passive:
         agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
         sources = [agent] if agent is not None else _owners_of_means(verb, lexicon)

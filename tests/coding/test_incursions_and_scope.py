@@ -1,0 +1,61 @@
+"""Incursions, acts done "without" or "every time", acts called crimes, warnings of what happened, and one's own
+people: rules from reading the coder on new articles. Sentences written for these tests."""
+from __future__ import annotations
+
+from factories import dyads
+
+
+def test_armed_forces_crossing_into_someones_land_is_an_incursion(code):
+    [crossed] = code("Israeli ground troops crossed into southern Lebanon on Monday.", "2024-10-01")
+    assert (crossed.source.code, crossed.target.code, crossed.cameo) == ("ISRMIL", "LBN", "192")
+    [entered] = code("Taliban insurgents entered Kabul on Sunday.", "2021-08-15")
+    assert (entered.source.code, entered.target.code, entered.cameo) == ("TALIBAN", "AFG", "192")
+    assert code("Thousands of migrants crossed into Poland.", "2021-11-09") == []
+    assert code("Biden entered Ukraine by train.", "2023-02-20") == []
+    # nor into one's own airspace, and entering talks is still talks
+    assert code("U.S. fighter jets entered U.S. airspace on Saturday.", "2023-02-05") == []
+    assert dyads(code("Iran entered talks with the United States.", "2023-02-05")) == {("IRN", "USA", "04")}
+
+
+def test_what_is_done_without_warning_is_not_a_warning(code):
+    events = code("Hamas threatened to execute an Israeli hostage every time Israel bombed civilian homes without "
+                  "warning.", "2023-10-10", include_all=True)
+    warned = [e for e in events if e.cameo == "130" and e.source.code == "ISR"]
+    assert [e.modality for e in warned] == ["negated"]
+    # the bombing "every time" is as real as the threatened execution: not asserted
+    assert not [e for e in events if e.cameo == "190" and e.modality == "asserted"]
+
+
+def test_evacuating_ones_own_staff_is_no_aid_to_the_country(code):
+    events = code("The United States sent thousands of troops to secure Kabul airport and evacuate its embassy staff.",
+                  "2021-08-16")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("USA", "AFG", "154")]
+    assert [e.cameo for e in code("Russia said it would not evacuate its embassy.", "2021-08-16")] == []
+    assert [e.cameo for e in code("Turkey evacuated civilians from Aleppo.", "2016-12-15")] == ["073"]
+
+
+def test_a_dangerous_period_is_no_ones_act(code):
+    events = code("Israel struck Beirut. Lebanon's caretaker prime minister said his country faced one of the most "
+                  "dangerous periods in its history.", "2024-10-02")
+    assert dyads(events) == {("ISR", "LBN", "19")}
+    called = code("Israel struck Beirut. Lebanon's prime minister said the strike was dangerous.", "2024-10-02")
+    assert ("LBN", "ISR", "11") in dyads(called)
+
+
+def test_paying_for_a_wrong_threatens_paying_for_a_thing_does_not(code):
+    [threat] = code("Israeli Prime Minister Benjamin Netanyahu said Iran had made a big mistake and would pay for it.",
+                    "2024-10-02")
+    assert (threat.source.code, threat.target.code, threat.cameo) == ("ISRGOV", "IRN", "130")
+    assert code("Netanyahu said Israel would pay for the reconstruction.", "2024-10-02") == []
+
+
+def test_forcing_forces_to_surrender_coerces_them_and_they_surrender(code):
+    events = code("Azerbaijan forced Armenian forces to surrender.", "2023-09-20")
+    assert dyads(events) == {("AZE", "ARM", "17"), ("ARM", None, "08")}
+
+
+def test_it_called_an_act_is_the_act_last_reported(code):
+    events = code("Israel killed Hamas leader Ismail Haniyeh in Tehran. Qatar condemned the killing. Turkey's "
+                  "President Tayyip Erdogan called it a despicable act.", "2024-08-01")
+    assert ("TURGOV", "ISR", "111") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    assert not [e for e in events if e.source.code == "TURGOV" and e.target.code == "QAT"]
