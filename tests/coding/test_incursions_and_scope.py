@@ -59,3 +59,41 @@ def test_it_called_an_act_is_the_act_last_reported(code):
                   "President Tayyip Erdogan called it a despicable act.", "2024-08-01")
     assert ("TURGOV", "ISR", "111") in {(e.source.code, e.target.code, e.cameo) for e in events}
     assert not [e for e in events if e.source.code == "TURGOV" and e.target.code == "QAT"]
+
+
+def test_a_participle_after_by_describes_its_noun(code, coder):
+    text = ("The U.N. General Assembly voted on Thursday to suspend Russia from the Human Rights Council over "
+            "reports of abuses by invading Russian troops in Ukraine.")
+    doc = coder.nlp(text)
+    invading = next(t for t in doc if t.text == "invading")
+    assert (invading.dep_, invading.head.text) == ("amod", "troops")
+    events = code(text, "2022-04-07", include_all=True)
+    assert not [e for e in events if e.root in ("13", "19")]   # the UN neither invades nor threatens to
+
+
+def test_ships_heading_somewhere_are_the_ones_heading(code):
+    events = code("A Houthi spokesman said the group would continue to target ships heading to Israel.", "2024-01-12",
+                  include_all=True)
+    assert not [e for e in events if e.root == "04"]   # the Houthis visit no one
+    # a document's participle is its issuer's act
+    demanded = code("The U.N. Security Council adopted a resolution demanding that the Houthis halt their attacks.",
+                    "2024-01-10")
+    assert ("UN", "HOUTHI", "10") in dyads(demanded)
+
+
+def test_supplying_arms_in_response_is_no_threat(code):
+    events = code("South Korea said it would review whether to supply arms to Ukraine in response.", "2024-06-19")
+    assert not [e for e in events if e.root == "13"]
+
+
+def test_offering_condolences_is_an_empathetic_comment(code):
+    [condolences] = code("Biden offered his condolences to Turkey.", "2023-02-07")
+    assert (condolences.source.code, condolences.target.code, condolences.cameo) == ("USAGOV", "TUR", "018")
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause(code):
+    events = code("The ICC issued arrest warrants for Netanyahu on Thursday. Hamas welcomed the warrants against the "
+                  "Israeli leaders but did not mention the warrant for Deif, whom Israel says it killed in an air "
+                  "strike in July.", "2024-11-22")
+    [welcome] = [e for e in events if e.cameo == "051"]
+    assert welcome.date.date.isoformat() == "2024-11-22" and welcome.date.precision == "published"

@@ -114,6 +114,10 @@ PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "ne
                         "man", "republic",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
 # Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
+# What speaks for whoever issued it ("issued a statement warning", "adopted a resolution demanding").
+DOCUMENT_NOUNS = frozenset({"statement", "resolution", "letter", "communique", "declaration", "report", "decree",
+                            "order", "note", "message", "motion", "bill", "law", "petition", "video", "post",
+                            "tweet", "ruling", "verdict", "judgment", "judgement", "notice", "memo", "directive"})
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
 # Nouns of intention whose infinitive the parser may hang on the verb ("welcomed the Musharraf pledge to quit").
 INTENTION_NOUNS = frozenset({"plan", "intention", "decision", "promise", "pledge", "vow", "commitment", "offer",

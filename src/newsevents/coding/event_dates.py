@@ -131,8 +131,10 @@ def _describes_another_noun(root, trigger) -> bool:
             return False
         if t.dep_ in ("relcl", "acl"):
             return True
-        if t.dep_ != "conj":   # a conjoined clause is read with the clause it joins
-            return t not in trigger.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
+        if t.dep_ != "conj" and t not in trigger.subtree:   # (a conjoined clause is read with the one it joins)
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t))
+        # a clause inside the act's own subtree may still sit in a relative clause further up: "the warrant for
+        # Deif, whom Israel says it killed in July"
     return False
 
 

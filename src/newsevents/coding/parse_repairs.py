@@ -105,6 +105,19 @@ def title_taken_for_object(noun):
     return subject
 
 
+def participle_taken_for_gerund(verb):
+    """"abuses of human rights by invading Russian troops": spaCy reads "invading" as a gerund with "troops" for its
+    object. A gerund right after a noun's "by", whose object (a plural noun) follows it at once, is that noun's
+    participle (as "retreating forces" is). The noun, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "by" or prep.head.pos_ != "NOUN":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.tag_ not in ("NNS", "NNPS") or obj.left_edge.i != verb.i + 1:
+        return None
+    return obj
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -134,6 +147,10 @@ def register_clause_repairs() -> None:
                     first.head, first.dep_ = head, "dobj"
                     second.head, second.dep_ = token, "nsubj"
                     token.dep_ = "conj"
+                described = participle_taken_for_gerund(token)
+                if described is not None:
+                    described.head, described.dep_ = token.head, "pobj"
+                    token.head, token.dep_ = described, "amod"
                 named = title_taken_for_object(token)
                 if named is not None:
                     token.head, token.dep_ = named, "compound"

@@ -3,8 +3,8 @@ prepositional phrases, clauses. Nothing here knows about CAMEO codes except `tar
 preference order depends on whether the act is a use of force."""
 from __future__ import annotations
 
-from newsevents.coding.english import (AMOUNT_NOUNS, BASE_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, FORCE_NOUNS,
-                                       GARRISON_VERBS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
+from newsevents.coding.english import (AMOUNT_NOUNS, BASE_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, DOCUMENT_NOUNS,
+                                       FORCE_NOUNS, GARRISON_VERBS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
                                        OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
                                        SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
@@ -45,8 +45,11 @@ def subject_of(verb, depth: int = 0):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
-        return subject_of(verb.head.head, depth + 1)   # "published agreements, demanding that ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" and \
+            (verb.doc[verb.i - 1].text == "," or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
+        # "published agreements, demanding that ...", "adopted a resolution demanding": the issuer's; not "to
+        # target ships heading to Israel" (the ships head there)
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         owner = next((c for c in children(verb.head) if c.dep_ == "poss" or
                       (c.dep_ == "compound" and c.pos_ == "PROPN")), None)

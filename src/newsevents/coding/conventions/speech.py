@@ -40,12 +40,18 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
     clause += [a for x in clause for a in children(x)
                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))]
     own = {t.lemma_.lower() for t in clause}
-    cues = [t for t in clause if t.lemma_.lower() in tables.words("threat_cue") or _pays_for(t, s)]
+    # ("would review whether to supply arms in response": a reaction, not a response promised)
+    cues = [t for t in clause if (t.lemma_.lower() in tables.words("threat_cue") and not _in_response(t)) or
+            _pays_for(t, s)]
     # "would not seek revenge": retaliation ruled out is no threat
     if own & tables.words("threat_frame") and any(not _negated_where(t, c.frame.complement) for t in cues):
         c.code = "130"
         return True
     return False
+
+
+def _in_response(word) -> bool:
+    return word.lemma_.lower() == "response" and word.dep_ == "pobj" and word.head.lower_ == "in"
 
 
 def _pays_for(verb, s: SentenceScope) -> bool:
