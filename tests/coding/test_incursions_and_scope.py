@@ -97,3 +97,13 @@ def test_a_date_in_a_relative_clause_dates_that_clause(code):
                   "strike in July.", "2024-11-22")
     [welcome] = [e for e in events if e.cameo == "051"]
     assert welcome.date.date.isoformat() == "2024-11-22" and welcome.date.precision == "published"
+
+
+def test_a_definite_owner_refers_back(code):
+    events = code("Ukraine welcomed the arrest warrant that the International Criminal Court issued for Vladimir Putin. "
+                  "The Kremlin rejected the court's decision.", "2023-03-18")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.cameo == "120"] == [("RUSGOV", "ICC", "120")]
+    # many owners are no one in particular
+    summoned = code("Ireland, Norway and Spain recognised a Palestinian state. Israel summoned the three countries' "
+                    "ambassadors for a reprimand.", "2024-05-22")
+    assert not [e for e in summoned if e.cameo == "114" and e.target.code in ("PSE", "HAMAS")]

@@ -28,12 +28,14 @@ class BackReferences:
             if word == "them" and self._after_thing(head, ("NNS", "NNPS")):
                 return None   # "shocked by the strikes, calling them unacceptable": the strikes, no actor
             kind = "any"
-        elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens):
+        elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" and t.head.i == head.i for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
-        else:
-            poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose")]
+        else:   # "its forces", "the court's decision": the owner refers back
+            poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose" or (
+                is_definite_back_reference(t) and t.tag_ == "NN"))]   # (not "the three countries'": many)
             if poss:
-                ref = self._back_reference(poss[0], [poss[0]]) if poss[0].lower_ != "whose" else self._whose(poss[0])
+                owner = [t for t in tokens if t.i in (poss[0].i, *(c.i for c in children(poss[0]) if c.dep_ == "det"))]
+                ref = self._back_reference(poss[0], owner) if poss[0].lower_ != "whose" else self._whose(poss[0])
                 if ref is not None:
                     role = self._role(head, tokens) or ref.role
                     return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
