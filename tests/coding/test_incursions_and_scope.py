@@ -107,3 +107,32 @@ def test_a_definite_owner_refers_back(code):
     summoned = code("Ireland, Norway and Spain recognised a Palestinian state. Israel summoned the three countries' "
                     "ambassadors for a reprimand.", "2024-05-22")
     assert not [e for e in summoned if e.cameo == "114" and e.target.code in ("PSE", "HAMAS")]
+
+
+def test_giving_someone_a_week_to_act_is_an_ultimatum(code):
+    [ultimatum] = code("ECOWAS gave Niger's junta a week to reinstate Bazoum.", "2023-07-30")
+    assert (ultimatum.source.code, ultimatum.target.code, ultimatum.cameo) == ("ECOWAS", "NERMIL", "139")
+    assert [e.cameo for e in code("Russia gave Ukraine more aid this week.", "2023-07-30")] == ["070"]
+
+
+def test_halting_cooperation_reduces_relations(code):
+    [halted] = code("China halted cooperation with the United States on climate change.", "2022-08-05")
+    assert (halted.source.code, halted.target.code, halted.cameo) == ("CHN", "USA", "160")
+
+
+def test_an_envoy_summoned_does_not_protest(code):
+    events = code("The U.S. ambassador to China was summoned to protest against the G7's criticism of the drills.",
+                  "2022-08-05")
+    assert not [e for e in events if e.source.code == "USAGOV"]
+
+
+def test_a_parallel_clauses_object_is_the_addressee(code):
+    events = code("Britain summoned Israel's ambassador, and Australia demanded full accountability.", "2024-04-02")
+    assert {(e.source.code, e.target.code, e.root) for e in events} == {("GBR", "ISRGOV", "11"),
+                                                                         ("AUS", "ISRGOV", "10")}
+
+
+def test_being_outraged_at_what_another_did_criticises_them(code):
+    events = code("Israel struck an aid convoy in Gaza. Biden said he was outraged and that Israel had not done "
+                  "enough to protect aid workers.", "2024-04-02")
+    assert ("USAGOV", "ISR", "111") in {(e.source.code, e.target.code, e.cameo) for e in events}

@@ -38,6 +38,8 @@ def subject_of(verb, depth: int = 0):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
         if any(c.dep_ == "nsubjpass" for c in children(verb.head)) and verb.dep_ == "conj":
             return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "summon" and is_passive(verb.head):
+            return None   # "the U.S. ambassador was summoned to protest": the summoner's purpose, not the envoy's
         if verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in children(verb.head)):
             raised = next((c for c in children(verb.head) if c.dep_ == "nsubjpass"), None)
             if raised is not None:

@@ -250,6 +250,14 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     if any(_many_countries(x, s) for x in addressed):
         return False   # "accusing Western countries of failing to ...": those it names, not the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
+    trigger = c.frame.trigger
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and subject_of(trigger) is not None and \
+            any(k.dep_ in ("nsubj", "nsubjpass") for k in children(trigger)):
+        # "Britain summoned Israel's ambassador, and Australia demanded full accountability": a parallel clause's
+        # object, not its subject, is who the second act is aimed at too
+        done_to = direct_object(trigger.head)
+        aimed = [a for a in s.actors.actors_of(done_to) if a.code] if done_to is not None else []
+        pool = aimed + [a for a in pool if a not in aimed]
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]
     if c.code == "010":
