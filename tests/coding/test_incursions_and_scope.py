@@ -113,6 +113,9 @@ def test_giving_someone_a_week_to_act_is_an_ultimatum(code):
     [ultimatum] = code("ECOWAS gave Niger's junta a week to reinstate Bazoum.", "2023-07-30")
     assert (ultimatum.source.code, ultimatum.target.code, ultimatum.cameo) == ("ECOWAS", "NERMIL", "139")
     assert [e.cameo for e in code("Russia gave Ukraine more aid this week.", "2023-07-30")] == ["070"]
+    # (parsed with the junta as the dative and no object at all)
+    assert [e.cameo for e in code("The Economic Community of West African States gave the junta a week to "
+                                  "reinstate Bazoum or face possible military intervention.", "2023-07-30")] == ["139"]
 
 
 def test_halting_cooperation_reduces_relations(code):

@@ -86,8 +86,9 @@ class VerbShape:
             clause = next((c for c in children(verb) if dep[c.i] in ("ccomp", "xcomp")), None)
             obj = next((c for c in children(clause) if dep[c.i] == "nsubj"), None) if clause is not None else None
         objs = set()
-        if obj is not None:   # "gave the junta a week to ...": spaCy makes the second object an adverbial
-            objs.update(lemma[c.i] for c in kids if dep[c.i] == "npadvmod" and c.i > obj.i)
+        first = obj if obj is not None else next((c for c in kids if dep[c.i] == "dative"), None)
+        if first is not None:   # "gave the junta a week to ...": spaCy makes the second object an adverbial
+            objs.update(lemma[c.i] for c in kids if dep[c.i] == "npadvmod" and c.i > first.i)
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.update(_held(obj, dep, lemma))
             objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
