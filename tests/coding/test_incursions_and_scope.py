@@ -139,3 +139,12 @@ def test_being_outraged_at_what_another_did_criticises_them(code):
     events = code("Israel struck an aid convoy in Gaza. Biden said he was outraged and that Israel had not done "
                   "enough to protect aid workers.", "2024-04-02")
     assert ("USAGOV", "ISR", "111") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_aid_suspended_with_no_one_named_is_the_story_countrys(code):
+    text = ("NIAMEY, July 26 (Reuters) - Soldiers detained President Mohamed Bazoum on Wednesday.\n\n"
+            "France, the former colonial power, suspended development aid and budget support.")
+    assert ("FRA", "NER", "16") in dyads(code(text, "2023-07-27"))
+    general = ("NAYPYITAW, April 2 (Reuters) - Rescuers searched for survivors of the earthquake.\n\n"
+               "The United States, which has sharply cut its foreign aid, pledged $2 million.")
+    assert not [e for e in code(general, "2025-04-02") if e.root == "16"]

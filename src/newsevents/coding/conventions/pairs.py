@@ -101,20 +101,25 @@ def named_counterpart(c: Candidate, s: SentenceScope):
 
 
 def story_country(c: Candidate, s: SentenceScope):
-    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge, a kind of aid or an
-    appeal ("the U.N. urged calm") that names no beneficiary or addressee, by a foreign actor, is for the
-    country the story is about: its dateline's, when the article names no third country more often. A bare
-    "sent" or "helped" (070) says too little; an appeal to someone unnamed ("urged voters") is not to a
-    country."""
+    """"Kenya has pledged 1,000 officers" in a story filed from Port-au-Prince: a pledge, a kind of aid, aid
+    suspended or an appeal ("the U.N. urged calm") that names no beneficiary or addressee, by a foreign actor, is
+    for the country the story is about: its dateline's, when the article names no third country more often. A
+    bare "sent" or "helped" (070) says too little; an appeal to someone unnamed ("urged voters") is not to a
+    country, nor is a cut in "its foreign aid" anywhere."""
     place, tables = s.context.story_place, s.lexicon.conventions
     if c.targets or place is None or not place.country or \
-            c.code[:2] not in tables.words("story_target_root") or \
+            (c.code[:2] not in tables.words("story_target_root") and
+             c.code[:3] not in tables.words("story_target_code")) or \
             c.code in tables.words("story_target_too_vague") or \
             any(a.country == place.country for a in c.sources) or _other_actors(c, s) or \
             s.context.story_country({a.country for a in c.sources}) != place.country:
         return None
     if c.code[:2] in tables.words("appeal_root") and not _appeal_without_addressee(c, s):
         return None
+    obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else None
+    if obj is not None and any(k.dep_ == "amod" and k.lower_ in ("foreign", "overseas", "international", "global")
+                               for k in children(obj)):
+        return None   # "has sharply cut its foreign aid": to everyone
     home = country_actor(place.country, None, place.name, "")
     return [(a, home) for a in c.sources]
 
