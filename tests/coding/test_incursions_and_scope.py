@@ -148,3 +148,31 @@ def test_aid_suspended_with_no_one_named_is_the_story_countrys(code):
     general = ("NAYPYITAW, April 2 (Reuters) - Rescuers searched for survivors of the earthquake.\n\n"
                "The United States, which has sharply cut its foreign aid, pledged $2 million.")
     assert not [e for e in code(general, "2025-04-02") if e.root == "16"]
+
+
+def test_suspending_talks_halts_negotiations(code):
+    [halted] = code("Hamas suspended negotiations with Israel over the release of hostages.", "2024-01-02")
+    assert (halted.source.code, halted.target.code, halted.cameo) == ("HAMAS", "ISR", "164")
+
+
+def test_a_warning_of_a_danger_is_no_threat(code):
+    assert not [e for e in code("The U.N. said it was sending aid to Ukraine and warned of a humanitarian "
+                                "catastrophe.", "2023-06-07") if e.root == "13"]
+    [retaliation] = code("Israel warned Hezbollah of retaliation.", "2023-06-07")
+    assert retaliation.cameo == "130"
+
+
+def test_countermeasures_promised_threaten(code):
+    events = code("Russia said it would take countermeasures if NATO deployed troops in Sweden.", "2024-02-25")
+    assert ("RUS", "NATO", "130") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_agreeing_a_deal_signs_it(code):
+    assert dyads(code("Sweden and Hungary agreed a deal for Hungary to buy four Gripen jets.", "2024-02-23")) == {
+        ("SWE", "HUN", "05")}
+
+
+def test_being_concerned_and_calling_on_someone_appeals_to_them(code):
+    events = code("The United States said it was deeply concerned and called on Azerbaijan to halt its military "
+                  "actions immediately.", "2023-09-20")
+    assert ("USA", "AZE", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}

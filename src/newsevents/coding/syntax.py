@@ -33,6 +33,8 @@ def subject_of(verb, depth: int = 0):
         return controller   # "accused Moscow of attacking", "urged Israel not to attack": the object acts
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp"):
         return subject_of(verb.head.head, depth + 1)   # "France is ready to contribute troops"
+    if verb.dep_ == "conj" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head, depth + 1)   # "it was deeply concerned and called on Azerbaijan to"
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(verb)):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours

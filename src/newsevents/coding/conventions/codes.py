@@ -52,11 +52,18 @@ def territory_taken(c: Candidate, s: SentenceScope) -> bool:
 
 
 def warning_of_fact(c: Candidate, s: SentenceScope) -> bool:
-    """"Aid agencies warned that the fighting had cut electricity": a warning that something has happened reports
-    it (a pessimistic comment, 012); only one that looks ahead ("warned it would respond") threatens."""
+    """"Aid agencies warned that the fighting had cut electricity", "warned of a humanitarian catastrophe": a
+    warning that something has happened, or of a danger, reports it (a pessimistic comment, 012); only one that
+    looks ahead to what its speaker will do ("warned it would respond", "warned of retaliation") threatens."""
     comp, trigger = c.frame.complement, c.frame.trigger
-    if c.code != "130" or c.frame.kind != "verb" or trigger.lemma_.lower() not in ("warn", "caution") or \
-            comp is None or comp.dep_ != "ccomp":
+    if c.code != "130" or c.frame.kind != "verb" or trigger.lemma_.lower() not in ("warn", "caution"):
+        return False
+    dangers = [p for prep, p in prepositional_objects(trigger) if prep == "of"] if comp is None else []
+    if dangers and not any(p.lemma_.lower() in s.lexicon.conventions.words("threat_cue") or
+                           s.lexicon.verbs.match_noun(p, governed=True) is not None for p in dangers):
+        c.code = "012"   # (an act warned of, "warned of strikes", may be one the speaker means to do)
+        return True
+    if comp is None or comp.dep_ != "ccomp":
         return False
     # (a perfect only: reported speech shifts the present back, "warned that any change put aid at risk")
     aux = [a for a in children(comp) if a.dep_ in ("aux", "auxpass")]
