@@ -176,3 +176,15 @@ def test_being_concerned_and_calling_on_someone_appeals_to_them(code):
     events = code("The United States said it was deeply concerned and called on Azerbaijan to halt its military "
                   "actions immediately.", "2023-09-20")
     assert ("USA", "AZE", "020") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_forces_pushing_or_moving_into_a_town_take_it(code):
+    assert dyads(code("Israeli troops pushed into Rafah on Tuesday.", "2024-05-07")) == {("ISR", "PSE", "19")}
+    assert code("Thousands of refugees moved into Poland.", "2022-03-01") == []
+
+
+def test_an_appeal_on_others_is_not_aimed_at_the_joined_verbs_object(code):
+    events = code("Bolivia severed relations with Israel. Hamas welcomed Bolivia's move and called on Arab countries to "
+                  "follow suit.", "2023-11-01")
+    assert not [e for e in events if e.root == "02" and e.target is not None]
+    assert ("HAMAS", "BOL", "051") in {(e.source.code, e.target.code, e.cameo) for e in events}

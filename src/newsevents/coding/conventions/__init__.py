@@ -15,9 +15,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("custody.implied-authorities.v2", "sources",
                "an arrest, detention or deportation with no \"by\" phrase is the state's (the police there)",
                targets.implied_authorities),
-    Convention("target.conjoined-verb-object.v2", "actors",
-               "a conjoined verb without its own subject shares the first verb's object; a statement, the appeal's "
-               "joined to it", targets.conjoined_verb_object),
+    Convention("target.conjoined-verb-object.v3", "actors",
+               "a conjoined verb with no addressee or subject of its own shares the first verb's object; a "
+               "statement, the appeal's", targets.conjoined_verb_object),
     Convention("claim.own-act.v1", "targets",
                "an act its own actor claims to have done (\"claimed to have struck\") is asserted, as a claim of "
                "responsibility is", speech.claimed_own_act),

@@ -34,6 +34,9 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
     trigger = c.frame.trigger
     if c.targets or c.frame.kind not in ("verb", "light"):
         return False
+    if any(x.dep_ == "prep" and x.lower_ in ("on", "upon") and any(p.dep_ == "pobj" for p in children(x))
+           for x in children(trigger)) and c.code[:2] == "02":
+        return False   # "welcomed Bolivia's move and called on Arab countries to follow suit": its own addressee
     if trigger.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)) and (
             c.frame.kind == "verb" or noun_targets(c.frame.noun)):   # ("imposed sanctions on six heads of ...")
         other = trigger.head
