@@ -188,3 +188,21 @@ def test_an_appeal_on_others_is_not_aimed_at_the_joined_verbs_object(code):
                   "follow suit.", "2023-11-01")
     assert not [e for e in events if e.root == "02" and e.target is not None]
     assert ("HAMAS", "BOL", "051") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_things_used_by_a_group_are_not_its_acts(code):
+    assert code("Pagers used by Hezbollah members exploded across Lebanon on Tuesday, killing at least nine people.",
+                "2024-09-17") == []
+    assert dyads(code("Air strikes carried out by Israel hit Gaza.", "2024-09-17")) == {("ISR", "PSE", "19")}
+
+
+def test_an_office_of_another_country_is_its_owners(code):
+    [said] = code("North Korea blew up roads on Tuesday, Seoul's Joint Chiefs of Staff said.", "2024-10-15")
+    assert said.source.code == "KORMIL"
+
+
+def test_the_incident_condemned_is_the_act_last_reported(code):
+    events = code("Belarus forced down a Ryanair plane and arrested a journalist on board. Police then detained Roman "
+                  "Protasevich and his Russian girlfriend. European Commission President Ursula von der Leyen called "
+                  "the incident outrageous.", "2021-05-24")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "111"] == [("EU", "BLR")]

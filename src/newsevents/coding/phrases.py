@@ -8,6 +8,7 @@ descriptions ("it", "the country", "the alliance") resolve through the `Context`
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from newsevents.coding.article import Context
 from newsevents.coding.english import (
@@ -340,6 +341,12 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             # "Peru's Congress": an institution's common name belongs to the country its phrase names
             return next((e for m, e in entries if e.kind in ("country", "adjective") and e.country != own.country
                          and not m.start <= head.i < m.end), own)
+        if own is not None and own.kind == "office" and own.role:
+            # "Seoul's Joint Chiefs of Staff": an office another country also has, its owner's
+            owner = next((e for m, e in entries if e.kind in ("country", "capital") and e.country and
+                          e.country != own.country and self.sent.doc[m.end - 1].dep_ in ("poss", "case")), None)
+            if owner is not None:
+                return replace(own, country=owner.country)
         if own is not None:   # the head's own phrase is the most reliable ("Kremlin spokesman Peskov")
             return own
         for appos in (c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in CITIZEN_NOUNS):

@@ -34,8 +34,12 @@ class ActorStage:
             if all(not a.code for a in c.sources) and frame.kind == "verb":
                 # "air strikes carried out by Israel hit Gaza", "drone attacks claimed by the Houthis struck":
                 # the act named as the subject was done by the agent of the participle describing it
-                agents = [agent_of(k) for subject in frame.sources if subject is not None
-                          for k in children(subject) if k.dep_ == "acl" and k.tag_ == "VBN"]
+                # (an act or people, "the two delegations, led by ...", not a thing: "pagers used by Hezbollah
+                # members exploded" were not Hezbollah's act)
+                acts, roles = scope.lexicon.verbs.noun_heads, scope.actors.dictionary
+                agents = [agent_of(k) for subject in frame.sources if subject is not None and (
+                          subject.lemma_.lower() in acts or roles.role_of(subject)) for k in children(subject)
+                          if k.dep_ == "acl" and k.tag_ == "VBN"]
                 c.sources = first_actors(agents, scope.actors, instruments) or c.sources
             if not c.sources:
                 self.policy.adjust("sources", c, scope)   # an act that implies who did it ("was arrested")
