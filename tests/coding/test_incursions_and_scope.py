@@ -206,3 +206,15 @@ def test_the_incident_condemned_is_the_act_last_reported(code):
                   "Protasevich and his Russian girlfriend. European Commission President Ursula von der Leyen called "
                   "the incident outrageous.", "2021-05-24")
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "111"] == [("EU", "BLR")]
+
+
+def test_fighting_that_broke_out_between_two_sides_is_theirs(code):
+    events = code("Heavy fighting broke out on Saturday between the Sudanese army and the paramilitary Rapid Support "
+                  "Forces.", "2023-04-15")
+    assert ("SDNMIL", "RSF", "190") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_the_story_states_army_owns_its_pronouns(code):
+    events = code("KHARTOUM, April 15 (Reuters) - The RSF said it had seized the presidential palace. The army said its "
+                  "aircraft had struck RSF bases around the city.", "2023-04-15")
+    assert ("SDNMIL", "RSF", "190") in {(e.source.code, e.target and e.target.code, e.cameo) for e in events}

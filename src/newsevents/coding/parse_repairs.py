@@ -105,6 +105,21 @@ def title_taken_for_object(noun):
     return subject
 
 
+# Verbs of an act's course: the parser hangs the act's "between" phrase on them ("fighting broke out ... between").
+COURSE_VERBS = frozenset({"break", "erupt", "flare", "continue", "rage", "resume", "intensify", "escalate",
+                          "begin", "start", "end", "stall", "collapse"})
+
+
+def between_of_subject(prep) -> bool:
+    """"Heavy fighting broke out in the capital on Saturday between the army and the RSF": spaCy hangs "between"
+    on the verb; on a verb of an act's course with a common-noun subject it names that act's sides."""
+    if prep.dep_ != "prep" or prep.lower_ != "between" or prep.head.pos_ != "VERB" or \
+            prep.head.lemma_.lower() not in COURSE_VERBS:
+        return False
+    subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.i < prep.i
+
+
 def participle_taken_for_gerund(verb):
     """"abuses of human rights by invading Russian troops": spaCy reads "invading" as a gerund with "troops" for its
     object. A gerund right after a noun's "by", whose object (a plural noun) follows it at once, is that noun's
@@ -137,6 +152,8 @@ def register_clause_repairs() -> None:
                     token.head = main
                 elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
+                elif between_of_subject(token):
+                    token.head = next(c for c in token.head.children if c.dep_ == "nsubj")
                 joined = object_taken_for_subject(token)
                 if joined is not None:
                     first, second = joined

@@ -85,6 +85,13 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                 for a in self.actors_of(tok):
                     if a.country or a.group:
                         out.append((i, a, dep in ("nsubj", "nsubjpass")))
+            elif dep == "nsubj" and pos == "NOUN" and tok.head.dep_ == "ROOT" and i not in by_token and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) and \
+                    (role := self.dictionary.role_of(tok)) in ("MIL", "GOV", "COP") and \
+                    (home := self.context.story_country()):
+                # "The army said its aircraft had struck RSF bases": the story's state's army is in view, and
+                # its pronouns are its own, not the last sentence's named actor's
+                out.append((i, country_actor(home, role, tok.text, tok.text), True))
             elif dep in ("nsubj", "nsubjpass") and i in pronouns and tok.lower_ in PERSON_OR_PLURAL:
                 # "He said ... He condemned": a pronoun subject the sentence's coding resolved stays in view
                 out.extend((i, a, True) for a in pronouns[i] if a.country or a.group)
