@@ -218,3 +218,10 @@ def test_the_story_states_army_owns_its_pronouns(code):
     events = code("KHARTOUM, April 15 (Reuters) - The RSF said it had seized the presidential palace. The army said its "
                   "aircraft had struck RSF bases around the city.", "2023-04-15")
     assert ("SDNMIL", "RSF", "190") in {(e.source.code, e.target and e.target.code, e.cameo) for e in events}
+
+
+def test_what_broke_out_between_two_sides_did_nothing_itself(code):
+    events = code("KHARTOUM, April 15 (Reuters) - Heavy fighting broke out in Sudan's capital on Saturday between the "
+                  "army and the paramilitary Rapid Support Forces, with each side accusing the other of starting the "
+                  "clashes.", "2023-04-15")
+    assert not [e for e in events if e.root == "13"]

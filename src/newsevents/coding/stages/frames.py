@@ -131,6 +131,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
             # "Vietnam is committed to ...", "Israel is opposed to French mediation": a stance, not a patient
             sources = [c for c in children(verb) if c.dep_ == "nsubjpass"]
             obj = None if lemma in STANCE_PASSIVES else obj
+    elif subj is not None and subj.lemma_.lower() in lexicon.noun_heads and _between(subj) is not None:
+        sources = []   # "fighting between the army and the RSF broke out": the act's parties are its own frame's
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
