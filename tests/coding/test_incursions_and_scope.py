@@ -225,3 +225,22 @@ def test_what_broke_out_between_two_sides_did_nothing_itself(code):
                   "army and the paramilitary Rapid Support Forces, with each side accusing the other of starting the "
                   "clashes.", "2023-04-15")
     assert not [e for e in events if e.root == "13"]
+
+
+def test_concern_over_someones_actions_is_aimed_at_them(code):
+    events = code("Japan and Australia expressed serious concern over China's dangerous actions.", "2024-06-20")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("JPN", "CHN", "110"), ("AUS", "CHN", "110")}
+
+
+def test_intelligence_shared_is_information(code):
+    events = code("QUITO, Oct 2 (Reuters) - Ecuador and Colombia signed an agreement on Monday to share intelligence "
+                  "and coordinate border patrols against drug gangs.", "2023-10-02")
+    assert not [e for e in events if e.target is not None and e.target.role == "SPY"]
+    assert ("UKRSPY", "112") in {(e.source.code, e.cameo) for e in code(
+        "Ukrainian intelligence said Russian forces struck Kharkiv.", "2023-10-02")}
+
+
+def test_a_threat_in_a_second_that_clause_threatens(code):
+    [threat] = code("The Kremlin said Finland's membership would be a threat and that Russia would be forced to take "
+                    "retaliatory steps.", "2022-05-14")
+    assert (threat.source.code, threat.target.code, threat.cameo) == ("RUSGOV", "FIN", "130")

@@ -47,6 +47,10 @@ PERSON_OR_PLURAL = PERSONAL | PLURAL
 
 
 
+# What information is given or taken by ("share intelligence", "gathered intelligence").
+SHARING_VERBS = frozenset({"share", "exchange", "provide", "gather", "give", "pass", "receive", "supply", "collect"})
+
+
 class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
     """The actor mentions of one sentence and the resolution of its noun phrases."""
 
@@ -385,6 +389,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         entry = named.entry_on(self.day) if named is not None else None
         if entry is not None and head.pos_ == "PROPN" and entry.kind in PLACE_KINDS:
             return None   # "the West Bank" is a place, not a bank
+        if head.lower_ == "intelligence" and head.dep_ == "dobj" and head.head.lemma_.lower() in SHARING_VERBS:
+            return None   # "agreed to share intelligence": information, not the intelligence services
         role = self.dictionary.role_of_phrase([t for t in tokens if t.i <= head.i][-3:])
         if role:
             return role

@@ -35,7 +35,10 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
         c.frame.trigger.lemma_.lower() in tables.words("vowing_verb")   # "vowed that Hamas would pay a price"
     if not vow and not _statement(c, s):   # (asked first: most candidates are not; their clause need not be read)
         return False
-    clause = own_clause(c.frame.complement)
+    # ("said X would be a threat and that Russia would be forced to take retaliatory steps": each "that" said)
+    said = [k for k in children(c.frame.complement) if k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") and
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in children(k))]
+    clause = [t for k in (c.frame.complement, *said) for t in own_clause(k)]
     # "reserved the right to respond": the right's infinitive is its content
     clause += [a for x in clause for a in children(x)
                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))]

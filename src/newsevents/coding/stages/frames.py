@@ -163,10 +163,14 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
     if rule.code[:2] in ("01", "05", "10", "11", "12"):
         # "praised South Korea for its cooperation", "criticised X over its offensive": the grounds of a
-        # speech act are its topic, not a second event.
-        for prep in children(verb):
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
-                used_nouns.update(p.i for p in children(prep) if p.dep_ == "pobj")
+        # speech act are its topic, not a second event; whose they are, its target after the object
+        # ("expressed concern over China's dangerous actions")
+        for head in (verb, obj) if obj is not None else (verb,):
+            for prep in children(head):
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "over", "of", "about"):
+                    grounds = [p for p in children(prep) if p.dep_ == "pobj"]
+                    used_nouns.update(p.i for p in grounds)
+                    targets += [k for p in grounds for k in children(p) if k.dep_ == "poss" and k.pos_ == "PROPN"]
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
