@@ -244,3 +244,17 @@ def test_a_threat_in_a_second_that_clause_threatens(code):
     [threat] = code("The Kremlin said Finland's membership would be a threat and that Russia would be forced to take "
                     "retaliatory steps.", "2022-05-14")
     assert (threat.source.code, threat.target.code, threat.cameo) == ("RUSGOV", "FIN", "130")
+
+
+def test_what_a_deal_requires_is_owed_not_done(code):
+    events = code("The deal requires Israeli troops to withdraw from southern Lebanon within 60 days.", "2024-11-27",
+                  include_all=True)
+    withdrawal = [e for e in events if e.cameo == "0874"]
+    assert [(e.source.code, e.modality) for e in withdrawal] == [("ISRMIL", "future")]
+
+
+def test_backing_a_plan_to_annex_is_no_support_for_the_annexed(code):
+    events = code("President Vladimir Putin backed a plan to annex parts of Ukraine.", "2022-09-21")
+    assert not [e for e in events if e.root == "05"]
+    assert ("EU", "UKR", "051") in {(e.source.code, e.target.code, e.cameo)
+                                    for e in code("The EU backed a plan to rebuild Ukraine.", "2022-09-21")}

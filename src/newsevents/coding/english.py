@@ -52,7 +52,7 @@ PACKAGE_NOUNS = frozenset({"package", "bundle"})
 OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",
                             "pressure", "push", "invite", "request", "persuade", "convince", "suspect", "criticise",
                             "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid", "force",
-                            "compel", "oblige"})
+                            "compel", "oblige", "require"})
 # Aspectual and causative verbs pass their subject down to their complement ("began pumping", "ordered ... to").
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
                        "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",

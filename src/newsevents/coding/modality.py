@@ -33,7 +33,7 @@ GOVERNORS = {
     }),
     FUTURE: frozenset({
         "plan", "intend", "aim", "prepare", "agree", "pledge", "promise", "vow", "offer", "commit", "resolve",
-        "schedule", "set", "vote", "approve", "authorize", "authorise", "ready", "poise",
+        "schedule", "set", "vote", "approve", "authorize", "authorise", "ready", "poise", "require",
     }),
     NEGATED: frozenset({"deny", "refuse", "reject", "dismiss", "rule", "fail", "decline", "avoid", "stop",
                         "prevent", "halt", "cancel", "abandon", "postpone", "delay", "rebut", "refute"}),

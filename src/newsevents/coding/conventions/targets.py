@@ -154,13 +154,17 @@ def victims_of_claimed_act(c: Candidate, s: SentenceScope) -> bool:
 
 
 def doer_of_welcomed_measure(c: Candidate, s: SentenceScope) -> bool:
-    """"Hamas welcomed the warrants against the Israeli leaders": welcoming or praising a hostile measure
-    approves of whoever took it (the latest other actor the article said did that kind of act), never of its
-    target; with no such actor, of no one."""
+    """"Hamas welcomed the warrants against the Israeli leaders": welcoming or praising a hostile measure (or a
+    plan for one) approves of whoever took it (the latest other actor the article said did that kind of act),
+    never of its target; with no such actor, of no one."""
     if c.frame.kind != "verb" or c.code[:2] != "05":
         return False
     obj = direct_object(c.frame.trigger)
     rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
+    planned = [a for a in children(obj) if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB" and
+               any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))] if obj is not None else []
+    if rule is None and planned and obj.lemma_.lower() in s.lexicon.conventions.words("plan_noun"):
+        rule = s.lexicon.verbs.match_verb(planned[0])   # "backed a plan to annex parts of Ukraine": the annexation
     if rule is None or rule.code[:2] not in _roots(s, "aimed_root") or any(
             k.dep_ in ("poss", "amod", "compound") and k.i in s.actors.by_token for k in children(obj)):
         return False   # ("would not support an Israeli strike": the doer named, and supported or not)
