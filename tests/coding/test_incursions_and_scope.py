@@ -258,3 +258,11 @@ def test_backing_a_plan_to_annex_is_no_support_for_the_annexed(code):
     assert not [e for e in events if e.root == "05"]
     assert ("EU", "UKR", "051") in {(e.source.code, e.target.code, e.cameo)
                                     for e in code("The EU backed a plan to rebuild Ukraine.", "2022-09-21")}
+
+
+def test_sheltering_needs_someone_sheltered(code):
+    events = code("A Russian air strike destroyed a theatre in Mariupol where hundreds of civilians were sheltering.",
+                  "2022-03-17")
+    assert [e.cameo for e in events] == ["1712"]
+    harboured = code("Islamabad accuses Kabul of sheltering TTP fighters.", "2024-12-26", include_all=True)
+    assert ("AFG", "TTP", "075") in {(e.source.code, e.target.code, e.cameo) for e in harboured}
