@@ -100,8 +100,8 @@ def test_a_date_in_a_relative_clause_dates_that_clause(code):
 
 
 def test_a_definite_owner_refers_back(code):
-    events = code("Ukraine welcomed the arrest warrant that the International Criminal Court issued for Vladimir Putin. "
-                  "The Kremlin rejected the court's decision.", "2023-03-18")
+    events = code("Ukraine welcomed the arrest warrant that the International Criminal Court issued for Vladimir "
+                  "Putin. The Kremlin rejected the court's decision.", "2023-03-18")
     assert [(e.source.code, e.target.code, e.cameo) for e in events if e.cameo == "120"] == [("RUSGOV", "ICC", "120")]
     # many owners are no one in particular
     summoned = code("Ireland, Norway and Spain recognised a Palestinian state. Israel summoned the three countries' "
@@ -184,8 +184,8 @@ def test_forces_pushing_or_moving_into_a_town_take_it(code):
 
 
 def test_an_appeal_on_others_is_not_aimed_at_the_joined_verbs_object(code):
-    events = code("Bolivia severed relations with Israel. Hamas welcomed Bolivia's move and called on Arab countries to "
-                  "follow suit.", "2023-11-01")
+    events = code("Bolivia severed relations with Israel. Hamas welcomed Bolivia's move and called on Arab countries "
+                  "to follow suit.", "2023-11-01")
     assert not [e for e in events if e.root == "02" and e.target is not None]
     assert ("HAMAS", "BOL", "051") in {(e.source.code, e.target.code, e.cameo) for e in events}
 
@@ -215,8 +215,8 @@ def test_fighting_that_broke_out_between_two_sides_is_theirs(code):
 
 
 def test_the_story_states_army_owns_its_pronouns(code):
-    events = code("KHARTOUM, April 15 (Reuters) - The RSF said it had seized the presidential palace. The army said its "
-                  "aircraft had struck RSF bases around the city.", "2023-04-15")
+    events = code("KHARTOUM, April 15 (Reuters) - The RSF said it had seized the presidential palace. The army said "
+                  "its aircraft had struck RSF bases around the city.", "2023-04-15")
     assert ("SDNMIL", "RSF", "190") in {(e.source.code, e.target and e.target.code, e.cameo) for e in events}
 
 

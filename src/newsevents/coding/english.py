@@ -113,11 +113,11 @@ NAMED_AFTER_PLACES = frozenset({"convention", "agreement", "accord", "accords", 
 PAIR_HEADS = frozenset({"leader", "country", "side", "nation", "government", "neighbour", "neighbor", "president",
                         "man", "republic",
                         "state", "party", "rival", "ally", "foe", "capital", "minister", "army", "military"})
-# Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 # What speaks for whoever issued it ("issued a statement warning", "adopted a resolution demanding").
 DOCUMENT_NOUNS = frozenset({"statement", "resolution", "letter", "communique", "declaration", "report", "decree",
                             "order", "note", "message", "motion", "bill", "law", "petition", "video", "post",
                             "tweet", "ruling", "verdict", "judgment", "judgement", "notice", "memo", "directive"})
+# Verbs whose patient is a document: "it was signed by ..." is the accord, not an actor.
 DOCUMENT_VERBS = frozenset({"sign", "initial", "ratify", "adopt", "approve", "draft", "endorse", "publish"})
 # Nouns of intention whose infinitive the parser may hang on the verb ("welcomed the Musharraf pledge to quit").
 INTENTION_NOUNS = frozenset({"plan", "intention", "decision", "promise", "pledge", "vow", "commitment", "offer",
@@ -130,14 +130,14 @@ SENT_PEOPLE = frozenset({"migrant", "refugee", "civilian", "people", "crowd", "p
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Exchanges in which an act is done ("agreed in a phone call", "said during talks with X"): the act's subject took part.
 SETTING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation"})
-# Fights the dead or wounded took part in ("soldiers were killed in a clash with Chinese troops"), and the verbs
-# that report them: the casualties' side fought the side named "with".
 # What "it" is called when it is an act, not an actor ("Erdogan called it a despicable act").
 ACT_PREDICATES = frozenset({"act", "attack", "crime", "move", "step", "action", "killing", "murder", "provocation",
                             "violation", "aggression", "assassination", "atrocity", "massacre", "betrayal"})
 # "bases in Iraq hosting U.S. forces": a base is attacked for whom it holds.
 BASE_NOUNS = frozenset({"base", "camp", "facility", "barracks", "outpost", "compound"})
 GARRISON_VERBS = frozenset({"host", "house", "hold", "shelter", "station"})
+# Fights the dead or wounded took part in ("soldiers were killed in a clash with Chinese troops"), and the verbs
+# that report them: the casualties' side fought the side named "with".
 FIGHT_NOUNS = frozenset({"clash", "fighting", "battle", "skirmish", "gunfight", "firefight", "confrontation",
                          "shootout", "gunbattle"})
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt"})

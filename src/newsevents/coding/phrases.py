@@ -45,8 +45,6 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case"
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 PERSON_OR_PLURAL = PERSONAL | PLURAL
 
-
-
 # What information is given or taken by ("share intelligence", "gathered intelligence").
 SHARING_VERBS = frozenset({"share", "exchange", "provide", "gather", "give", "pass", "receive", "supply", "collect"})
 

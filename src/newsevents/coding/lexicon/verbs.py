@@ -91,7 +91,7 @@ class VerbShape:
             objs.update(lemma[c.i] for c in kids if dep[c.i] == "npadvmod" and c.i > first.i)
         if obj is not None:   # the head lemma, and "modifier head" ("chemical weapon", "nerve agent")
             objs.update(_held(obj, dep, lemma))
-            objs.add("*")   # (a row whose object is "*" asks for any object: "sheltered militants", not "were sheltering")
+            objs.add("*")   # (a row's object "*" asks for any: "sheltered militants", not "were sheltering")
             objs.update(f"{lemma[c.i]} {lemma[obj.i]}" for c in children(obj) if dep[c.i] in ("amod", "compound"))
             if obj.pos_ == "PROPN":   # "released Prime Minister Chaudhry": the title says what the name is
                 objs.update(lemma[c.i] for c in children(obj) if dep[c.i] == "compound" and c.pos_ in ("NOUN", "PROPN"))
