@@ -67,7 +67,7 @@ def _pays_for(verb, s: SentenceScope) -> bool:
     for prep, noun in prepositional_objects(verb):
         rule = s.lexicon.verbs.match_noun(noun, governed=True) if prep == "for" and noun.pos_ == "NOUN" else None
         if prep == "for" and (noun.pos_ == "PRON" or noun.lemma_.lower() in wrongs or
-                              rule is not None and rule.code[:2] in ("18", "19", "20")):
+                              rule is not None and rule.code[:2] in tables.words("violence_root")):
             return True
     return False
 
@@ -254,7 +254,7 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         return False   # "accusing Western countries of failing to ...": those it names, not the last actor named
     pool = s.context.candidates(c.frame.trigger.i)
     trigger = c.frame.trigger
-    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and subject_of(trigger) is not None and \
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and \
             any(k.dep_ in ("nsubj", "nsubjpass") for k in children(trigger)):
         # "Britain summoned Israel's ambassador, and Australia demanded full accountability": a parallel clause's
         # object, not its subject, is who the second act is aimed at too
