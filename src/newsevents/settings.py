@@ -100,6 +100,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("reopen_every", "NEWSEVENTS_REOPEN_EVERY", 50,
             "ingest batches after which the store is closed and opened again, handing back the memory DuckDB "
             "keeps for an open database (0: never)", minimum=0),
+    Setting("close_while_coding", "NEWSEVENTS_CLOSE_WHILE_CODING", 1,
+            "ingest: 1 closes the store while the coder parses and opens it again for the next batch, so that "
+            "DuckDB's memory is not held under the parse's peak (0: keep it open)", minimum=0),
     Setting("api_cache_mb", "NEWSEVENTS_API_CACHE_MB", 64,
             "memory `serve` may keep answers of the API in, in MiB (0: no cache)", minimum=0),
     Setting("earliest_published", "NEWSEVENTS_EARLIEST_PUBLISHED", "1900-01-01",

@@ -1,5 +1,5 @@
-"""Bounded memory in long ingests (issue #13): the store is reopened between committed batches, which hands
-back what DuckDB keeps for an open database, and nothing is lost or duplicated across a reopen."""
+"""Bounded memory in long ingests (issue #13): the store is closed while the coder works (or reopened every N
+batches), which hands back what DuckDB keeps for an open database, and nothing is lost or duplicated."""
 from __future__ import annotations
 
 import random
@@ -67,7 +67,8 @@ def test_ingest_reopens_the_store_every_n_batches_and_ends_as_without(tmp_path):
 
     with EventStore.open(tmp_path / "reopened.duckdb") as store:
         reopens = _count_reopens(store)
-        report = ingest_articles(store, [a for a, _ in coded], Coder(coded), batch_size=4, reopen_every=3)
+        report = ingest_articles(store, [a for a, _ in coded], Coder(coded), batch_size=4, reopen_every=3,
+                                 close_while_coding=False)
         assert report.batches == 10 and len(reopens) == 3
         assert len({id(c) for c in reopens + [store.con]}) == 4  # a new connection each time
         assert _snapshot(store) == expected
@@ -94,13 +95,76 @@ def test_a_run_interrupted_after_a_reopen_resumes_without_duplicates(tmp_path):
         coder = Coder(coded)
         coder.code_many = stop_in_batch_six
         with pytest.raises(Interrupted):
-            ingest_articles(store, [a for a, _ in coded], coder, batch_size=4, reopen_every=5)
+            ingest_articles(store, [a for a, _ in coded], coder, batch_size=4, reopen_every=5,
+                            close_while_coding=False)
         assert len(reopens) == 1
         assert store.counts()["articles"] == 20  # the five whole batches, read on the new connection
     with EventStore.open(path) as store:
         report = ingest_articles(store, [a for a, _ in coded], Coder(coded), batch_size=4, reopen_every=5)
         assert report.articles_skipped == 20 and report.articles_stored == 20
         assert _snapshot(store) == expected
+
+
+def test_the_store_is_closed_while_the_coder_works_and_ends_as_without(tmp_path):
+    coded = _coded()
+    with EventStore.open(tmp_path / "plain.duckdb") as plain:
+        store_coded(plain, coded, batch_size=4, reopen_every=0, close_while_coding=False)
+        expected = _snapshot(plain)
+
+    with EventStore.open(tmp_path / "released.duckdb") as store:
+        open_while_coding = []
+
+        class Watched(Coder):
+            def code_many(self, articles):
+                for article in articles:  # pulling an article looks stored ones up, then closes the store
+                    open_while_coding.append(store._con is not None)
+                    yield article, self.events[article.id]
+
+        report = ingest_articles(store, [a for a, _ in coded], Watched(coded), batch_size=4, reopen_every=3)
+        assert report.batches == 10 and len(open_while_coding) == 40
+        assert not any(open_while_coding)
+        assert _snapshot(store) == expected  # opened again on use
+
+
+def test_a_run_interrupted_while_the_store_is_closed_resumes_without_duplicates(tmp_path):
+    coded = _coded()
+    with EventStore.open(tmp_path / "plain.duckdb") as plain:
+        store_coded(plain, coded, batch_size=4, reopen_every=0)
+        expected = _snapshot(plain)
+
+    class Interrupted(Exception):
+        pass
+
+    def stop_in_batch_six(articles):
+        for n, pair in enumerate(Coder(coded).code_many(articles)):
+            if n == 22:  # while the store is closed
+                raise Interrupted
+            yield pair
+
+    path = tmp_path / "resumed.duckdb"
+    with EventStore.open(path) as store:
+        coder = Coder(coded)
+        coder.code_many = stop_in_batch_six
+        with pytest.raises(Interrupted):
+            ingest_articles(store, [a for a, _ in coded], coder, batch_size=4)
+        assert store.counts()["articles"] == 20
+    with EventStore.open(path) as store:
+        report = ingest_articles(store, [a for a, _ in coded], Coder(coded), batch_size=4)
+        assert report.articles_skipped == 20 and report.articles_stored == 20
+        assert _snapshot(store) == expected
+
+
+def test_release_is_refused_inside_a_transaction_and_use_opens_the_store_again(store):
+    with store.transaction() as con:
+        con.execute("INSERT INTO store_settings VALUES ('x', '1')")
+        assert store.release() is False
+        assert store._con is con
+    assert store.release() is True and store._con is None
+    assert store.get_setting("x") == "1"  # committed, read on a new connection
+    store.release()
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.counts()
 
 
 def test_reopen_is_refused_inside_a_transaction(store):

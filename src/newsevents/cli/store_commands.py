@@ -161,6 +161,7 @@ def _register_ingest(subparsers) -> None:
     p.add_argument("--commit-every", type=positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
                    help=f"articles (with --coded: documents) per transaction (default: {DEFAULT_BATCH_SIZE})")
     add_setting(p, "reopen_every", metavar="N")
+    add_setting(p, "close_while_coding", metavar="0|1")
     p.add_argument("--tolerance-days", type=non_negative_int, default=None, metavar="DAYS",
                    help="dates this many days apart can be one event (default: the store's, else 1); "
                         "a change re-clusters all events")
@@ -209,7 +210,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     ingest_articles(store, records, coder, batch_size=args.commit_every,
                                     tolerance_days=args.tolerance_days, advance=advance, notify=notify,
                                     report=report, code_batch_size=args.batch_size,
-                                    retry_failed=args.retry_failed, reopen_every=args.reopen_every)
+                                    retry_failed=args.retry_failed, reopen_every=args.reopen_every,
+                                    close_while_coding=bool(args.close_while_coding))
         except KeyboardInterrupt:
             console.print(f"interrupted: {report.batches} whole batches stored, the batch in progress was "
                           f"rolled back; run the same command again to go on", markup=False)

@@ -125,7 +125,8 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
                     tolerance_days: int | None = None, advance: Advance | None = None,
                     notify: Notify | None = None, on_batch: OnBatch | None = None,
                     report: IngestReport | None = None, code_batch_size: int | None = None,
-                    retry_failed: bool = True, reopen_every: int | None = None) -> IngestReport:
+                    retry_failed: bool = True, reopen_every: int | None = None,
+                    close_while_coding: bool | None = None) -> IngestReport:
     """Code and store the Articles among `records`, skipping the ones already stored with the same text.
 
     An article stored as failed (the coder raised on it) is coded again unless `retry_failed` is False: a
@@ -136,34 +137,45 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     (alone or in place of the event list) for an article marks that article failed. `code_batch_size` is
     passed on to `code_many` as its `batch_size` (articles per parser batch) when given. The store is reopened
     after every `reopen_every` batches (default: the `reopen_every` setting; 0: never, see `EventStore.reopen`).
+    With `close_while_coding` (default: the setting, on) it is closed instead after each batch's write and
+    each look-up of the stored articles, while the coder works, and opened again when next used
+    (`EventStore.release`).
     """
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
+    release = _releasing(close_while_coding)
     pending: dict[str, Article] = {}
     done_statuses = (STATUS_CODED,) if retry_failed else (STATUS_CODED, STATUS_FAILED)
     replay = _replay_of(store, coder)
     near = replay.threshold if replay is not None else None
-    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay)
+    todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay,
+                             release)
     coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
     results = _match_coder_output(coded, pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify,
-                          _after_batch(store, on_batch, reopen_every), near)
+                          _after_batch(store, on_batch, reopen_every, release), near)
 
 
 def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Event]]], *,
                 batch_size: int = DEFAULT_BATCH_SIZE, tolerance_days: int | None = None,
                 advance: Advance | None = None, on_batch: OnBatch | None = None,
-                report: IngestReport | None = None, reopen_every: int | None = None) -> IngestReport:
+                report: IngestReport | None = None, reopen_every: int | None = None,
+                close_while_coding: bool | None = None) -> IngestReport:
     """Store (Article, events) pairs as the coder yields them; articles already stored are skipped."""
     report = report if report is not None else IngestReport()
     tolerance = prepare(store, tolerance_days, report)
     return _store_results(store, results, batch_size, tolerance, report, advance, None,
-                          _after_batch(store, on_batch, reopen_every))
+                          _after_batch(store, on_batch, reopen_every, _releasing(close_while_coding)))
+
+
+def _releasing(close_while_coding: bool | None) -> bool:
+    return bool(SETTINGS["close_while_coding"].value if close_while_coding is None else close_while_coding)
 
 
 def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pending: dict[str, Article],
                       report: IngestReport, advance: Advance | None, notify: Notify | None,
-                      done_statuses: tuple[str, ...], replay: _Replay | None = None) -> Iterator[Article]:
+                      done_statuses: tuple[str, ...], replay: _Replay | None = None,
+                      release: bool = False) -> Iterator[Article]:
     """The Articles of `records` not yet stored with the same text, in input order; with `replay`, each
     stored one is replaced by its `CodedBefore` (for the coder's near-duplicate index) instead of dropped, and
     a new article is preceded by the stored originals it repeats (so that it is not parsed)."""
@@ -176,6 +188,8 @@ def _pending_articles(store: EventStore, records: Iterable, batch_size: int, pen
             done = _done_articles(cur, [a.id for a in chunk], done_statuses)
             fresh = [a for a, d in zip(chunk, digests) if d not in (done.get(a.id), seen.get(a.id))]
             earlier = replay.originals_of(cur, fresh) if replay is not None and fresh else {}
+        if release:  # the coder parses these next: not under DuckDB's memory
+            store.release()
         for article, digest in zip(chunk, digests):
             if done.get(article.id) == digest or seen.get(article.id) == digest:
                 report.articles_skipped += 1
@@ -276,15 +290,19 @@ def _store_results(store: EventStore, results: Iterable, batch_size: int, tolera
     return report
 
 
-def _after_batch(store: EventStore, on_batch: OnBatch | None, reopen_every: int | None) -> OnBatch:
-    """Called after each committed batch: the caller's `on_batch`, then a reopen of the store every
-    `reopen_every` batches (memory DuckDB held for the open database is handed back; see `EventStore.reopen`)."""
+def _after_batch(store: EventStore, on_batch: OnBatch | None, reopen_every: int | None,
+                 release: bool = False) -> OnBatch:
+    """Called after each committed batch: the caller's `on_batch`, then, with `release`, the store is closed
+    until next used (`EventStore.release`), else reopened every `reopen_every` batches (memory DuckDB held for
+    the open database is handed back; see `EventStore.reopen`)."""
     every = SETTINGS["reopen_every"].value if reopen_every is None else reopen_every
 
     def after(report: IngestReport) -> None:
         if on_batch:
             on_batch(report)
-        if every and report.batches % every == 0:
+        if release:
+            store.release()
+        elif every and report.batches % every == 0:
             store.reopen()
     return after
 
