@@ -198,3 +198,19 @@ def test_reopen_waits_for_a_cursor_in_use_in_another_thread(store):
     reopener.join(10)
     assert order == ["read 0", "reopened"]
     assert store.counts()["articles"] == 0
+
+
+def test_an_in_memory_store_is_never_closed_while_it_is_used(tmp_path):
+    """An in-memory database lives only as long as its connection: release and reopen keep it open."""
+    coded = _coded()
+    with EventStore.open(tmp_path / "plain.duckdb") as plain:
+        store_coded(plain, coded, batch_size=4, close_while_coding=False)
+        expected = _snapshot(plain)
+    with EventStore.open(":memory:") as store:
+        assert store.in_memory
+        report = ingest_articles(store, [a for a, _ in coded], Coder(coded), batch_size=4, reopen_every=2,
+                                 close_while_coding=True)
+        assert report.batches == 10
+        assert store.release() is False
+        store.reopen()
+        assert _snapshot(store) == expected

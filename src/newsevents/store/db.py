@@ -124,6 +124,11 @@ class EventStore:
         _release_freed_memory(con)
         return con
 
+    @property
+    def in_memory(self) -> bool:
+        """True for a DuckDB in-memory database (":memory:"), which lives only as long as its connection."""
+        return self.path.startswith(":memory:")
+
     def close(self) -> None:
         with self._lock:
             if self._con is not None:
@@ -132,14 +137,14 @@ class EventStore:
 
     def release(self) -> bool:
         """Close the connection until the store is next used (which opens it again); False inside a
-        transaction, where nothing is closed.
+        transaction and for an in-memory store, where nothing is closed.
 
         `ingest` releases the store while the coder parses (issue #13): on a store of a million mentions,
         DuckDB still held 150-300 MiB after a batch's write (cached table blocks, primary-key indexes, freed
         pages not yet purged), which the parse's own peak came on top of. Opening the file again takes a few
         hundredths of a second; committed data is on disk."""
         with self._lock:
-            if self._in_transaction:
+            if self._in_transaction or self.in_memory:
                 return False
             if self._con is not None:
                 self._con.close()
@@ -156,6 +161,8 @@ class EventStore:
         """
         if self._in_transaction:
             raise StoreError(f"{self.path}: cannot reopen the store inside a transaction")
+        if self.in_memory:  # closing an in-memory database would drop it
+            return
         with self._lock:
             if self._con is not None:
                 self._con.close()
