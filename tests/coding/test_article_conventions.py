@@ -112,7 +112,7 @@ def test_a_refusal_is_unwillingness_not_a_past_negation(code):
     assert code("Lukashenko had not discussed the idea with Putin.") == []
     refusal = code("Russia would not supply gas to Ukraine, the minister said.")
     assert [(e.source.code, e.target.code, e.root) for e in refusal] == [("RUS", "UKR", "12")]
-    assert "+negated.refusal.v3" in refusal[0].rule
+    assert "+negated.refusal.v4" in refusal[0].rule
 
 
 STORY = ("First Kenyan police land in Haiti\n\nPORT-AU-PRINCE, Haiti (AP) — The first Kenyan police officers "

@@ -17,6 +17,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NO_ONE = frozenset({"none", "nobody", "nothing"})   # a subject that names no doer
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 # Governing verbs: what their complement becomes. A verb belongs to one kind only ("expect" is a guess).
@@ -112,6 +113,18 @@ def _nothing_done(token) -> bool:
         for c in children(token))
 
 
+def _nobody_did(token) -> bool:
+    """"no ministers would attend", "none of them voted", "neither side fired": an act whose doers are none was
+    not done (a conjoined verb without a subject of its own shares its head's)."""
+    while token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
+        token = token.head
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and (c.lower_ in NO_ONE or any(d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither")
+                                                         for d in children(c)))
+        for c in children(token))
+
+
 def _stalled(noun) -> bool:
     """"Talks between Tehran and Washington have stalled", "the talks broke down": what stalled is not going on."""
     head = noun.head
@@ -147,6 +160,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
     for _ in range(12):
         if token.i == trigger.i and _nothing_done(token):
             return Modality(NEGATED, "neg:no object")
+        if token.i == trigger.i and _nobody_did(token):
+            return Modality(NEGATED, "neg:no subject")
         if token.i == trigger.i and _stalled(token):
             return Modality(NEGATED, "stalled")
         if token.pos_ in ("VERB", "AUX") or token.i == trigger.i:

@@ -40,6 +40,8 @@ def _own_refusal(c: Candidate, s: SentenceScope) -> bool:
     """A negation that is the actor's own unwillingness ("would not supply", "will not meet", "refused to"),
     not a denial of a report, nor a plain past fact ("had not discussed the idea")."""
     reason = c.modality.reason
+    if reason == "neg:no subject":
+        return False   # "no ministers would attend": nobody named is the one unwilling
     if reason.startswith("neg:"):
         return any(a.dep_ == "aux" and a.lower_ in UNWILLING_AUX for a in children(c.frame.trigger))
     return any(reason.startswith(f"governor:{w}") for w in s.lexicon.conventions.words("refusal_verb"))
