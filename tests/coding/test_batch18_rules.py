@@ -14,3 +14,15 @@ def test_an_act_whose_doers_are_none_was_not_done(code):
     # the doers of a conjoined verb are its head's
     assert code("No Western leader visited Kyiv or met Zelenskiy.", "2022-02-10") == []
     assert [e.cameo for e in code("British ministers attended the talks in Moscow.", "2018-03-14")] == ["042"]
+
+
+def test_condemning_an_act_is_aimed_at_its_doer_not_at_whom_a_joined_verb_backed(code):
+    events = code("Moscow said it would retaliate against Britain. The United States, France and Germany backed "
+                  "Britain and condemned the attack.", "2018-03-14")
+    condemned = {(e.source.code, e.target.code) for e in events if e.cameo == "111"}
+    assert condemned == {("USA", "RUS"), ("FRA", "RUS"), ("DEU", "RUS")}
+    assert {(e.source.code, e.target.code) for e in events if e.cameo == "051"} == {
+        ("USA", "GBR"), ("FRA", "GBR"), ("DEU", "GBR")}
+    # a joined verb still shares an object that is an actor, and a joined demand the first verb's object
+    [visit, aid] = code("Macron visited Beirut and promised to send aid.", "2020-08-06")
+    assert (visit.target.code, aid.target.code, aid.cameo) == ("LBN", "LBN", "030")

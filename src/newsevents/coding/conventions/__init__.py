@@ -15,8 +15,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("custody.implied-authorities.v2", "sources",
                "an arrest, detention or deportation with no \"by\" phrase is the state's (the police there)",
                targets.implied_authorities),
-    Convention("target.conjoined-verb-object.v3", "actors",
-               "a conjoined verb with no addressee or subject of its own shares the first verb's object; a "
+    Convention("target.conjoined-verb-object.v4", "actors",
+               "a joined verb with no addressee or subject shares the first's object (not a condemned act); a "
                "statement, the appeal's", targets.conjoined_verb_object),
     Convention("claim.own-act.v1", "targets",
                "an act its own actor claims to have done (\"claimed to have struck\") is asserted, as a claim of "

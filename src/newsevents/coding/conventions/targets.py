@@ -38,6 +38,9 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
            for x in children(trigger)) and c.code[:2] == "02":
         return False   # "welcomed Bolivia's move and called on Arab countries to follow suit": its own addressee
     if trigger.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)) and (
+            c.frame.kind == "verb" or noun_targets(c.frame.noun)) and c.code[:2] == "11" and _condemned_act_root(c, s):
+        return False   # "backed Britain and condemned the attack": aimed at who did the act (condemnation.perpetrator)
+    if trigger.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)) and (
             c.frame.kind == "verb" or noun_targets(c.frame.noun)):   # ("imposed sanctions on six heads of ...")
         other = trigger.head
     elif c.code[:2] in _roots(s, "joined_address_root") and not any(x.dep_ == "ccomp" for x in children(trigger)):
@@ -110,13 +113,30 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     """"Athens condemned the seizures": the target is whoever carried out the act condemned: the latest
     other actor the article has said did that kind of act ("condemned the attack" after two sides' strikes),
     else the latest other actor who used force, else of any hostile act."""
-    if c.targets or c.frame.kind != "verb" or c.code[:2] not in _roots(s, "attributed_act_root"):
+    if c.targets or c.frame.kind != "verb":
         return False
+    root = _condemned_act_root(c, s)
+    if root is None:
+        return False
+    obj = direct_object(c.frame.trigger)
+    seizure = obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power")
+    same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
+    # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
+    forceful = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
+    c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
+                                                                    if _not_own(a, c)])[:1])
+    return bool(c.targets)
+
+
+def _condemned_act_root(c: Candidate, s: SentenceScope) -> str | None:
+    """The root of the act a condemnation's object names ("the seizures": 18; "the coup": 17; "the move", "called
+    it a despicable act": "*", any), None when its object is no act."""
+    if c.code[:2] not in _roots(s, "attributed_act_root"):
+        return None
     obj = direct_object(c.frame.trigger)
     rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
     root = rule.code[:2] if rule is not None else None
-    seizure = obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power")
-    if seizure:
+    if obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power"):
         root = "17"   # "condemned the coup": whoever seized power, detaining or coercing (no one else)
     elif root is None and obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("generic_act_noun") \
             and any(k.dep_ == "det" and k.lower_ in ("the", "this", "that", "these") for k in children(obj)):
@@ -125,13 +145,8 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
             k.dep_ == "oprd" and k.lemma_.lower() in ACT_PREDICATES for k in children(c.frame.trigger)):
         root = "*"   # "called it a despicable act": the act the article last reported
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
-        return False   # ("the World Bank froze its aid": its own aid, not an act someone else did)
-    same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
-    # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
-    forceful = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
-    c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
-                                                                    if _not_own(a, c)])[:1])
-    return bool(c.targets)
+        return None   # ("the World Bank froze its aid": its own aid, not an act someone else did)
+    return root
 
 
 def _not_own(a: Actor, c: Candidate) -> bool:
