@@ -26,3 +26,18 @@ def test_condemning_an_act_is_aimed_at_its_doer_not_at_whom_a_joined_verb_backed
     # a joined verb still shares an object that is an actor, and a joined demand the first verb's object
     [visit, aid] = code("Macron visited Beirut and promised to send aid.", "2020-08-06")
     assert (visit.target.code, aid.target.code, aid.cameo) == ("LBN", "LBN", "030")
+
+
+def test_what_a_free_relative_says_names_a_thing_and_states_nothing(code):
+    events = code("Pakistan carried out air strikes on what it said were militant hideouts inside Iran on Thursday.",
+                  "2024-01-18")
+    assert [e.cameo for e in events] == ["195"]
+    [shot] = code("U.S. warships shot down 21 drones in what the Pentagon described as the largest Houthi attack.",
+                  "2024-01-10")
+    assert shot.cameo != "010"
+    # the act a light verb launches is the noun the free relative names
+    [launched] = code("Russia launched what it calls a special military operation in Ukraine.", "2022-02-24")
+    assert (launched.source.code, launched.target.code, launched.cameo[:2]) == ("RUS", "UKR", "19")
+    # calling something hostile is still a criticism
+    cut = code("Algeria cut diplomatic relations with Morocco over what it called hostile actions.", "2021-08-24")
+    assert {(e.source.code, e.target.code, e.cameo) for e in cut} == {("DZA", "MAR", "161"), ("DZA", "MAR", "111")}

@@ -146,3 +146,8 @@ ASKING_NOUNS = frozenset({"request", "behest", "urging", "invitation"})
 # Event nouns whose "from" phrase is who sent them ("a telephone call from Trump", "aid from the EU").
 SENT_NOUNS = frozenset({"call", "message", "letter", "visit", "request", "appeal", "aid", "assistance", "offer",
                         "invitation", "warning", "threat", "demand", "proposal", "delegation", "envoy"})
+
+# Verbs that name what a free relative describes: "what it calls a special military operation", "what it described
+# as weapons depots", "what it said were militant hideouts".
+NAMING_VERBS = frozenset({"say", "call", "describe", "term", "label", "brand", "claim", "consider", "believe",
+                          "deem", "characterize", "characterise", "dub", "allege", "identify"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import (AMOUNT_NOUNS, BASE_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, DOCUMENT_NOUNS,
                                        FORCE_NOUNS, GARRISON_VERBS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
-                                       OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
+                                       NAMING_VERBS, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
                                        SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
@@ -213,7 +213,13 @@ def object_head(token):
 
 @per_token
 def direct_object(verb):
-    """The direct object of a verb, or the passive subject ("sanctions were imposed")."""
+    """The direct object of a verb, or the passive subject ("sanctions were imposed"), or the noun a free relative
+    in its place names ("struck what it described as weapons depots": the depots)."""
+    for c in children(verb):
+        if c.dep_ in ("ccomp", "dobj") and c.pos_ == "VERB":
+            named = named_by_free_relative(c)
+            if named is not None:
+                return named
     for c in children(verb):
         if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
             return object_head(c)
@@ -348,3 +354,25 @@ def phrase_text(tokens) -> str:
     text = span_text(first.doc, first.i, last.i + 1)
     # (a short phrase loses all its trailing white space, a long one only its last token's, as in spaCy's Span.text)
     return text.rstrip() if last.i - first.i < 12 else text
+
+
+def named_by_free_relative(verb):
+    """"launched what it calls a special military operation", "strikes on what it said were militant hideouts":
+    a naming verb whose "what" (its own object, or its clause's subject) comes first, in the place of an object
+    of the verb or preposition before it, names the noun that fills that place: the noun, or None."""
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in ("ccomp", "pcomp", "dobj", "pobj") or \
+            verb.head.pos_ not in ("VERB", "ADP") or verb.head.i > verb.i:
+        return None
+    clause = next((c for c in children(verb) if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    what = next((c for c in children(clause or verb) if c.tag_ == "WP" and c.lower_ == "what" and
+                 c.dep_ in ("dobj", "nsubj") and c.i < verb.i), None)
+    if what is None or what.i != verb.left_edge.i:
+        return None
+    if clause is not None:
+        return next((c for c in children(clause) if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    named = next((c for c in children(verb) if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN")), None)
+    if named is None:
+        as_ = next((c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "as"), None)
+        named = next((c for c in children(as_) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+            if as_ is not None else None
+    return named

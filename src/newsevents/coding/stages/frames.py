@@ -15,8 +15,8 @@ from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
-from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_passive, noun_targets, object_head,
-                                      prepositional_objects, subject_of, target_candidates)
+from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_passive, named_by_free_relative,
+                                      noun_targets, object_head, prepositional_objects, subject_of, target_candidates)
 
 
 class FrameStage:
@@ -58,6 +58,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and \
             lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
+    if named_by_free_relative(verb) is not None and getattr(lexicon.match_verb(verb), "code", None) == "010":
+        return None   # "strikes on what it said were militant hideouts": a description, not a statement (but
+        # "over what it called hostile actions" is a criticism)
     subj = subject_of(verb)
     passive = is_passive(verb)
     obj = direct_object(verb)
