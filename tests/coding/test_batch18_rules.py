@@ -41,3 +41,11 @@ def test_what_a_free_relative_says_names_a_thing_and_states_nothing(code):
     # calling something hostile is still a criticism
     cut = code("Algeria cut diplomatic relations with Morocco over what it called hostile actions.", "2021-08-24")
     assert {(e.source.code, e.target.code, e.cameo) for e in cut} == {("DZA", "MAR", "161"), ("DZA", "MAR", "111")}
+
+
+def test_naming_who_ones_force_was_used_on_is_no_criticism(code):
+    for text in ("Pakistan's foreign ministry said the strikes had killed a number of terrorists.",
+                 "Israel's army said it struck terrorist targets in Gaza."):
+        assert not [e for e in code(text, "2024-01-18") if e.cameo.startswith("11")]
+    [charged] = code("Moscow said the attack on the bridge was a terrorist act by Kyiv.", "2022-10-09")
+    assert (charged.source.code, charged.target.code, charged.cameo) == ("RUS", "UKR", "111")

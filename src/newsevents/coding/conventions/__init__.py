@@ -38,9 +38,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement that calls another responsible or guilty, in any clause said (not \"officials responsible "
                "for\"), accuses",
                speech.accusation_cue),
-    Convention("speech.criticism-cue.v4", "targets",
-               "a statement calling another's act unacceptable or illegal, in a clause it asserts (not another "
-               "charge's), criticises",
+    Convention("speech.criticism-cue.v5", "targets",
+               "a statement calling another's act unacceptable or illegal in an asserted clause (not a charge's, "
+               "nor force's object) criticises",
                speech.criticism_cue),
     Convention("speech.demand-must.v2", "targets",
                "\"said X must ...\" is a demand (100) on X, \"said X should ...\" an appeal (020)", speech.demand_must),

@@ -128,6 +128,8 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
         return False   # "faced one of the most dangerous periods in its history": times, not anyone's act
     if cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in children(cue)):
         return True
+    if _struck_at(cue if cue.pos_ in ("NOUN", "PROPN") else cue.head if cue.dep_ in ("amod", "compound") else None, s):
+        return False   # "said the strikes had killed a number of terrorists": a claim of force used, not a charge
     if cue.dep_ in ("amod", "advmod") and cue.i < cue.head.i and any(   # (spaCy reads "this cowardly act" both ways)
             c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children(cue.head)):
         return True   # "will not leave this cowardly act unanswered": a thing that is, described
@@ -138,6 +140,16 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     if own is not None and own.code[:2] in ("11", "12"):
         return False   # "condemned the seizure as a flagrant violation, a spokeswoman said": the condemnation's
     return modality_of(verb, stop_at=complement.head).label == ASSERTED
+
+
+def _struck_at(noun, s: SentenceScope) -> bool:
+    """The noun is what a verb of force was used on: its object, or its "of" part ("a number of terrorists")."""
+    while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    if noun is None or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return False
+    rule = s.lexicon.verbs.match_verb(noun.head)
+    return rule is not None and rule.code[:2] in s.lexicon.conventions.words("violence_root")
 
 
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
