@@ -49,3 +49,16 @@ def test_naming_who_ones_force_was_used_on_is_no_criticism(code):
         assert not [e for e in code(text, "2024-01-18") if e.cameo.startswith("11")]
     [charged] = code("Moscow said the attack on the bridge was a terrorist act by Kyiv.", "2022-10-09")
     assert (charged.source.code, charged.target.code, charged.cameo) == ("RUS", "UKR", "111")
+
+
+def test_a_reported_clauses_pronoun_subject_is_the_reporter(code):
+    [taken] = code("The TPLF, which dominated Ethiopian politics for nearly three decades until Abiy took office in "
+                   "2018, said its forces had taken control of the army's Northern Command headquarters in Mekelle.",
+                   "2020-11-04")
+    assert (taken.source.code, taken.cameo) == ("TPLF", "192")
+    [urged] = code("Japanese Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that the government had "
+                   "urged Beijing to free the man.", "2023-03-28")
+    assert (urged.source.code, urged.target.code) == ("JPNGOV", "CHN")
+    # a pronoun that is not the reported clause's subject still refers to whom the article last named
+    events = code("Russia said Ukraine had lost its best units near Bakhmut.", "2023-05-01")
+    assert not [e for e in events if e.source is not None and e.source.country == "RUS" and e.cameo[:2] == "19"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import ACT_PREDICATES, BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.modality import REPORTING
 from newsevents.coding.parse_facts import children
 from newsevents.coding.syntax import helper_phrases, phrase_text
 from newsevents.model import Actor
@@ -45,7 +46,12 @@ class BackReferences:
             return None
         if kind in ("neuter", "any"):
             exclude = exclude | self._helpers_of_clause(head)
-        for a in self.context.candidates(head.i):
+        pool = self.context.candidates(head.i)
+        reporter = _reporter_of(head)
+        if reporter is not None:   # "The TPLF, which ..., said its forces had taken ...": the TPLF's forces
+            said = [a for a in self._resolve_one(reporter) if a.code]
+            pool = said[:1] + [a for a in pool if a not in said[:1]] if len(said) == 1 else pool
+        for a in pool:
             if a.code in exclude or (a.country and a.country in exclude):
                 continue
             if kind == "person" and not a.role:   # "he": someone with an office, not a country as such
@@ -85,6 +91,19 @@ class BackReferences:
         clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
         found = self._resolve_one(clause.head) if clause is not None else []
         return found[0] if len(found) == 1 else None
+
+
+def _reporter_of(pronoun):
+    """Who reports a clause whose subject is the pronoun or what it owns ("X said it would ...", "X said its forces
+    had ..."): the reporting verb's subject, before the pronoun; else None."""
+    subject = pronoun.head if pronoun.dep_ == "poss" else pronoun
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ccomp":
+        return None
+    report = subject.head.head
+    if report.lemma_.lower() not in REPORTING:
+        return None
+    reporter = next((c for c in children(report) if c.dep_ == "nsubj"), None)
+    return reporter if reporter is not None and reporter.i < pronoun.i else None
 
 
 def _called_an_act(pronoun) -> bool:

@@ -39,8 +39,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "for\"), accuses",
                speech.accusation_cue),
     Convention("speech.criticism-cue.v5", "targets",
-               "a statement calling another's act unacceptable or illegal in an asserted clause (not a charge's, "
-               "nor force's object) criticises",
+               "a statement calling another's act unacceptable in a clause it asserts (not a charge's, nor force's "
+               "object) criticises",
                speech.criticism_cue),
     Convention("speech.demand-must.v2", "targets",
                "\"said X must ...\" is a demand (100) on X, \"said X should ...\" an appeal (020)", speech.demand_must),
