@@ -62,3 +62,14 @@ def test_a_reported_clauses_pronoun_subject_is_the_reporter(code):
     # a pronoun that is not the reported clause's subject still refers to whom the article last named
     events = code("Russia said Ukraine had lost its best units near Bakhmut.", "2023-05-01")
     assert not [e for e in events if e.source is not None and e.source.country == "RUS" and e.cameo[:2] == "19"]
+
+
+def test_dismissing_or_dissolving_an_office_is_a_change_in_ones_own_state(code):
+    events = code("Russia sent paratroopers to Kazakhstan after Tokayev asked a Russian-led alliance for help. "
+                  "Tokayev dismissed the government.", "2022-01-06")
+    assert not [e for e in events if e.cameo[:2] == "12"]
+    for text in ("The president sacked his defence minister.", "Yeltsin dissolved parliament."):
+        assert code(text, "2022-01-05") == [], text
+    # dismissing what others say is still a rejection
+    [dismissed] = code("Russia dismissed the U.S. claims as propaganda.", "2022-01-05")
+    assert (dismissed.source.code, dismissed.target.code, dismissed.cameo[:2]) == ("RUS", "USA", "12")

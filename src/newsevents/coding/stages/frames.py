@@ -127,6 +127,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if not passive and lemma in lexicon.conventions.words("own_people_verb") and obj is not None and any(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj)):
         return None   # "ordered his fighters to halt", "evacuated its embassy staff": one's own, no one else
+    if not passive and lemma in lexicon.conventions.words("personnel_verb") and obj is not None and \
+            obj.lemma_.lower() in lexicon.conventions.words("personnel_noun") and \
+            not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in children(obj)):
+        return None   # "Tokayev dismissed the government": a change in one's own state (not "Russia's envoy")
     if passive:
         agent = agent_of(verb) or (_by_phrase(verb) if headline_passive else None)
         sources = [agent] if agent is not None else _owners_of_means(verb, lexicon)
