@@ -73,3 +73,14 @@ def test_dismissing_or_dissolving_an_office_is_a_change_in_ones_own_state(code):
     # dismissing what others say is still a rejection
     [dismissed] = code("Russia dismissed the U.S. claims as propaganda.", "2022-01-05")
     assert (dismissed.source.code, dismissed.target.code, dismissed.cameo[:2]) == ("RUS", "USA", "12")
+
+
+def test_a_list_of_titled_names_is_one_list_not_a_name_and_its_apposition(code):
+    expected = {("USAGOV", "AUSGOV"), ("USAGOV", "GBRGOV"), ("AUSGOV", "GBRGOV")}
+    for text in ("The pact was announced on Wednesday by U.S. President Joe Biden, Australian Prime Minister Scott "
+                 "Morrison and British Prime Minister Boris Johnson.",
+                 "U.S. President Joe Biden, Australian Prime Minister Scott Morrison and British Prime Minister Boris "
+                 "Johnson announced the pact."):
+        events = code(text, "2021-09-15")
+        assert {(e.source.code, e.target.code) for e in events} == expected, text
+        assert {e.cameo for e in events} == {"057"}

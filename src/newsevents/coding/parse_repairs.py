@@ -133,6 +133,26 @@ def participle_taken_for_gerund(verb):
     return obj
 
 
+def list_item_taken_for_apposition(noun):
+    """"by U.S. President Joe Biden, Australian Prime Minister Scott Morrison and British Prime Minister Boris
+    Johnson": spaCy reads the second name as the first's apposition, or as a second subject of the verb. A name
+    after a name and a comma that has a name joined to it by "and" is an item of one list: the first name's
+    conjunct. The first name, or None."""
+    if noun.pos_ != "PROPN" or not any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in noun.children) or \
+            not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
+        return None
+    if noun.dep_ == "appos":
+        first = noun.head
+    elif noun.dep_ == "nsubj" and noun.i < noun.head.i:
+        first = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+    else:
+        return None
+    # (the first name ends at the comma before this one's phrase)
+    if first is None or first.pos_ != "PROPN" or first.i + 2 != noun.left_edge.i or noun.doc[first.i + 1].text != ",":
+        return None
+    return first
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -168,6 +188,9 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                listed = list_item_taken_for_apposition(token)
+                if listed is not None:
+                    token.head, token.dep_ = listed, "conj"
                 named = title_taken_for_object(token)
                 if named is not None:
                     token.head, token.dep_ = named, "compound"
