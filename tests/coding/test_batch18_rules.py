@@ -84,3 +84,9 @@ def test_a_list_of_titled_names_is_one_list_not_a_name_and_its_apposition(code):
         events = code(text, "2021-09-15")
         assert {(e.source.code, e.target.code) for e in events} == expected, text
         assert {e.cameo for e in events} == {"057"}
+
+
+def test_condemning_a_pact_is_aimed_at_its_parties_not_at_the_last_hostile_actor(code):
+    events = code("U.S. President Joe Biden and Australian Prime Minister Scott Morrison announced the pact. France "
+                  "recalled its ambassadors. China condemned the pact as extremely irresponsible.", "2021-09-17")
+    assert {e.target.code for e in events if e.cameo[:2] == "11"} == {"USAGOV", "AUSGOV"}

@@ -67,9 +67,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("rejection.accuser.v1", "targets",
                "rejecting or denying an accusation answers whoever the article last said accused or criticised",
                targets.accuser_of_rejected_charge),
-    Convention("condemnation.perpetrator.v6", "targets",
-               "condemning an act is aimed at whoever the article said did that kind of act (a coup: who coerced; "
-               "else who used force)",
+    Convention("condemnation.perpetrator.v7", "targets",
+               "condemning an act (not a deal) is aimed at who the article said did that kind of act (a coup: who "
+               "coerced; else force)",
                targets.perpetrator_of_condemned_act),
     Convention("endorsement.deal-parties.v4", "targets",
                "welcoming, condemning or brokering a deal naming no one is aimed at its parties (\"mediated by X\": "

@@ -146,6 +146,8 @@ def _condemned_act_root(c: Candidate, s: SentenceScope) -> str | None:
         root = "*"   # "called it a despicable act": the act the article last reported
     if root is None or obj.lemma_.lower() in HELP_NOUNS:
         return None   # ("the World Bank froze its aid": its own aid, not an act someone else did)
+    if obj.lemma_.lower() in s.lexicon.conventions.words("deal_noun"):
+        return None   # "China condemned the pact": its parties' (parties_of_endorsed_deal), no one's act on others
     return root
 
 
