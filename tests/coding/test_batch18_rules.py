@@ -90,3 +90,14 @@ def test_condemning_a_pact_is_aimed_at_its_parties_not_at_the_last_hostile_actor
     events = code("U.S. President Joe Biden and Australian Prime Minister Scott Morrison announced the pact. France "
                   "recalled its ambassadors. China condemned the pact as extremely irresponsible.", "2021-09-17")
     assert {e.target.code for e in events if e.cameo[:2] == "11"} == {"USAGOV", "AUSGOV"}
+
+
+def test_a_name_read_as_a_modal_before_a_past_tense_verb_is_its_subject(code):
+    text = ("LONDON, March 14 (Reuters) - Prime Minister Theresa May said on Wednesday Britain would expel 23 Russian "
+            "diplomats, after Moscow refused to explain how a nerve agent was used to attack a former Russian spy in "
+            "England.\n\nMay told parliament the diplomats, identified as undeclared intelligence officers, had one "
+            "week to leave. She also suspended high-level contacts with Russia.")
+    events = code(text, "2018-03-14")
+    assert ("GBRGOV", "RUS", "160") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    # a modal before a verb's base form is still a modal
+    assert code("Russia may expel British diplomats.", "2018-03-14") == []

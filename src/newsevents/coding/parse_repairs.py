@@ -153,6 +153,16 @@ def list_item_taken_for_apposition(noun):
     return first
 
 
+def name_taken_for_modal(token) -> bool:
+    """"May told parliament ...": spaCy reads the name as the modal "may", an auxiliary of a verb in the past
+    tense, which no modal takes. A capitalised modal right before a past-tense verb with no subject of its own is
+    that verb's subject, a name."""
+    verb = token.head
+    return token.tag_ == "MD" and token.dep_ == "aux" and token.text[:1].isupper() and token.text.lower() != "will" \
+        and verb.tag_ == "VBD" and verb.i == token.i + 1 and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -188,6 +198,8 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                if name_taken_for_modal(token):
+                    token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
                 listed = list_item_taken_for_apposition(token)
                 if listed is not None:
                     token.head, token.dep_ = listed, "conj"
