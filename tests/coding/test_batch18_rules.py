@@ -84,6 +84,11 @@ def test_a_list_of_titled_names_is_one_list_not_a_name_and_its_apposition(code):
         events = code(text, "2021-09-15")
         assert {(e.source.code, e.target.code) for e in events} == expected, text
         assert {e.cameo for e in events} == {"057"}
+    # a list of four countries, the second read as the first's apposition
+    events = code("Saudi Arabia, Egypt, the United Arab Emirates and Bahrain severed diplomatic relations with Qatar on "
+                  "Monday, accusing it of supporting terrorism.", "2017-06-05")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {
+        (a, "QAT", code) for a in ("SAU", "EGY", "ARE", "BHR") for code in ("161", "112")}
 
 
 def test_condemning_a_pact_is_aimed_at_its_parties_not_at_the_last_hostile_actor(code):

@@ -135,11 +135,13 @@ def participle_taken_for_gerund(verb):
 
 def list_item_taken_for_apposition(noun):
     """"by U.S. President Joe Biden, Australian Prime Minister Scott Morrison and British Prime Minister Boris
-    Johnson": spaCy reads the second name as the first's apposition, or as a second subject of the verb. A name
-    after a name and a comma that has a name joined to it by "and" is an item of one list: the first name's
-    conjunct. The first name, or None."""
-    if noun.pos_ != "PROPN" or not any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in noun.children) or \
-            not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
+    Johnson", "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain severed ...": spaCy reads the second name
+    as the first's apposition, or as a second subject of the verb. A name after a name and a comma that has names
+    joined to it, the last by "and", is an item of one list: the first name's conjunct. The first name, or None."""
+    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    while joined and not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in joined[-1].head.children):
+        joined = [c for c in joined[-1].children if c.dep_ == "conj" and c.pos_ == "PROPN"]   # "B, C and D"
+    if noun.pos_ != "PROPN" or not joined:
         return None
     if noun.dep_ == "appos":
         first = noun.head
