@@ -106,3 +106,13 @@ def test_a_name_read_as_a_modal_before_a_past_tense_verb_is_its_subject(code):
     assert ("GBRGOV", "RUS", "160") in {(e.source.code, e.target.code, e.cameo) for e in events}
     # a modal before a verb's base form is still a modal
     assert code("Russia may expel British diplomats.", "2018-03-14") == []
+
+
+def test_a_denial_answers_its_accuser_not_the_last_actor_named(code):
+    events = code("Ukraine accused Russia of bombing the theatre. The United Nations called for an investigation. "
+                  "Russia's defence ministry denied bombing the theatre.", "2022-03-17")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "016"] == [("RUSMIL", "UKR")]
+    # a denial of a charge made at home is no event between actors (statements are not domestic events)
+    events = code("Erdogan blamed the coup on supporters of Fethullah Gulen, a U.S.-based cleric, and called on the "
+                  "United States to extradite him. Gulen condemned the attempt and denied any involvement.", "2016-07-16")
+    assert not [e for e in events if e.cameo == "016"]

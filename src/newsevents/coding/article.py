@@ -115,6 +115,7 @@ class Context:
     recent_acts: list = field(default_factory=list)   # (root, source) of the latest asserted hostile acts, newest first
     recent_victims: list = field(default_factory=list)   # (root, target) of the same acts, newest first
     recent_deals: list = field(default_factory=list)  # (source, target) of the latest agreements and decisions
+    recent_accusations: list = field(default_factory=list)   # (accuser, accused) of the latest accusations
     deniers: set = field(default_factory=set)   # countries and groups that the article says denied something
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place

@@ -177,6 +177,8 @@ class Coder:
         context.recent_acts = ([(e.root, e.source) for e in hostile] + context.recent_acts)[:4 * RECENT_AGENTS]
         context.recent_victims = ([(e.root, e.target) for e in hostile if e.target is not None] +
                                   context.recent_victims)[:4 * RECENT_AGENTS]
+        context.recent_accusations = ([(e.source, e.target) for e in hostile if e.target is not None and
+                                       e.cameo[:3] == "112"] + context.recent_accusations)[:2 * RECENT_AGENTS]
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

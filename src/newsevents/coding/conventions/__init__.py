@@ -78,9 +78,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("defiance.own-government.v1", "targets",
                "defying an order, a curfew or a ban that names no maker is aimed at the defiers' own government",
                targets.defied_rule_maker),
-    Convention("speech.addressee-from-context.v3", "targets",
-               "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view, not "
-               "the speaker's own",
+    Convention("speech.addressee-from-context.v4", "targets",
+               "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view; a "
+               "denial at its accuser",
                speech.addressee_from_context),
     Convention("role.country-from-place.v4", "targets",
                "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's; "

@@ -273,14 +273,27 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         done_to = direct_object(trigger.head)
         aimed = [a for a in s.actors.actors_of(done_to) if a.code] if done_to is not None else []
         pool = aimed + [a for a in pool if a not in aimed]
+    accusers = _accusers_of(c, s) if c.code[:3] in s.lexicon.conventions.words("denial_code") else []
+    pool = accusers + [a for a in pool if a not in accusers]
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]
     if c.code == "010":
         return False   # a plain statement with no addressee in its own words is not a dyadic event
     codes, countries, presumed = {a.code for a in c.sources}, {a.country for a in c.sources}, presumed_sources(c, s)
-    c.targets = [a for a in pool if a.code not in codes and a.country not in countries
-                 and not own_side(a, presumed)][:1]
+    c.targets = [a for a in pool if a.code not in codes and (a in accusers or a.country not in countries
+                                                              and not own_side(a, presumed))][:1]
     return bool(c.targets)
+
+
+def _accusers_of(c: Candidate, s: SentenceScope) -> list[Actor]:
+    """"Gulen condemned the attempt and denied any involvement", "corruption investigations, which he denied": a
+    denial answers whoever last accused the denier (by its code, else its country), a prosecutor at home included."""
+    codes = {a.code for a in c.sources}
+    countries = {a.country for a in c.sources if a.country and not a.group}
+    by_code = [src for src, accused in s.context.recent_accusations if accused.code in codes]
+    by_country = [src for src, accused in s.context.recent_accusations
+                  if accused.country in countries and not accused.group]
+    return list(dict.fromkeys(by_code + by_country))
 
 
 _COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state", "power"})
