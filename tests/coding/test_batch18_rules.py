@@ -116,3 +116,25 @@ def test_a_denial_answers_its_accuser_not_the_last_actor_named(code):
     events = code("Erdogan blamed the coup on supporters of Fethullah Gulen, a U.S.-based cleric, and called on the "
                   "United States to extradite him. Gulen condemned the attempt and denied any involvement.", "2016-07-16")
     assert not [e for e in events if e.cameo == "016"]
+
+
+def test_who_is_to_blame_or_bears_responsibility_is_accused_by_whoever_says_so(code):
+    [blamed] = code("The separatists said Ukrainian forces were to blame.", "2014-07-18")
+    assert (blamed.source.code, blamed.target.code, blamed.cameo) == ("UKRREB", "UKRMIL", "112")
+    [bears] = code("NATO Secretary-General Jens Stoltenberg said the incident was not Ukraine's fault and that Russia "
+                   "bore ultimate responsibility for its war.", "2022-11-16")
+    assert (bears.source.code, bears.target.code, bears.cameo) == ("NATO", "RUS", "112")
+    # taking responsibility for one's own task accuses no one
+    assert code("The Taliban said they took responsibility for security in Kabul.", "2021-08-17") == []
+
+
+def test_a_relative_clause_goes_on_past_and_until_a_comma_closes_it(code):
+    text = ("Mali's junta expelled the French ambassador on Monday. The junta was reacting to comments by French "
+            "Foreign Minister Jean-Yves Le Drian, who on Thursday called the military authorities illegitimate and "
+            "said they bore full responsibility for the crisis, and who said on Friday that Mali's rulers were out "
+            "of control. A day later, Defence Minister Florence Parly said French troops would not stay in Mali.")
+    events = code(text, "2022-01-31")
+    # "said" is Le Drian's, not the junta's
+    assert not [e for e in events if e.source.country == "MLI" and e.target.country == "FRA" and e.cameo[:2] == "01"]
+    # "a day later" counts from the last of the joined clauses' days (Friday)
+    assert [e.date.date.isoformat() for e in events if e.sentence_index == 2] == ["2022-01-29"]

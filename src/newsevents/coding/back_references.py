@@ -103,7 +103,11 @@ def _reporter_of(pronoun):
     if report.lemma_.lower() not in REPORTING:
         return None
     reporter = next((c for c in children(report) if c.dep_ == "nsubj"), None)
-    return reporter if reporter is not None and reporter.i < pronoun.i else None
+    if reporter is None or reporter.i > pronoun.i:
+        return None
+    if pronoun.lower_ in PLURAL and reporter.tag_ not in ("NNS", "NNPS"):
+        return None   # "Le Drian ... said they bore full responsibility": others
+    return reporter
 
 
 def _called_an_act(pronoun) -> bool:

@@ -100,15 +100,20 @@ def event_date(trigger, dates, published) -> EventDate | None:
 
 
 def main_clause_date(dates) -> dt.date | None:
-    """The day-precise date attached nearest the sentence's root ("Israel was weighing on Wednesday ...")."""
+    """The day-precise date attached nearest the sentence's root ("Israel was weighing on Wednesday ..."); of
+    conjoined clauses, the last one's ("who on Thursday called ... and who said on Friday": Friday, what "a day
+    later" in the next sentence counts from)."""
     best = None
     for m, root in dates:
         if m.date is None or m.kind == "relative" or m.date.precision != "day":
             continue
         steps, t = 0, root
-        while t.head != t and steps < 12:
-            t, steps = t.head, steps + 1
-        if best is None or steps < best[0]:
+        for _ in range(12):
+            if t.head == t:
+                break
+            steps += t.dep_ != "conj"   # (a conjunct stands where its head does)
+            t = t.head
+        if best is None or steps < best[0] or (steps == best[0] and m.date.date > best[1]):
             best = (steps, m.date.date)
     return best[1] if best else None
 

@@ -28,6 +28,36 @@ def back_to_main_clause(verb) -> bool:
         any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
 
 
+def into_relative_clause(verb):
+    """"reacting to comments by Le Drian, who called the authorities illegitimate and said they bore full
+    responsibility": spaCy joins "said" to the main verb; a non-restrictive relative clause (opened by a comma)
+    that no comma closes goes on past "and", so the verb is a conjunct of the relative clause's verb (whose
+    subject, "who", it shares). That verb, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    cc = verb.doc[verb.i - 1]
+    if cc.dep_ != "cc" or cc.lower_ != "and" or cc.head.i != head.i:
+        return None
+    for clause in verb.doc[head.i + 1:verb.i - 1]:
+        if clause.dep_ == "relcl" and clause.pos_ == "VERB" and clause.right_edge.i == verb.i - 2 and \
+                clause.left_edge.i > 0 and verb.doc[clause.left_edge.i - 1].text == "," and \
+                any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
+            return clause
+    return None
+
+
+def second_relative_clause(verb):
+    """"Le Drian, who on Thursday called ... responsibility for Denmark's decision ..., and who said on Friday":
+    spaCy joins the second "who" clause to a verb inside the first; a conjoined verb with a relative pronoun for
+    subject is a conjunct of the relative clause it sits in. That clause's verb, or None."""
+    if verb.dep_ != "conj" or verb.head.dep_ == "relcl" or \
+            not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        return None
+    return next((a for a in verb.ancestors if a.dep_ == "relcl" and a.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in a.children)), None)
+
+
 def of_after_conjunct(prep) -> bool:
     """"killed 13 U.S. service members and scores of Afghans": spaCy hangs "of Afghans" on "members"; an "of"
     right after a noun conjoined to its head belongs to that noun."""
@@ -182,6 +212,14 @@ def register_clause_repairs() -> None:
                         if c.dep_ in ("punct", "cc") and head.i < c.i < token.i:
                             c.head = main
                     token.head = main
+                elif token.dep_ == "conj" and (relative := into_relative_clause(token)) is not None:
+                    token.doc[token.i - 1].head = relative   # the "and" goes with it
+                    token.head = relative
+                elif token.dep_ == "conj" and (relative := second_relative_clause(token)) is not None:
+                    for c in list(token.head.children):   # the ", and" before it goes with it
+                        if c.dep_ in ("cc", "punct") and token.i - 3 < c.i < token.i:
+                            c.head = relative
+                    token.head = relative
                 elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
                 elif between_of_subject(token):

@@ -376,3 +376,9 @@ def named_by_free_relative(verb):
         named = next((c for c in children(as_) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
             if as_ is not None else None
     return named
+
+
+def to_blame(verb) -> bool:
+    """"Ukrainian forces were to blame": the subject is blamed (by whoever says so), it blames no one."""
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))

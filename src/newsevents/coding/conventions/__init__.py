@@ -34,9 +34,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
                "threatens",
                speech.threat_cue),
-    Convention("speech.accusation-cue.v3", "targets",
-               "a statement that calls another responsible or guilty, in any clause said (not \"officials responsible "
-               "for\"), accuses",
+    Convention("speech.accusation-cue.v4", "targets",
+               "a statement calling another responsible, guilty or to blame in a clause said (not \"officials "
+               "responsible for\") accuses",
                speech.accusation_cue),
     Convention("speech.criticism-cue.v5", "targets",
                "a statement calling another's act unacceptable in a clause it asserts (not a charge's, nor force's "

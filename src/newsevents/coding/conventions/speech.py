@@ -9,7 +9,7 @@ from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
 from newsevents.coding.syntax import (agent_of, direct_object, helper_phrases, own_clause, prepositional_objects,
-                                      subject_of)
+                                      subject_of, to_blame)
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
@@ -95,10 +95,19 @@ def accusation_cue(c: Candidate, s: SentenceScope) -> bool:
     # ("said he was outraged and that Putin was responsible": each clause said is read)
     said = [c.frame.complement] + [k for k in children(c.frame.complement) if k.dep_ == "conj" and k.pos_ in
                                    ("VERB", "AUX")]
-    if any(t.lemma_.lower() in cues and not (t.dep_ in ("amod", "prep") and t.head.pos_ in ("NOUN", "PROPN"))
-           for clause in said for t in own_clause(clause)):   # ("those responsible must face justice" accuses)
-        c.code = "112"
-        return True
+    for clause in said:
+        if any((t.lemma_.lower() in cues or to_blame(t)) and not (t.dep_ in ("amod", "prep") and t.head.pos_ in
+                                                                  ("NOUN", "PROPN"))
+               for t in own_clause(clause)):   # ("those responsible must face justice" accuses)
+            c.code = "112"
+            # "said the incident was not Ukraine's fault and that Russia bore ultimate responsibility": the
+            # accused is the subject of the clause that says so, unless it is the speaker's own ("said it held
+            # Israel fully responsible")
+            subject = subject_of(clause) if not c.targets else None
+            named = [a for a in s.actors.actors_of(subject) if a.code] if subject is not None else []
+            if named and not any(a.code in c.exclude or a.country in c.exclude for a in named):
+                c.targets = named
+            return True
     return False
 
 

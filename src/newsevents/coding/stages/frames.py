@@ -16,7 +16,8 @@ from newsevents.coding.parse_facts import children, sentence_bounds, sentence_co
 from newsevents.coding.records import Candidate, Frame, SentenceScope
 from newsevents.coding.time_words import names_a_time
 from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_passive, named_by_free_relative,
-                                      noun_targets, object_head, prepositional_objects, subject_of, target_candidates)
+                                      noun_targets, object_head, prepositional_objects, subject_of, target_candidates,
+                                      to_blame)
 
 
 class FrameStage:
@@ -58,6 +59,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and \
             lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
+    if to_blame(verb):
+        return None   # "said Ukrainian forces were to blame": the statement accuses them (speech.accusation-cue)
     if named_by_free_relative(verb) is not None and getattr(lexicon.match_verb(verb), "code", None) == "010":
         return None   # "strikes on what it said were militant hideouts": a description, not a statement (but
         # "over what it called hostile actions" is a criticism)
