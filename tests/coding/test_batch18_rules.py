@@ -138,3 +138,27 @@ def test_a_relative_clause_goes_on_past_and_until_a_comma_closes_it(code):
     assert not [e for e in events if e.source.country == "MLI" and e.target.country == "FRA" and e.cameo[:2] == "01"]
     # "a day later" counts from the last of the joined clauses' days (Friday)
     assert [e.date.date.isoformat() for e in events if e.sentence_index == 2] == ["2022-01-29"]
+
+
+def test_they_reported_by_a_list_are_all_of_it_and_back_the_act_they_name(code):
+    events = code("Saudi Arabia said the United States had struck the air base. Britain, Israel and Saudi Arabia said "
+                  "they supported the strike.", "2017-04-07")
+    assert {(e.source.code, e.target.code) for e in events if e.cameo[:2] == "05"} == {
+        ("GBR", "USA"), ("ISR", "USA"), ("SAU", "USA")}
+    # support names no one when the article said no one did that kind of act
+    assert code("Britain said it supported the talks.", "2017-04-07") == []
+
+
+def test_who_is_prompted_to_act_does_it_and_a_recall_reported_is_no_attack(code):
+    events = code("Norway announced that it would recognise a Palestinian state, prompting Israel to recall its "
+                  "ambassador.", "2024-05-22")
+    assert {(e.source.code, e.target.country) for e in events if e.cameo == "161"} == {("ISR", "NOR")}
+    assert not [e for e in events if e.cameo[:3] == "112"]
+    # force reported on the speaker's country still accuses
+    events = code("A Russian air strike destroyed a theatre in Mariupol, Ukrainian officials said.", "2022-03-17")
+    assert ("UKRGOV", "RUS", "112") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_a_planeload_of_food_is_food_sent(code):
+    [sent] = code("Iran sent planeloads of food to Qatar.", "2017-06-10")
+    assert (sent.source.code, sent.target.code, sent.cameo) == ("IRN", "QAT", "073")

@@ -123,7 +123,7 @@ def test_a_statement_that_the_other_side_attacked_the_speakers_country_accuses_i
                   "35 in its border town of Rubavu.", "2025-01-28")
     [accusation] = [e for e in events if e.root == "11"]
     assert (accusation.source.country, accusation.target.country, accusation.cameo) == ("RWA", "COD", "112")
-    assert "+statement.reported-attack-accuses.v1" in accusation.rule
+    assert "+statement.reported-attack-accuses.v2" in accusation.rule
     # a report of force on a third country accuses no one
     assert not [e for e in code("Ukraine said Russia had struck Syria overnight.") if e.root == "11"]
 

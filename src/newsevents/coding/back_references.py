@@ -47,7 +47,7 @@ class BackReferences:
         if kind in ("neuter", "any"):
             exclude = exclude | self._helpers_of_clause(head)
         pool = self.context.candidates(head.i)
-        reporter = _reporter_of(head)
+        reporter = reporter_of(head)
         if reporter is not None:   # "The TPLF, which ..., said its forces had taken ...": the TPLF's forces
             said = [a for a in self._resolve_one(reporter) if a.code]
             pool = said[:1] + [a for a in pool if a not in said[:1]] if len(said) == 1 else pool
@@ -93,7 +93,7 @@ class BackReferences:
         return found[0] if len(found) == 1 else None
 
 
-def _reporter_of(pronoun):
+def reporter_of(pronoun):
     """Who reports a clause whose subject is the pronoun or what it owns ("X said it would ...", "X said its forces
     had ..."): the reporting verb's subject, before the pronoun; else None."""
     subject = pronoun.head if pronoun.dep_ == "poss" else pronoun
@@ -105,7 +105,8 @@ def _reporter_of(pronoun):
     reporter = next((c for c in children(report) if c.dep_ == "nsubj"), None)
     if reporter is None or reporter.i > pronoun.i:
         return None
-    if pronoun.lower_ in PLURAL and reporter.tag_ not in ("NNS", "NNPS"):
+    if pronoun.lower_ in PLURAL and reporter.tag_ not in ("NNS", "NNPS") and \
+            not any(c.dep_ == "conj" for c in children(reporter)):
         return None   # "Le Drian ... said they bore full responsibility": others
     return reporter
 

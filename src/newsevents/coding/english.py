@@ -38,7 +38,7 @@ AMOUNT_NOUNS = frozenset({"thousand", "million", "billion", "trillion", "dollar"
 QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
                             "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
                             "day", "week", "month", "hour", "year", "night", "weekend", "raft", "batch", "slate",
-                            "tranche"})
+                            "tranche", "planeload", "shipload", "truckload", "boatload", "consignment", "shipment"})
 # Phrases that complete a verb though the parser hangs them on its object ("set the embassy on fire", "put
 # troops on alert", "took the leaders into custody"): preposition and noun.
 VERB_IDIOM_PHRASES = frozenset({("on", "fire"), ("on", "alert"), ("on", "trial"), ("into", "custody"),
@@ -52,7 +52,7 @@ PACKAGE_NOUNS = frozenset({"package", "bundle"})
 OBJECT_CONTROL = frozenset({"accuse", "blame", "urge", "ask", "call", "press", "warn", "implore", "encourage",
                             "pressure", "push", "invite", "request", "persuade", "convince", "suspect", "criticise",
                             "criticize", "condemn", "praise", "thank", "help", "allow", "permit", "forbid", "force",
-                            "compel", "oblige", "require"})
+                            "compel", "oblige", "require", "prompt", "lead", "spur", "cause", "drive"})
 # Aspectual and causative verbs pass their subject down to their complement ("began pumping", "ordered ... to").
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish", "help", "try", "attempt",
                        "move", "seek", "manage", "go", "come", "order", "instruct", "direct", "force", "tell",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsevents.coding.back_references import reporter_of
 from newsevents.coding.english import PAIR_HEADS, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_of
@@ -79,3 +80,14 @@ class PairReferences:
                 if pair:
                     return pair
         return []
+
+    def _reporters(self, head) -> list[Actor]:
+        """"Britain, Israel and Saudi Arabia said they supported the strike": "they" reported by a list is all of
+        its members."""
+        if head.lower_ != "they":
+            return []
+        reporter = reporter_of(head)
+        if reporter is None or not any(c.dep_ == "conj" for c in children(reporter)):
+            return []
+        found = [a for a in self.actors_of(reporter) if a.code]
+        return [replace(a, text=head.text) for a in found] if len(found) > 1 else []

@@ -195,7 +195,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         (an event's source is not its own object: "investigators entered the consulate to search it")."""
         if head.i in self._cache:
             return self._cache[head.i]
-        pair = self._pair_reference(head) or self._plural_after_pair(head) or self._of_pair(head)
+        pair = self._pair_reference(head) or self._plural_after_pair(head) or self._of_pair(head) or \
+            self._reporters(head)
         if pair:
             return pair
         if head.lower_ in PRONOUNS or is_definite_back_reference(head):

@@ -68,8 +68,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "rejecting or denying an accusation answers whoever the article last said accused or criticised",
                targets.accuser_of_rejected_charge),
     Convention("condemnation.perpetrator.v7", "targets",
-               "condemning an act (not a deal) is aimed at who the article said did that kind of act (a coup: who "
-               "coerced; else force)",
+               "condemning or backing an act (not a deal) is aimed at who the article said did that kind "
+               "(condemning: else force)",
                targets.perpetrator_of_condemned_act),
     Convention("endorsement.deal-parties.v4", "targets",
                "welcoming, condemning or brokering a deal naming no one is aimed at its parties (\"mediated by X\": "
@@ -193,7 +193,7 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("statement.denied-allegation.v1", "sentence",
                "a hostile act only its victim's side reports, and its actor's side denies, is alleged",
                speech.denied_allegation),
-    Convention("statement.reported-attack-accuses.v1", "sentence",
+    Convention("statement.reported-attack-accuses.v2", "sentence",
                "a plain statement that another side used force on the speaker's country accuses that side (112)",
                speech.reported_attack_accuses),
     Convention("statement.attribution-only.v2", "sentence",

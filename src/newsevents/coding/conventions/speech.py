@@ -340,7 +340,8 @@ def reported_attack_accuses(events: list, s: SentenceScope) -> list:
     """"Rwanda's military said shells fired from Congo had killed five civilians in Rubavu": a plain statement
     that another side used force on the speaker's own country accuses that side (112)."""
     entry = s.lexicon.cameo.get("112")
-    attacks = [f for f in events if f.modality == "asserted" and f.quad_class == 4 and f.target is not None]
+    force = s.lexicon.conventions.words("force_root")   # (not any material conflict: a recall)
+    attacks = [f for f in events if f.modality == "asserted" and f.root in force and f.target is not None]
     out = []
     for e in events:
         inside = e.extra.get("complement")
@@ -349,8 +350,8 @@ def reported_attack_accuses(events: list, s: SentenceScope) -> list:
                          f.source.country != home and inside[0] <= f.extra["trigger"] < inside[1]), None)
         if e.cameo == "010" and attacker is not None:
             e = replace(e, cameo="112", goldstein=entry.goldstein, quad_class=entry.quad_class, plover=entry.plover,
-                        target=attacker, rule=e.rule + " +statement.reported-attack-accuses.v1",
-                        extra={**e.extra, "trail": (*e.extra.get("trail", ()), "statement.reported-attack-accuses.v1")})
+                        target=attacker, rule=e.rule + " +statement.reported-attack-accuses.v2",
+                        extra={**e.extra, "trail": (*e.extra.get("trail", ()), "statement.reported-attack-accuses.v2")})
         out.append(e)
     return out
 

@@ -121,6 +121,9 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     obj = direct_object(c.frame.trigger)
     seizure = obj is not None and obj.lemma_.lower() in s.lexicon.conventions.words("seizure_of_power")
     same_kind = _latest_doers(c, s, root)   # (none for "*": any kind)
+    if c.code[:2] in _roots(s, "backed_act_root"):
+        c.targets = same_kind[:1]   # "Britain said they supported the strike": the striker, or no one
+        return bool(c.targets)
     # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
     forceful = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
     c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
@@ -131,7 +134,7 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
 def _condemned_act_root(c: Candidate, s: SentenceScope) -> str | None:
     """The root of the act a condemnation's object names ("the seizures": 18; "the coup": 17; "the move", "called
     it a despicable act": "*", any), None when its object is no act."""
-    if c.code[:2] not in _roots(s, "attributed_act_root"):
+    if c.code[:2] not in _roots(s, "attributed_act_root") | _roots(s, "backed_act_root"):
         return None
     obj = direct_object(c.frame.trigger)
     rule = s.lexicon.verbs.match_noun(obj, governed=True) if obj is not None else None
