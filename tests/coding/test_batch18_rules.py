@@ -162,3 +162,16 @@ def test_who_is_prompted_to_act_does_it_and_a_recall_reported_is_no_attack(code)
 def test_a_planeload_of_food_is_food_sent(code):
     [sent] = code("Iran sent planeloads of food to Qatar.", "2017-06-10")
     assert (sent.source.code, sent.target.code, sent.cameo) == ("IRN", "QAT", "073")
+
+
+def test_a_participles_act_done_by_the_accused_is_alleged_with_the_accusation(code):
+    text = ("KIEV, July 18 (Reuters) - Ukraine accused pro-Russian separatists on Friday of shooting down a Malaysian "
+            "airliner over the east of the country with a missile supplied by Russia, killing all 298 people on "
+            "board.")
+    events = code(text, "2014-07-18", include_all=True)
+    assert [(e.source.code, e.cameo) for e in events if e.modality == "asserted"] == [("UKR", "112")]
+    assert {e.modality for e in events if e.cameo[:2] in ("19", "20")} == {"hypothetical"}
+    # a participle of an act the text asserts is asserted with it
+    [shot] = code("Separatists shot down a Malaysian airliner over eastern Ukraine, killing all 298 people on board.",
+                  "2014-07-18")
+    assert shot.modality == "asserted"

@@ -222,6 +222,14 @@ def modality_of(trigger, stop_at=None) -> Modality:
                 # its noun inside the accusation, and is alleged with it
                 return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past,
                                 outer.anchor)
+        if dep == "advcl" and token.tag_ == "VBG" and label is None and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
+            outer = modality_of(head, stop_at)
+            if outer.label == HYPOTHETICAL and outer.reason.removeprefix("governor:") in ALLEGING:
+                # "accused the separatists of shooting down an airliner, killing all 298 people on board": the
+                # participle's doer is the accused act's, alleged with it
+                return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past,
+                                outer.anchor)
         if (dep == "relcl" and not content) or (
                 dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
