@@ -175,3 +175,12 @@ def test_a_participles_act_done_by_the_accused_is_alleged_with_the_accusation(co
     [shot] = code("Separatists shot down a Malaysian airliner over eastern Ukraine, killing all 298 people on board.",
                   "2014-07-18")
     assert shot.modality == "asserted"
+
+
+def test_a_plural_description_of_countries_is_not_the_last_country_named(code):
+    events = code("Kuwait offered to mediate. U.S. Secretary of State Rex Tillerson urged the Gulf states to stay "
+                  "united.", "2017-06-06")
+    assert not [e for e in events if e.source.country == "USA" and e.target is not None and e.target.country == "KWT"]
+    events = code("The General Assembly voted to suspend Russia from the Human Rights Council. Ukraine's foreign "
+                  "minister welcomed the vote and thanked the countries that supported it.", "2022-04-08")
+    assert not [e for e in events if e.source.country == "UKR" and e.target.country == "RUS"]

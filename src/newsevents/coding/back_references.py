@@ -31,6 +31,10 @@ class BackReferences:
             kind = "any"
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" and t.head.i == head.i for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
+            if kind == "country" and head.tag_ == "NNS" and head.head.lower_ != "between" and \
+                    not any(c.dep_ == "nummod" for c in children(head)):
+                return None   # "urged the Gulf states to stay united": several, not the last country named (a
+                # pair's own words, "the two countries", "between the neighbours", are read as before)
         else:   # "its forces", "the court's decision": the owner refers back
             poss = [t for t in tokens if t.dep_ == "poss" and (t.lower_ in PRONOUNS or t.lower_ == "whose" or (
                 is_definite_back_reference(t) and t.tag_ == "NN"))]   # (not "the three countries'": many)
