@@ -184,3 +184,12 @@ def test_a_plural_description_of_countries_is_not_the_last_country_named(code):
     events = code("The General Assembly voted to suspend Russia from the Human Rights Council. Ukraine's foreign "
                   "minister welcomed the vote and thanked the countries that supported it.", "2022-04-08")
     assert not [e for e in events if e.source.country == "UKR" and e.target.country == "RUS"]
+
+
+def test_a_takeover_condemned_is_the_soldiers_who_took_power_not_presumed_police(code):
+    text = ("KHARTOUM, April 11 (Reuters) - Sudan's armed forces removed President Omar al-Bashir from power on "
+            "Thursday and took control of the country. Defence Minister Awad Ibn Auf said Bashir had been arrested. "
+            "The African Union condemned the takeover.")
+    events = code(text, "2019-04-11")
+    assert ("SDNMIL", "SDNGOV", "174") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "111"] == [("AU", "SDNMIL")]
