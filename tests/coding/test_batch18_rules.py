@@ -193,3 +193,10 @@ def test_a_takeover_condemned_is_the_soldiers_who_took_power_not_presumed_police
     events = code(text, "2019-04-11")
     assert ("SDNMIL", "SDNGOV", "174") in {(e.source.code, e.target.code, e.cameo) for e in events}
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "111"] == [("AU", "SDNMIL")]
+
+
+def test_rebel_and_mutinous_soldiers_are_rebels_not_the_army(code):
+    for text in ("ANKARA, July 16 (AP) - Rebel soldiers bombed the parliament in Ankara.",
+                 "ANKARA, July 16 (AP) - Mutinous troops bombed the parliament in Ankara."):
+        [bombed] = code(text, "2016-07-16")
+        assert (bombed.source.code, bombed.target.code) == ("TURREB", "TUR"), text
