@@ -200,3 +200,14 @@ def test_rebel_and_mutinous_soldiers_are_rebels_not_the_army(code):
                  "ANKARA, July 16 (AP) - Mutinous troops bombed the parliament in Ankara."):
         [bombed] = code(text, "2016-07-16")
         assert (bombed.source.code, bombed.target.code) == ("TURREB", "TUR"), text
+
+
+def test_a_role_only_conjunct_is_a_party_too(code):
+    events = code("KHARTOUM, April 24 (Reuters) - The army and the RSF accused each other of attacking a French "
+                  "convoy.", "2023-04-24")
+    assert {(e.source.code, e.target.code) for e in events if e.cameo == "112"} == {("SDNMIL", "RSF"),
+                                                                                     ("RSF", "SDNMIL")}
+    [fought] = code("KHARTOUM, April 15 (Reuters) - Heavy fighting broke out in Sudan's capital on Saturday between "
+                    "the army and the paramilitary Rapid Support Forces, with each side accusing the other of "
+                    "starting it.", "2023-04-15")
+    assert (fought.source.code, fought.target.code, fought.cameo[:2]) == ("SDNMIL", "RSF", "19")

@@ -66,7 +66,9 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                     # "demonstrators near the U.S. embassy" (the phrase hung on the noun, or on the verb after
                     # people named by their role): the embassy is where they were; "a tanker off Oman" is Oman's
                     return role_only
-                return resolved
+                # "The army and the RSF accused each other": a role-only conjunct is a party too (its country is
+                # found later, role.country-from-place)
+                return [a for a in found if a.code or (a.role and phrase is head)]
             if found and not role_only:
                 role_only = found
     return role_only
