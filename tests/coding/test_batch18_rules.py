@@ -211,3 +211,8 @@ def test_a_role_only_conjunct_is_a_party_too(code):
                     "the army and the paramilitary Rapid Support Forces, with each side accusing the other of "
                     "starting it.", "2023-04-15")
     assert (fought.source.code, fought.target.code, fought.cameo[:2]) == ("SDNMIL", "RSF", "19")
+    # a role-only conjunct serving someone is of that one's country, not of where it met
+    [met] = code("Former National Security Council official Timothy Morrison told investigators that he witnessed a "
+                 "key September conversation in Warsaw between U.S. Ambassador Gordon Sondland and a top aide to "
+                 "Zelenskiy.", "2019-11-20")
+    assert (met.source.code, met.target.code, met.cameo) == ("USAGOV", "UKRGOV", "040")

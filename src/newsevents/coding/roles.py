@@ -67,11 +67,25 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                     # people named by their role): the embassy is where they were; "a tanker off Oman" is Oman's
                     return role_only
                 # "The army and the RSF accused each other": a role-only conjunct is a party too (its country is
-                # found later, role.country-from-place)
-                return [a for a in found if a.code or (a.role and phrase is head)]
+                # found later, role.country-from-place, or from whom it serves: "and a top aide to Zelenskiy")
+                return [a if a.code else _of_whom(a, phrase, actors) for a in found if a.code or
+                        (a.role and phrase is head)]
             if found and not role_only:
                 role_only = found
     return role_only
+
+
+def _of_whom(role: Actor, phrase, actors: SentenceActors) -> Actor:
+    """A role-only conjunct of `phrase` with the country of whom its "to" or "of" phrase names ("a top aide to
+    Zelenskiy"), else as it is."""
+    for t in phrase.subtree:
+        if t.dep_ == "conj" and t.head.i in {x.i for x in phrase.subtree} and role.text.endswith(t.text):
+            for prep in children(t):
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "of"):
+                    owners = [a for p in children(prep) if p.dep_ == "pobj" for a in actors.actors_of(p) if a.country]
+                    if owners:
+                        return with_country(role, owners[0].country)
+    return role
 
 
 def _where(phrase) -> bool:
