@@ -216,3 +216,12 @@ def test_a_role_only_conjunct_is_a_party_too(code):
                  "key September conversation in Warsaw between U.S. Ambassador Gordon Sondland and a top aide to "
                  "Zelenskiy.", "2019-11-20")
     assert (met.source.code, met.target.code, met.cameo) == ("USAGOV", "UKRGOV", "040")
+
+
+def test_planning_a_hostile_act_intends_no_cooperation(code):
+    events = code("MOSCOW, Oct 8 (Reuters) - A truck bomb exploded on the bridge linking Russia to Crimea on Saturday, "
+                  "killing three people, Russian officials said.\n\nUkraine did not claim responsibility, but "
+                  "officials in Kyiv celebrated the blast. Putin called it a terrorist act and said Ukrainian "
+                  "special services had planned it.", "2022-10-08")
+    assert not [e for e in events if e.cameo[:2] == "03"]
+    assert [e.cameo for e in code("Russia planned a visit to China.", "2022-10-08")] == ["030"]

@@ -130,6 +130,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     if not passive and lemma in lexicon.conventions.words("own_people_verb") and obj is not None and any(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj)):
         return None   # "ordered his fighters to halt", "evacuated its embassy staff": one's own, no one else
+    if lemma in ("plan", "intend") and obj is not None and (obj.lower_ in ("it", "this") or (
+            (planned := lexicon.match_noun(obj, governed=True)) is not None and planned.code[:2] > "09")):
+        return None   # "said Ukrainian special services had planned it", "planned the attack": no cooperation intended
     if not passive and lemma in lexicon.conventions.words("personnel_verb") and obj is not None and \
             obj.lemma_.lower() in lexicon.conventions.words("personnel_noun") and \
             not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in children(obj)):
