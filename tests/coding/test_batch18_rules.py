@@ -225,3 +225,12 @@ def test_planning_a_hostile_act_intends_no_cooperation(code):
                   "special services had planned it.", "2022-10-08")
     assert not [e for e in events if e.cameo[:2] == "03"]
     assert [e.cameo for e in code("Russia planned a visit to China.", "2022-10-08")] == ["030"]
+
+
+def test_a_vow_to_hunt_down_those_responsible_threatens_the_attackers(code):
+    events = code("KABUL, Aug 30 (AP) - A suicide bombing claimed by Islamic State killed 13 U.S. service members at the "
+                  "airport. Biden vowed to hunt down those responsible.", "2021-08-30")
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in events if e.source.code == "USAGOV"} == {
+        ("USAGOV", "ISIL", "13")}
+    # a pledge of help is still a promise
+    assert {e.cameo for e in code("Biden pledged to send aid to Ukraine.", "2022-03-01")} == {"030"}

@@ -67,6 +67,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("rejection.accuser.v1", "targets",
                "rejecting or denying an accusation answers whoever the article last said accused or criticised",
                targets.accuser_of_rejected_charge),
+    Convention("target.those-responsible.v1", "targets",
+               "\"those responsible\", \"the perpetrators\" are whoever the article last said used force",
+               targets.those_responsible),
     Convention("condemnation.perpetrator.v7", "targets",
                "condemning or backing an act (not a deal) is aimed at who the article said did that kind "
                "(condemning: else force)",

@@ -163,6 +163,20 @@ def _latest_doers(c: Candidate, s: SentenceScope, root: str) -> list[Actor]:
     return [a for r, a in s.context.recent_acts if r == root and _not_own(a, c)]
 
 
+def those_responsible(c: Candidate, s: SentenceScope) -> bool:
+    """"vowed to hunt down those responsible", "demanded that the perpetrators be punished": the latest other
+    actor the article said used force."""
+    if c.targets or c.frame.kind not in ("verb", "light"):
+        return False
+    nouns = s.lexicon.conventions.words("perpetrator_noun")
+    named = [t for t in c.frame.targets if t is not None and (t.lemma_.lower() in nouns or (
+        t.lower_ == "those" and any(k.lemma_.lower() == "responsible" for k in children(t))))]
+    if not named:
+        return False
+    c.targets = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)][:1]
+    return bool(c.targets)
+
+
 def victims_of_claimed_act(c: Candidate, s: SentenceScope) -> bool:
     """"Islamic State claimed responsibility for the attack": a claimed act that names no one is aimed at whoever
     the article last said suffered violence (an armed group's claim follows the report of what it did)."""

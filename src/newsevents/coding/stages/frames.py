@@ -20,6 +20,10 @@ from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_pass
                                       to_blame)
 
 
+# Verbs that promise what their complement says: cooperation, unless that is a hostile act.
+PLEDGING = frozenset({"pledge", "promise", "vow", "swear"})
+
+
 class FrameStage:
     """Stage 1: the frames of the sentence, one candidate each (verbs first, then event nouns)."""
 
@@ -118,6 +122,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                          noun_targets(obj) + target_candidates(verb, None), obj, refinements=_ids(refined))
     # Aspectual and causative verbs pass the event to their complement ("began pumping", "ordered ... to withdraw").
     complement = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if lemma in PLEDGING and complement is not None and \
+            (pledged := lexicon.match_verb(complement)) is not None and pledged.code[:2] > "09":
+        return None   # "vowed to hunt down those responsible": a threat (the act announced), no promise of help
     if lemma in ASPECTUAL and complement is not None:
         if lexicon.match_verb(verb) is None or lemma in ("begin", "start", "continue", "resume", "use"):
             return None
