@@ -1,6 +1,7 @@
-"""Acts done by nobody, verbs with objects of their own, and what a relative clause only describes: rules from
-reading the coder on new articles about India and Pakistan, AUKUS, the Skripal expulsions, Kazakhstan, Iran and
-Pakistan, and Tigray. Sentences written for these tests."""
+"""Who reports, who is listed, who is accused, denied or condemned, and what is done by nobody: rules from reading
+the coder on new articles (India and Pakistan, AUKUS, the Skripal expulsions, Kazakhstan, Tigray, Shayrat, Turkey's
+coup attempt, Bashir's fall, MH17, the Qatar blockade, the Kabul airlift, Sudan, the Crimea bridge). Sentences
+written for these tests."""
 from __future__ import annotations
 
 
