@@ -86,8 +86,8 @@ def test_a_list_of_titled_names_is_one_list_not_a_name_and_its_apposition(code):
         assert {(e.source.code, e.target.code) for e in events} == expected, text
         assert {e.cameo for e in events} == {"057"}
     # a list of four countries, the second read as the first's apposition
-    events = code("Saudi Arabia, Egypt, the United Arab Emirates and Bahrain severed diplomatic relations with Qatar on "
-                  "Monday, accusing it of supporting terrorism.", "2017-06-05")
+    events = code("Saudi Arabia, Egypt, the United Arab Emirates and Bahrain severed diplomatic relations with Qatar "
+                  "on Monday, accusing it of supporting terrorism.", "2017-06-05")
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {
         (a, "QAT", code) for a in ("SAU", "EGY", "ARE", "BHR") for code in ("161", "112")}
 
@@ -115,7 +115,8 @@ def test_a_denial_answers_its_accuser_not_the_last_actor_named(code):
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "016"] == [("RUSMIL", "UKR")]
     # a denial of a charge made at home is no event between actors (statements are not domestic events)
     events = code("Erdogan blamed the coup on supporters of Fethullah Gulen, a U.S.-based cleric, and called on the "
-                  "United States to extradite him. Gulen condemned the attempt and denied any involvement.", "2016-07-16")
+                  "United States to extradite him. Gulen condemned the attempt and denied any involvement.",
+                  "2016-07-16")
     assert not [e for e in events if e.cameo == "016"]
 
 
@@ -229,8 +230,8 @@ def test_planning_a_hostile_act_intends_no_cooperation(code):
 
 
 def test_a_vow_to_hunt_down_those_responsible_threatens_the_attackers(code):
-    events = code("KABUL, Aug 30 (AP) - A suicide bombing claimed by Islamic State killed 13 U.S. service members at the "
-                  "airport. Biden vowed to hunt down those responsible.", "2021-08-30")
+    events = code("KABUL, Aug 30 (AP) - A suicide bombing claimed by Islamic State killed 13 U.S. service members at "
+                  "the airport. Biden vowed to hunt down those responsible.", "2021-08-30")
     assert {(e.source.code, e.target.code, e.cameo[:2]) for e in events if e.source.code == "USAGOV"} == {
         ("USAGOV", "ISIL", "13")}
     # a pledge of help is still a promise

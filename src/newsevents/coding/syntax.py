@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from newsevents.coding.english import (AMOUNT_NOUNS, BASE_NOUNS, CAPACITY_NOUNS, COUNTERPART_HEADS, DOCUMENT_NOUNS,
                                        FORCE_NOUNS, GARRISON_VERBS, HELP_NOUNS, INNER_PREPS, INTENTION_NOUNS, LOCATIVE,
-                                       NAMING_VERBS, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE, SENT_PEOPLE,
-                                       SUBJECT_DEPS, TARGET_PREPS)
+                                       NAMING_VERBS, OBJECT_CONTROL, OBJECT_DEPS, QUANTITY_NOUNS, REFLEXIVE,
+                                       SENT_PEOPLE, SUBJECT_DEPS, TARGET_PREPS)
 from newsevents.coding.parse_facts import children, per_token, sentence_bounds, span_text
 
 

@@ -186,7 +186,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a reaction whose \"by\" clause says what was done (\"retaliated by recalling\") is that act alone",
                pairs.said_by_its_means),
     Convention("negated.refusal.v4", "derive",
-               "a cooperative act its actor will not or would not do, or refused (as a fact), is a refusal (12); not by \"no one\"",
+               "a cooperative act its actor will not or would not do, or refused (as a fact), is a refusal (12); not "
+               "by \"no one\"",
                derived.refusal),
     Convention("future.announced-intent.v1", "derive",
                "a future cooperative act announced by its own side is an intent (03)", derived.announced_intent),
