@@ -10,6 +10,7 @@ from newsevents.coding.modality import ASSERTED, NEGATED, modality_of
 from newsevents.coding.roles import announced_by_source, other_must, own_side, presumed_home, presumed_sources
 from newsevents.coding.syntax import (agent_of, direct_object, helper_phrases, own_clause, prepositional_objects,
                                       subject_of, to_blame)
+from newsevents.model import Actor
 
 
 def _statement(c: Candidate, s: SentenceScope) -> bool:
