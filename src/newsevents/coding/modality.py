@@ -215,21 +215,15 @@ def modality_of(trigger, stop_at=None) -> Modality:
             return Modality(main.label, f"time clause:{main.reason}", main.under_report, main.report_past, main.anchor)
         # "a call for its forces to be deployed": the parser's infinitival relative clause is the noun's content
         content = dep == "relcl" and _infinitive(token) and head.lemma_.lower() in CONTENT_NOUNS
-        if dep == "relcl" and not content and label is None and head.dep_ != "appos" and _restrictive(token):
-            outer = modality_of(head, stop_at)
-            if outer.label == HYPOTHETICAL and outer.reason.removeprefix("governor:") in ALLEGING:
-                # "accused Congo of supporting a militia that threatens it": a restrictive clause describes
-                # its noun inside the accusation, and is alleged with it
-                return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past,
-                                outer.anchor)
-        if dep == "advcl" and token.tag_ == "VBG" and label is None and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)):
-            outer = modality_of(head, stop_at)
-            if outer.label == HYPOTHETICAL and outer.reason.removeprefix("governor:") in ALLEGING:
-                # "accused the separatists of shooting down an airliner, killing all 298 people on board": the
-                # participle's doer is the accused act's, alleged with it
-                return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past,
-                                outer.anchor)
+        # "accused Congo of supporting a militia that threatens it" (a restrictive clause describing its noun),
+        # "accused the separatists of shooting down an airliner, killing all 298 people on board" (a participle
+        # whose doer is the accused act's): alleged with the accusation
+        if label is None and ((dep == "relcl" and not content and head.dep_ != "appos" and _restrictive(token)) or (
+                dep == "advcl" and token.tag_ == "VBG" and
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token)))):
+            alleged = _alleged_with(head, stop_at)
+            if alleged is not None:
+                return alleged
         if (dep == "relcl" and not content) or (
                 dep == "advcl" and not _conditional_advcl(token) and not _goes_on(token)) or \
                 _describing_participle(token):
@@ -309,6 +303,14 @@ def _unreal_main_of_time_clause(clause, stop_at) -> Modality | None:
     # after protesters stormed parliament" tells what happened
     if not past or (main.reason == "modal:would" and any(m in ("until", "till", "once") for m in marks)):
         return main
+    return None
+
+
+def _alleged_with(head, stop_at) -> Modality | None:
+    """The modality of what `head` says, when an allegation governs it ("within governor:accuse"); else None."""
+    outer = modality_of(head, stop_at)
+    if outer.label == HYPOTHETICAL and outer.reason.removeprefix("governor:") in ALLEGING:
+        return Modality(HYPOTHETICAL, f"within {outer.reason}", outer.under_report, outer.report_past, outer.anchor)
     return None
 
 

@@ -44,7 +44,7 @@ LONG_ARTICLE_CHARS = 100_000
 PIECE_CHARS = 20_000
 # How many recent agents the article context keeps for "condemned the attack" and similar back-references.
 RECENT_AGENTS = 5
-PRESUMED_DOER = frozenset({"custody.implied-authorities.v2"})   # conventions that supply a source themselves
+PRESUMED_DOER = frozenset({"custody.implied-authorities"})   # conventions that supply a source (any version)
 
 
 class Coder:
@@ -175,7 +175,7 @@ class Coder:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
         # (not a doer the coder presumed, "police" for an arrest that names no one: no act to refer back to)
         hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4) and
-                   not any(rule in PRESUMED_DOER for rule in e.extra.get("trail", ()))]
+                   not any(rule.rsplit(".", 1)[0] in PRESUMED_DOER for rule in e.extra.get("trail", ()))]
         context.recent_agents = unique_actors([e.source for e in hostile] + context.recent_agents)[:RECENT_AGENTS]
         context.recent_acts = ([(e.root, e.source) for e in hostile] + context.recent_acts)[:4 * RECENT_AGENTS]
         context.recent_victims = ([(e.root, e.target) for e in hostile if e.target is not None] +

@@ -79,7 +79,7 @@ def _of_whom(role: Actor, phrase, actors: SentenceActors) -> Actor:
     """A role-only conjunct of `phrase` with the country of whom its "to" or "of" phrase names ("a top aide to
     Zelenskiy"), else as it is."""
     for t in phrase.subtree:
-        if t.dep_ == "conj" and t.head.i in {x.i for x in phrase.subtree} and role.text.endswith(t.text):
+        if t.dep_ == "conj" and role.text.endswith(t.text):
             for prep in children(t):
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "of"):
                     owners = [a for p in children(prep) if p.dep_ == "pobj" for a in actors.actors_of(p) if a.country]
