@@ -5,6 +5,7 @@ memory is bounded).
     .venv/bin/python benchmarks/bench_memory.py --chars 900000 --articles 3 --max-mib 1024
     .venv/bin/python benchmarks/bench_memory.py --corpus-mb 200 --window 1200     # 20 minutes a command
     .venv/bin/python benchmarks/bench_memory.py --corpus-mb 200 --coder bench_null_coder:make   # no parse
+    .venv/bin/python benchmarks/bench_memory.py --corpus-mb 10 --new-names 40 --commands code   # new words
     .venv/bin/python benchmarks/bench_memory.py --input big.jsonl
 
 Inputs, one of:
@@ -14,7 +15,9 @@ Inputs, one of:
   (seeded) from the 385 paragraphs of `samples/news.jsonl`, in random order, with its own id, source and
   publication date (2022-2024). Two articles share a paragraph set with a chance of about 1e-15, and ones
   that share most paragraphs stay far below the 0.9 near-duplicate threshold: near-duplicate detection finds
-  no copies, so every article is parsed (`--write-corpus PATH` keeps the file);
+  no copies, so every article is parsed (`--write-corpus PATH` keeps the file). The paragraphs repeat a few
+  thousand words, where real news brings new names, places and numbers all the time (spaCy's vocabulary grows
+  with each one it keeps): `--new-names N` gives N names in each article a random tail ("Tehranqxv");
 - `--input PATH`: a JSONL file of yours.
 
 Each command runs as a child process (`--commands code,ingest`). Every `--interval` seconds the parent reads
@@ -33,7 +36,9 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import signal
+import string
 import subprocess
 import sys
 import tempfile
@@ -43,6 +48,7 @@ from pathlib import Path
 from _common import DEFAULT_CORPUS, ensure_importable
 
 HERE = Path(__file__).resolve().parent
+NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}")
 SOURCES = ("Meridian Wire", "Daily Ledger", "The Courier", "Harbor Times", "Northern Post", "Globe Report")
 
 
@@ -61,15 +67,16 @@ def long_articles(path: Path, articles: int, chars: int) -> None:
             fh.write(json.dumps({"id": f"long-{n}", "text": body[:chars], "published": "2024-05-15"}) + "\n")
 
 
-def distinct_articles(path: Path, megabytes: float, seed: int = 13) -> int:
-    """About `megabytes` MB of distinct articles made of sample paragraphs (see the module's docstring)."""
+def distinct_articles(path: Path, megabytes: float, seed: int = 13, new_names: int = 0) -> int:
+    """About `megabytes` MB of distinct articles made of sample paragraphs (see the module's docstring), with
+    `new_names` names in each made new."""
     paragraphs = [p.strip() for text in sample_texts() for p in text.split("\n\n") if p.strip()]
     rng = random.Random(seed)
     start = dt.date(2022, 1, 1)
     limit, written, n = megabytes * 1_000_000, 0, 0
     with path.open("w", encoding="utf-8") as fh:
         while written < limit:
-            text = "\n\n".join(rng.sample(paragraphs, rng.randint(4, 12)))
+            text = with_new_names("\n\n".join(rng.sample(paragraphs, rng.randint(4, 12))), new_names, rng)
             source = rng.choice(SOURCES)
             published = start + dt.timedelta(rng.randrange(1096))
             line = json.dumps({"id": f"gen-{n:07d}", "published": published.isoformat(), "source": source,
@@ -78,6 +85,16 @@ def distinct_articles(path: Path, megabytes: float, seed: int = 13) -> int:
             written += len(line.encode("utf-8"))
             n += 1
     return n
+
+
+def with_new_names(text: str, count: int, rng: random.Random) -> str:
+    """`text` with up to `count` of its names (capitalised words inside a sentence) given a random tail of three
+    letters ("Tehran" -> "Tehranqxv"): words no article had before, as the long tail of names, places and
+    numbers in real news brings them (the sample paragraphs alone repeat a few thousand words)."""
+    ends = [m.end() for m in NAME.finditer(text)]
+    for end in sorted(rng.sample(ends, min(count, len(ends))), reverse=True):
+        text = text[:end] + "".join(rng.choice(string.ascii_lowercase) for _ in range(3)) + text[end:]
+    return text
 
 
 def _proc(pid: int, path: Path) -> tuple[float | None, int | None]:
@@ -143,6 +160,8 @@ def main() -> int:
     parser.add_argument("--chars", type=int, default=250_000)
     parser.add_argument("--corpus-mb", type=float, default=None, help="a file of about this many MB of "
                                                                       "distinct articles instead")
+    parser.add_argument("--new-names", type=int, default=0, help="with --corpus-mb: make this many names in "
+                                                                   "each article new words")
     parser.add_argument("--input", type=Path, default=None, help="a JSONL file to read instead")
     parser.add_argument("--write-corpus", type=Path, default=None, help="keep the generated file here")
     parser.add_argument("--commands", default="code,ingest")
@@ -159,8 +178,8 @@ def main() -> int:
             corpus, what = args.input, f"{args.input}"
         elif args.corpus_mb is not None:
             corpus = args.write_corpus or Path(tmp) / "corpus.jsonl"
-            n = distinct_articles(corpus, args.corpus_mb)
-            what = f"{n:,} distinct articles"
+            n = distinct_articles(corpus, args.corpus_mb, new_names=args.new_names)
+            what = f"{n:,} distinct articles" + (f", {args.new_names} new names each" if args.new_names else "")
         else:
             corpus = Path(tmp) / "long.jsonl"
             long_articles(corpus, args.articles, args.chars)

@@ -34,6 +34,8 @@ checks every token against the stock pipeline.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -290,12 +292,17 @@ class FastLemmatizer:
     def __init__(self, lemmatizer, limit: int = MEMO_LIMIT):
         self.lemmatizer, self.limit = lemmatizer, limit
         self.overwrite = lemmatizer.overwrite
+        self.strings = lemmatizer.vocab.strings
         self.memo: dict = {}
+        self.check_memo = False   # set when a memory zone ended: drop the entries whose lemma went with it
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
             return doc
+        if self.check_memo:
+            self.memo = {key: lemma for key, lemma in self.memo.items() if lemma in self.strings}
+            self.check_memo = False
         memo, overwrite = self.memo, self.overwrite
         if len(memo) > self.limit:
             memo.clear()
@@ -312,6 +319,16 @@ class FastLemmatizer:
             lemmas.append(value)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
+
+    @contextmanager
+    def memory_zone(self, mem=None) -> Iterator[None]:
+        """Part of spaCy's `nlp.memory_zone()`: a lemma first added to the strings inside the zone is gone
+        after it, so its memo entries must go too (they would hand a later doc a hash without a string). The
+        strings are cleared after the components' zones end, so the memo is checked at the next doc."""
+        try:
+            yield
+        finally:
+            self.check_memo = True
 
 
 def compile_ruler(ruler) -> CompiledRuler | None:

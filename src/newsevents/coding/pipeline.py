@@ -16,6 +16,7 @@ you like. Coding conventions can be switched off by id (`disabled_rules`, `newse
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -42,6 +43,9 @@ from newsevents.settings import SETTINGS
 # the length of a doc; an article's context carries over from piece to piece).
 LONG_ARTICLE_CHARS = 100_000
 PIECE_CHARS = 20_000
+# The first characters a Coder parses are parsed outside spaCy's memory zones (see `_zone`), so that the
+# tokenizer's cache, which is only written outside a zone, learns the corpus's common words.
+WARM_UP_CHARS = 600_000
 # How many recent agents the article context keeps for "condemned the attack" and similar back-references.
 RECENT_AGENTS = 5
 PRESUMED_DOER = frozenset({"custody.implied-authorities"})   # conventions that supply a source (any version)
@@ -58,6 +62,7 @@ class Coder:
             disabled_rules = (SETTINGS["disable_rules"].value or "").split(",")
         self.policy = default_policy(disabled_rules)
         self.nlp = nlp if nlp is not None else load_pipeline(self.model)
+        self.chars_parsed = 0   # past WARM_UP_CHARS, texts are parsed in memory zones (`_zone`)
         tokenizer = self.nlp.tokenizer
         self.lexicon = Lexicon.load(lambda s: [t.text for t in tokenizer(s)], self.verbs, self.actors,
                                     use_petrarch_verbs, tokenizer_key=lexicon_cache.tokenizer_key(tokenizer))
@@ -80,7 +85,8 @@ class Coder:
              include_all: bool = True) -> list[Event]:
         """Events of one text. With `include_all=False` only asserted events."""
         article = Article(id=doc_id, text=text, published=_as_date(published))
-        events = self.code_doc(article, self.nlp(text))
+        with self._zone(len(text)):
+            events = self.code_doc(article, self.nlp(text))
         return events if include_all else [e for e in events if e.modality == "asserted"]
 
     def code_many(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
@@ -97,15 +103,29 @@ class Coder:
                 continue
             yield from self._code_batch(batch, size)
             batch = []
-            yield article, self.code_pieces(article, self.nlp.pipe(pieces(article.text), batch_size=1))
+            with self._zone(len(article.text)):
+                yield article, self.code_pieces(article, self.nlp.pipe(pieces(article.text), batch_size=1))
             release_free_memory()
         yield from self._code_batch(batch, size)
 
     def _code_batch(self, articles: list[Article], size: int) -> Iterator[tuple[Article, list[Event]]]:
-        for doc, article in self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size):
-            yield article, self.code_doc(article, doc)
-        if articles:
-            release_free_memory()   # the batch's arrays are freed: keep resident memory from creeping up
+        if not articles:
+            return
+        with self._zone(sum(len(a.text) for a in articles)):
+            for doc, article in self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size):
+                yield article, self.code_doc(article, doc)
+        release_free_memory()   # the batch's arrays are freed: keep resident memory from creeping up
+
+    def _zone(self, chars: int):
+        """spaCy's memory zone for the next `chars` characters: the strings and lexemes that their texts add
+        to spaCy's vocabulary are dropped after it. Over millions of articles, names and numbers seen once
+        would otherwise stay, and a long run's memory grow with every new word (issue #13); events hold plain
+        strings, never tokens. Inside a zone the tokenizer caches nothing (tokenizing took 3 times as long
+        with an empty cache), so the first `WARM_UP_CHARS` are parsed outside one."""
+        warm = self.chars_parsed >= WARM_UP_CHARS
+        self.chars_parsed += chars
+        # Zones do not nest: `code` may be called while a `code_many` batch is open.
+        return self.nlp.memory_zone() if warm and not self.nlp.vocab.in_memory_zone else nullcontext()
 
     # -- the pipeline ----------------------------------------------------------------------------------
     def code_doc(self, article: Article, doc) -> list[Event]:
