@@ -36,9 +36,10 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "across", "into", "in
 # Amounts of money: "$700 million in emergency support", "billions of dollars of aid" are the support, the aid
 AMOUNT_NOUNS = frozenset({"thousand", "million", "billion", "trillion", "dollar", "euro", "pound", "yuan", "yen"})
 QUANTITY_NOUNS = frozenset({"one", "series", "wave", "number", "string", "spate", "round", "couple", "some",
-                            "dozen", "dozens", "hundreds", "set", "flurry", "volley", "salvo", "pair", "part",
-                            "day", "week", "month", "hour", "year", "night", "weekend", "raft", "batch", "slate",
-                            "tranche", "planeload", "shipload", "truckload", "boatload", "consignment", "shipment"})
+                            "dozen", "dozens", "hundred", "hundreds", "ten", "score", "set", "flurry", "volley",
+                            "salvo", "pair", "part", "day", "week", "month", "hour", "year", "night", "weekend",
+                            "raft", "batch", "slate", "tranche", "planeload", "shipload", "truckload", "boatload",
+                            "consignment", "shipment"})
 # Phrases that complete a verb though the parser hangs them on its object ("set the embassy on fire", "put
 # troops on alert", "took the leaders into custody"): preposition and noun.
 VERB_IDIOM_PHRASES = frozenset({("on", "fire"), ("on", "alert"), ("on", "trial"), ("into", "custody"),

@@ -140,6 +140,18 @@ COURSE_VERBS = frozenset({"break", "erupt", "flare", "continue", "rage", "resume
                           "begin", "start", "end", "stall", "collapse"})
 
 
+def agent_after_object(prep) -> bool:
+    """"police blocked a march by opposition supporters": spaCy takes "by" for the agent of an active verb; a
+    "by" phrase right after the object of a verb that is not passive is the object's ("a march by ...")."""
+    if prep.dep_ != "agent" or prep.lower_ != "by" or prep.i == 0:
+        return False
+    verb = prep.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
+    return obj is not None and obj.pos_ == "NOUN" and any(c.dep_ == "pobj" for c in prep.children)
+
+
 def between_of_subject(prep) -> bool:
     """"Heavy fighting broke out in the capital on Saturday between the army and the RSF": spaCy hangs "between"
     on the verb; on a verb of an act's course with a common-noun subject it names that act's sides."""
@@ -222,6 +234,10 @@ def register_clause_repairs() -> None:
                     token.head = relative
                 elif of_after_conjunct(token) or origin_of_people(token):
                     token.head = doc[token.i - 1]
+                elif agent_after_object(token):
+                    token.head = next(c for c in token.head.children
+                                      if c.dep_ == "dobj" and c.right_edge.i == token.i - 1)
+                    token.dep_ = "prep"
                 elif between_of_subject(token):
                     token.head = next(c for c in token.head.children if c.dep_ == "nsubj")
                 joined = object_taken_for_subject(token)

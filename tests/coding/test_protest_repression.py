@@ -1,0 +1,32 @@
+"""Stopping a protest is repression, not protest; a crowd counted in hundreds is the crowd. Sentences written
+for these tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_police_preventing_or_blocking_a_protest_restrict_freedom_of_assembly(code):
+    assert _pairs(code("Turkish police prevented a demonstration by students in Ankara on Tuesday.",
+                       "2024-05-14")) == {("TURCOP", "TURCVL", "1721")}
+    # "by" after the object of an active verb is the object's, not the verb's agent
+    assert _pairs(code("Kenyan police blocked a march by opposition supporters in Nairobi.", "2024-05-14")) == {
+        ("KENCOP", "KENOPP", "1721")}
+    events = code("Police blocked hundreds of protesters from reaching parliament in Dhaka.", "2024-05-14")
+    assert ("BGDCOP", "BGDCVL", "1721") in _pairs(events)
+    assert not [e for e in events if e.source.code == "BGDCOP" and e.root == "14"]   # the police did not protest
+
+
+def test_protesters_blocking_roads_still_protest(code):
+    [blocked] = code("Protesters blocked roads in Nairobi on Tuesday.", "2024-05-14")
+    assert (blocked.source.code, blocked.cameo) == ("KENCVL", "144")
+
+
+def test_hundreds_or_tens_of_thousands_of_people_are_those_people(code):
+    assert ("BGDCOP", "BGDCVL", "175") in _pairs(code("Police dispersed hundreds of protesters in Dhaka.",
+                                                      "2024-05-14"))
+    assert _pairs(code("Police in Dhaka released hundreds of detainees.", "2024-05-14")) == {
+        ("BGDCOP", "BGDCVL", "0841")}
+    sanctioned = code("The United States imposed sanctions on hundreds of Russian officials.", "2022-09-30")
+    assert {e.target.code for e in sanctioned} == {"RUSGOV"}
