@@ -202,7 +202,7 @@ def test_an_attack_only_the_victims_side_reports_and_the_other_denies_is_alleged
 def test_what_a_statement_says_another_must_or_should_do_is_a_demand_or_an_appeal(code):
     [must] = code("China said Japan must apologise.")
     assert (must.source.code, must.target.code, must.cameo) == ("CHN", "JPN", "100")
-    assert "+speech.demand-must.v2" in must.rule
+    assert "+speech.demand-must.v3" in must.rule
     [should] = code("The United States said Pakistan should lift the state of emergency.")
     assert (should.source.code, should.target.code, should.cameo) == ("USA", "PAK", "020")
     # the speaker's own side is no addressee

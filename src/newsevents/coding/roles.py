@@ -106,14 +106,14 @@ def named_in_clauses(trigger, actors: SentenceActors, exclude, sources, deps) ->
     return []
 
 
-def other_must(comp, actors: SentenceActors, mine, modals) -> tuple[list[Actor], str | None]:
-    """"... said X must answer" (or "should"): X's actors when X is another actor than the speaker's side,
-    and the code `modals` gives the modal."""
+def other_must(comp, actors: SentenceActors, sources, modals) -> tuple[list[Actor], str | None]:
+    """"... said X must answer" (or "should"): X's actors when X is not on the speaker's side (`own_side`:
+    "Rwandan rebels said the government must ..." is a demand on it), and the code `modals` gives the modal."""
     for t in comp.subtree:
         if t.lower_ in modals and t.dep_ == "aux":
             subj = subject_of(t.head)
             if subj is not None:
-                others = [a for a in actors.actors_of(subj) if a.code and (a.country or a.group) not in mine]
+                others = [a for a in actors.actors_of(subj) if a.code and not own_side(a, sources)]
                 if others:
                     return others, modals[t.lower_]
     return [], None

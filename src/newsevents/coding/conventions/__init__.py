@@ -42,8 +42,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement calling another's act unacceptable in a clause it asserts (not a charge's, nor force's "
                "object) criticises",
                speech.criticism_cue),
-    Convention("speech.demand-must.v2", "targets",
-               "\"said X must ...\" is a demand (100) on X, \"said X should ...\" an appeal (020)", speech.demand_must),
+    Convention("speech.demand-must.v3", "targets",
+               "\"said X must ...\" is a demand (100) on X (a rebel's government too), \"should\" an appeal (020)",
+               speech.demand_must),
     Convention("speech.complement-target.v2", "targets",
                "a statement is aimed at the other actor its complement names (not the speaker's own country)",
                speech.complement_target),

@@ -165,7 +165,8 @@ def _struck_at(noun, s: SentenceScope) -> bool:
 def demand_must(c: Candidate, s: SentenceScope) -> bool:
     if not _statement(c, s):
         return False
-    demanded, code = other_must(c.frame.complement, s.actors, _mine(c), s.lexicon.conventions.mapping("deontic_modal"))
+    demanded, code = other_must(c.frame.complement, s.actors, presumed_sources(c, s),
+                                s.lexicon.conventions.mapping("deontic_modal"))
     if demanded:
         c.code, c.targets = code, demanded
         return True
@@ -263,7 +264,8 @@ def decided_measure(c: Candidate, s: SentenceScope) -> bool:
 def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
     """A speech act without an addressee is aimed at the other actor in view; an appeal only at one named in
     the same sentence ("addressing the U.S. Congress, ... appealed for"); a plain statement at no one."""
-    if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or c.frame.kind not in ("verb", "light"):
+    if c.targets or c.code[:2] not in s.lexicon.conventions.words("addressed_root") or \
+            c.frame.kind not in ("verb", "light"):
         return False
     addressed = [x for x in children(c.frame.trigger) if x.dep_ in ("dobj", "dative")] + [
         p for x in children(c.frame.trigger) if x.dep_ == "prep" and x.lower_ in ("on", "upon", "to")

@@ -1,5 +1,6 @@
-"""Stopping a protest is repression, not protest; a crowd counted in hundreds is the crowd. Sentences written
-for these tests."""
+"""A state and its domestic rivals: stopping a protest is repression, not protest; rebels saying that their
+government must act demand it of it; a crowd counted in hundreds is the crowd. Sentences written for these
+tests."""
 from __future__ import annotations
 
 
@@ -30,3 +31,12 @@ def test_hundreds_or_tens_of_thousands_of_people_are_those_people(code):
         ("BGDCOP", "BGDCVL", "0841")}
     sanctioned = code("The United States imposed sanctions on hundreds of Russian officials.", "2022-09-30")
     assert {e.target.code for e in sanctioned} == {"RUSGOV"}
+
+
+def test_rebels_saying_their_government_must_act_demand_it(code):
+    events = code("Rwandan rebels said the Rwandan government must release all prisoners.", "2024-05-14")
+    assert ("RWAREB", "RWAGOV", "100") in _pairs(events)
+    assert ("RWAREB", "RWAGOV", "100") in _pairs(code(
+        "Rwandan rebels announced that President Kagame must agree to constitutional changes.", "2024-05-14"))
+    # a country saying what its own forces must do asks nothing of anyone
+    assert [e for e in code("Iran said Iranian forces must stay alert.", "2024-05-14") if e.root == "10"] == []
