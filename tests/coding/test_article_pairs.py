@@ -63,7 +63,7 @@ def test_an_appeal_to_people_is_to_them_and_one_filed_from_elsewhere_has_no_coun
 def test_a_threat_cue_promises_only_looking_ahead(code):
     threat = code("Netanyahu said on Saturday that Hezbollah would pay a heavy price.")
     assert ("ISR", "HEZBOLLAH", "13") in dyads(threat)
-    assert any("+speech.threat-cue.v4" in e.rule for e in threat)
+    assert any("+speech.threat-cue.v5" in e.rule for e in threat)
     report = code("The U.N. human rights office said on Tuesday it was alarmed by Iran's violent response to "
                   "the protests.")
     assert not [e for e in report if e.root == "13"]

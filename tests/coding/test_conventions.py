@@ -115,7 +115,7 @@ def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker(code):
     threats = [e for e in code(text, "2024-01-18") if e.root == "13"]
     # a spokeswoman with no country named is of the country she speaks in: Pakistan is not her target
     assert [(e.source.country, e.target.country) for e in threats] == [("PAK", "IRN")]
-    assert "+speech.threat-cue.v4" in threats[0].rule
+    assert "+speech.threat-cue.v5" in threats[0].rule
 
 
 def test_a_statement_that_the_other_side_attacked_the_speakers_country_accuses_it(code):

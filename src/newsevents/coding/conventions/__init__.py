@@ -30,9 +30,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("speech.named-perpetrator.v1", "targets",
                "calling an act a crime \"masterminded by\" or \"carried out by\" someone accuses them (112)",
                speech.named_perpetrator),
-    Convention("speech.threat-cue.v4", "targets",
-               "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out, "
-               "threatens",
+    Convention("speech.threat-cue.v5", "targets",
+               "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out "
+               "nor diplomatic, threatens",
                speech.threat_cue),
     Convention("speech.accusation-cue.v4", "targets",
                "a statement calling another responsible, guilty or to blame in a clause said (not \"officials "

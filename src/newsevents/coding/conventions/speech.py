@@ -45,13 +45,19 @@ def threat_cue(c: Candidate, s: SentenceScope) -> bool:
                if a.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in children(a))]
     own = {t.lemma_.lower() for t in clause}
     # ("would review whether to supply arms in response": a reaction, not a response promised)
-    cues = [t for t in clause if (t.lemma_.lower() in tables.words("threat_cue") and not _in_response(t)) or
-            _pays_for(t, s)]
+    cues = [t for t in clause if (t.lemma_.lower() in tables.words("threat_cue") and not _in_response(t) and
+                                  not _peaceful(t, tables)) or _pays_for(t, s)]
     # "would not seek revenge": retaliation ruled out is no threat
     if own & tables.words("threat_frame") and any(not _negated_where(t, c.frame.complement) for t in cues):
         c.code = "130"
         return True
     return False
+
+
+def _peaceful(word, tables) -> bool:
+    """"a diplomatic response", "would respond politically": no retaliation promised."""
+    return any(m.dep_ in ("amod", "advmod") and m.lemma_.lower() in tables.words("peaceful_manner")
+               for m in children(word))
 
 
 def _in_response(word) -> bool:
