@@ -31,7 +31,7 @@ CONVENTIONS: tuple[Convention, ...] = (
                "calling an act a crime \"masterminded by\" or \"carried out by\" someone accuses them (112)",
                speech.named_perpetrator),
     Convention("speech.threat-cue.v5", "targets",
-               "a statement or vow whose own clause promises retaliation or a price, ahead or if, not ruled out "
+               "a statement or vow whose clause promises retaliation or a price, ahead or if, not ruled out "
                "nor diplomatic, threatens",
                speech.threat_cue),
     Convention("speech.accusation-cue.v4", "targets",
