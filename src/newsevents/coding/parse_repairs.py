@@ -140,6 +140,18 @@ COURSE_VERBS = frozenset({"break", "erupt", "flare", "continue", "rage", "resume
                           "begin", "start", "end", "stall", "collapse"})
 
 
+def finite_after_infinitive(verb):
+    """"gave the ambassador 24 hours to leave and recalled its own envoy": spaCy joins the finite "recalled" to
+    the infinitive "leave"; a verb in the past or present tense is no conjunct of a "to" infinitive, but of the
+    nearest finite verb above it. That verb, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((a for a in head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP") and a.pos_ in ("VERB", "AUX")), None)
+
+
 def agent_after_object(prep) -> bool:
     """"police blocked a march by opposition supporters": spaCy takes "by" for the agent of an active verb; a
     "by" phrase right after the object of a verb that is not passive is the object's ("a march by ...")."""
@@ -227,6 +239,10 @@ def register_clause_repairs() -> None:
                 elif token.dep_ == "conj" and (relative := into_relative_clause(token)) is not None:
                     token.doc[token.i - 1].head = relative   # the "and" goes with it
                     token.head = relative
+                elif token.dep_ == "conj" and (finite := finite_after_infinitive(token)) is not None:
+                    if doc[token.i - 1].dep_ == "cc":
+                        doc[token.i - 1].head = finite   # the "and" goes with it
+                    token.head = finite
                 elif token.dep_ == "conj" and (relative := second_relative_clause(token)) is not None:
                     for c in list(token.head.children):   # the ", and" before it goes with it
                         if c.dep_ in ("cc", "punct") and token.i - 3 < c.i < token.i:
