@@ -40,3 +40,10 @@ def test_rebels_saying_their_government_must_act_demand_it(code):
         "Rwandan rebels announced that President Kagame must agree to constitutional changes.", "2024-05-14"))
     # a country saying what its own forces must do asks nothing of anyone
     assert [e for e in code("Iran said Iranian forces must stay alert.", "2024-05-14") if e.root == "10"] == []
+
+
+def test_the_junta_rules_the_country_the_story_is_about_not_the_last_one_named(code):
+    events = code("Soldiers seized power in Niger last month and detained President Mohamed Bazoum. Nigerian President "
+                  "Bola Tinubu said no option was off the table. The junta expelled the French ambassador on Friday.",
+                  "2023-08-25")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "166"] == [("NERMIL", "FRAGOV")]

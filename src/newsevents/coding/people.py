@@ -76,8 +76,13 @@ class PeopleAndOffices:
     def _office_country(self, head, nearest: str) -> str:
         """Whose "junta", "ministry" or "administration": the country last named with that word ("Myanmar's
         junta"), else the story's own country (a dateline's country the article names most), else the nearest
-        country named."""
-        return self.context.offices.get(head.lemma_.lower()) or self.context.story_country() or nearest
+        country named; a junta rules the country the story is about, the one it names most (not a neighbour
+        named since: "the junta in Niger ... Nigerian President Tinubu said ... The junta closed the airspace")."""
+        word = head.lemma_.lower()
+        found = self.context.offices.get(word) or self.context.story_country()
+        if found is None and word == "junta" and self.context.mentioned:
+            found = max(self.context.mentioned.items(), key=lambda kv: kv[1])[0]
+        return found or nearest
 
 
 # The lemmas `_office_words` can answer for (a cheap test before it reads the phrase).
