@@ -21,3 +21,15 @@ def test_a_finite_verb_after_an_infinitive_is_the_main_clauses(code):
     assert ("SAU", "CAN", "161") in _pairs(events)
     assert ("RUS", "UKR", "154") in _pairs(code("Russia urged Ukraine to negotiate and sent troops to the border.",
                                                 "2022-02-10"))
+
+
+def test_a_condemned_act_is_aimed_at_its_doer_not_at_whom_its_description_says_it_wronged(code):
+    events = code("The United States and Britain carried out strikes on Houthi targets in Yemen on Thursday. The "
+                  "strikes, backed by Australia and Canada, hit radar sites. Iran's foreign ministry condemned the "
+                  "strikes as a violation of Yemen's sovereignty.", "2024-01-12")
+    # the doer of the acts the object names again ("the strikes"), not who backed them in between
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "111"] == [("IRNGOV", "USA")]
+    # praise is aimed at whom its description names
+    [welcomed] = code("The German government welcomed President Reagan's statement as proof of Washington's wish "
+                      "for a settlement.", "1986-03-01")
+    assert (welcomed.source.code, welcomed.target.country, welcomed.cameo) == ("DEUGOV", "USA", "051")

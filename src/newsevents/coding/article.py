@@ -112,7 +112,8 @@ class Context:
     one, most salient (subjects) first. Collected lazily: most sentences never need it."""
 
     recent_agents: list[Actor] = field(default_factory=list)  # sources of the latest asserted acts, newest first
-    recent_acts: list = field(default_factory=list)   # (root, source) of the latest asserted hostile acts, newest first
+    recent_acts: list = field(default_factory=list)   # (root, source, the word naming it) of the latest asserted
+    #                                                    hostile acts, newest first
     recent_victims: list = field(default_factory=list)   # (root, target) of the same acts, newest first
     recent_deals: list = field(default_factory=list)  # (source, target) of the latest agreements and decisions
     recent_accusations: list = field(default_factory=list)   # (accuser, accused) of the latest accusations

@@ -197,11 +197,18 @@ class Coder:
         hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4) and
                    not any(rule.rsplit(".", 1)[0] in PRESUMED_DOER for rule in e.extra.get("trail", ()))]
         context.recent_agents = unique_actors([e.source for e in hostile] + context.recent_agents)[:RECENT_AGENTS]
-        context.recent_acts = ([(e.root, e.source) for e in hostile] + context.recent_acts)[:4 * RECENT_AGENTS]
+        context.recent_acts = ([(e.root, e.source, _act_word(e.rule)) for e in hostile] +
+                               context.recent_acts)[:4 * RECENT_AGENTS]
         context.recent_victims = ([(e.root, e.target) for e in hostile if e.target is not None] +
                                   context.recent_victims)[:4 * RECENT_AGENTS]
         context.recent_accusations = ([(e.source, e.target) for e in hostile if e.target is not None and
                                        e.cameo[:3] == "112"] + context.recent_accusations)[:2 * RECENT_AGENTS]
+
+
+def _act_word(rule: str) -> str:
+    """The word a rule names its act by ("carry+noun:strike" and "builtin:strike" -> "strike"; "builtin:fire
+    :missile" -> "fire"), which a later "the strikes" names again."""
+    return rule.split(" ", 1)[0].rsplit(":", 1)[-1].lower()
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

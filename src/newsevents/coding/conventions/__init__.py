@@ -71,8 +71,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("target.those-responsible.v1", "targets",
                "\"those responsible\", \"the perpetrators\" are whoever the article last said used force",
                targets.those_responsible),
-    Convention("condemnation.perpetrator.v7", "targets",
-               "condemning or backing an act (not a deal) is aimed at who the article said did that kind "
+    Convention("condemnation.perpetrator.v8", "targets",
+               "condemning or backing an act (not a deal) is aimed at who the article said did it or that kind "
                "(condemning: else force)",
                targets.perpetrator_of_condemned_act),
     Convention("endorsement.deal-parties.v4", "targets",

@@ -113,7 +113,7 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     """"Athens condemned the seizures": the target is whoever carried out the act condemned: the latest
     other actor the article has said did that kind of act ("condemned the attack" after two sides' strikes),
     else the latest other actor who used force, else of any hostile act."""
-    if c.targets or c.frame.kind != "verb":
+    if c.frame.kind != "verb" or (c.targets and not _victims_in_description(c, s)):
         return False
     root = _condemned_act_root(c, s)
     if root is None:
@@ -125,10 +125,22 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         c.targets = same_kind[:1]   # "Britain said they supported the strike": the striker, or no one
         return bool(c.targets)
     # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
-    forceful = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
+    forceful = [a for r, a, _ in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
     c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
                                                                     if _not_own(a, c)])[:1])
     return bool(c.targets)
+
+
+def _victims_in_description(c: Candidate, s: SentenceScope) -> bool:
+    """"condemned the strikes as a violation of Yemen's sovereignty": the targets are named only in what the
+    condemned act is called, as whom it wronged; its doer is still to be found."""
+    trigger, actors = c.frame.trigger, s.actors
+    if c.code[:2] in _roots(s, "backed_act_root") or _condemned_act_root(c, s) is None:
+        return False   # (praise: "welcomed the statement as proof of Washington's wish" is Washington's)
+    described = [p for x in children(trigger) if x.dep_ == "prep" and x.lower_ == "as" for p in children(x)
+                 if p.dep_ == "pobj"] + [x for x in children(trigger) if x.dep_ == "oprd"]
+    named = {a.code for d in described for t in d.subtree if t.i in actors.by_token for a in actors.actors_of(t)}
+    return bool(named) and all(a.code in named for a in c.targets)
 
 
 def _condemned_act_root(c: Candidate, s: SentenceScope) -> str | None:
@@ -159,8 +171,13 @@ def _not_own(a: Actor, c: Candidate) -> bool:
 
 
 def _latest_doers(c: Candidate, s: SentenceScope, root: str) -> list[Actor]:
-    """Who the article said did acts of this root, newest first, other than the source's own side."""
-    return [a for r, a in s.context.recent_acts if r == root and _not_own(a, c)]
+    """Who the article said did acts of this root, newest first, other than the source's own side; first those
+    of acts named by the word the object repeats ("carried out strikes ... condemned the strikes": not who
+    "backed" them in between)."""
+    obj = direct_object(c.frame.trigger)
+    word = obj.lemma_.lower() if obj is not None else None
+    doers = [(w == word, a) for r, a, w in s.context.recent_acts if r == root and _not_own(a, c)]
+    return [a for named, a in doers if named] + [a for named, a in doers if not named]
 
 
 def those_responsible(c: Candidate, s: SentenceScope) -> bool:
@@ -173,7 +190,7 @@ def those_responsible(c: Candidate, s: SentenceScope) -> bool:
         t.lower_ == "those" and any(k.lemma_.lower() == "responsible" for k in children(t))))]
     if not named:
         return False
-    c.targets = [a for r, a in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)][:1]
+    c.targets = [a for r, a, _ in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)][:1]
     return bool(c.targets)
 
 
@@ -243,7 +260,7 @@ def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
     obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else c.frame.noun
     if c.targets or obj is None or c.code[:2] not in ("02", "10") or obj.lemma_.lower() not in tables.words("release_noun"):
         return False
-    captors = [a for root, a in s.context.recent_acts if root in tables.words("captive_root")
+    captors = [a for root, a, _ in s.context.recent_acts if root in tables.words("captive_root")
                and a.code not in c.exclude and (a.group or a.country not in c.exclude)]
     c.targets = captors[:1]
     return bool(c.targets)
