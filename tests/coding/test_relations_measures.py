@@ -33,3 +33,17 @@ def test_a_condemned_act_is_aimed_at_its_doer_not_at_whom_its_description_says_i
     [welcomed] = code("The German government welcomed President Reagan's statement as proof of Washington's wish "
                       "for a settlement.", "1986-03-01")
     assert (welcomed.source.code, welcomed.target.country, welcomed.cameo) == ("DEUGOV", "USA", "051")
+
+
+def test_sanctions_target_trade_and_blacklists_are_sanctions_not_attacks_or_statements(code):
+    events = code("The European Union on Monday agreed to impose economic sanctions on Belarus, targeting its potash "
+                  "exports.", "2021-06-21")
+    assert _pairs(events) == {("EU", "BLR", "163")}
+    listed = code("EU foreign ministers added 78 Belarusian officials to a list of people banned from travelling to "
+                  "the bloc.", "2021-06-21")
+    assert [(e.source.code, e.target.country, e.cameo) for e in listed] == [("EU", "BLR", "163")]
+    # drones targeting a sector still attack; a minister who "added that" still speaks
+    assert _pairs(code("Russian drones targeted Ukraine's energy sector overnight.", "2024-03-22")) == {
+        ("RUSMIL", "UKR", "190")}
+    said = code("Belarus's foreign minister added that Minsk would not yield to pressure from the EU.", "2021-06-22")
+    assert ("BLRGOV", "EU", "010") in _pairs(said) and not [e for e in said if e.root == "16"]
