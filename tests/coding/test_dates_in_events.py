@@ -255,3 +255,12 @@ def test_a_date_in_an_appositive_dates_the_description_not_the_act(code):
     assert [(e.cameo, e.date.date, e.date.precision) for e in events] == [("010", D(2022, 7, 10), "published")]
     met = code("Lula, the president since January, met Biden in Washington.", "2023-11-10")
     assert {e.date.precision for e in met} == {"published"}
+
+
+def test_a_date_in_a_clause_that_looks_ahead_dates_no_other_act(code):
+    events = code("The Arab League condemned the Turkish offensive and said it would hold an emergency meeting on "
+                  "Saturday.", "2019-10-10")
+    assert events and {str(e.date.date) for e in events} == {"2019-10-10"}
+    # the sentence's own date still dates it
+    events = code("The Arab League condemned the Turkish offensive on Saturday and said it would meet.", "2019-10-10")
+    assert events and {str(e.date.date) for e in events} == {"2019-10-05"}

@@ -89,7 +89,7 @@ def event_date(trigger, dates, published) -> EventDate | None:
         # (a date after publication is another act's, still to come: "promised to hold elections in July 2023")
         absolute = [m for m, root in dates if m.kind != "relative" and m.date is not None
                     and not _describes_another_noun(root, trigger) and not _dates_a_thing(m, root, trigger)
-                    and not _in_apposition(root, trigger)
+                    and not _in_apposition(root, trigger) and not _dates_what_will_be(root)
                     and (published is None or m.date.date <= published)]
         relative = [root for m, root in dates if m.kind == "relative"]
         if len(absolute) == 1 and not any(_inside(trigger, r) for r in relative):
@@ -97,6 +97,22 @@ def event_date(trigger, dates, published) -> EventDate | None:
     if published is None:
         return None
     return EventDate(published, "published", None)
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _dates_what_will_be(root) -> bool:
+    """"condemned the offensive and said it would hold a meeting on Saturday": a date in a clause that looks
+    ahead dates the act to come, never the sentence's other acts."""
+    t = root
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in t.children)
+        if t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def main_clause_date(dates) -> dt.date | None:
