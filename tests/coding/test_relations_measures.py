@@ -47,3 +47,10 @@ def test_sanctions_target_trade_and_blacklists_are_sanctions_not_attacks_or_stat
         ("RUSMIL", "UKR", "190")}
     said = code("Belarus's foreign minister added that Minsk would not yield to pressure from the EU.", "2021-06-22")
     assert ("BLRGOV", "EU", "010") in _pairs(said) and not [e for e in said if e.root == "16"]
+
+
+def test_people_of_a_nation_killed_in_an_act_of_force_suffered_it_from_its_doer(code):
+    events = code("Eight Syrian civilians were killed in the Turkish bombardment.", "2019-10-10")
+    assert _pairs(events) == {("TUR", "SYRCVL", "190")}
+    # people of no stated nationality are no target the coder could place
+    assert code("Three people were killed in an Israeli strike.", "2024-05-14") == []

@@ -304,19 +304,26 @@ def _noun_frame(noun, lexicon: VerbLexicon) -> Frame | None:
 
 
 def _owners_of_means(verb, lexicon: VerbLexicon) -> list:
-    """"Haniyeh was killed in an Israeli strike": someone named killed or wounded in an act of force with no
-    "by" phrase suffered it from the act's own actor (the act's own frame codes "soldiers were wounded in a
-    Russian attack on Kharkiv", where its place is the target)."""
+    """"Haniyeh was killed in an Israeli strike", "Syrian civilians were killed in the Turkish bombardment":
+    those killed or wounded in an act of force with no "by" phrase suffered it from the act's own actor (the
+    act's own frame codes "soldiers were wounded in a Russian attack on Kharkiv", whose place is the target:
+    people not named by name are its victims only with their nationality, where the act names no target)."""
     victim = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
-    if verb.lemma_.lower() not in CASUALTY_VERBS or victim is None or victim.pos_ != "PROPN":
+    if verb.lemma_.lower() not in CASUALTY_VERBS or victim is None:
         return []
     for prep in children(verb):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "by"):
             for noun in children(prep):
                 rule = lexicon.match_noun(noun, governed=True) if noun.dep_ == "pobj" else None
-                if rule is not None and rule.code[:2] in ("18", "19", "20"):
+                if rule is not None and rule.code[:2] in ("18", "19", "20") and \
+                        (victim.pos_ == "PROPN" or (not noun_targets(noun) and _of_a_nation(victim))):
                     return [c for c in children(noun) if c.dep_ in ("poss", "amod", "compound", "nmod")]
     return []
+
+
+def _of_a_nation(noun) -> bool:
+    """"Syrian civilians", "Kenyan police officers": people whose nationality their phrase gives."""
+    return any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in children(noun))
 
 
 def _casualties_of_fight(noun):
