@@ -89,7 +89,8 @@ class Coder:
             events = self.code_doc(article, self.nlp(text))
         return events if include_all else [e for e in events if e.modality == "asserted"]
 
-    def code_many(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    def code_many(self, articles: Iterable[Article],
+                  batch_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
         """Stream (article, events) pairs, in input order; parses in batches with `nlp.pipe`. An article
         longer than `LONG_ARTICLE_CHARS` is parsed alone, in paragraph-sized pieces (bounded memory)."""
         size = batch_size or SETTINGS["batch_size"].value
@@ -179,8 +180,9 @@ class Coder:
         events = sentence_events([to_event(c, scope) for c in candidates], scope, self.policy)
         self._remember(events, dates, context)
         roots, codes = lexicon.conventions.words("deal_root"), lexicon.conventions.words("deal_code")
-        context.recent_deals = ([(e.source, e.target) for e in events if e.modality == "asserted" and e.target
-                                 is not None and (e.root in roots or e.cameo in codes)] + context.recent_deals)[:RECENT_AGENTS]
+        deals = [(e.source, e.target) for e in events if e.modality == "asserted" and e.target is not None and
+                 (e.root in roots or e.cameo in codes)]
+        context.recent_deals = (deals + context.recent_deals)[:RECENT_AGENTS]
         context.deniers.update(e.source.country or e.source.group for e in events
                                if e.cameo in lexicon.conventions.words("denial_code"))
         for convention in self.policy.phase("output"):

@@ -258,7 +258,8 @@ def captor_of_demanded_release(c: Candidate, s: SentenceScope) -> bool:
     one, is aimed at whoever the article last said seized or abducted someone."""
     tables = s.lexicon.conventions
     obj = direct_object(c.frame.trigger) if c.frame.kind == "verb" else c.frame.noun
-    if c.targets or obj is None or c.code[:2] not in ("02", "10") or obj.lemma_.lower() not in tables.words("release_noun"):
+    if c.targets or obj is None or c.code[:2] not in ("02", "10") or \
+            obj.lemma_.lower() not in tables.words("release_noun"):
         return False
     captors = [a for root, a, _ in s.context.recent_acts if root in tables.words("captive_root")
                and a.code not in c.exclude and (a.group or a.country not in c.exclude)]
