@@ -47,3 +47,9 @@ def test_the_junta_rules_the_country_the_story_is_about_not_the_last_one_named(c
                   "Bola Tinubu said no option was off the table. The junta expelled the French ambassador on Friday.",
                   "2023-08-25")
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "166"] == [("NERMIL", "FRAGOV")]
+
+
+def test_fighters_sweeping_into_a_city_take_it(code):
+    assert _pairs(code("Taliban fighters swept into Kabul on Sunday.", "2021-08-15")) == {("TALIBAN", "AFG", "192")}
+    assert ("SYRREB", "SYR", "192") in _pairs(code("Syrian rebels swept into Damascus early on Sunday.", "2024-12-08"))
+    assert code("Police swept the area for explosives.", "2024-12-08") == []
