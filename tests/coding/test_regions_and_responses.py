@@ -23,3 +23,10 @@ def test_a_diplomatic_response_is_no_threat(code):
     # a response not so described still threatens
     [threat] = code("Iran said it would respond to any attack by Israel.", "2024-04-14")
     assert (threat.source.code, threat.cameo) == ("IRN", "130")
+
+
+def test_a_pronoun_reported_by_a_joined_verb_is_its_subject(code):
+    events = code("The White House welcomed any effort to help end the war in Yemen, where Saudi Arabia leads a "
+                  "military coalition that has fought the Iran-aligned Houthis since 2015, but said it remained "
+                  "sceptical that Iran would honour its commitments.", "2023-03-11")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "010"] == [("USAGOV", "IRN")]

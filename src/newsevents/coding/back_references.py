@@ -107,6 +107,9 @@ def reporter_of(pronoun):
     if report.lemma_.lower() not in REPORTING:
         return None
     reporter = next((c for c in children(report) if c.dep_ == "nsubj"), None)
+    while reporter is None and report.dep_ == "conj":   # "X welcomed the deal but said it ...": X's subject
+        report = report.head
+        reporter = next((c for c in children(report) if c.dep_ == "nsubj"), None)
     if reporter is None or reporter.i > pronoun.i:
         return None
     if pronoun.lower_ in PLURAL and reporter.tag_ not in ("NNS", "NNPS") and \
