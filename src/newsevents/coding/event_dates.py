@@ -108,7 +108,7 @@ def _dates_what_will_be(root) -> bool:
     t = root
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
-            return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in t.children)
+            return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in children(t))
         if t.head == t:
             return False
         t = t.head

@@ -113,9 +113,9 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
     """"Athens condemned the seizures": the target is whoever carried out the act condemned: the latest
     other actor the article has said did that kind of act ("condemned the attack" after two sides' strikes),
     else the latest other actor who used force, else of any hostile act."""
-    if c.frame.kind != "verb" or (c.targets and not _victims_in_description(c, s)):
+    if c.frame.kind != "verb" or (c.targets and not _named_only_in_description(c, s)):
         return False
-    root = _condemned_act_root(c, s)
+    root = _condemned_act_root(c, s)   # (after: a condemnation that names its target is not looked into)
     if root is None:
         return False
     obj = direct_object(c.frame.trigger)
@@ -125,22 +125,26 @@ def perpetrator_of_condemned_act(c: Candidate, s: SentenceScope) -> bool:
         c.targets = same_kind[:1]   # "Britain said they supported the strike": the striker, or no one
         return bool(c.targets)
     # else whoever last used force (not who last spoke against it: "the U.N. chief condemned the violence")
-    forceful = [a for r, a, _ in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
-    c.targets = same_kind[:1] or ([] if seizure else (forceful or [a for a in s.context.recent_agents
-                                                                    if _not_own(a, c)])[:1])
+    c.targets = same_kind[:1] or ([] if seizure else (_latest_forceful(c, s) or [a for a in s.context.recent_agents
+                                                                                if _not_own(a, c)])[:1])
     return bool(c.targets)
 
 
-def _victims_in_description(c: Candidate, s: SentenceScope) -> bool:
+def _named_only_in_description(c: Candidate, s: SentenceScope) -> bool:
     """"condemned the strikes as a violation of Yemen's sovereignty": the targets are named only in what the
-    condemned act is called, as whom it wronged; its doer is still to be found."""
-    trigger, actors = c.frame.trigger, s.actors
-    if c.code[:2] in _roots(s, "backed_act_root") or _condemned_act_root(c, s) is None:
+    condemned act is called, as whom it wronged; its doer is still to be found (when the object is an act)."""
+    if c.code[:2] in _roots(s, "backed_act_root"):
         return False   # (praise: "welcomed the statement as proof of Washington's wish" is Washington's)
+    trigger, actors = c.frame.trigger, s.actors
     described = [p for x in children(trigger) if x.dep_ == "prep" and x.lower_ == "as" for p in children(x)
                  if p.dep_ == "pobj"] + [x for x in children(trigger) if x.dep_ == "oprd"]
     named = {a.code for d in described for t in d.subtree if t.i in actors.by_token for a in actors.actors_of(t)}
     return bool(named) and all(a.code in named for a in c.targets)
+
+
+def _latest_forceful(c: Candidate, s: SentenceScope) -> list[Actor]:
+    """Who the article said used force, newest first, other than the source's own side."""
+    return [a for r, a, _ in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)]
 
 
 def _condemned_act_root(c: Candidate, s: SentenceScope) -> str | None:
@@ -190,7 +194,7 @@ def those_responsible(c: Candidate, s: SentenceScope) -> bool:
         t.lower_ == "those" and any(k.lemma_.lower() == "responsible" for k in children(t))))]
     if not named:
         return False
-    c.targets = [a for r, a, _ in s.context.recent_acts if r in _roots(s, "violence_root") and _not_own(a, c)][:1]
+    c.targets = _latest_forceful(c, s)[:1]
     return bool(c.targets)
 
 
