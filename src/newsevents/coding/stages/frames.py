@@ -60,7 +60,8 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
 
 def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     lemma = verb.lemma_.lower()
-    if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and \
+    shared = _shared_act(verb, lemma, lexicon)
+    if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and shared is None and \
             lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
     if to_blame(verb):
@@ -112,6 +113,12 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                                                                      **lexicon.conventions.target_options(code))
             return Frame(verb, code, f"{lemma}+{rule.id}", "light",
                          [subj] if subj is not None else [], targets, obj, refinements=_ids(refined))
+    if shared is not None and not passive and (rule := lexicon.match_noun(shared, governed=True)) is not None:
+        used_nouns.add(shared.i)   # "took part in the attack on the base": a party to the attack
+        code, refined = lexicon.refine_noun(rule, shared)
+        return Frame(verb, code, f"{lemma}+{rule.id}", "light", [subj] if subj is not None else [],
+                     noun_targets(shared) + target_candidates(verb, None, **lexicon.conventions.target_options(code)),
+                     shared, refinements=_ids(refined))
     if passive and obj is not None and lemma in lexicon.light_verbs:
         rule = lexicon.match_noun(obj, governed=True)
         if rule is not None:
@@ -194,6 +201,27 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
+
+
+def _shared_act(verb, lemma: str, lexicon: VerbLexicon):
+    """The event noun a verb makes its subject a party to ("engaged in ethnic cleansing", "took part in the
+    attack"): the object of the verb's preposition in the `shared_act_verb` table, or None."""
+    table = lexicon.conventions.mapping("shared_act_verb")
+    heads = (verb,)
+    if lemma == "take":
+        part = direct_object(verb)
+        if part is None or part.lower_ != "part":
+            return None
+        heads, lemma = (verb, part), "part"
+    if lemma not in table:
+        return None
+    for head in heads:
+        for prep in children(head):
+            if prep.dep_ == "prep" and prep.lower_ == table[lemma]:
+                pobj = next((p for p in children(prep) if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return object_head(pobj)
+    return None
 
 
 def _state_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
