@@ -24,3 +24,33 @@ def test_speeding_up_an_act_is_doing_it(code):
                                                  "Panama on Wednesday.", "1990-01-10"))
     assert ("RUS", "UKR", "190") in _pairs(code("Russia accelerated its offensive in eastern Ukraine.",
                                                 "2022-05-02"))
+
+
+def test_a_story_filed_abroad_places_its_unnamed_state_organs_in_the_country_it_is_about(code):
+    text = ("DUBAI, Sept 22 (Reuters) - Iran's morality police arrested a young woman in Tehran last week. Iran's "
+            "president ordered an inquiry.\n\nIranian protesters burned headscarves in Tehran. Iran said the "
+            "protests were a foreign plot.\n\nOn Thursday the Revolutionary Guards urged the judiciary to prosecute "
+            "those spreading rumours.")
+    assert ("IRNMIL", "IRNJUD", "020") in _pairs(code(text, "2022-09-22"))
+    # but unnamed victims of a named country's forces are not that country's own people
+    text = ("GAZA, April 2 (Reuters) - An Israeli air strike killed seven aid workers. Israel's military chief "
+            "acknowledged a mistake. Israel said it would investigate.\n\nNetanyahu said Israeli forces had "
+            "unintentionally hit innocent people.")
+    assert not [e for e in code(text, "2024-04-02") if e.target is not None and e.target.code == "ISRCVL"]
+
+
+def test_the_court_is_the_court_the_article_named_paragraphs_before(code):
+    text = ("THE HAGUE, Jan 26 (Reuters) - The International Court of Justice on Friday ordered Israel to prevent "
+            "acts of genocide in Gaza.\n\nThe ruling came in a case brought by South Africa. Israel has rejected the "
+            "accusation as baseless.\n\nThe court also called on Hamas to release the hostages.")
+    assert [(e.source.code, e.target.code) for e in code(text, "2024-01-26") if e.root == "02"] == [("ICJ", "HAMAS")]
+    text = ("The International Criminal Court issued arrest warrants for Benjamin Netanyahu on Thursday.\n\nSeveral "
+            "European governments said they would respect it.\n\nThe White House said it fundamentally rejected the "
+            "court's decision.")
+    assert ("USAGOV", "ICC", "120") in _pairs(code(text, "2024-11-22"))
+
+
+def test_the_african_unions_peace_and_security_council_is_the_african_union(code):
+    events = code("In a communique, the AU Peace and Security Council demanded the release of Niger's president "
+                  "Mohamed Bazoum.", "2023-08-23")
+    assert {e.source.code for e in events} == {"AU"}

@@ -126,6 +126,8 @@ class Context:
     offices: dict = field(default_factory=dict)   # "junta", "ministry" -> the country last named with it
     mentioned: dict = field(default_factory=dict)   # country -> how many sentences so far have named it
     sides: dict = field(default_factory=dict)   # group, else country -> (sentences naming it, its Actor)
+    institutions: dict = field(default_factory=dict)   # a word of a group's name as written -> the group, newest
+    #                                                    ("court" -> the International Court of Justice)
     headline: int | None = None   # the sentence index of the headline, when the article opens with one
     paragraphs: dict = field(default_factory=dict)   # sentence index -> its paragraph's number (0: the first)
     sentence: "SentenceActors | None" = None
@@ -143,6 +145,9 @@ class Context:
         named = {}
         for m in sentence.mentions:
             e = m.entries[0]
+            if e.group and m.end - m.start > 1:
+                for t in sentence.sent.doc[m.start:m.end]:
+                    self.institutions[t.lemma_.lower()] = e.to_actor(e.name)
             if e.group or e.country:
                 named.setdefault(e.group or e.country, e)
         for key, e in named.items():
@@ -157,6 +162,17 @@ class Context:
         home = self.story_place.country
         named = self.mentioned.get(home, 0)
         return None if any(n > named for c, n in self.mentioned.items() if c not in besides) else home
+
+    def story_subject(self) -> str | None:
+        """The country the story is about: its dateline's (`story_country`), else, in a story filed from
+        elsewhere (Dubai, about Iran), the country named most, when it clearly leads."""
+        home = self.story_country()
+        if home is not None or self.story_place is None:
+            return home
+        counts = sorted(((n, c) for c, n in self.mentioned.items()), reverse=True)
+        leader, n = counts[0][1], counts[0][0]
+        runner_up = counts[1][0] if len(counts) > 1 else 0
+        return leader if n >= MAIN_PAIR_MENTIONS and n >= 2 * runner_up else None
 
     def main_pair(self, besides: frozenset = frozenset()) -> list[str]:
         """The article's two most-named countries (other than `besides`), when both recur (its dyad: "the two

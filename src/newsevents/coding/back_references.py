@@ -70,6 +70,10 @@ class BackReferences:
                 country = self._office_country(head, a.country)
                 return country_actor(country, self._role(head, tokens) or "GOV", country, phrase_text(tokens))
             return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
+        if kind == "named":   # "The court also called for ...": the court the article named paragraphs before
+            a = self.context.institutions.get(head.lemma_.lower())
+            if a is not None and a.code not in exclude:
+                return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
 
     def _helpers_of_clause(self, head) -> frozenset[str]:

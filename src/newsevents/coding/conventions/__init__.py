@@ -86,9 +86,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view; a "
                "denial at its accuser",
                speech.addressee_from_context),
-    Convention("role.country-from-place.v4", "targets",
-               "a role-only actor is of the country where it acts (\"the army\": the story's), else the story's; "
-               "not foreign police's",
+    Convention("role.country-from-place.v5", "targets",
+               "a role-only actor is of where it acts, else of the story's country (filed abroad: the most named); "
+               "not foreign police",
                targets.country_from_place),
     Convention("restriction.people-of-place.v2", "targets",
                "curfews and emergencies imposed or lifted in a place concern its people; with no place, the state's "

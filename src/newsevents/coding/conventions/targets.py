@@ -322,10 +322,15 @@ def _replace(c: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
 
 def country_from_place(c: Candidate, s: SentenceScope) -> bool:
     """Unresolved roles take their country from where the event happened ("protesters ... in Baghdad"), or,
-    when the sentence names no place, from where the story was filed ("gunmen attacked police stations");
-    foreign ones ("foreign journalists") stay unresolved."""
+    when the sentence names no place, from where the story was filed ("gunmen attacked police stations") or,
+    filed from abroad, the country it is about; foreign ones ("foreign journalists") stay unresolved."""
     home = s.context.story_country()
     here = c.place.country if c.place is not None else home
+    named_home = here   # a story filed from Dubai about Iran: its unplaced roles are Iran's (but not the victims
+    if here is None:    # of that country's own named attackers: "Israeli forces hit innocent people" in Gaza)
+        here = s.context.story_subject()
+        named_home = None if c.code[:2] in _roots(s, "violence_root") and any(
+            a.country == here for a in c.sources) else here
     if not here:
         return False
     # "Venezuela expels diplomats": whose diplomats is not where the expulsion happened
@@ -336,7 +341,8 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
                                                   for a in c.sources))
     return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, s, role_needed=False) else a
                         for a in c.sources],
-                    [with_country(t, here) if _homeless(t, s) and not foreign else t for t in c.targets])
+                    [with_country(t, named_home) if _homeless(t, s) and named_home and not foreign else t
+                     for t in c.targets])
 
 
 def _home_of(source: Actor, here: str, home: str | None) -> str:
