@@ -57,8 +57,8 @@ def test_a_reported_clauses_pronoun_subject_is_the_reporter(code):
                    "2018, said its forces had taken control of the army's Northern Command headquarters in Mekelle.",
                    "2020-11-04")
     assert (taken.source.code, taken.cameo) == ("TPLF", "192")
-    [urged] = code("Japanese Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that the government had "
-                   "urged Beijing to free the man.", "2023-03-28")
+    [urged] = [e for e in code("Japanese Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that the "
+                               "government had urged Beijing to free the man.", "2023-03-28") if e.root == "02"]
     assert (urged.source.code, urged.target.code) == ("JPNGOV", "CHN")
     # a pronoun that is not the reported clause's subject still refers to whom the article last named
     events = code("Russia said Ukraine had lost its best units near Bakhmut.", "2023-05-01")

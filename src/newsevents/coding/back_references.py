@@ -31,6 +31,8 @@ class BackReferences:
             kind = "any"
         elif any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" and t.head.i == head.i for t in tokens):
             kind = BACK_REFERENCES.get(head.lemma_.lower())
+            if kind == "named" and any(c.dep_ in ("compound", "amod") for c in children(head)):
+                return None   # "the Constitutional Court": another court than the one named before
             if kind == "country" and head.tag_ == "NNS" and head.head.lower_ != "between" and \
                     not any(c.dep_ == "nummod" for c in children(head)):
                 return None   # "urged the Gulf states to stay united": several, not the last country named (a

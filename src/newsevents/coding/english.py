@@ -101,6 +101,9 @@ BACK_REFERENCES = {
     "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
     "bank": "named", "assembly": "named", "lender": "group",
 }
+# People who comment on events, speaking for no one: "said one Seoul-based security analyst" is no actor.
+COMMENTATORS = frozenset({"analyst", "commentator", "pundit", "columnist", "scholar", "academic", "economist",
+                          "strategist", "historian", "pollster"})
 # People posted abroad: "diplomats in Doha" are not Qatar's (plural: "Ambassador Sondland" is one of his own).
 POSTED_PEOPLE = frozenset({"diplomats", "envoys", "ambassadors"})
 # A country's envoys to an organisation ("Russia's U.N. ambassador"): they act for the country, not the organisation.

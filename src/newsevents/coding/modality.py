@@ -62,6 +62,8 @@ GOVERNING_NOUNS = {
 CONTENT_NOUNS = frozenset().union(*GOVERNING_NOUNS.values())
 # Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able", "due"})
+# Adjectives of inability: their complement was not done ("was unable to confirm", "unwilling to attend").
+UNABLE = frozenset({"unable", "unwilling", "powerless"})
 # Reporting verbs: the complement keeps its own modality (reporters treat reported facts as facts).
 REPORTING = frozenset({"say", "tell", "report", "confirm", "state", "announce", "add", "note", "acknowledge",
                        "admit", "disclose", "reveal", "show", "find", "conclude", "establish", "write",
@@ -250,6 +252,8 @@ def modality_of(trigger, stop_at=None) -> Modality:
                         if label is None:
                             label, reason, anchor = kind, f"governor:{lemma}", head.i
                         break
+            elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in UNABLE:
+                return Modality(NEGATED, f"governor:{lemma}", under_report, report_past, head.i)
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in WILLING:
                 if label is None:   # "is willing to withdraw", "ready to help": a stated intention
                     label, reason, anchor = FUTURE, f"governor:{lemma}", head.i

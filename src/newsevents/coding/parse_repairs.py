@@ -219,6 +219,29 @@ def name_taken_for_modal(token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def gapped_passive(verb):
+    """"11 civilians had been killed and more than 30 people wounded": a participle joined to a passive verb,
+    without an auxiliary of its own, shares its passive ("had been"): its subject is its patient. That subject,
+    or None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.head.children) or \
+            any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+
+
+def verb_taken_for_participle(verb):
+    """"Cambodia, which denied laying mines, responded by downgrading relations": spaCy reads the verb after the
+    relative clause as a participle describing the name, and the name as the whole sentence; the name is the
+    verb's subject and the verb the sentence's. That name, or None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or \
+            head.pos_ not in ("PROPN", "NOUN") or verb.doc[verb.i - 1].text != "," or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+        return None
+    interrupted = any(c.dep_ in ("relcl", "appos") and head.i < c.i < verb.i for c in head.children)
+    return head if interrupted else None
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -270,6 +293,17 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                if (subject := verb_taken_for_participle(token)) is not None:
+                    for c in list(subject.children):   # what follows the verb is the verb's
+                        if c.i > token.i:
+                            c.head = token
+                    token.head, token.dep_, token.tag_ = token, "ROOT", "VBD"   # a finite verb, not a participle
+                    subject.head, subject.dep_ = token, "nsubj"
+                    for c in token.children:
+                        if c.dep_ == "agent":   # "responded by downgrading": an active verb's means
+                            c.dep_ = "prep"
+                if (patient := gapped_passive(token)) is not None:
+                    patient.dep_ = "nsubjpass"
                 if name_taken_for_modal(token):
                     token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
                 listed = list_item_taken_for_apposition(token)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from newsevents.coding.article import Context
 from newsevents.coding.english import (
     BACK_REFERENCES,
+    COMMENTATORS,
     COUNTERPART_HEADS,
     ENVOY_HEADS,
     NAMED_AFTER_PLACES,
@@ -246,6 +247,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         tokens = self.phrase_tokens(head)
         if self._counterparts_unnamed(head, tokens):
             return []   # "Afghanistan's neighbours" are not Afghanistan, and who they are is not said
+        if head.lemma_.lower() in COMMENTATORS and head.i not in self.by_token:
+            return []   # "a Seoul-based analyst", "a Russian military analyst": speaks for no one
         text = phrase_text(tokens)
         role = self._role(head, tokens)
         former = any(t.lower_ in ("former", "ex", "ex-", "late", "ousted", "deposed") for t in tokens)

@@ -163,6 +163,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
+    if obj is not None and rule.code[:3] in lexicon.conventions.words("speech_code") and _press(obj, lexicon):
+        obj = None   # "told reporters in Brussels that ...": the press carries the statement, it is not its target
     targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
     # (not "urged the international community to stop the Israeli aggression": an appeal is to its addressee)
@@ -201,6 +203,13 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
+
+
+def _press(obj, lexicon: VerbLexicon) -> bool:
+    """"reporters", "French newspaper Le Monde", "state television": the press, by the head or a word before it."""
+    press = lexicon.conventions.words("press_audience")
+    return any(t.lemma_.lower() in press for t in obj.lefts if t.dep_ in ("compound", "amod")) or \
+        obj.lemma_.lower() in press
 
 
 def _shared_act(verb, lemma: str, lexicon: VerbLexicon):

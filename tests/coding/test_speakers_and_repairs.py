@@ -1,0 +1,48 @@
+"""Who a statement is aimed at when it is told to the press, who speaks for no one, what an inability says, and two
+parse repairs (a gapped passive, a verb read as a participle). Sentences written for these tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_the_press_carries_a_statement_it_is_not_its_target(code):
+    assert _pairs(code("Zelenskiy told reporters in Brussels on Thursday that Pyongyang was preparing troops.",
+                       "2024-10-18")) == {("UKRGOV", "PRK", "010")}
+    assert ("SENGOV", "FRA", "010") in _pairs(code("Senegal's President Faye told French newspaper Le Monde that "
+                                                   "France would have to close its bases.", "2024-11-28"))
+    # an audience that is not the press is still the addressee
+    assert ("RUSGOV", "USAGOV", "010") in _pairs(code("Putin told Biden that the talks had failed.", "2021-12-07"))
+
+
+def test_commentators_speak_for_no_one(code):
+    assert code('"Kim gets cash and Putin gets manpower," said one Seoul-based security analyst.',
+                "2024-10-18") == []
+    assert code("A Russian military analyst said Ukraine would fail.", "2023-06-10") == []
+
+
+def test_what_an_actor_was_unable_or_unwilling_to_do_was_not_done(code):
+    def modalities(text):
+        return [e.modality for e in code(text, "2023-01-10", include_all=True)]
+    assert modalities("Russia was unable to capture the town.") == ["negated"]
+    assert modalities("Germany was unwilling to send tanks to Ukraine.") == ["negated"]
+    assert modalities("Germany was able to send tanks to Ukraine.") != ["negated"]
+
+
+def test_a_participle_joined_to_a_passive_shares_it_the_wounded_are_no_source(code):
+    events = code("BANGKOK, July 25 (Reuters) - Thailand's health ministry said 11 civilians and one soldier had been "
+                  "killed and more than 30 people wounded.", "2025-07-25")
+    assert not [e for e in events if e.source.role == "CVL"]
+
+
+def test_a_verb_after_a_relative_clause_is_the_sentences_not_a_participle(code):
+    events = code("Cambodia, which denied laying new mines, responded by downgrading relations to their lowest "
+                  "level.", "2025-07-25")
+    assert ("KHM", None, "161") in _pairs(events)
+
+
+def test_a_court_named_with_its_own_words_is_not_the_court_named_before(code):
+    text = ("Cambodia asked the International Court of Justice to rule on the border.\n\nIn Bangkok, the "
+            "Constitutional Court suspended Prime Minister Paetongtarn Shinawatra from office on July 1.")
+    assert "ICJ" not in {e.source.code for e in code(text, "2025-07-25") if e.cameo.startswith("17")}
