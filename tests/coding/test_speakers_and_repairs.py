@@ -46,3 +46,26 @@ def test_a_court_named_with_its_own_words_is_not_the_court_named_before(code):
     text = ("Cambodia asked the International Court of Justice to rule on the border.\n\nIn Bangkok, the "
             "Constitutional Court suspended Prime Minister Paetongtarn Shinawatra from office on July 1.")
     assert "ICJ" not in {e.source.code for e in code(text, "2025-07-25") if e.cameo.startswith("17")}
+
+
+def test_an_allegation_its_target_denied_was_still_made(code):
+    events = code("Ethiopian residents have accused Eritrean soldiers of killing civilians, accusations Asmara has "
+                  "denied.", "2022-11-02")
+    assert [(e.source.country, e.target.code, e.modality) for e in events if e.cameo == "112"] == [
+        ("ETH", "ERIMIL", "asserted")]
+
+
+def test_a_time_clause_is_the_clauses_not_the_description_it_follows(code):
+    events = code("On Tuesday, North Korea blew up sections of roads linking it to the South after accusing Seoul of "
+                  "flying drones over Pyongyang.", "2024-10-16")
+    assert ("PRK", "KOR", "112") in _pairs(events)
+
+
+def test_ending_a_pact_reduces_relations_signing_other_papers_is_no_agreement(code):
+    assert _pairs(code("Chad has ended its defence cooperation agreement with France.", "2024-11-29")) == {
+        ("TCD", "FRA", "160")}
+    assert not [e for e in code("Putin signed a decree on the mobilisation of reservists.", "2022-09-21")
+                if e.root == "05"]
+    # "rule" is neither an order nor a visit ("ruled the country", "the court ruled that the arrest was legal")
+    assert code("The Islamabad High Court ruled on Tuesday that the arrest of Imran Khan was legal.",
+                "2023-05-10") == []

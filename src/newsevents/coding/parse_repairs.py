@@ -242,6 +242,43 @@ def verb_taken_for_participle(verb):
     return head if interrupted else None
 
 
+# What an answer to an allegation names it by: "..., accusations Asmara has denied"
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
+DENYING = frozenset({"deny", "reject", "dismiss", "dispute", "refute", "rebuff"})
+
+
+def denial_taken_for_main_clause(verb):
+    """"Residents accused Eritrean soldiers of killing civilians, accusations Asmara has denied": spaCy makes the
+    denial the sentence's verb, with the allegation noun and the denier both its subjects and the accusation its
+    complement; the accusation is the sentence's verb, and the noun, described by the denial, sums it up. The
+    (accusation, noun) pair, or None."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in DENYING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or subjects[0].lemma_.lower() not in ALLEGATION_NOUNS or \
+            verb.doc[subjects[0].left_edge.i - 1].text != ",":
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < subjects[0].i), None)
+    return (said, subjects[0]) if said is not None else None
+
+
+TIME_PREPS = frozenset({"after", "before", "following", "since"})
+
+
+def time_clause_on_description(prep):
+    """"blew up sections of roads linking it to the South after accusing Seoul of ...": spaCy hangs the time
+    clause on the participle that describes a noun; a gerund clause of time belongs to the verb of the clause
+    (whose subject it shares). That verb, or None."""
+    head = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPS or head.dep_ != "acl" or head.tag_ != "VBG" or \
+            not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+        return None
+    verb = head.head
+    while verb.dep_ in ("pobj", "dobj", "prep", "compound", "amod", "appos", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < prep.i else None
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -277,6 +314,8 @@ def register_clause_repairs() -> None:
                     token.head = next(c for c in token.head.children
                                       if c.dep_ == "dobj" and c.right_edge.i == token.i - 1)
                     token.dep_ = "prep"
+                elif (verb := time_clause_on_description(token)) is not None:
+                    token.head = verb
                 elif between_of_subject(token):
                     token.head = next(c for c in token.head.children if c.dep_ == "nsubj")
                 joined = object_taken_for_subject(token)
@@ -302,6 +341,14 @@ def register_clause_repairs() -> None:
                     for c in token.children:
                         if c.dep_ == "agent":   # "responded by downgrading": an active verb's means
                             c.dep_ = "prep"
+                if (answered := denial_taken_for_main_clause(token)) is not None:
+                    said, noun = answered
+                    for c in list(token.children):   # the comma and the full stop close the accusation
+                        if c.dep_ == "punct":
+                            c.head = said
+                    said.head, said.dep_ = said, "ROOT"
+                    noun.head, noun.dep_ = said, "npadvmod"
+                    token.head, token.dep_ = noun, "relcl"
                 if (patient := gapped_passive(token)) is not None:
                     patient.dep_ = "nsubjpass"
                 if name_taken_for_modal(token):
