@@ -54,3 +54,22 @@ def test_the_african_unions_peace_and_security_council_is_the_african_union(code
     events = code("In a communique, the AU Peace and Security Council demanded the release of Niger's president "
                   "Mohamed Bazoum.", "2023-08-23")
     assert {e.source.code for e in events} == {"AU"}
+
+
+def test_a_deadline_to_leave_is_an_expulsion(code):
+    assert ("MLIGOV", "FRAGOV", "166") in _pairs(code("Mali's military-led government on Monday gave France's "
+                                                      "ambassador 72 hours to leave the country.", "2022-01-31"))
+    assert ("RUS", "USAMED", "174") in _pairs(code("Russia gave two American journalists 48 hours to leave.",
+                                                   "2022-03-10"))
+
+
+def test_a_denied_charge_answers_its_accuser(code):
+    events = code("France and several of its European allies accuse Mali's junta of bringing in mercenaries from "
+                  "Russia's Wagner Group, a charge Bamako denies.", "2022-01-31")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "016"] == [("MLI", "FRA")]
+
+
+def test_what_was_agreed_or_planned_in_a_comparison_is_no_act(code):
+    assert not [e for e in code("Mali's junta plans to hold elections only in December 2025 instead of next month "
+                                "as originally agreed with ECOWAS.", "2022-01-10") if e.root == "03"]
+

@@ -101,6 +101,8 @@ BACK_REFERENCES = {
     "court": "named", "tribunal": "named", "council": "named", "commission": "named", "fund": "named",
     "bank": "named", "assembly": "named", "lender": "group",
 }
+# What an answer to an allegation names it by ("a charge Bamako denies", "accusations Asmara has denied").
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
 # People who comment on events, speaking for no one: "said one Seoul-based security analyst" is no actor.
 COMMENTATORS = frozenset({"analyst", "commentator", "pundit", "columnist", "scholar", "academic", "economist",
                           "strategist", "historian", "pollster"})

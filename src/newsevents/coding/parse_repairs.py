@@ -6,6 +6,7 @@ the mended tree as if the parser had got it right.
 """
 from __future__ import annotations
 
+from newsevents.coding.english import ALLEGATION_NOUNS
 from newsevents.coding.modality import GOVERNORS, PREVENTING, REPORTING
 
 # Verbs that take a clause ("said police shot", "feared troops would ..."): their clauses are not misparses.
@@ -242,8 +243,6 @@ def verb_taken_for_participle(verb):
     return head if interrupted else None
 
 
-# What an answer to an allegation names it by: "..., accusations Asmara has denied"
-ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
 DENYING = frozenset({"deny", "reject", "dismiss", "dispute", "refute", "rebuff"})
 
 

@@ -9,8 +9,8 @@ Aspectual and causative verbs ("began pumping", "ordered troops to withdraw") pa
 """
 from __future__ import annotations
 
-from newsevents.coding.english import (ASKING_NOUNS, ASPECTUAL, CASUALTY_VERBS, DOCUMENT_VERBS, FIGHT_NOUNS,
-                                       OBJECT_CONTROL, SENT_NOUNS, SETTING_NOUNS, STANCE_PASSIVES)
+from newsevents.coding.english import (ALLEGATION_NOUNS, ASKING_NOUNS, ASPECTUAL, CASUALTY_VERBS, DOCUMENT_VERBS,
+                                       FIGHT_NOUNS, OBJECT_CONTROL, SENT_NOUNS, SETTING_NOUNS, STANCE_PASSIVES)
 from newsevents.coding.lexicon.verbs import VerbLexicon
 from newsevents.coding.parse_facts import children, sentence_bounds, sentence_columns, sentence_of, sentence_text
 from newsevents.coding.records import Candidate, Frame, SentenceScope
@@ -61,9 +61,14 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
 def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     lemma = verb.lemma_.lower()
     shared = _shared_act(verb, lemma, lexicon)
+    if lemma == "give" and (ordered := _deadline_to_leave(verb, lexicon)) is not None:
+        return ordered
     if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and shared is None and \
             lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" and c.i < verb.i for c in children(verb)) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)):
+        return None   # "elections next month as originally agreed", "as planned": a comparison, no act
     if to_blame(verb):
         return None   # "said Ukrainian forces were to blame": the statement accuses them (speech.accusation-cue)
     if named_by_free_relative(verb) is not None and getattr(lexicon.match_verb(verb), "code", None) == "010":
@@ -73,8 +78,10 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     passive = is_passive(verb)
     obj = direct_object(verb)
     if obj is None and verb.dep_ == "relcl" and subj is not None and subj.i != verb.head.i and not passive and \
-            not any(c.lower_ == "whose" for c in children(subj)):   # "Eritrea, whose troops fought": the owner
-        obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object
+            not any(c.lower_ == "whose" for c in children(subj)) and \
+            verb.head.lemma_.lower() not in ALLEGATION_NOUNS:   # "Eritrea, whose troops fought": the owner;
+        obj = verb.head   # "21 Egyptian Christians it had kidnapped": the relative clause's object (not "a charge
+        # Bamako denies": a denial answers the accuser)
     if obj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("PROPN", "NOUN"):
         obj = verb.head   # "New Caledonia, annexed by France in 1853": a passive participle's object
         passive = True    # ... and its source is only ever the "by" phrase ("women held hostage": none)
@@ -210,6 +217,23 @@ def _press(obj, lexicon: VerbLexicon) -> bool:
     press = lexicon.conventions.words("press_audience")
     return any(t.lemma_.lower() in press for t in obj.lefts if t.dep_ in ("compound", "amod")) or \
         obj.lemma_.lower() in press
+
+
+def _deadline_to_leave(verb, lexicon: VerbLexicon) -> Frame | None:
+    """"gave France's ambassador 72 hours to leave the country": an order to leave (table leave_deadline), aimed
+    at whom the deadline is given."""
+    objects = [c for c in children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")]
+    deadline = [o for o in objects if o.lemma_.lower() in ("hour", "day", "week", "month")]
+    leave = any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and c.lemma_.lower() in ("leave", "depart", "quit", "exit")
+                for c in [*children(verb), *(k for d in deadline for k in children(d))])
+    person = next((o for o in objects if o not in deadline and o.dep_ != "npadvmod"), None)
+    if not deadline or not leave or person is None:
+        return None
+    table = lexicon.conventions.mapping("leave_deadline")
+    code = table.get(person.lemma_.lower(), table["*"])
+    subj = subject_of(verb)
+    return Frame(verb, code, "give+deadline-to-leave", "verb", [subj] if subj is not None else [],
+                 target_candidates(verb, person, **lexicon.conventions.target_options(code)), None)
 
 
 def _shared_act(verb, lemma: str, lexicon: VerbLexicon):
