@@ -69,3 +69,28 @@ def test_ending_a_pact_reduces_relations_signing_other_papers_is_no_agreement(co
     # "rule" is neither an order nor a visit ("ruled the country", "the court ruled that the arrest was legal")
     assert code("The Islamabad High Court ruled on Tuesday that the arrest of Imran Khan was legal.",
                 "2023-05-10") == []
+
+
+def test_a_meeting_and_a_phone_call_on_two_days_are_two_events(code):
+    events = code("Iran's foreign minister met Pakistan's prime minister, Anwaar-ul-Haq Kakar, in Davos on Tuesday, and "
+                  "he spoke by telephone on Wednesday with Pakistani Foreign Minister Jalil Abbas Jilani.", "2024-01-18")
+    assert sorted((e.cameo, str(e.date.date)) for e in events if e.root == "04") == [
+        ("040", "2024-01-16"), ("041", "2024-01-17")]
+
+
+def test_a_breach_is_a_charge_but_a_group_struck_is_no_criticism(code):
+    text = ("ISLAMABAD, Jan 18 (Reuters) - Iran struck targets in Pakistan on Tuesday.\n\nPakistan's foreign ministry "
+            "spokeswoman called the strike an \"unprovoked and blatant breach\" of Pakistan's sovereignty.")
+    assert ("PAKGOV", "IRN", "111") in _pairs(code(text, "2024-01-18"))
+    events = code('Iran\'s foreign minister said Iran had hit only an "Iranian terrorist group".', "2024-01-18")
+    assert not [e for e in events if e.cameo == "111"]
+
+
+def test_an_undated_past_act_right_after_a_dated_one_in_its_paragraph_happened_that_day(code):
+    text = ("ISLAMABAD, Jan 18 (Reuters) - Pakistan struck militants inside Iran on Thursday.\n\nIslamabad reacted "
+            "with fury. On Wednesday it recalled its ambassador from Tehran. A foreign ministry spokeswoman called "
+            "Iran's strike an unprovoked breach of Pakistan's sovereignty.\n\nPakistan condemned the strike.")
+    dates = {e.source.code: str(e.date.date) for e in code(text, "2024-01-18") if e.root == "11"}
+    assert dates == {"PAKGOV": "2024-01-17",   # right after "On Wednesday"
+                     "PAK": "2024-01-18"}      # another paragraph: the day of publication
+    assert all("+date.paragraph-day.v1" in e.rule for e in code(text, "2024-01-18") if e.source.code == "PAKGOV")

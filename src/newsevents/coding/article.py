@@ -119,6 +119,8 @@ class Context:
     recent_accusations: list = field(default_factory=list)   # (accuser, accused) of the latest accusations
     deniers: set = field(default_factory=set)   # countries and groups that the article says denied something
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
+    story_day: tuple | None = None   # (sentence, paragraph, EventDate, sides of its acts) of the latest sentence
+    #                                   that dated its main act
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
     onsets: dict = field(default_factory=dict)   # event noun -> EventDate it began ("the fighting broke out ...")

@@ -36,7 +36,7 @@ from newsevents.coding.stages.acts import ConventionStage, DateStage, PairStage
 from newsevents.coding.stages.events import PairEventStage, sentence_events, to_event
 from newsevents.coding.stages.frames import FrameStage
 from newsevents.coding.stages.roles import ActorStage, ModalityStage, PlaceStage
-from newsevents.model import Article, Event
+from newsevents.model import Article, Event, EventDate
 from newsevents.settings import SETTINGS
 
 # Articles longer than this are parsed in paragraph-sized pieces of about PIECE_CHARS (spaCy's memory grows with
@@ -179,6 +179,10 @@ class Coder:
             candidates = stage(scope, candidates)
         events = sentence_events([to_event(c, scope) for c in candidates], scope, self.policy)
         self._remember(events, dates, context)
+        main = main_clause_date(dates)
+        if main is not None:   # what an undated past act later in the paragraph is dated by
+            sides = frozenset(a.group or a.country for e in events for a in (e.source, e.target) if a is not None)
+            context.story_day = (index, context.paragraphs.get(index), EventDate(main, "day", None), sides)
         roots, codes = lexicon.conventions.words("deal_root"), lexicon.conventions.words("deal_code")
         deals = [(e.source, e.target) for e in events if e.modality == "asserted" and e.target is not None and
                  (e.root in roots or e.cameo in codes)]

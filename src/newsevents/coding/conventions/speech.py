@@ -159,7 +159,10 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
 
 
 def _struck_at(noun, s: SentenceScope) -> bool:
-    """The noun is what a verb of force was used on: its object, or its "of" part ("a number of terrorists")."""
+    """The noun is what a verb of force was used on: its object, or its "of" part ("a number of terrorists"), or a
+    word naming it ("hit only an Iranian terrorist group")."""
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
     while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     if noun is None or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newsevents.coding.event_dates import day_of_onset, event_date
+from newsevents.coding.parse_facts import children
 from newsevents.coding.policy import Policy
 from newsevents.coding.records import Candidate, SentenceScope
 
@@ -48,13 +49,40 @@ class PairStage:
         return out
 
 
+PARAGRAPH_DAY = "date.paragraph-day.v1"
+
+
 class DateStage:
-    """The date of the act: a time expression in its own clause, else the story's or publication date."""
+    """The date of the act: a time expression in its own clause, else the day of the sentence just before in its
+    paragraph when a side of that sentence's acts does it (date.paragraph-day), else the publication date."""
 
     name = "dates"
 
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
+        context = scope.context
+        day = context.story_day   # (the sentence right before, in the same paragraph)
+        told = day[2] if day is not None and day[0] == scope.index - 1 and \
+            day[1] == context.paragraphs.get(scope.index) and not scope.dates else None
         for c in candidates:
-            c.date = day_of_onset(c.frame.trigger, scope.context.onsets) or \
+            c.date = day_of_onset(c.frame.trigger, context.onsets) or \
                 event_date(c.frame.trigger, scope.dates, scope.published)
+            if told is not None and c.date is not None and c.date.precision == "published" and \
+                    _simple_past(c.frame.trigger) and any((a.group or a.country) in day[3] for a in c.sources):
+                # "On Wednesday it recalled its ambassador ... A spokeswoman called the strike a breach": an
+                # undated past act in the paragraph that dated the one before it happened that day
+                c.date = told
+                c.cite(PARAGRAPH_DAY)
         return candidates
+
+
+def _simple_past(verb) -> bool:
+    """"called", "had met", "was summoned": told as of a past day; not "has since pounded", "has accused" (up to
+    now) nor "later said" (another day)."""
+    chain = [verb]   # a conjunct shares its head's auxiliaries ("has since pounded ... and cut off")
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in ("VERB", "AUX") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    marks = [c for v in chain for c in children(v) if c.dep_ in ("aux", "auxpass", "advmod")]
+    if verb.tag_ not in ("VBD", "VBN") or any(c.lower_ in ("since", "later", "earlier", "previously", "already", "has",
+                                                           "have") for c in marks):
+        return False
+    return verb.tag_ == "VBD" or any(c.lower_ in ("had", "was", "were") for c in marks)

@@ -64,7 +64,17 @@ def sentence_events(events: list[Event], scope: SentenceScope, policy: Policy) -
         key = (event.source.code, event.target.code if event.target else None, event.root, event.modality)
         if key not in coded or _specific(event) > _specific(coded[key]):
             coded[key] = event
-    events = list(coded.values())
+        if event.date is not None and event.date.precision != "published":
+            # "met X in Davos on Tuesday, and spoke by telephone with Y on Wednesday": two acts, one a day (still
+            # one per id below: the same code twice in a sentence is one event)
+            dated = key + (event.date.date,)
+            if dated not in coded or _specific(event) > _specific(coded[dated]):
+                coded[dated] = event
+    days: dict[tuple, set] = {}
+    for key in coded:
+        if len(key) == 5:
+            days.setdefault(key[:4], set()).add(key[4])
+    events = list(dict.fromkeys(e for key, e in coded.items() if (len(key) == 5) == (len(days.get(key[:4], ())) > 1)))
     for convention in policy.phase("sentence"):
         events = convention.apply(events, scope)
     by_id: dict[str, Event] = {}
