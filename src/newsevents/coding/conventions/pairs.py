@@ -250,6 +250,21 @@ def left_an_undertaking(c: Candidate, s: SentenceScope) -> bool:
     return any(x.lemma_.lower() in s.lexicon.conventions.words("undertaking_noun") for x in left)
 
 
+def advice_to_own_people(c: Candidate, s: SentenceScope) -> bool:
+    """"The State Department warned Americans overseas to be on guard", "cautioned U.S. citizens against travelling
+    to Russia": a warning to one's own people what to do or not is advice, no threat (but "warned Iran to stop")."""
+    trigger = c.frame.trigger
+    if c.code[:2] != "13" or c.frame.kind != "verb" or trigger.lemma_.lower() not in ("warn", "caution", "advise"):
+        return False
+    addressee = direct_object(trigger)
+    if addressee is None or not any(k.dep_ == "xcomp" or (k.dep_ == "prep" and k.lower_ == "against")
+                                    for k in children(trigger)):
+        return False
+    people = [a for a in s.actors.actors_of(addressee) if a.code]
+    homes = {a.country for a in c.sources if a.country}
+    return bool(people) and all(a.country in homes and not a.group for a in people)
+
+
 def said_by_its_means(c: Candidate, s: SentenceScope) -> bool:
     """"The junta retaliated by recalling its ambassadors": the reaction is the act its "by" clause names
     (coded there), not an act of its own against whatever that clause names."""

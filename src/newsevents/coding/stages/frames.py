@@ -20,6 +20,8 @@ from newsevents.coding.syntax import (agent_of, direct_object, has_prep, is_pass
                                       to_blame)
 
 
+# Verbs of answering another's act: their "for" phrase is that act, not whom the answer is aimed at.
+RETALIATING = frozenset({"retaliate", "respond", "avenge", "react", "reply"})
 # Verbs that promise what their complement says: cooperation, unless that is a hostile act.
 PLEDGING = frozenset({"pledge", "promise", "vow", "swear"})
 
@@ -148,6 +150,9 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     rule = lexicon.match_verb(verb)
     if rule is None:
         return None
+    if obj is not None and obj.tag_ == "WP" and verb.dep_ == "ccomp" and \
+            getattr(lexicon.match_verb(verb.head), "code", "")[:2] == rule.code[:2]:
+        return None   # "condemned what they called American aggression": one criticism, the governing verb's
     if not passive and lemma in lexicon.conventions.words("own_people_verb") and obj is not None and any(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj)):
         return None   # "ordered his fighters to halt", "evacuated its embassy staff": one's own, no one else
@@ -170,6 +175,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
+    grounds = {p.i for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and lemma in RETALIATING
+               for p in children(c)}   # "retaliating for the bombings of two American embassies": why, not at whom
     if obj is not None and rule.code[:3] in lexicon.conventions.words("speech_code") and _press(obj, lexicon):
         obj = None   # "told reporters in Brussels that ...": the press carries the statement, it is not its target
     targets = target_candidates(verb, obj, **options)
@@ -208,6 +215,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                     used_nouns.update(p.i for p in grounds)
                     targets += [k for p in grounds for k in children(p) if k.dep_ == "poss" and k.pos_ == "PROPN"]
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
+    targets = [t for t in targets if t is None or t.i not in grounds]
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
 

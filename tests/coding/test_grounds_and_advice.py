@@ -1,0 +1,37 @@
+"""What an answer is for, whom a warning advises, and who dies: acts read on sentences written for these tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_what_a_retaliation_is_for_is_not_its_target(code):
+    events = code("The United States fired cruise missiles on Thursday at training camps in Afghanistan, retaliating "
+                  "for this month's bombings of two American embassies in East Africa.", "1998-08-21")
+    assert not [e for e in events if e.target is not None and e.target.country == "USA"]
+
+
+def test_what_they_called_an_aggression_is_the_condemnations_not_another_criticism(code):
+    assert _pairs(code("Iraq and Libya condemned what they called American aggression against Muslim countries.",
+                       "1998-08-21")) == {("IRQ", "USA", "111"), ("LBY", "USA", "111")}
+
+
+def test_warning_ones_own_people_is_advice_not_a_threat(code):
+    assert code("The State Department warned Americans overseas to be on guard against possible reprisals.",
+                "1998-08-21") == []
+    assert ("USA", "IRN", "130") in _pairs(code("The United States warned Iran to stop its attacks.", "2024-01-10"))
+
+
+def test_leaving_a_conference_is_no_retreat_dismissing_aides_no_rejection(code):
+    events = code("Britain's trade minister Liam Fox and U.S. Treasury Secretary Steven Mnuchin have pulled out of an "
+                  "investment conference in Riyadh.", "2018-10-20")
+    assert not [e for e in events if e.cameo.startswith("087")]
+    events = code("Saudi Arabia said it had detained 18 Saudi nationals and dismissed two senior aides to Crown Prince "
+                  "Mohammed bin Salman.", "2018-10-20")
+    assert _pairs(events) == {("SAU", "SAUCVL", "173")}
+
+
+def test_who_died_in_a_fight_did_not_attack(code):
+    assert code("Saudi journalist Jamal Khashoggi died in a fight inside the Saudi consulate in Istanbul.",
+                "2018-10-20") == []
