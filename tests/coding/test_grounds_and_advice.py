@@ -35,3 +35,26 @@ def test_leaving_a_conference_is_no_retreat_dismissing_aides_no_rejection(code):
 def test_who_died_in_a_fight_did_not_attack(code):
     assert code("Saudi journalist Jamal Khashoggi died in a fight inside the Saudi consulate in Istanbul.",
                 "2018-10-20") == []
+
+
+def test_a_name_joined_to_a_day_is_the_next_verbs_subject(code):
+    assert _pairs(code("Ecuador broke off diplomatic relations with Colombia on Monday and Venezuela expelled "
+                       "Colombian diplomats.", "2008-03-03")) == {("ECU", "COL", "161"), ("VEN", "COLGOV", "166")}
+
+
+def test_regret_troops_ordered_to_a_border_an_alliances_bombing(code):
+    assert _pairs(code("NATO Secretary-General Javier Solana expressed regret to China.", "1999-05-09")) == {
+        ("NATO", "CHN", "055")}
+    assert _pairs(code("Chavez ordered 10 army battalions to the Colombian border on Sunday.", "2008-03-03")) == {
+        ("VENGOV", "COL", "154")}
+    assert ("NATO", "CHNGOV", "195") in _pairs(code("Chinese anger mounted over NATO's bombing of China's embassy "
+                                                    "in Belgrade.", "1999-05-09"))
+    assert ("CHN", "NATO", "111") in _pairs(code('NATO bombed China\'s embassy in Belgrade. China has called the bombing '
+                                                 'a "barbarian act".', "1999-05-09"))
+
+
+def test_appearing_on_television_to_apologise_is_apologising(code):
+    text = "Zimbabwe's ruling party youth leader appeared on state television to apologise to Zimbabwe's army chief."
+    assert [e.modality for e in code(text, "2017-11-15", include_all=True) if e.root == "05"] == ["asserted"]
+    text = "Zimbabwe's ruling party youth leader appeared to apologise to Zimbabwe's army chief."
+    assert [e.modality for e in code(text, "2017-11-15", include_all=True) if e.root == "05"] != ["asserted"]

@@ -52,7 +52,7 @@ def test_engaging_with_a_country_is_consulting_and_engaging_in_fighting_is_fight
 def test_a_states_bombing_is_military_and_a_groups_is_not(code):
     state = code("The war began in late February with an Israeli bombing of Iran.", published="2026-07-24")
     assert [(e.source.country, e.target.country, e.cameo) for e in state] == [("ISR", "IRN", "195")]
-    assert "+violence.state-bombing.v1" in state[0].rule
+    assert "+violence.state-bombing.v2" in state[0].rule
     group = code("A Hamas bombing of a bus in Jerusalem killed 20 people.")
     assert "195" not in {e.cameo for e in group}
 

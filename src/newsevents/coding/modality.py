@@ -246,7 +246,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
                     if dep == "prep" and (token.lower_ in CIRCUMSTANCE_PREPS or (token.lower_ == "in" and any(
                             c.lemma_.lower() in SETTING_NOUNS for c in children(token)))):
                         break   # "agreed at talks in Putrajaya", "in a phone call": where and when, not what
-                    if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive):
+                    if lemma in words and (dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj") or infinitive) and \
+                            not (lemma == "appear" and any(c.dep_ == "prep" and c.lower_ in ("on", "at", "before")
+                                                           for c in children(head))):
+                        # ("appeared on state television to apologise": came before the public, and did)
                         if kind == NEGATED:
                             return Modality(NEGATED, f"governor:{lemma}", under_report, report_past, head.i)
                         if label is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newsevents.coding.english import ALLEGATION_NOUNS
 from newsevents.coding.modality import GOVERNORS, PREVENTING, REPORTING
+from newsevents.coding.time_words import names_a_time
 
 # Verbs that take a clause ("said police shot", "feared troops would ..."): their clauses are not misparses.
 CLAUSE_VERBS = REPORTING | PREVENTING | frozenset().union(*GOVERNORS.values()) | frozenset({
@@ -261,6 +262,19 @@ def denial_taken_for_main_clause(verb):
     return (said, subjects[0]) if said is not None else None
 
 
+def subject_taken_for_time_conjunct(verb):
+    """"Ecuador broke off relations on Monday and Venezuela expelled Colombian diplomats": spaCy joins the name
+    to "Monday" and leaves the second verb without a subject; a name joined to a time word, right before a verb
+    joined to the sentence's, is that verb's subject. That name, or None."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ == "conj" and name.pos_ == "PROPN" and names_a_time(name.head) and name.head.i < name.i:
+        return name
+    return None
+
+
 TIME_PREPS = frozenset({"after", "before", "following", "since"})
 
 
@@ -331,6 +345,11 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                if (named := subject_taken_for_time_conjunct(token)) is not None:
+                    for c in list(named.head.children):   # the "and" now joins the clauses
+                        if c.dep_ == "cc" and c.i < named.i:
+                            c.head = token.head
+                    named.head, named.dep_ = token, "nsubj"
                 if (subject := verb_taken_for_participle(token)) is not None:
                     for c in list(subject.children):   # what follows the verb is the verb's
                         if c.i > token.i:

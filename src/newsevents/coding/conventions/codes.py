@@ -29,7 +29,8 @@ def armed_group_violence(c: Candidate, s: SentenceScope) -> bool:
 def state_bombing(c: Candidate, s: SentenceScope) -> bool:
     """"joint US-Israeli bombing of Iran": a state's bombing is a military one, by air (195); the non-military
     bombing of CAMEO 183 is an armed group's or a bomber's."""
-    if c.code == "183" and c.sources and all(a.country and not a.group and a.role in (None, "GOV", "MIL")
+    if c.code == "183" and c.sources and all((a.country and not a.group and a.role in (None, "GOV", "MIL")) or
+                                             a.group in s.lexicon.conventions.words("military_alliance")
                                              for a in c.sources):
         c.code = "195"
         return True
