@@ -58,3 +58,14 @@ def test_appearing_on_television_to_apologise_is_apologising(code):
     assert [e.modality for e in code(text, "2017-11-15", include_all=True) if e.root == "05"] == ["asserted"]
     text = "Zimbabwe's ruling party youth leader appeared to apologise to Zimbabwe's army chief."
     assert [e.modality for e in code(text, "2017-11-15", include_all=True) if e.root == "05"] != ["asserted"]
+
+
+def test_a_person_named_again_by_given_name_and_talks_hosted_by_a_third(code):
+    text = ("Thailand's acting Prime Minister Phumtham Wechayachai said the incidents had been minor.\n\nThe ceasefire "
+            "was agreed on Monday at talks in Putrajaya between Phumtham and Hun Manet hosted by Malaysian Prime "
+            "Minister Anwar Ibrahim.")
+    pairs = _pairs(code(text, "2025-07-29"))
+    assert {("THAGOV", "KHMGOV", "040"), ("MYSGOV", "THAGOV", "043"), ("MYSGOV", "KHMGOV", "043")} <= pairs
+    # a title is no given name: "Minister Lavrov" is not "Minister"
+    text = "Russian Foreign Minister Lavrov met Chinese officials. Minister Wang said the talks went well."
+    assert not [e for e in code(text, "2024-04-09") if e.source.country == "RUS" and e.cameo == "010"]

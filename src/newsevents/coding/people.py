@@ -11,6 +11,15 @@ from newsevents.coding.syntax import phrase_text
 from newsevents.model import Actor
 
 
+# Words of a title before a name, never a given name ("Prime Minister", "Major General", "Crown Prince").
+TITLE_WORDS = frozenset({"prime", "acting", "deputy", "vice", "foreign", "defence", "defense", "interior", "finance",
+                         "justice", "secretary", "general", "major", "lieutenant", "colonel", "brigadier", "chief",
+                         "senior", "king", "queen", "prince", "crown", "sheikh", "emir", "president", "minister",
+                         "premier", "chancellor", "ambassador", "senator", "governor", "mayor", "judge", "speaker",
+                         "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "supreme", "leader", "former",
+                         "state", "home", "trade", "security", "army", "navy", "commander", "admiral", "marshal"})
+
+
 class PeopleAndOffices:
 
     def _surname(self, tokens) -> str | None:
@@ -19,6 +28,16 @@ class PeopleAndOffices:
         names = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.by_token and t.text[:1].isupper()
                  and not t.is_upper and len(t.text) > 2]
         return names[-1].lower_ if len(names) >= 2 or (names and names[-1].dep_ in ("nsubj", "appos")) else None
+
+    def _given_name(self, tokens) -> str | None:
+        """The word before the surname in a two-word personal name ("Phumtham Wechayachai", "Hun Manet"): Thai,
+        Chinese or Cambodian names are shortened to it; not a title ("Minister Lavrov")."""
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.by_token and t.text[:1].isupper()
+                 and not t.is_upper and len(t.text) > 2]
+        if len(names) < 2 or names[-2].i != names[-1].i - 1 or self.dictionary.role_of(names[-2]) or \
+                names[-2].lower_ in TITLE_WORDS:
+            return None
+        return names[-2].lower_
 
     def _remember_person(self, head, actor: Actor) -> None:
         """"Congo's Therese Kayikwamba Wagner", "the head of the Philippine armed forces, General Romeo
@@ -31,6 +50,9 @@ class PeopleAndOffices:
         surname = (leader[-1].lower_ if leader and len(leader[-1]) > 2 else None) or self._surname(tokens)
         if surname and surname not in self.context.people:
             self.context.people[surname] = actor
+            given = self._given_name(tokens)
+            if given and given not in self.context.people:   # "Phumtham Wechayachai" is "Phumtham" later
+                self.context.people[given] = actor
         if surname or leader or (head.tag_ == "NNS" and actor.role and any(t.i in self.by_token for t in tokens)):
             # ... and "European Union leaders" are "the leaders" later on
             self.context.titled.insert(0, (frozenset(t.lower_ for t in tokens if t.is_alpha), actor))

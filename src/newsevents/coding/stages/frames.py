@@ -202,7 +202,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
         below = (t for c in children(verb) if c.dep_ != "conj" for t in c.subtree)
         complement = next((t for t in below if t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ == "VERB"
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(t))), None)
-    if obj is not None and lexicon.match_noun(obj, governed=False) is not None:
+    if obj is not None and lexicon.match_noun(obj, governed=False) is not None and \
+            not (verb.dep_ == "acl" and obj.i == verb.head.i):   # ("talks between X and Y hosted by Z": two acts)
         used_nouns.add(obj.i)   # "condemned the seizures": the noun is this verb's object, not an event of its own
     if rule.code[:2] in ("01", "05", "10", "11", "12"):
         # "praised South Korea for its cooperation", "criticised X over its offensive": the grounds of a
