@@ -94,3 +94,13 @@ def test_an_undated_past_act_right_after_a_dated_one_in_its_paragraph_happened_t
     assert dates == {"PAKGOV": "2024-01-17",   # right after "On Wednesday"
                      "PAK": "2024-01-18"}      # another paragraph: the day of publication
     assert all("+date.paragraph-day.v1" in e.rule for e in code(text, "2024-01-18") if e.source.code == "PAKGOV")
+
+
+def test_a_report_after_a_quote_is_the_sentences_verb_and_a_speakers_feeling_is_no_charge(code):
+    text = ("TEL AVIV, Oct 18 (Reuters) - U.S. President Joe Biden visited Israel on Wednesday.\n\n\"I was deeply "
+            "saddened and outraged by the explosion at the hospital in Gaza yesterday, and based on what I've seen, "
+            "it appears as though it was done by the other team, not you,\" Biden told Israeli Prime Minister "
+            "Benjamin Netanyahu at the start of their talks in Tel Aviv.")
+    told = [e for e in code(text, "2023-10-18", include_all=True) if e.sentence_index == 2]
+    assert [(e.source.code, e.target.code, e.cameo, e.modality) for e in told] == [
+        ("USAGOV", "ISRGOV", "010", "asserted")]

@@ -275,6 +275,21 @@ def subject_taken_for_time_conjunct(verb):
     return None
 
 
+def report_after_quote(verb):
+    """"'... it appears as though it was done by the other team,' Biden told Netanyahu": spaCy may hang the
+    reporting verb after a closing quote on a verb inside the quote; the report is the sentence's verb and the
+    quote its complement. The quote's root, or None."""
+    if verb.dep_ not in ("ccomp", "parataxis", "conj", "advcl") or verb.lemma_.lower() not in REPORTING:
+        return None
+    close = [c for c in verb.children if c.tag_ == "''" and c.i < verb.i]
+    if not close or not any(c.dep_ == "nsubj" and c.i > close[-1].i for c in verb.children):
+        return None
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return root if root.i < close[-1].i else None
+
+
 TIME_PREPS = frozenset({"after", "before", "following", "since"})
 
 
@@ -345,6 +360,12 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                if (quoted := report_after_quote(token)) is not None:
+                    for c in list(quoted.children):   # what follows the report is the report's
+                        if c.i > token.i:
+                            c.head = token
+                    token.head, token.dep_ = token, "ROOT"
+                    quoted.head, quoted.dep_ = token, "ccomp"
                 if (named := subject_taken_for_time_conjunct(token)) is not None:
                     for c in list(named.head.children):   # the "and" now joins the clauses
                         if c.dep_ == "cc" and c.i < named.i:

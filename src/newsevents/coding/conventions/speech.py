@@ -137,6 +137,12 @@ def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:
     Kurti's terror"), a wrong owned ("Iran's willful violation") or a thing pointed at ("this cowardly act") is
     the speaker's charge in any clause."""
     tables = s.lexicon.conventions
+    feeling = cue if cue.pos_ in ("VERB", "ADJ") else None
+    while feeling is not None and feeling.dep_ == "conj":
+        feeling = feeling.head   # "I was saddened and outraged": the first conjunct has the subject
+    if feeling is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+                                   for c in children(feeling)):
+        return False   # "I was outraged by the explosion": the speaker's feeling, not a charge at the addressee
     if cue.dep_ == "amod" and cue.head.lemma_.lower() in tables.words("legal_term"):
         return False   # "opened a criminal case": the law's words, no one's charge
     described = cue.head if cue.dep_ == "amod" else subject_of(cue.head) if cue.dep_ in ("acomp", "attr") else None
