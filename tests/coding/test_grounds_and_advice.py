@@ -69,3 +69,13 @@ def test_a_person_named_again_by_given_name_and_talks_hosted_by_a_third(code):
     # a title is no given name: "Minister Lavrov" is not "Minister"
     text = "Russian Foreign Minister Lavrov met Chinese officials. Minister Wang said the talks went well."
     assert not [e for e in code(text, "2024-04-09") if e.source.country == "RUS" and e.cameo == "010"]
+
+
+def test_a_warning_of_what_another_side_is_doing_reports_it(code):
+    events = code("Biden warned that Russian President Vladimir Putin was banking on the United States failing to "
+                  "deliver for Ukraine.", "2023-12-13")
+    assert ("USAGOV", "RUSGOV", "012") in _pairs(events)
+    assert ("RUS", "NATO", "012") in _pairs(code("Russia warned that NATO was preparing to attack.", "2023-12-13"))
+    # what the speaker's own side is doing is its threat
+    assert ("IRN", "ISR", "130") in _pairs(code("Iran warned that it was preparing a harsh response to Israel.",
+                                                "2024-04-02"))

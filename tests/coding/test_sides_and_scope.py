@@ -149,7 +149,7 @@ def test_talks_that_stalled_are_not_going_on(code):
 
 def test_a_warning_that_something_has_happened_reports_it(code):
     [report] = code("Iran warned Israel that it had crossed a red line.", "2024-04-14")
-    assert report.cameo == "012" and "+warning.of-a-fact.v2" in report.rule
+    assert report.cameo == "012" and "+warning.of-a-fact.v3" in report.rule
     [threat] = code("Iran warned Israel that it would respond firmly.", "2024-04-14")
     assert threat.cameo == "130"
     # reported speech shifts the present back: "put" is "puts", a threat

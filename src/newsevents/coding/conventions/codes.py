@@ -68,11 +68,20 @@ def warning_of_fact(c: Candidate, s: SentenceScope) -> bool:
         return False
     # (a perfect only: reported speech shifts the present back, "warned that any change put aid at risk")
     aux = [a for a in children(comp) if a.dep_ in ("aux", "auxpass")]
-    if comp.tag_ != "VBN" or not any(a.lower_ in ("had", "has", "have") for a in aux) or \
-            any(a.tag_ == "MD" for a in aux):
+    if any(a.tag_ == "MD" for a in aux):
         return False
-    c.code = "012"
-    return True
+    if comp.tag_ == "VBN" and any(a.lower_ in ("had", "has", "have") for a in aux):
+        c.code = "012"
+        return True
+    # "Biden warned that Putin was banking on the United States failing", "that NATO was preparing to attack": what
+    # another side is doing, as it goes on, is no promise of the speaker's
+    subject = next((k for k in children(comp) if k.dep_ == "nsubj"), None)
+    doers = [a for a in s.actors.actors_of(subject) if a.code] if subject is not None else []
+    homes = {a.group or a.country for a in c.sources}
+    if comp.tag_ == "VBG" and doers and all((a.group or a.country) not in homes | {None} for a in doers):
+        c.code = "012"
+        return True
+    return False
 
 
 def riot(c: Candidate, s: SentenceScope) -> bool:
