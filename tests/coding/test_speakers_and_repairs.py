@@ -104,3 +104,11 @@ def test_a_report_after_a_quote_is_the_sentences_verb_and_a_speakers_feeling_is_
     told = [e for e in code(text, "2023-10-18", include_all=True) if e.sentence_index == 2]
     assert [(e.source.code, e.target.code, e.cameo, e.modality) for e in told] == [
         ("USAGOV", "ISRGOV", "010", "asserted")]
+
+
+def test_parliament_or_supporters_told_are_the_audience_an_appeal_to_a_parliament_is_not(code):
+    events = code("Indian Foreign Minister S. Jaishankar told parliament on Tuesday that Bangladesh's prime minister "
+                  "had resigned.", "2024-08-06")
+    assert ("INDGOV", "BGD", "010") in _pairs(events)
+    assert ("USA", "LKALEG", "020") in _pairs(code("The United States urged Sri Lanka's parliament to work quickly.",
+                                                   "2022-07-10"))

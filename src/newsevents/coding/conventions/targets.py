@@ -42,6 +42,9 @@ def conjoined_verb_object(c: Candidate, s: SentenceScope) -> bool:
         return False   # "backed Britain and condemned the attack": aimed at who did the act (condemnation.perpetrator)
     if trigger.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in children(trigger)) and (
             c.frame.kind == "verb" or noun_targets(c.frame.noun)):   # ("imposed sanctions on six heads of ...")
+        if c.frame.kind == "verb" and (own := direct_object(trigger)) is not None and own.tag_ == "NNP" and \
+                not any(a.code for a in s.actors.actors_of(own)):
+            return False   # "dissolved parliament and freed opposition leader Khaleda Zia": its own, a person named
         other = trigger.head
     elif c.code[:2] in _roots(s, "joined_address_root") and not any(x.dep_ == "ccomp" for x in children(trigger)):
         # (a statement of its own content, "said that X was unacceptable, and urged ...", is aimed by that)

@@ -177,7 +177,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     options = lexicon.conventions.target_options(rule.code)
     grounds = {p.i for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and lemma in RETALIATING
                for p in children(c)}   # "retaliating for the bombings of two American embassies": why, not at whom
-    if obj is not None and rule.code[:3] in lexicon.conventions.words("speech_code") and _press(obj, lexicon):
+    if obj is not None and rule.code[:2] == "01" and _press(obj, lexicon):
         obj = None   # "told reporters in Brussels that ...": the press carries the statement, it is not its target
     targets = target_candidates(verb, obj, **options)
     # "agreed to send a delegation to meet Russian officials": the target may sit in the complement.
