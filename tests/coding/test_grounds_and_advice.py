@@ -79,3 +79,9 @@ def test_a_warning_of_what_another_side_is_doing_reports_it(code):
     # what the speaker's own side is doing is its threat
     assert ("IRN", "ISR", "130") in _pairs(code("Iran warned that it was preparing a harsh response to Israel.",
                                                 "2024-04-02"))
+
+
+def test_violating_or_flouting_a_ban_or_curfew_defies_it(code):
+    assert _pairs(code("Protesters in Dhaka flouted the curfew.", "2024-08-05")) == {("BGDCVL", "BGDGOV", "128")}
+    assert ("LBNMED", "LBNMIL", "128") in _pairs(code("A Lebanese newspaper has violated a ban by General Michel "
+                                                      "Aoun.", "1990-01-01"))
