@@ -49,8 +49,8 @@ def test_regret_troops_ordered_to_a_border_an_alliances_bombing(code):
         ("VENGOV", "COL", "154")}
     assert ("NATO", "CHNGOV", "195") in _pairs(code("Chinese anger mounted over NATO's bombing of China's embassy "
                                                     "in Belgrade.", "1999-05-09"))
-    assert ("CHN", "NATO", "111") in _pairs(code('NATO bombed China\'s embassy in Belgrade. China has called the bombing '
-                                                 'a "barbarian act".', "1999-05-09"))
+    text = 'NATO bombed China\'s embassy in Belgrade. China has called the bombing a "barbarian act".'
+    assert ("CHN", "NATO", "111") in _pairs(code(text, "1999-05-09"))
 
 
 def test_appearing_on_television_to_apologise_is_apologising(code):

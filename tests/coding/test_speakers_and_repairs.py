@@ -72,8 +72,9 @@ def test_ending_a_pact_reduces_relations_signing_other_papers_is_no_agreement(co
 
 
 def test_a_meeting_and_a_phone_call_on_two_days_are_two_events(code):
-    events = code("Iran's foreign minister met Pakistan's prime minister, Anwaar-ul-Haq Kakar, in Davos on Tuesday, and "
-                  "he spoke by telephone on Wednesday with Pakistani Foreign Minister Jalil Abbas Jilani.", "2024-01-18")
+    events = code("Iran's foreign minister met Pakistan's prime minister, Anwaar-ul-Haq Kakar, in Davos on Tuesday, "
+                  "and he spoke by telephone on Wednesday with Pakistani Foreign Minister Jalil Abbas Jilani.",
+                  "2024-01-18")
     assert sorted((e.cameo, str(e.date.date)) for e in events if e.root == "04") == [
         ("040", "2024-01-16"), ("041", "2024-01-17")]
 

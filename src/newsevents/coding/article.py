@@ -172,6 +172,8 @@ class Context:
         if home is not None or self.story_place is None:
             return home
         counts = sorted(((n, c) for c, n in self.mentioned.items()), reverse=True)
+        if not counts:
+            return None
         leader, n = counts[0][1], counts[0][0]
         runner_up = counts[1][0] if len(counts) > 1 else 0
         return leader if n >= MAIN_PAIR_MENTIONS and n >= 2 * runner_up else None

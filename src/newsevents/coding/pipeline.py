@@ -178,11 +178,7 @@ class Coder:
         for stage in self.stages[1:]:
             candidates = stage(scope, candidates)
         events = sentence_events([to_event(c, scope) for c in candidates], scope, self.policy)
-        self._remember(events, dates, context)
-        main = main_clause_date(dates)
-        if main is not None:   # what an undated past act later in the paragraph is dated by
-            sides = frozenset(a.group or a.country for e in events for a in (e.source, e.target) if a is not None)
-            context.story_day = (index, context.paragraphs.get(index), EventDate(main, "day", None), sides)
+        self._remember(events, dates, index, context)
         roots, codes = lexicon.conventions.words("deal_root"), lexicon.conventions.words("deal_code")
         deals = [(e.source, e.target) for e in events if e.modality == "asserted" and e.target is not None and
                  (e.root in roots or e.cameo in codes)]
@@ -194,11 +190,14 @@ class Coder:
         return events
 
     @staticmethod
-    def _remember(events: list[Event], dates, context: Context) -> None:
+    def _remember(events: list[Event], dates, index: int, context: Context) -> None:
         """What the next sentences may refer back to: the story's day and the latest agents of hostile acts."""
         main = main_clause_date(dates)
         if main is not None:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
+            # ... and what an undated past act by a side of these acts, right after in the paragraph, is dated by
+            sides = frozenset(a.group or a.country for e in events for a in (e.source, e.target) if a is not None)
+            context.story_day = (index, context.paragraphs.get(index), EventDate(main, "day", None), sides)
         # (not a doer the coder presumed, "police" for an arrest that names no one: no act to refer back to)
         hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4) and
                    not any(rule.rsplit(".", 1)[0] in PRESUMED_DOER for rule in e.extra.get("trail", ()))]

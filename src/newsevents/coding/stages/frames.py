@@ -175,8 +175,8 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
     else:
         sources = [subj] if subj is not None else []
     options = lexicon.conventions.target_options(rule.code)
-    grounds = {p.i for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and lemma in RETALIATING
-               for p in children(c)}   # "retaliating for the bombings of two American embassies": why, not at whom
+    answered = {p.i for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and lemma in RETALIATING
+                for p in children(c)}   # "retaliating for the bombings of two American embassies": why, not at whom
     if obj is not None and rule.code[:2] == "01" and _press(obj, lexicon):
         obj = None   # "told reporters in Brussels that ...": the press carries the statement, it is not its target
     targets = target_candidates(verb, obj, **options)
@@ -216,7 +216,7 @@ def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | Non
                     used_nouns.update(p.i for p in grounds)
                     targets += [k for p in grounds for k in children(p) if k.dep_ == "poss" and k.pos_ == "PROPN"]
     rule_id = rule.id if rule.id.startswith(f"{rule.source}:") else f"{rule.source}:{rule.id}"
-    targets = [t for t in targets if t is None or t.i not in grounds]
+    targets = [t for t in targets if t is None or t.i not in answered]
     return Frame(verb, rule.code, rule_id, "verb", sources, targets, None, complement,
                  refinements=(HEADLINE_PASSIVE,) if headline_passive else ())
 
