@@ -113,3 +113,19 @@ def test_parliament_or_supporters_told_are_the_audience_an_appeal_to_a_parliamen
     assert ("INDGOV", "BGD", "010") in _pairs(events)
     assert ("USA", "LKALEG", "020") in _pairs(code("The United States urged Sri Lanka's parliament to work quickly.",
                                                    "2022-07-10"))
+
+
+def test_a_speech_participle_after_a_complement_is_the_speakers(code):
+    events = code("Venezuela's foreign minister demanded that Argentina and Chile pull their diplomats out of "
+                  "Venezuela, accusing them of interfering in its internal affairs.", "2024-07-31")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "112"] == [("VENGOV", "ARG")]
+
+
+def test_an_apposition_naming_an_office_gives_a_namesakes_country(code):
+    # Phoenix lists an Argentine Jorge Rodriguez; the apposition says whose office this one holds
+    events = code("Jorge Rodriguez, the head of Venezuela's National Assembly, accused Colombia of meddling.",
+                  "2024-07-31")
+    assert [(e.source.country, e.target.code) for e in events if e.cameo == "112"] == [("VEN", "COL")]
+    # a relation is no office: "Uribe's government, Washington's closest ally" is Colombia's
+    events = code("Colombia's government, Washington's closest ally in South America, fought the FARC.", "2008-03-03")
+    assert [e.source.country for e in events if e.root == "19"] == ["COL"]

@@ -290,6 +290,24 @@ def report_after_quote(verb):
     return root if root.i < close[-1].i else None
 
 
+# Participles of speech that comment on what their sentence's speaker said or did ("..., accusing them of ...").
+SPEECH_PARTICIPLES = frozenset({"accuse", "blame", "say", "add", "call", "warn", "urge", "note", "describe", "insist",
+                                "argue", "denounce", "condemn", "claim", "cite", "charge"})
+
+
+def speech_participle_on_complement(verb):
+    """"demanded that Argentina and Chile pull their diplomats out, accusing them of interfering": spaCy hangs the
+    speaker's comment on the verb of what was demanded or said; a speech participle after a comma at the end of a
+    statement's complement is the speaker's (not "said troops shelled the town, killing five": no speech). The
+    statement's verb, or None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH_PARTICIPLES or \
+            verb.doc[verb.i - 1].text != "," or head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ == "nsubj" for c in head.head.children):
+        return None
+    return head.head
+
+
 TIME_PREPS = frozenset({"after", "before", "following", "since"})
 
 
@@ -344,6 +362,9 @@ def register_clause_repairs() -> None:
                     token.dep_ = "prep"
                 elif (verb := time_clause_on_description(token)) is not None:
                     token.head = verb
+                elif (speaker := speech_participle_on_complement(token)) is not None:
+                    doc[token.i - 1].head = speaker   # the comma goes with it
+                    token.head = speaker
                 elif between_of_subject(token):
                     token.head = next(c for c in token.head.children if c.dep_ == "nsubj")
                 joined = object_taken_for_subject(token)

@@ -50,6 +50,12 @@ PERSON_OR_PLURAL = PERSONAL | PLURAL
 SHARING_VERBS = frozenset({"share", "exchange", "provide", "gather", "give", "pass", "receive", "supply", "collect"})
 
 
+# Heads of an apposition that names a person's office ("Jorge Rodriguez, the head of Venezuela's National Assembly").
+OFFICE_HEADS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "speaker", "president", "minister",
+                          "secretary", "spokesman", "spokeswoman", "governor", "mayor", "commander", "director",
+                          "ambassador", "envoy", "premier", "chancellor"})
+
+
 class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
     """The actor mentions of one sentence and the resolution of its noun phrases."""
 
@@ -272,6 +278,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                     return [country_actor(home, "CVL", primary.name, text)]
                 if former and primary.kind == "leader" and primary.country:
                     return [country_actor(primary.country, None, primary.name, text)]
+                if primary.kind == "leader" and (said := self._apposition_says(head, primary)) is not None:
+                    return [said]
                 return [combine(primary, role, text)]
         if head.dep_ == "appos" and head.head.i != head.i and head.pos_ == "NOUN":
             anchor = self._resolve_one(head.head, exclude)   # "Orban, the first foreign leader to ...": Orban
@@ -290,6 +298,19 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             # A role without a country ("protesters", "gunmen"): kept unresolved; the event may locate it.
             return [role_only(role, head.text, text)]
         return []
+
+    def _apposition_says(self, head, primary) -> Actor | None:
+        """"Jorge Rodriguez, the head of Venezuela's National Assembly": a name the dictionaries give another
+        country (an Argentine namesake) is of the country its apposition names."""
+        for appos in children(head):
+            if appos.dep_ == "appos" and appos.lemma_.lower() in OFFICE_HEADS:   # (not "Washington's closest ally")
+                inside = {t.i for t in appos.subtree}
+                named = {e.country for m in self.mentions if m.start in inside for e in m.entries[:1]
+                         if e.country and not e.group and e.kind in ("country", "adjective", "capital")}
+                if len(named) == 1 and primary.country not in named:
+                    country = next(iter(named))
+                    return country_actor(country, None, country, phrase_text(self.phrase_tokens(head)))
+        return None
 
     def _counterparts_unnamed(self, head, tokens) -> bool:
         """"Afghanistan's neighbours", "allies of Kyiv": others, named only by whose they are; not "its NATO allies"."""
