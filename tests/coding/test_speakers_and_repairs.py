@@ -129,3 +129,10 @@ def test_an_apposition_naming_an_office_gives_a_namesakes_country(code):
     # a relation is no office: "Uribe's government, Washington's closest ally" is Colombia's
     events = code("Colombia's government, Washington's closest ally in South America, fought the FARC.", "2008-03-03")
     assert [e.source.country for e in events if e.root == "19"] == ["COL"]
+
+
+def test_an_auxiliary_left_before_an_interruption_keeps_its_verb(code):
+    events = code("Indian Foreign Minister S. Jaishankar told parliament on Tuesday that Bangladesh's prime minister "
+                  "had decided to resign and had, at very short notice, requested approval to come to India.",
+                  "2024-08-06")
+    assert [(e.source.country, e.target.code) for e in events if e.root == "02"] == [("BGD", "IND")]

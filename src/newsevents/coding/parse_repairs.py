@@ -290,6 +290,20 @@ def report_after_quote(verb):
     return root if root.i < close[-1].i else None
 
 
+def auxiliary_left_behind(verb):
+    """"Hasina had decided to resign ... and had, at very short notice, requested approval": spaCy joins the lone
+    "had" to the first verb and the participle after the interruption to the sentence's; the participle is the
+    auxiliary's verb, joined where the auxiliary was. That auxiliary, or None."""
+    if verb.dep_ not in ("conj", "ccomp") or verb.tag_ not in ("VBN", "VBD") or \
+            any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None
+    for aux in reversed(verb.doc[verb.head.i + 1:verb.i]):
+        if aux.dep_ == "conj" and aux.lemma_.lower() in ("have", "be") and aux.head.i != verb.head.i and \
+                not any(c.dep_ not in ("punct", "prep", "advmod") for c in aux.children):
+            return aux
+    return None
+
+
 # Participles of speech that comment on what their sentence's speaker said or did ("..., accusing them of ...").
 SPEECH_PARTICIPLES = frozenset({"accuse", "blame", "say", "add", "call", "warn", "urge", "note", "describe", "insist",
                                 "argue", "denounce", "condemn", "claim", "cite", "charge"})
@@ -381,6 +395,8 @@ def register_clause_repairs() -> None:
                 if described is not None:
                     described.head, described.dep_ = token.head, "pobj"
                     token.head, token.dep_ = described, "amod"
+                if (aux := auxiliary_left_behind(token)) is not None:
+                    token.head, token.dep_, aux.head, aux.dep_ = aux.head, "conj", token, "aux"
                 if (quoted := report_after_quote(token)) is not None:
                     for c in list(quoted.children):   # what follows the report is the report's
                         if c.i > token.i:
