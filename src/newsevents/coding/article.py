@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.coding.parse_facts import doc_text
-from newsevents.model import Actor, Place
+from newsevents.model import Actor, EventDate, Place
 
 if TYPE_CHECKING:
     from newsevents.coding.phrases import SentenceActors
@@ -106,6 +106,13 @@ def article_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+class StoryDay(NamedTuple):
+    """A sentence that dated its main act: an undated past act right after it, by one of its sides, is that day's."""
+    sentence: int                # its index in the article
+    date: EventDate
+    sides: frozenset             # countries and groups of its events
+
+
 @dataclass(slots=True)
 class Context:
     """What the article has said so far, for back-references: the actors of this sentence and the previous
@@ -119,8 +126,7 @@ class Context:
     recent_accusations: list = field(default_factory=list)   # (accuser, accused) of the latest accusations
     deniers: set = field(default_factory=set)   # countries and groups that the article says denied something
     story_date: "dt.date | None" = None   # the day the narrative is at (the last explicitly dated event)
-    story_day: tuple | None = None   # (sentence, paragraph, EventDate, sides of its acts) of the latest sentence
-    #                                   that dated its main act
+    story_day: "StoryDay | None" = None   # the latest sentence that dated its main act
     story_place: "Place | None" = None    # where the story was filed (its dateline): the default place
     people: dict = field(default_factory=dict)   # surname -> Actor: whom the article named with a country
     onsets: dict = field(default_factory=dict)   # event noun -> EventDate it began ("the fighting broke out ...")

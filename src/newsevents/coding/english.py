@@ -106,6 +106,17 @@ ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "re
 # People who comment on events, speaking for no one: "said one Seoul-based security analyst" is no actor.
 COMMENTATORS = frozenset({"analyst", "commentator", "pundit", "columnist", "scholar", "academic", "economist",
                           "strategist", "historian", "pollster"})
+# Words of a title before a name, never a given name ("Prime Minister", "Major General", "Crown Prince").
+TITLE_WORDS = frozenset({"prime", "acting", "deputy", "vice", "foreign", "defence", "defense", "interior", "finance",
+                         "justice", "secretary", "general", "major", "lieutenant", "colonel", "brigadier", "chief",
+                         "senior", "king", "queen", "prince", "crown", "sheikh", "emir", "president", "minister",
+                         "premier", "chancellor", "ambassador", "senator", "governor", "mayor", "judge", "speaker",
+                         "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "supreme", "leader", "former",
+                         "state", "home", "trade", "security", "army", "navy", "commander", "admiral", "marshal"})
+# Heads of an apposition that names a person's office ("Jorge Rodriguez, the head of Venezuela's National Assembly").
+OFFICE_HEADS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "speaker", "president", "minister",
+                          "secretary", "spokesman", "spokeswoman", "governor", "mayor", "commander", "director",
+                          "ambassador", "envoy", "premier", "chancellor"})
 # People posted abroad: "diplomats in Doha" are not Qatar's (plural: "Ambassador Sondland" is one of his own).
 POSTED_PEOPLE = frozenset({"diplomats", "envoys", "ambassadors"})
 # A country's envoys to an organisation ("Russia's U.N. ambassador"): they act for the country, not the organisation.

@@ -4,20 +4,11 @@ title ("the Secretary-General") is the latest person named with it; "Myanmar's j
 junta" Myanmar's. A mixin of `SentenceActors` (it uses its context, mentions and phrase helpers)."""
 from __future__ import annotations
 
-from newsevents.coding.english import BACK_REFERENCES
+from newsevents.coding.english import BACK_REFERENCES, TITLE_WORDS
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.parse_facts import children, sentence_columns
 from newsevents.coding.syntax import phrase_text
 from newsevents.model import Actor
-
-
-# Words of a title before a name, never a given name ("Prime Minister", "Major General", "Crown Prince").
-TITLE_WORDS = frozenset({"prime", "acting", "deputy", "vice", "foreign", "defence", "defense", "interior", "finance",
-                         "justice", "secretary", "general", "major", "lieutenant", "colonel", "brigadier", "chief",
-                         "senior", "king", "queen", "prince", "crown", "sheikh", "emir", "president", "minister",
-                         "premier", "chancellor", "ambassador", "senator", "governor", "mayor", "judge", "speaker",
-                         "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "supreme", "leader", "former",
-                         "state", "home", "trade", "security", "army", "navy", "commander", "admiral", "marshal"})
 
 
 class PeopleAndOffices:

@@ -17,6 +17,7 @@ from newsevents.coding.english import (
     COUNTERPART_HEADS,
     ENVOY_HEADS,
     NAMED_AFTER_PLACES,
+    OFFICE_HEADS,
     OF_HEADS,
     OUTLAW_WORDS,
     PERSONAL,
@@ -48,12 +49,6 @@ PERSON_OR_PLURAL = PERSONAL | PLURAL
 
 # What information is given or taken by ("share intelligence", "gathered intelligence").
 SHARING_VERBS = frozenset({"share", "exchange", "provide", "gather", "give", "pass", "receive", "supply", "collect"})
-
-
-# Heads of an apposition that names a person's office ("Jorge Rodriguez, the head of Venezuela's National Assembly").
-OFFICE_HEADS = frozenset({"head", "chief", "leader", "chairman", "chairwoman", "speaker", "president", "minister",
-                          "secretary", "spokesman", "spokeswoman", "governor", "mayor", "commander", "director",
-                          "ambassador", "envoy", "premier", "chancellor"})
 
 
 class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):

@@ -27,7 +27,7 @@ from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
 from newsevents.coding.nlp import load_pipeline
 from newsevents.coding import parse_facts
-from newsevents.coding.article import Context, unique_actors
+from newsevents.coding.article import Context, StoryDay, unique_actors
 from newsevents.coding.heap import release_free_memory
 from newsevents.coding.phrases import SentenceActors
 from newsevents.coding.conventions import default_policy
@@ -197,7 +197,7 @@ class Coder:
             context.story_date = main   # the narrative's day, for "a day earlier" in the next sentences
             # ... and what an undated past act by a side of these acts, right after in the paragraph, is dated by
             sides = frozenset(a.group or a.country for e in events for a in (e.source, e.target) if a is not None)
-            context.story_day = (index, context.paragraphs.get(index), EventDate(main, "day", None), sides)
+            context.story_day = StoryDay(index, EventDate(main, "day", None), sides)
         # (not a doer the coder presumed, "police" for an arrest that names no one: no act to refer back to)
         hostile = [e for e in events if e.modality == "asserted" and e.quad_class in (3, 4) and
                    not any(rule.rsplit(".", 1)[0] in PRESUMED_DOER for rule in e.extra.get("trail", ()))]

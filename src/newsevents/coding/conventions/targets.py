@@ -329,10 +329,10 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
     filed from abroad, the country it is about; foreign ones ("foreign journalists") stay unresolved."""
     home = s.context.story_country()
     here = c.place.country if c.place is not None else home
-    named_home = here   # a story filed from Dubai about Iran: its unplaced roles are Iran's (but not the victims
+    targets_home = here   # a story filed from Dubai about Iran: its unplaced roles are Iran's (but not the victims
     if here is None:    # of that country's own named attackers: "Israeli forces hit innocent people" in Gaza)
         here = s.context.story_subject()
-        named_home = None if c.code[:2] in _roots(s, "violence_root") and any(
+        targets_home = None if c.code[:2] in _roots(s, "violence_root") and any(
             a.country == here for a in c.sources) else here
     if not here:
         return False
@@ -344,7 +344,7 @@ def country_from_place(c: Candidate, s: SentenceScope) -> bool:
                                                   for a in c.sources))
     return _replace(c, [with_country(a, _home_of(a, here, home)) if _homeless(a, s, role_needed=False) else a
                         for a in c.sources],
-                    [with_country(t, named_home) if _homeless(t, s) and named_home and not foreign else t
+                    [with_country(t, targets_home) if _homeless(t, s) and targets_home and not foreign else t
                      for t in c.targets])
 
 

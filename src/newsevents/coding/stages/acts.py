@@ -61,16 +61,16 @@ class DateStage:
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
         context = scope.context
         day = context.story_day   # (the sentence right before, in the same paragraph)
-        told = day[2] if day is not None and day[0] == scope.index - 1 and \
-            day[1] == context.paragraphs.get(scope.index) and not scope.dates else None
+        told = day if day is not None and day.sentence == scope.index - 1 and not scope.dates and \
+            context.paragraphs.get(day.sentence) == context.paragraphs.get(scope.index) else None
         for c in candidates:
             c.date = day_of_onset(c.frame.trigger, context.onsets) or \
                 event_date(c.frame.trigger, scope.dates, scope.published)
             if told is not None and c.date is not None and c.date.precision == "published" and \
-                    _simple_past(c.frame.trigger) and any((a.group or a.country) in day[3] for a in c.sources):
+                    _simple_past(c.frame.trigger) and any((a.group or a.country) in told.sides for a in c.sources):
                 # "On Wednesday it recalled its ambassador ... A spokeswoman called the strike a breach": an
                 # undated past act in the paragraph that dated the one before it happened that day
-                c.date = told
+                c.date = told.date
                 c.cite(PARAGRAPH_DAY)
         return candidates
 

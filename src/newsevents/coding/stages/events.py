@@ -57,24 +57,25 @@ def to_event(c: Candidate, scope: SentenceScope) -> Event:
 
 
 def sentence_events(events: list[Event], scope: SentenceScope, policy: Policy) -> list[Event]:
-    """One event per actors, root and modality (the most specific), the sentence conventions, then one
-    event per id (an asserted mention wins over a hedged one)."""
-    coded: dict[tuple, Event] = {}
-    for event in events:
+    """One event per actors, root and modality (the most specific; one a day when they are dated on different
+    days), in the order first named, the sentence conventions, then one event per id (an asserted mention wins
+    over a hedged one)."""
+    groups: dict[tuple, list[tuple[int, Event]]] = {}
+    for n, event in enumerate(events):
         key = (event.source.code, event.target.code if event.target else None, event.root, event.modality)
-        if key not in coded or _specific(event) > _specific(coded[key]):
-            coded[key] = event
-        if event.date is not None and event.date.precision != "published":
-            # "met X in Davos on Tuesday, and spoke by telephone with Y on Wednesday": two acts, one a day (still
-            # one per id below: the same code twice in a sentence is one event)
-            dated = key + (event.date.date,)
-            if dated not in coded or _specific(event) > _specific(coded[dated]):
-                coded[dated] = event
-    days: dict[tuple, set] = {}
-    for key in coded:
-        if len(key) == 5:
-            days.setdefault(key[:4], set()).add(key[4])
-    events = list(dict.fromkeys(e for key, e in coded.items() if (len(key) == 5) == (len(days.get(key[:4], ())) > 1)))
+        groups.setdefault(key, []).append((n, event))
+    kept = []   # (where the act was first named, the event)
+    for group in groups.values():
+        # "met X in Davos on Tuesday, and spoke by telephone with Y on Wednesday": two acts, one a day (still one
+        # per id below: the same code twice in a sentence is one event)
+        by_day: dict = {}
+        for n, event in group:
+            if event.date is not None and event.date.precision != "published":
+                first, best = by_day.get(event.date.date, (n, event))
+                by_day[event.date.date] = (first, event if _specific(event) > _specific(best) else best)
+        kept.extend(by_day.values() if len(by_day) > 1 else
+                    [(group[0][0], max((e for _, e in group), key=_specific))])
+    events = [event for _, event in sorted(kept, key=lambda ne: ne[0])]
     for convention in policy.phase("sentence"):
         events = convention.apply(events, scope)
     by_id: dict[str, Event] = {}
