@@ -232,16 +232,22 @@ def gapped_passive(verb):
 
 
 def verb_taken_for_participle(verb):
-    """"Cambodia, which denied laying mines, responded by downgrading relations": spaCy reads the verb after the
-    relative clause as a participle describing the name, and the name as the whole sentence; the name is the
-    verb's subject and the verb the sentence's. That name, or None."""
+    """"Cambodia, which denied laying mines, responded by downgrading relations", "The US-led coalition bombed
+    positions near Mosul": spaCy reads the sentence's verb as a participle describing the name before it, and the
+    name as the whole sentence. When the participle follows a relative clause or apposition, or right after the
+    name reads as active (tagged past tense, or with an object or a "to" clause of its own: a passive participle
+    has neither), the name is the verb's subject and the verb the sentence's. That name, or None."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or \
-            head.pos_ not in ("PROPN", "NOUN") or verb.doc[verb.i - 1].text != "," or \
+            head.pos_ not in ("PROPN", "NOUN") or \
             any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
         return None
-    interrupted = any(c.dep_ in ("relcl", "appos") and head.i < c.i < verb.i for c in head.children)
-    return head if interrupted else None
+    if verb.doc[verb.i - 1].text == ",":
+        interrupted = any(c.dep_ in ("relcl", "appos") and head.i < c.i < verb.i for c in head.children)
+        return head if interrupted else None
+    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "xcomp") for c in verb.children)
+    passive = any(c.dep_ == "agent" for c in verb.children)   # "five soldiers killed by a mine"
+    return head if active and not passive and verb.i == head.i + 1 else None
 
 
 DENYING = frozenset({"deny", "reject", "dismiss", "dispute", "refute", "rebuff"})

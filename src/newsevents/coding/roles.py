@@ -34,10 +34,13 @@ def presumed_home(c, s) -> str | None:
 
 
 def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exclude=frozenset(),
-                 sources=(), venues: frozenset[str] = frozenset(), outside=None) -> list[Actor]:
+                 sources=(), venues: frozenset[str] = frozenset(), outside=None,
+                 borders: frozenset[str] = frozenset()) -> list[Actor]:
     """The actors of the first candidate phrase that names any, looking into its nested phrases when the
     phrase itself names none ("struck targets in Iran", "at nine sites in Pakistan"), but not into where a
-    `venues` noun was made ("an agreement in South Africa"), nor into the clause `outside` heads or after it."""
+    `venues` noun was made ("an agreement in South Africa"), nor into the clause `outside` heads or after it.
+    People named by their role take no country from a `borders` noun they are at ("guerrilla camps near the
+    Thai border", "troops on the Ukrainian border"): a border has two sides."""
     role_only: list[Actor] = []
     skip = {t.i for t in outside.subtree} if outside is not None else set()
     for head in heads:
@@ -56,6 +59,8 @@ def first_actors(heads, actors: SentenceActors, instruments: frozenset[str], exc
                 found = [a for a in found if a.code and a.country not in exclude]
             resolved = [a for a in found if a.code]
             if resolved:
+                if role_only and phrase.lemma_.lower() in borders:
+                    return role_only
                 if role_only and phrase is not head and all(not a.role and not a.group for a in resolved):
                     # "protesters in Kinshasa", "officials in Washington": the role, of the place's country
                     if head.lower_ in POSTED_PEOPLE:

@@ -20,11 +20,12 @@ class ActorStage:
 
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
         own_people = scope.lexicon.conventions.words("own_people_root")
+        borders = scope.lexicon.conventions.words("border_noun")
         out = []
         for c in candidates:
             frame = c.frame
             instruments = scope.lexicon.conventions.instruments(c.code)
-            c.sources = first_actors(frame.sources, scope.actors, instruments)
+            c.sources = first_actors(frame.sources, scope.actors, instruments, borders=borders)
             if not c.sources and frame.kind in ("verb", "light") and frame.trigger.dep_ in ("relcl", "acl") \
                     and _relative_subject(frame.trigger, scope) and _noun_is_agent(frame.trigger):
                 # "the militia that attacked ...": the relative clause's subject is the noun it modifies; not
@@ -52,7 +53,7 @@ class ActorStage:
                 c.exclude = frozenset({a.code for a in c.sources} | {a.country for a in c.sources if a.country})
                 c.own = tuple(c.sources)
             c.targets = first_actors(frame.targets, scope.actors, instruments, exclude=c.exclude, sources=c.own,
-                                     venues=scope.lexicon.conventions.venues(c.code))
+                                     venues=scope.lexicon.conventions.venues(c.code), borders=borders)
             self.policy.adjust("actors", c, scope)
             out.append(c)
         return out
