@@ -26,3 +26,29 @@ def test_people_at_a_border_take_no_country_from_it(code):
     assert ("VNMMIL", "KHMREB", "190") in _pairs(events)
     events = code("Government troops attacked guerrilla camps near the Thai border on Monday.", "1985-01-09")
     assert not [e for e in events if e.target is not None and e.target.code.startswith("THA")]
+
+
+def test_a_demanded_withdrawal_is_aimed_at_those_withdrawing(code):
+    # "of" names who withdraws; "from" where from: not people who come from there
+    assert ("EU", "RUS", "106") in _pairs(code("EU ministers demanded the withdrawal of Russian troops from Georgia.",
+                                               "2008-08-20"))
+    assert ("UN", "IRQ", "106") in _pairs(code("The Security Council demanded the withdrawal of Iraqi forces from "
+                                               "Kuwait on Thursday.", "1990-08-03"))
+    # people from somewhere still come from there
+    assert ("USACVL", "IRQ", "073") in _pairs(code("Doctors from two American aid groups delivered medicine to "
+                                                   "Baghdad.", "1999-03-02"))
+
+
+def test_an_investigation_may_be_of_the_states_own_nationals_not_of_itself(code):
+    assert ("HRV", "HRVREB", "090") in _pairs(code("Croatia is investigating alleged war crimes by Croatian "
+                                                   "extremists against Serb civilians.", "1997-05-02"))
+    # "it" read as Istanbul is Turkey, the source's own country: not the target
+    assert ("TURCOP", "SAUGOV", "090") in _pairs(code("Turkish investigators entered the Saudi consulate in Istanbul "
+                                                      "to search it.", "2018-10-16"))
+
+
+def test_allowing_the_return_of_inspectors_is_allowing_involvement(code):
+    events = code("Iraq said on Monday it would allow the return of U.N. weapons inspectors without conditions.",
+                  "2002-09-17", include_all=True)
+    assert ("IRQ", "UN", "035") in _pairs(e for e in events if e.modality == "asserted")
+    assert [e for e in events if e.cameo == "086" and e.modality == "future"]

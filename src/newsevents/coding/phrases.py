@@ -172,9 +172,11 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             stack.extend(c for c in kids[t] if dep[c] in NP_DEPS or
                          (dep[c] == "prep" and lower[c] == "of" and lower[t] != "one"))
         own_name = any(i in self.by_token for i in out)
+        # "doctors from two American aid groups" come from there; not "the withdrawal of troops from Georgia"
+        origin = not own_name and not any(dep[p] == "prep" and lower[p] == "of" for p in kids[h])
         if include_of and (facts.columns()[2][h] in OF_HEADS or not own_name):
             for prep in kids[h]:   # "the city of Kharkiv"; "doctors from two American aid groups"
-                if dep[prep] == "prep" and (lower[prep] == "of" or (lower[prep] == "from" and not own_name)):
+                if dep[prep] == "prep" and (lower[prep] == "of" or (lower[prep] == "from" and origin)):
                     for pobj in kids[prep]:
                         if dep[pobj] == "pobj":
                             out.extend(t.i for t in self.phrase_tokens(facts.tokens[pobj]))
@@ -347,6 +349,9 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         if not any(t.lower_ == "ethnic" for t in tokens) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in children(head)):
             return None
+        own = [head] + [t for c in children(head) if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+        if not any(t.i in self.by_token and self.by_token[t.i].entry_on(self.day) == entry for t in own):
+            return None   # the people are the head's, not an "of" phrase's ("the withdrawal of Russian troops")
         for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
                 for pobj in children(prep):

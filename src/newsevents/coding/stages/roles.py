@@ -20,6 +20,7 @@ class ActorStage:
 
     def __call__(self, scope: SentenceScope, candidates: list[Candidate]) -> list[Candidate]:
         own_people = scope.lexicon.conventions.words("own_people_root")
+        own_nationals = scope.lexicon.conventions.words("own_nationals_root")
         borders = scope.lexicon.conventions.words("border_noun")
         out = []
         for c in candidates:
@@ -51,7 +52,8 @@ class ActorStage:
                 c.exclude = frozenset(a.code for a in c.sources)
             else:
                 c.exclude = frozenset({a.code for a in c.sources} | {a.country for a in c.sources if a.country})
-                c.own = tuple(c.sources)
+                if c.code[:2] not in own_nationals:   # (their nationals, not the country: "crimes by Croatians")
+                    c.own = tuple(c.sources)
             c.targets = first_actors(frame.targets, scope.actors, instruments, exclude=c.exclude, sources=c.own,
                                      venues=scope.lexicon.conventions.venues(c.code), borders=borders)
             self.policy.adjust("actors", c, scope)
