@@ -52,3 +52,16 @@ def test_allowing_the_return_of_inspectors_is_allowing_involvement(code):
                   "2002-09-17", include_all=True)
     assert ("IRQ", "UN", "035") in _pairs(e for e in events if e.modality == "asserted")
     assert [e for e in events if e.cameo == "086" and e.modality == "future"]
+
+
+def test_congress_is_the_legislature_of_the_country_the_story_was_filed_from(code):
+    peru = ("LIMA, Peru (AP) — President Alberto Fujimori dissolved Congress on Sunday. Soldiers surrounded the "
+            "Congress building, and security forces placed the leaders of both houses of Congress under house arrest.")
+    pairs = _pairs(code(peru, "1992-04-07"))
+    assert ("PERMIL", "PERLEG", "173") in pairs
+    assert not [p for p in pairs if "USA" in (p[0][:3], (p[1] or "")[:3])]
+    # filed from Washington, or from a country whose legislature has another name, Congress is the U.S. one
+    assert ("USALEG", "RUS", "163") in _pairs(code("WASHINGTON (AP) — Congress approved new sanctions on Russia on "
+                                                   "Tuesday.", "2017-07-26"))
+    assert ("USALEG", "UKRMIL", "073") in _pairs(code("KYIV, Ukraine (AP) — Congress approved new military aid for "
+                                                   "Ukraine on Tuesday.", "2024-04-24"))

@@ -1,5 +1,8 @@
-"""Dictionary matches that are part of another name or describe a third party, and so name no actor."""
+"""Dictionary matches that are part of another name or describe a third party, and so name no actor; an
+office name several countries use, read as the one of the story's country."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from newsevents.coding.english import NAMED_AFTER_PLACES, THIRD_PARTY_PARTICIPLES
 from newsevents.coding.lexicon.actors import Mention
@@ -30,3 +33,13 @@ def third_party(mention, doc) -> bool:
     """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
     end = mention.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
+
+
+def local_office(mention: Mention, home: str | None) -> Mention:
+    """An office name several countries use ("Congress": the United States', Peru's, the Philippines') is the one
+    of the country the story was filed from, when it has one; else the first listed."""
+    entries = mention.entries
+    if home is None or len(entries) < 2 or entries[0].kind != "office" or entries[0].country == home:
+        return mention
+    local = [e for e in entries if e.kind == "office" and e.country == home]
+    return replace(mention, entries=tuple(local + [e for e in entries if e not in local])) if local else mention

@@ -32,7 +32,7 @@ from newsevents.coding.lexicon.actors import (
     role_only,
     with_country,
 )
-from newsevents.coding.mention_filters import part_of_a_name, third_party
+from newsevents.coding.mention_filters import local_office, part_of_a_name, third_party
 from newsevents.coding.back_references import PRONOUNS, BackReferences, is_definite_back_reference
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
@@ -60,7 +60,9 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         self.gazetteer = gazetteer
         self.day = day
         self.context = context
-        self.mentions = [m for m in dictionary.find_mentions(sent, day) if not part_of_a_name(m, sent, day)]
+        home = context.story_place.country if context is not None and context.story_place is not None else None
+        self.mentions = [local_office(m, home) for m in dictionary.find_mentions(sent, day)
+                         if not part_of_a_name(m, sent, day)]
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
