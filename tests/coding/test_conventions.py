@@ -40,8 +40,8 @@ def test_phases_run_in_pipeline_order():
 def test_unknown_ids_are_refused():
     with pytest.raises(UnknownConvention, match="no.such-rule.v1"):
         default_policy(["no.such-rule.v1"])
-    pairs = [c.id for c in default_policy(["protest.home-government.v2"]).phase("pairs")]
-    assert "protest.home-government.v2" not in pairs and pairs[:2] == ["pairs.each-other.v2", "pairs.reciprocal.v1"]
+    pairs = [c.id for c in default_policy(["protest.home-government.v3"]).phase("pairs")]
+    assert "protest.home-government.v3" not in pairs and pairs[:2] == ["pairs.each-other.v2", "pairs.reciprocal.v1"]
 
 
 def test_convention_tables_are_data():
@@ -59,7 +59,7 @@ def _code(coder, text):
 def test_protest_cites_home_government(coder):
     [event] = _code(coder, "Thousands of Serbian students protested in Belgrade on Sunday.")
     assert (event.source.code, event.target.code, event.root) == ("SRB", "SRBGOV", "14")
-    assert event.rule == "builtin:protest +protest.home-government.v2"
+    assert event.rule == "builtin:protest +protest.home-government.v3"
 
 
 def test_refined_strike_cites_its_refinement(coder):
@@ -81,7 +81,7 @@ def test_announced_intent_cites_the_convention(coder):
 def test_switching_a_convention_off(coder):
     from newsevents.coding.pipeline import Coder
 
-    off = Coder(nlp=coder.nlp, disabled_rules=["protest.home-government.v2"])
+    off = Coder(nlp=coder.nlp, disabled_rules=["protest.home-government.v3"])
     [event] = _code(off, "Thousands of Serbian students protested in Belgrade on Sunday.")
     assert event.target is None and event.rule == "builtin:protest +pairs.one-sided.v2"
 

@@ -138,7 +138,9 @@ class EventLocator:
                 return self.gazetteer.country(m.entries[0].country)
         if t.pos_ != "PROPN" or t.dep_ == "poss":
             return None
-        for cand in _name_candidates(t):
+        if self.gazetteer.in_of_name(t):
+            return None   # "Aden" in "the Gulf of Aden": the gulf is the place, not the city
+        for cand in _of_name(t) + _name_candidates(t):
             if cand.islower():
                 continue
             place = self.gazetteer.lookup(cand)
@@ -172,6 +174,16 @@ def _locative_preps(token):
             for cc in children(c):
                 if cc.dep_ == "prep" and cc.lower_ in ("in", "at", "near", "outside", "across", "inside", "off"):
                     yield cc
+
+
+def _of_name(token) -> list[str]:
+    """A place named "X of Y" ("the Gulf of Aden", "the Sea of Japan", "the Strait of Hormuz"), as one name."""
+    doc = token.doc
+    _, sent_end = sentence_bounds(token)
+    if token.i + 2 < sent_end and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ == "PROPN" and \
+            doc[token.i + 2].head.i == token.i + 1:
+        return [f"{token.text} of {doc[token.i + 2].text}"]
+    return []
 
 
 def _name_candidates(token) -> list[str]:

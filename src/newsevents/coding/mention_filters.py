@@ -29,6 +29,18 @@ def part_of_a_name(mention: Mention, sent, day) -> bool:
         and first.pos_ == "PROPN" and not first.is_upper and mention.end - mention.start == 1
 
 
+# A language, a period or a manner named after a country ("Russian-speaking", "Soviet-era", "Soviet-style")
+NOT_THE_COUNTRY = frozenset({"speaking", "speaker", "speakers", "language", "era", "style"})
+
+
+def names_no_country(mention: Mention, doc) -> bool:
+    """"the Russian-speaking east", "Russian speakers", "English-language media", "a Soviet-era nerve agent",
+    "Soviet-style planning": a language, a period or a manner, not the country."""
+    end = mention.end
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else doc[end] if end < len(doc) else None
+    return after is not None and after.lower_ in NOT_THE_COUNTRY
+
+
 def third_party(mention, doc) -> bool:
     """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
     end = mention.end

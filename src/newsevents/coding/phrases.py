@@ -32,7 +32,7 @@ from newsevents.coding.lexicon.actors import (
     role_only,
     with_country,
 )
-from newsevents.coding.mention_filters import local_office, part_of_a_name, third_party
+from newsevents.coding.mention_filters import local_office, names_no_country, part_of_a_name, third_party
 from newsevents.coding.back_references import PRONOUNS, BackReferences, is_definite_back_reference
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
@@ -62,7 +62,7 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
         self.context = context
         home = context.story_place.country if context is not None and context.story_place is not None else None
         self.mentions = [local_office(m, home) for m in dictionary.find_mentions(sent, day)
-                         if not part_of_a_name(m, sent, day)]
+                         if not part_of_a_name(m, sent, day) and not names_no_country(m, sent.doc)]
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -390,9 +390,12 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             for m, e in entries:
                 if e.kind in ("country", "adjective", "people") and appos.left_edge.i <= m.start <= appos.i:
                     return e
-        if head.lemma_.lower() in ENVOY_HEADS:   # "Russia's deputy U.N. ambassador": Russia's, posted at the U.N.
+        # "Russia's deputy U.N. ambassador (Dmitry Polyansky)": Russia's, posted at the U.N.
+        title = head if head.lemma_.lower() in ENVOY_HEADS else next(
+            (c for c in children(head) if c.dep_ == "compound" and c.lemma_.lower() in ENVOY_HEADS), None)
+        if title is not None:
             country = next((e for m, e in entries if e.kind in ("country", "adjective") and e.country and
-                            m.end <= head.i and self.sent.doc[m.end - 1].dep_ in ("poss", "compound", "amod")),
+                            m.end <= title.i and self.sent.doc[m.end - 1].dep_ in ("poss", "compound", "amod")),
                            None)   # (not "the U.N. envoy to Syria")
             if country is not None and any(e.kind == "group" and e.role == "IGO" for m, e in entries):
                 return country
@@ -451,8 +454,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             name = proper_name(t)
             if name.islower():
                 continue   # "the west bank of the river" is not the West Bank
-            if t.dep_ == "compound" and t.head.lemma_.lower() in NAMED_AFTER_PLACES:
-                continue   # "the Minsk agreements" are no actor of Belarus
+            if (t.dep_ == "compound" and t.head.lemma_.lower() in NAMED_AFTER_PLACES) or self.gazetteer.in_of_name(t):
+                continue   # "the Minsk agreements" are no actor of Belarus, nor "the Gulf of Aden" of Yemen
             place = self.gazetteer.lookup(name)
             if place is not None and place.country:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place

@@ -1,7 +1,7 @@
 """Coding conventions as an ordered registry of named, versioned rules.
 
 A convention is one CAMEO coding practice ("a protest with no named target is aimed at its own government"),
-with an id (`protest.home-government.v2`), a one-line reason and the phase of the pipeline it acts in. Its
+with an id (`protest.home-government.v3`), a one-line reason and the phase of the pipeline it acts in. Its
 tables are data (`data/conventions.tsv`); its code is a small function in `newsevents.coding.conventions`.
 Every convention that changes a candidate appends its id to the candidate's trail, and the event's `rule`
 cites that trail. Users switch conventions off by id (`--disable-rule`, `NEWSEVENTS_DISABLE_RULES`).

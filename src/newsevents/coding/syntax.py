@@ -38,6 +38,8 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(verb)):
             return None   # "after protesters stormed ...": a clause with its own subject, not ours
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children(verb)):
+            return None   # "Asked whether he would intervene, Bush said": a passive participle's subject is its patient
         if any(c.dep_ == "nsubjpass" for c in children(verb.head)) and verb.dep_ == "conj":
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "summon" and is_passive(verb.head):

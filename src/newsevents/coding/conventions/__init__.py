@@ -100,8 +100,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "unnamed victims of an accused act are the accuser's people", targets.accusers_victims),
     Convention("ethnic.minority-of-place.v1", "targets",
                "an ethnic minority belongs to the country it lives in", targets.ethnic_minority),
-    Convention("police.act-at-home.v1", "targets",
-               "the police's unnamed counterparts are of the police's own country", targets.police_at_home),
+    Convention("police.act-at-home.v2", "targets",
+               "the police's unnamed counterparts are of the police's own country; not migrants or foreigners",
+               targets.police_at_home),
     Convention("role.source-country-from-target.v6", "targets",
                "a role-only source belongs to its target's country (not for violence or arrests, a foreign source, "
                "an IGO)",
@@ -123,8 +124,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "several sources of a reciprocal verb with no object act on one another", pairs.reciprocal_parties),
     Convention("pairs.joint-act.v1", "pairs",
                "several sources of a joint act with no target are its partners", pairs.joint_partners),
-    Convention("protest.home-government.v2", "pairs",
-               "a protest with no named target is aimed at its own country's government (not a state's own protest)",
+    Convention("protest.home-government.v3", "pairs",
+               "a protest with no named target is aimed at its own government (not a state's own protest, "
+               "obstruction or boycott)",
                pairs.home_government),
     Convention("pairs.named-counterpart.v2", "pairs",
                "an act that could stand alone is aimed at the other actor its own clause names (not a joined verb's)",
@@ -158,6 +160,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("clash.verbal.v1", "codes",
                "a clash in a meeting or debate, or between office holders and politicians only, is a row (111), not "
                "fighting", codes.verbal_clash),
+    Convention("obstruction.institution-rejects.v1", "codes",
+               "a court or legislature blocking a deployment, a law or a result rejects it (120), aimed at its "
+               "government", codes.institution_blocks),
     Convention("protest.official-complaint.v1", "codes",
                "a state's or government's protest is an official complaint (114), not a demonstration (141)",
                codes.official_protest),

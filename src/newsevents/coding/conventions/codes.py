@@ -101,9 +101,22 @@ def riot(c: Candidate, s: SentenceScope) -> bool:
 def is_state_protest(c: Candidate) -> bool:
     """"China's foreign ministry protested against the use of force", "Japan protested": a protest by a state
     named as such (not "Kenyans", "students", nor a subject the clause only inherits)."""
-    return c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and bool(c.sources) and all(
-        a.role == "GOV" or (a.role is None and a.group is None and a.country) for a in c.sources) and \
+    return c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and by_a_state(c)
+
+
+def by_a_state(c: Candidate, roles=("GOV",)) -> bool:
+    """Whether every source is a state named as such ("Japan", "China's foreign ministry"), not its people."""
+    return bool(c.sources) and all(a.role in roles or (a.role is None and a.group is None and a.country)
+                                   for a in c.sources) and \
         bool(c.frame.sources) and all(t is not None and t.tag_ in ("NNP", "NN") for t in c.frame.sources)
+
+
+def institution_blocks(c: Candidate, s: SentenceScope) -> bool:
+    """A court or a legislature that blocks a deployment, a law or a result rejects it (120): no protest."""
+    if c.code == "144" and c.sources and all(a.role in ("JUD", "LEG") and a.group is None for a in c.sources):
+        c.code = "120"
+        return True
+    return False
 
 
 def official_protest(c: Candidate, s: SentenceScope) -> bool:

@@ -2,7 +2,7 @@
 source acts on every target."""
 from __future__ import annotations
 
-from newsevents.coding.conventions.codes import is_state_protest
+from newsevents.coding.conventions.codes import by_a_state, is_state_protest
 from newsevents.coding.parse_facts import children
 from newsevents.coding.records import Candidate, SentenceScope
 from newsevents.coding.english import LOCATIVE, TEMPORAL_PREPS
@@ -78,6 +78,8 @@ def home_government(c: Candidate, s: SentenceScope):
         named = s.actors.actors_of(obj) if obj is not None else []
         others = [t for t in named if t.code and t.country not in countries]
         return [(a, t) for a in c.sources for t in others[:1]]
+    if c.code[:3] in ("143", "144") and by_a_state(c, ("GOV", "MIL", "COP")):
+        return None   # "Hungary blocked migrants from boarding trains": a state obstructing protests at no one
     home = next(iter(countries))
     gov = country_actor(home, "GOV", name=home)
     return [(a, gov) for a in c.sources if a.code != gov.code]

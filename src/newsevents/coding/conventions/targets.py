@@ -414,11 +414,12 @@ def ethnic_minority(c: Candidate, s: SentenceScope) -> bool:
 
 
 def police_at_home(c: Candidate, s: SentenceScope) -> bool:
-    """Police act at home: "police opened fire to disperse demonstrators" are the same country's people."""
+    """Police act at home: "police opened fire to disperse demonstrators" are the same country's people; not
+    people called foreign ("migrants trying to cross the border": of no country said)."""
     home = next((a.country for a in c.sources if a.role == "COP" and a.country), None)
     if home is None:
         return False
-    return _replace(c, c.sources, [with_country(t, home) if not t.code and t.role else t for t in c.targets])
+    return _replace(c, c.sources, [with_country(t, home) if _homeless(t, s) else t for t in c.targets])
 
 
 def source_country_from_target(c: Candidate, s: SentenceScope) -> bool:

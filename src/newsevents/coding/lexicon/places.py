@@ -308,6 +308,13 @@ class Gazetteer:
             put(normalize_key(alias), (_TIER_CITY_ALIAS, 0.0), place)
 
     # ------------------------------------------------------------------------------------------ queries
+    def in_of_name(self, token) -> bool:
+        """Whether a proper noun ends a place named "X of Y" ("Aden" in "the Gulf of Aden", "Japan" in "the Sea
+        of Japan"): that place is meant, not the city or country."""
+        of = token.head
+        return token.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "PROPN" and \
+            of.head.i == of.i - 1 and self.lookup(f"{of.head.text} of {token.text}") is not None
+
     def lookup(self, name: str) -> Place | None:
         """The place a name written in news text refers to, or None.
 

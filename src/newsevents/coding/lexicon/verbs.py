@@ -78,6 +78,9 @@ class VerbShape:
                 preps.setdefault("as", set()).update(
                     lemma[t.i] for t in (c, *children(c)) if dep[t.i] in ("oprd", "amod", "compound"))
         obj = direct_object(verb)
+        if obj is None and any(dep[c.i] == "ccomp" and any(dep[m.i] == "mark" and m.lower_ == "that"
+                                                            for m in children(c)) for c in kids):
+            preps.setdefault("that", set())   # "charged that Kuwait had stolen oil": a row's "+that" (a charge made)
         for c in children(obj) if obj is not None else ():   # "set the embassy on fire": the verb's phrase
             for p in children(c):
                 if dep[c.i] == "prep" and dep[p.i] == "pobj" and (c.lower_, lemma[p.i]) in VERB_IDIOM_PHRASES:

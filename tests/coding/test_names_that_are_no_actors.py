@@ -1,0 +1,71 @@
+"""Words that look like a country's and are not its actor (a sea, a language, an era), names that are (the
+Soviet Union, an envoy named after his title), and who does what in a fronted passive participle or a blocked
+decision. Sentences written for these tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_the_soviet_union_is_coded_as_russia(code):
+    assert ("RUS", "AFG", "192") in _pairs(code("The USSR invaded Afghanistan in December 1979.", "1980-01-02"))
+    assert ("RUSMIL", "AFG", "192") in _pairs(code("Soviet troops invaded Afghanistan in December 1979.",
+                                                   "1980-01-02"))
+
+
+def test_a_sea_named_after_a_place_is_no_actor_nor_that_place(code, coder):
+    events = code("Somali pirates hijacked a tanker in the Gulf of Aden on Monday.", "2010-01-05")
+    assert ("SOM", None, "181") in _pairs(events)
+    assert events[0].location is not None and events[0].location.name == "Gulf of Aden"
+    assert not code("The carrier was ordered to move from the Indian Ocean toward the Gulf, US officials said.",
+                    "1990-08-03")
+
+
+def test_a_language_or_an_era_named_after_a_country_is_not_the_country(code):
+    events = code("Kuchma warned that the standoff risked splitting the country, whose Russian-speaking east voted "
+                  "for Yanukovych.", "2004-11-25")
+    assert not [e for e in events if e.target is not None and e.target.code.startswith("RUS")]
+    events = code("Moscow refused to explain how a Soviet-era nerve agent was used to attack a former spy in "
+                  "England.", "2018-03-14")
+    assert not [e for e in events if e.root == "19"]
+
+
+def test_charging_that_something_happened_is_an_accusation(code):
+    assert ("IRQ", "KWT", "112") in _pairs(code("Iraq charged that Kuwait had stolen oil from the Rumaila field.",
+                                                "1990-07-18"))
+    assert ("IRN", "USA", "173") in _pairs(code("Iran charged the two Americans with spying.", "2009-11-10"))
+
+
+def test_a_countrys_un_ambassador_named_after_his_title_speaks_for_the_country(code):
+    events = code("\"This is a blatant act of aggression,\" Kuwait's UN ambassador Mohammad Abulhasan told the "
+                  "emergency session on Thursday.", "1990-08-03")
+    assert [e for e in events if e.source.code == "KWTGOV"]
+    assert not [e for e in events if e.source.code == "UN"]
+
+
+def test_a_fronted_passive_participle_has_no_agent_in_the_main_subject(code):
+    text = ("The Soviet Union, Iraq's main arms supplier, suspended weapons deliveries. Asked whether he was "
+            "considering military intervention, President George Bush told reporters: \"We're not discussing "
+            "intervention.\"")
+    assert not [e for e in code(text, "1990-08-03") if e.root == "02"]
+
+
+def test_migrants_take_no_country_from_the_police_who_stop_them(code):
+    events = code("Hungarian riot police fired tear gas at migrants trying to cross the border from Serbia on "
+                  "Wednesday.", "2015-09-16")
+    assert not [e for e in events if e.target is not None and e.target.code == "HUNCVL"]
+    # the country's own people still are
+    assert ("KENCOP", "KENCVL", "175") in _pairs(code("Police fired tear gas to disperse demonstrators in Nairobi.",
+                                                      "2024-06-25"))
+
+
+def test_a_state_blocking_is_no_protest_and_a_court_blocking_rejects(code):
+    events = code("Hungary blocked thousands of migrants from boarding trains at Budapest's Keleti station.",
+                  "2015-09-03")
+    assert not [e for e in events if e.target is not None and e.target.code == "HUNGOV"]
+    assert ("KENJUD", "KENGOV", "120") in _pairs(code("A Kenyan court blocked the deployment in January, ruling it "
+                                                      "unconstitutional.", "2024-02-01"))
+    # people blocking roads still protest
+    assert ("HUN", "HUNGOV", "144") in _pairs(code("Thousands of Hungarians blocked roads in Budapest.",
+                                                   "2015-09-03"))
