@@ -69,3 +69,46 @@ def test_a_state_blocking_is_no_protest_and_a_court_blocking_rejects(code):
     # people blocking roads still protest
     assert ("HUN", "HUNGOV", "144") in _pairs(code("Thousands of Hungarians blocked roads in Budapest.",
                                                    "2015-09-03"))
+
+
+def test_flying_somewhere_is_a_visit_and_flying_into_exile_is_no_act(code):
+    assert ("RUSGOV", "GEO", "042") in _pairs(code("Russian Foreign Minister Igor Ivanov flew to Tbilisi overnight.",
+                                                   "2003-11-23"))
+    assert not code("Liberian President Charles Taylor flew into exile in Nigeria on Monday.", "2003-08-11")
+
+
+def test_a_leader_named_in_an_eventless_sentence_is_remembered_by_surname(code):
+    text = ("MONROVIA, Aug 11 (Reuters) - Liberian President Charles Taylor handed power to his deputy on Monday and "
+            "flew into exile in Nigeria.\n\nTaylor, 55, turned over the presidency to Vice President Moses Blah at a "
+            "ceremony attended by Ghanaian President John Kufuor, chairman of the Economic Community of West African "
+            "States (ECOWAS).\n\n\"I have accepted to be the sacrificial lamb,\" Taylor said in a farewell address, "
+            "in which he blamed the United States for Liberia's troubles.")
+    assert ("LBRGOV", "USA", "112") in _pairs(code(text, "2003-08-11"))
+
+
+def test_peacekeepers_of_a_country_are_its_forces_and_their_arrival_is_peacekeeping(code):
+    assert ("NGAMIL", "LBR", "074") in _pairs(code("More than 700 Nigerian peacekeepers have arrived in Liberia since "
+                                                   "Aug. 4.", "2003-08-11"))
+    assert ("NATO", "BIH", "074") in _pairs(code("The first NATO peacekeeping troops arrived in Bosnia on Sunday.",
+                                                 "1995-12-04"))
+
+
+def test_where_a_decision_was_welcomed_or_a_call_made_from_is_not_its_target(code):
+    text = ("JAKARTA (AP) — Indonesia agreed on Sunday to allow peacekeepers into East Timor. UN Secretary-General Kofi "
+            "Annan welcomed the decision in New York.")
+    assert not [e for e in code(text, "1999-09-13") if e.target is not None and e.target.code == "USA"]
+    events = code("\"Taylor is gone,\" said Liberian rebel negotiator Kabineh Janneh, speaking by telephone from "
+                  "Accra.", "2003-08-11")
+    assert not [e for e in events if e.target is not None and e.target.code.startswith("GHA")]
+
+
+def test_a_facility_named_like_a_town_is_where_its_phrase_says(code):
+    events = code("In November 1991, Indonesian troops opened fire on mourners at the Santa Cruz cemetery in Dili, "
+                  "killing scores of people.", "1991-11-13")
+    assert [e for e in events if e.location is not None and e.location.country == "TLS"]
+    assert not [e for e in events if e.target is not None and e.target.code.startswith("PHL")]
+
+
+def test_being_set_to_travel_is_a_schedule_not_an_announced_intent(code):
+    events = code("Indonesia's foreign minister is set to travel to Canberra on Wednesday.", "2018-11-20")
+    assert not [e for e in events if e.root == "03"]

@@ -122,8 +122,11 @@ class EventLocator:
             # ... and so does a base's country ("the French military base in Niamey", "the U.S. Ain al-Asad air
             # base"), not its name ("Al Udeid")
             base = t.lemma_.lower() == "base"
+            # "the Santa Cruz cemetery in Dili": a facility's name is no town when the phrase says where it is
+            sited = t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "in" for c in children(t))
             queue.extend(c for c in children(t) if (not owned and c.dep_ in ("compound", "appos", "npadvmod", "amod")
-                                                    and not (base and self._names_a_country(c)))
+                                                    and not (base and self._names_a_country(c))
+                                                    and not (sited and c.dep_ == "compound"))
                          or c.dep_ in ("conj", "pobj", "acl")
                          or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside", "at")))
         return out

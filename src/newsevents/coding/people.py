@@ -78,6 +78,9 @@ class PeopleAndOffices:
                 found = self._resolve_one(t)
                 if len(found) == 1:
                     self._remember_office(t, found[0])
+            elif pos == "PROPN" and t.i in by_token and t.dep_ in ("nsubj", "nsubjpass") and \
+                    by_token[t.i].entries[0].kind == "leader":
+                self.actors_of(t)   # "Liberian President Charles Taylor ... flew into exile": "Taylor" later
 
     def _remember_office(self, head, actor: Actor) -> None:
         """"Myanmar's junta" is "the junta" later on; so is "Mali's military-led government"."""

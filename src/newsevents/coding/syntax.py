@@ -135,12 +135,14 @@ def prepositional_objects(token):
 
 
 def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_first: bool = False,
-                      object_places_are_targets: bool = False, destinations_are_targets: bool = True) -> list:
+                      object_places_are_targets: bool = False, destinations_are_targets: bool = True,
+                      origins_are_targets: bool = True) -> list:
     """Target phrase heads in preference order: the object, phrases inside it, then the verb's prepositions.
     A locative phrase ("met in Helsinki", "signed an agreement in South Africa") is a target only when
     `places_are_targets` (uses of force: "struck in Iran"; visits: "arrived in Kabul"). With
     `perpetrator_first`, "crimes by X against Y" is aimed at X (investigating, condemning). Without
-    `destinations_are_targets`, where people are carried off to is not ("took dozens of hostages into Gaza")."""
+    `destinations_are_targets`, where people are carried off to is not ("took dozens of hostages into Gaza");
+    without `origins_are_targets`, where a speaker spoke from is not ("said by telephone from Accra")."""
     out = []
     if obj is not None and obj.lower_ not in REFLEXIVE:
         out.append(obj)
@@ -160,7 +162,8 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
         verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or (object_places_are_targets and
                                                                             t.pos_ == "PROPN") or
                       (lashed_out and p == "at")]
-    out.extend(p for prep, p in verb_preps if destinations_are_targets or prep not in ("into", "to", "toward"))
+    out.extend(p for prep, p in verb_preps if (destinations_are_targets or prep not in ("into", "to", "toward"))
+               and (origins_are_targets or prep != "from"))   # "spoke by telephone from Accra": where he was
     return [g for t in out for g in (*_garrison(t), t)]
 
 

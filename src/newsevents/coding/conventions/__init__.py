@@ -160,6 +160,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("clash.verbal.v1", "codes",
                "a clash in a meeting or debate, or between office holders and politicians only, is a row (111), not "
                "fighting", codes.verbal_clash),
+    Convention("peacekeeping.arrival.v1", "codes",
+               "peacekeepers arriving in a country provide peacekeeping (074), not a visit", codes.peacekeepers_arrive),
     Convention("obstruction.institution-rejects.v1", "codes",
                "a court or legislature blocking a deployment, a law or a result rejects it (120), aimed at its "
                "government", codes.institution_blocks),

@@ -111,6 +111,15 @@ def by_a_state(c: Candidate, roles=("GOV",)) -> bool:
         bool(c.frame.sources) and all(t is not None and t.tag_ in ("NNP", "NN") for t in c.frame.sources)
 
 
+def peacekeepers_arrive(c: Candidate, s: SentenceScope) -> bool:
+    """Peacekeepers arriving in a country ("700 Nigerian peacekeepers have arrived in Liberia") provide
+    peacekeeping (074): no visit."""
+    if c.code != "042" or not c.sources or not all("peacekeep" in a.text.lower() for a in c.sources):
+        return False
+    c.code = "074"
+    return True
+
+
 def institution_blocks(c: Candidate, s: SentenceScope) -> bool:
     """A court or a legislature that blocks a deployment, a law or a result rejects it (120): no protest."""
     if c.code == "144" and c.sources and all(a.role in ("JUD", "LEG") and a.group is None for a in c.sources):

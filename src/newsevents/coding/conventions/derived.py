@@ -14,7 +14,7 @@ from newsevents.coding.roles import announced_by_source
 from newsevents.coding.syntax import own_clause
 
 
-SCHEDULES = frozenset({"governor:due"})
+SCHEDULES = frozenset({"governor:due", "governor:set"})   # "is due to", "is set to": a schedule
 # Auxiliaries that make a negated act a refusal ("would not", "will not", "won't", "cannot")
 UNWILLING_AUX = frozenset({"would", "will", "wo", "shall", "can", "ca", "could", "does", "do"})
 

@@ -359,6 +359,9 @@ def combine(entry: ActorEntry, role: str | None, text: str) -> Actor:
         role = entry.role
     elif entry.kind == "office":
         role = role if role in ("MIL", "SPY", "LEG", "JUD", "OPP") and entry.role == "GOV" else entry.role
+    elif role == "IGO" and entry.kind in ("country", "adjective", "people", "capital"):
+        # "Nigerian peacekeepers", "Kenyan election observers": a country's contingent, not an organisation
+        role = "MIL" if any(w in text.lower() for w in ("peacekeep", "force")) else "GOV"
     return entry.to_actor(text, role)
 
 

@@ -67,7 +67,9 @@ class ConventionTables:
         places = not code or code[:2] in self._sets["place_target_root"] or code[:3] in self._sets["place_target_code"]
         return {"places_are_targets": places, "perpetrator_first": code[:2] in self._sets["perpetrator_first_root"],
                 "object_places_are_targets": code[:3] in self._sets["object_place_target_code"],
-                "destinations_are_targets": code[:3] not in self._sets["carried_off_code"]}
+                "destinations_are_targets": code[:3] not in self._sets["carried_off_code"],
+                "origins_are_targets": code[:2] not in self._sets["spoken_from_code"] and
+                code[:3] not in self._sets["spoken_from_code"]}
 
     def instruments(self, code: str) -> frozenset[str]:
         """Nouns that, without a named owner, are what an act of this code uses, not its target: weapons
