@@ -112,3 +112,20 @@ def test_a_facility_named_like_a_town_is_where_its_phrase_says(code):
 def test_being_set_to_travel_is_a_schedule_not_an_announced_intent(code):
     events = code("Indonesia's foreign minister is set to travel to Canberra on Wednesday.", "2018-11-20")
     assert not [e for e in events if e.root == "03"]
+
+
+def test_troops_storming_a_building_assault_it_and_protesters_riot(code):
+    assert ("PERMIL", "JPN", "190") in _pairs(code("Peruvian troops stormed the Japanese ambassador's residence in "
+                                                   "Lima on Tuesday.", "1997-04-23"))
+    assert ("GEOCVL", "GEOLEG", "145") in _pairs(code("Protesters stormed the parliament building in Tbilisi.",
+                                                      "2003-11-23"))
+
+
+def test_seizing_people_is_taking_hostages(code):
+    assert [e for e in code("Rebels seized 20 foreign tourists in Yemen on Monday.", "1998-12-29")
+            if e.cameo == "181"]
+
+
+def test_the_spokesman_of_a_group_the_dictionaries_lack_is_not_of_where_he_speaks(code):
+    events = code("In Germany, MRTA spokesman Isaac Velazco accused the government of a massacre.", "1997-04-23")
+    assert not [e for e in events if e.source.code.startswith("DEU")]

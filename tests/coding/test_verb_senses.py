@@ -230,7 +230,7 @@ def test_arson_is_destruction_and_protesters_arson_a_riot(code):
     assert {(e.source.code, e.target.country, e.cameo) for e in settlers} == {("ISRCVL", "PSE", "1712")}
     protesters = code("Protesters set fire to the French embassy in Kinshasa.")
     assert {e.cameo for e in protesters} == {"145"}
-    assert all("+violence.riot.v2" in e.rule for e in protesters)
+    assert all("+violence.riot.v3" in e.rule for e in protesters)
 
 
 def test_blockades_sieges_and_abuse(code):

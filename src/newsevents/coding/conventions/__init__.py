@@ -86,9 +86,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view; a "
                "denial at its accuser",
                speech.addressee_from_context),
-    Convention("role.country-from-place.v5", "targets",
-               "a role-only actor is of where it acts, else of the story's country (filed abroad: the most named); "
-               "not foreign police",
+    Convention("role.country-from-place.v6", "targets",
+               "a role-only actor is of where it acts, else of the story's country; not foreign police, nor an "
+               "unknown group's",
                targets.country_from_place),
     Convention("restriction.people-of-place.v2", "targets",
                "curfews and emergencies imposed or lifted in a place concern its people; with no place, the state's "
@@ -155,8 +155,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("seizure.territory.v1", "codes",
                "seizing a named town or land (\"seized Damascus\") is occupying territory (192), not seizing property",
                codes.territory_taken),
-    Convention("violence.riot.v2", "codes",
-               "civilians' violence, and protesters' damage to property, is a violent protest (145)", codes.riot),
+    Convention("violence.riot.v3", "codes",
+               "civilians' violence and protesters' damage to property are a riot (145); armed men storming "
+               "assault (190)", codes.riot),
     Convention("clash.verbal.v1", "codes",
                "a clash in a meeting or debate, or between office holders and politicians only, is a row (111), not "
                "fighting", codes.verbal_clash),

@@ -86,9 +86,14 @@ def warning_of_fact(c: Candidate, s: SentenceScope) -> bool:
 
 def riot(c: Candidate, s: SentenceScope) -> bool:
     """"Protesters attacked the embassies", "a mob stormed a police station": civilians' violence is a violent
-    protest, a riot (145), not an armed assault; so is protesters' (not settlers') destruction of property."""
+    protest, a riot (145), not an armed assault; so is protesters' (not settlers') destruction of property. Armed
+    men storming a building ("troops stormed the residence") assault it (190): no protest."""
     if c.code[:2] in ("18", "19") and c.sources and all(a.role == "CVL" for a in c.sources):
         c.code = "145"
+        return True
+    if c.code == "145" and c.frame.trigger.lemma_.lower() == "storm" and c.sources and \
+            all(a.role in ("MIL", "COP", "REB", "SPY") for a in c.sources):
+        c.code = "190"
         return True
     protesters = s.lexicon.conventions.words("protester_noun")
     if c.code.startswith("171") and c.sources and all(a.role == "CVL" for a in c.sources) and any(
