@@ -65,3 +65,13 @@ def test_congress_is_the_legislature_of_the_country_the_story_was_filed_from(cod
                                                    "Tuesday.", "2017-07-26"))
     assert ("USALEG", "UKRMIL", "073") in _pairs(code("KYIV, Ukraine (AP) — Congress approved new military aid for "
                                                    "Ukraine on Tuesday.", "2024-04-24"))
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(code):
+    assert ("LBN", "ISR", "114") in _pairs(code("Lebanon complained to the United Nations over two Israeli air raids.",
+                                                "1999-12-28"))
+    assert ("IRN", "USA", "114") in _pairs(code("Iran complained to the Security Council over U.S. sanctions.",
+                                                "2012-01-24"))
+    # with nobody else named in what it is about, the complaint is the addressee's
+    assert ("CHN", "JPN", "114") in _pairs(code("China protested to Japan over the detention of its fishing captain.",
+                                                "2010-09-10"))

@@ -155,13 +155,14 @@ def target_candidates(verb, obj, places_are_targets: bool = True, perpetrator_fi
     for c in children(verb):
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
-    verb_preps = sorted(prepositional_objects(verb), key=lambda x: TARGET_PREPS.index(x[0]))
+    # "complained to the U.N. over Israeli air raids": a criticism is aimed at what it is about, not its addressee
+    about = ("against", "over") if perpetrator_first else ()
+    verb_preps = sorted(prepositional_objects(verb), key=lambda x: (x[0] not in about, TARGET_PREPS.index(x[0])))
     if not places_are_targets:   # "visited" / "arrived in": destination; "cancelled an exercise in Kenya" (the
         # parser may hang it on the verb): a place named right there, not a venue ("at a summit in Accra")
         lashed_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in children(verb))   # "hit out at Japan"
-        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or (object_places_are_targets and
-                                                                            t.pos_ == "PROPN") or
-                      (lashed_out and p == "at")]
+        verb_preps = [(p, t) for p, t in verb_preps if p not in LOCATIVE or p in about or
+                      (object_places_are_targets and t.pos_ == "PROPN") or (lashed_out and p == "at")]
     out.extend(p for prep, p in verb_preps if (destinations_are_targets or prep not in ("into", "to", "toward"))
                and (origins_are_targets or prep != "from"))   # "spoke by telephone from Accra": where he was
     return [g for t in out for g in (*_garrison(t), t)]
