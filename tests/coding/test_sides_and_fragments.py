@@ -75,3 +75,23 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(code
     # with nobody else named in what it is about, the complaint is the addressee's
     assert ("CHN", "JPN", "114") in _pairs(code("China protested to Japan over the detention of its fishing captain.",
                                                 "2010-09-10"))
+
+
+def test_the_government_of_a_datelined_story_is_its_countrys(code):
+    text = ("TASHKENT, May 15 (Reuters) - Uzbek troops fired on protesters in Andijan on Friday. British Foreign "
+            "Secretary Jack Straw said there had been a clear abuse of human rights. The U.S. State Department called "
+            "on both the government and the protesters to exercise restraint.")
+    assert ("USAGOV", "UZBGOV", "020") in _pairs(code(text, "2005-05-15"))
+    # several governments are a pair, not the story's
+    text = ("WASHINGTON, June 28 (Reuters) - Congo and Rwanda signed a peace agreement at the State Department on "
+            "Friday. In April the two governments signed a declaration of principles.")
+    assert not [e for e in code(text, "2025-06-28") if e.source.code == "USAGOV"]
+
+
+def test_an_institution_every_country_has_is_the_storys(code):
+    text = ("MANILA, June 19 (Reuters) - Chinese vessels rammed Philippine boats near the shoal on Monday. National "
+            "Security Council spokesman Jonathan Malaya said the government would protest to Beijing.")
+    assert not [e for e in code(text, "2024-06-19") if e.source.code.startswith("USA")]
+    text = ("MALE, Feb 6 (Reuters) - Security forces arrested the chief justice of the Maldives on Tuesday. Late on "
+            "Tuesday the three remaining Supreme Court justices annulled the order to free nine prisoners.")
+    assert not [e for e in code(text, "2018-02-06") if e.source.code.startswith("USA")]

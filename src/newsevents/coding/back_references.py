@@ -53,6 +53,10 @@ class BackReferences:
         if kind in ("neuter", "any"):
             exclude = exclude | self._helpers_of_clause(head)
         pool = self.context.candidates(head.i)
+        home = self.context.story_country() if head.lemma_.lower() == "government" and head.tag_ == "NN" and \
+            kind == "country" else None
+        if home is not None and home not in exclude:   # "urged the government to lift the emergency", in a story
+            return country_actor(home, "GOV", home, head.text)   # filed from Tashkent about Uzbekistan: Uzbekistan's
         reporter = reporter_of(head)
         if reporter is not None:   # "The TPLF, which ..., said its forces had taken ...": the TPLF's forces
             said = [a for a in self._resolve_one(reporter) if a.code]
