@@ -129,3 +129,23 @@ def test_seizing_people_is_taking_hostages(code):
 def test_the_spokesman_of_a_group_the_dictionaries_lack_is_not_of_where_he_speaks(code):
     events = code("In Germany, MRTA spokesman Isaac Velazco accused the government of a massacre.", "1997-04-23")
     assert not [e for e in events if e.source.code.startswith("DEU")]
+
+
+def test_a_list_of_acts_after_had_is_one_actors_list_not_a_report(code):
+    # spaCy reads "had suspended contacts" as what "postponed" reports; the list is Beijing's
+    events = code("Beijing had suspended ministerial-level contacts with Tokyo, postponed talks on gas fields and "
+                  "cancelled a series of exchanges.", "2010-09-24")
+    assert ("CHN", "JPN", "160") in _pairs(events)
+    # a report with its speaker is still a report
+    assert ("RUS", "UKR", "190") in _pairs(code("Russia had attacked Ukraine, the minister said.", "2022-03-01"))
+
+
+def test_state_forces_storming_or_blocking_protest_at_no_one_and_stun_grenades_are_repression(code):
+    events = code("On Friday, French commandos stormed a yacht held by pirates off Somalia, freeing four hostages.",
+                  "2009-04-11")
+    assert not [e for e in events if e.target is not None and e.target.code == "FRAGOV"]
+    assert ("ISRCOP", "PSE", "175") in _pairs(code("Israeli police fired stun grenades at Palestinians who had "
+                                                   "gathered at the Al-Aqsa compound.", "2021-05-21"))
+    # rebels blocking roads still act against their government
+    assert ("CIVREB", "CIVGOV", "144") in _pairs(code("Rebels in the Ivory Coast on Tuesday blocked transport into "
+                                                      "Abidjan.", "2002-12-03"))

@@ -345,6 +345,20 @@ def time_clause_on_description(prep):
     return verb if verb.pos_ in ("VERB", "AUX") and verb.i < prep.i else None
 
 
+def list_taken_for_report(verb):
+    """"Beijing had suspended contacts with Tokyo, postponed talks and cancelled exchanges": spaCy reads the first
+    verb's clause as what the second reports. A sentence verb with no subject of its own, right after a comma
+    that closes a clause with a subject before it, continues that clause's list of acts. That clause's verb, or
+    None."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or verb.doc[verb.i - 1].text != "," or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2), None)
+    if first is None or first.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return None
+    return first
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -431,6 +445,15 @@ def register_clause_repairs() -> None:
                     said.head, said.dep_ = said, "ROOT"
                     noun.head, noun.dep_ = said, "npadvmod"
                     token.head, token.dep_ = noun, "relcl"
+                if (first := list_taken_for_report(token)) is not None:
+                    for c in list(token.children):   # the list's other verbs join the first
+                        if c.dep_ in ("conj", "cc", "punct") and c.i > token.i and c.i != len(doc) - 1:
+                            c.head = first
+                    first.head, first.dep_ = first, "ROOT"
+                    for c in list(token.children):   # the full stop closes the sentence's new verb
+                        if c.dep_ == "punct":
+                            c.head = first
+                    token.head, token.dep_ = first, "conj"
                 if (patient := gapped_passive(token)) is not None:
                     patient.dep_ = "nsubjpass"
                 if name_taken_for_modal(token):

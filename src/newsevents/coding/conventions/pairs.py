@@ -80,6 +80,8 @@ def home_government(c: Candidate, s: SentenceScope):
         return [(a, t) for a in c.sources for t in others[:1]]
     if c.code[:3] in ("143", "144") and by_a_state(c, ("GOV", "MIL", "COP")):
         return None   # "Hungary blocked migrants from boarding trains": a state obstructing protests at no one
+    if all(a.role in ("MIL", "COP", "SPY") for a in c.sources):
+        return None   # "French commandos stormed a yacht": a state's armed men protest at no government
     home = next(iter(countries))
     gov = country_actor(home, "GOV", name=home)
     return [(a, gov) for a in c.sources if a.code != gov.code]
