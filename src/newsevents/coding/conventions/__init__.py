@@ -125,8 +125,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("pairs.joint-act.v1", "pairs",
                "several sources of a joint act with no target are its partners", pairs.joint_partners),
     Convention("protest.home-government.v3", "pairs",
-               "a protest with no named target is aimed at its own government (not a state's own protest, "
-               "obstruction or boycott, nor its forces')",
+               "a protest with no named target is aimed at its own government (not a state's, nor its forces' "
+               "obstruction)",
                pairs.home_government),
     Convention("pairs.named-counterpart.v2", "pairs",
                "an act that could stand alone is aimed at the other actor its own clause names (not a joined verb's)",
