@@ -94,8 +94,8 @@ def test_peacekeepers_of_a_country_are_its_forces_and_their_arrival_is_peacekeep
 
 
 def test_where_a_decision_was_welcomed_or_a_call_made_from_is_not_its_target(code):
-    text = ("JAKARTA (AP) — Indonesia agreed on Sunday to allow peacekeepers into East Timor. UN Secretary-General Kofi "
-            "Annan welcomed the decision in New York.")
+    text = ("JAKARTA (AP) — Indonesia agreed on Sunday to allow peacekeepers into East Timor. UN Secretary-General "
+            "Kofi Annan welcomed the decision in New York.")
     assert not [e for e in code(text, "1999-09-13") if e.target is not None and e.target.code == "USA"]
     events = code("\"Taylor is gone,\" said Liberian rebel negotiator Kabineh Janneh, speaking by telephone from "
                   "Accra.", "2003-08-11")
