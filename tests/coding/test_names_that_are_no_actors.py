@@ -149,3 +149,12 @@ def test_state_forces_storming_or_blocking_protest_at_no_one_and_stun_grenades_a
     # rebels blocking roads still act against their government
     assert ("CIVREB", "CIVGOV", "144") in _pairs(code("Rebels in the Ivory Coast on Tuesday blocked transport into "
                                                       "Abidjan.", "2002-12-03"))
+
+
+def test_a_titled_namesake_from_a_country_the_article_never_names_holds_the_storys_office(code):
+    # the Phoenix names hold an Argentine Jorge Rodriguez; a minister so named in a story from Caracas is Venezuela's
+    text = ("CARACAS, Venezuela (AP) — Venezuela's government blocked the aid on Saturday. Communications Minister "
+            "Jorge Rodriguez accused Colombia of staging a show on Sunday.")
+    events = code(text, "2019-02-24")
+    assert not [e for e in events if "ARG" in (e.source.code[:3], (e.target.code if e.target else "")[:3])]
+    assert ("VENGOV", "COL", "112") in _pairs(events)

@@ -5,7 +5,7 @@ junta" Myanmar's. A mixin of `SentenceActors` (it uses its context, mentions and
 from __future__ import annotations
 
 from newsevents.coding.english import BACK_REFERENCES, TITLE_WORDS
-from newsevents.coding.lexicon.actors import country_actor
+from newsevents.coding.lexicon.actors import ActorEntry, country_actor
 from newsevents.coding.parse_facts import children, sentence_columns
 from newsevents.coding.syntax import phrase_text
 from newsevents.model import Actor
@@ -81,6 +81,16 @@ class PeopleAndOffices:
             elif pos == "PROPN" and t.i in by_token and t.dep_ in ("nsubj", "nsubjpass") and \
                     by_token[t.i].entries[0].kind == "leader":
                 self.actors_of(t)   # "Liberian President Charles Taylor ... flew into exile": "Taylor" later
+
+    def _namesake_home(self, entry: ActorEntry, role: str | None) -> str | None:
+        """"Communications Minister Jorge Rodriguez" in a story from Caracas: a title names an office of the story's
+        country, not of a dictionary namesake who holds none, from a country the article names nowhere else. That
+        country, or None."""
+        if entry.kind != "leader" or entry.role is not None or entry.group or not entry.country or not role or \
+                self.context.mentioned.get(entry.country, 0) > 1:
+            return None
+        home = self.context.story_subject()
+        return home if home and home != entry.country else None
 
     def _remember_office(self, head, actor: Actor) -> None:
         """"Myanmar's junta" is "the junta" later on; so is "Mali's military-led government"."""

@@ -125,8 +125,12 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                     break
             if head.dep_ in ("pobj", "conj") and head.head.dep_ == "prep" and head.head.lower_ == "of":
                 head = head.head.head   # "the government of Iran" -> "government"
+            role = self.dictionary.role_of(head)
+            title = role or next((r for c in children(head) if c.dep_ == "compound" and c.i < m.start
+                                  and (r := self.dictionary.role_of(c))), None)   # "Communications Minister X"
+            home = self._namesake_home(entry, title)
             (owners if owner else heads).setdefault(head.i, []).append(
-                combine(entry, self.dictionary.role_of(head), head.text))
+                country_actor(home, title, entry.name, head.text) if home else combine(entry, role, head.text))
         for i, actors in owners.items():   # "Yemen's Houthi movement": the movement first, its owner after it
             heads[i] = heads.get(i, []) + actors
         return heads
@@ -279,6 +283,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                     return [country_actor(primary.country, None, primary.name, text)]
                 if primary.kind == "leader" and (said := self._apposition_says(head, primary)) is not None:
                     return [said]
+                if len(entries) == 1 and (home := self._namesake_home(primary, role)):
+                    return [country_actor(home, role, primary.name, text)]
                 return [combine(primary, role, text)]
         if head.dep_ == "appos" and head.head.i != head.i and head.pos_ == "NOUN":
             anchor = self._resolve_one(head.head, exclude)   # "Orban, the first foreign leader to ...": Orban
