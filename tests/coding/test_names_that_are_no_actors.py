@@ -158,3 +158,12 @@ def test_a_titled_namesake_from_a_country_the_article_never_names_holds_the_stor
     events = code(text, "2019-02-24")
     assert not [e for e in events if "ARG" in (e.source.code[:3], (e.target.code if e.target else "")[:3])]
     assert ("VENGOV", "COL", "112") in _pairs(events)
+
+
+def test_a_sanction_announced_as_decided_is_the_sanction_and_a_conditional_one_a_threat(code):
+    pairs = _pairs(code("The United States announced Wednesday it would prohibit all aid to Albanian rebels in "
+                        "Macedonia.", "2001-06-28"))
+    assert ("USA", "ALBREB", "162") in pairs and not [p for p in pairs if p[2].startswith("13")]
+    pairs = _pairs(code("The United States said it would cut aid to Egypt unless the army handed over power.",
+                        "2013-07-05"))
+    assert ("USA", "EGY", "131") in pairs and ("USA", "EGY", "162") not in pairs

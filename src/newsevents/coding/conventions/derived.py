@@ -74,17 +74,25 @@ def announced_intent(c: Candidate, s: SentenceScope) -> Candidate | None:
 def announced_threat(c: Candidate, s: SentenceScope) -> Candidate | None:
     """A future hostile act announced by its own side is a threat (13), dated when announced ("will boycott
     ... unless"); what sides agree to do against no one named threatens no one ("agreed to cooperate on curbing
-    the production of fentanyl")."""
+    the production of fentanyl"). A sanction announced as decided, with no condition ("announced it would
+    prohibit all aid to the rebels"), is the sanction itself, dated when announced."""
     if c.target is None and c.modality.reason == "governor:agree":
         return None
-    return _announced(c, s, "threat_by_root")
+    found = _announced(c, s, "threat_by_root")
+    m = c.modality
+    tables = s.lexicon.conventions
+    if found is not None and m.anchor is not None and c.code[:2] in tables.words("decided_measure_root") and \
+            s.sent.doc[m.anchor].lemma_.lower() in tables.words("announcing_verb") and \
+            not any(t.lower_ in ("if", "unless") for t in c.frame.trigger.subtree):
+        found = replace(found, code=c.code)
+    return found
 
 
 def threat_over_intent(events: list, s: SentenceScope) -> list:
     """"vowed to destroy Hamas" is a threat, "agreed to widen sanctions" a measure taken; the bare intent (030)
     of the same vow or agreement says less: drop it."""
     threats = {(e.source.code, e.target.code if e.target else None) for e in events
-               if (e.root == "13" and "future.announced-threat.v2" in e.extra.get("trail", ())) or
+               if (e.root in ("13", "16") and "future.announced-threat.v3" in e.extra.get("trail", ())) or
                "decision.measure-taken.v1" in e.extra.get("trail", ())}
     return [e for e in events if not (e.cameo == "030" and (e.source.code, e.target.code if e.target else None) in threats)]
 
