@@ -95,3 +95,11 @@ def test_an_institution_every_country_has_is_the_storys(code):
     text = ("MALE, Feb 6 (Reuters) - Security forces arrested the chief justice of the Maldives on Tuesday. Late on "
             "Tuesday the three remaining Supreme Court justices annulled the order to free nine prisoners.")
     assert not [e for e in code(text, "2018-02-06") if e.source.code.startswith("USA")]
+
+
+def test_a_dateline_city_that_is_also_a_word_is_read_as_the_city(code):
+    text = ("MALE, Feb 6 (Reuters) - Security forces arrested the chief justice on Tuesday. Guterres urged the "
+            "government to lift the emergency.")
+    events = code(text, "2018-02-06")
+    assert events and all(e.location is None or e.location.country == "MDV" for e in events)
+    assert ("MDVMIL", "MDVJUD", "173") in _pairs(events)

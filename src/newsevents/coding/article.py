@@ -46,15 +46,19 @@ class Dateline:
     end: int   # character offset where the story text begins
 
 
-def dateline_place(dateline: Dateline, lookup) -> Place | None:
+def dateline_place(dateline: Dateline, lookup, named=None) -> Place | None:
     """The place a dateline names, through `lookup` (the gazetteer): its first city ("BRUSSELS/VILNIUS"),
-    else the country or state after the comma ("KUZNICA, Poland")."""
+    else the country or state after the comma ("KUZNICA, Poland"); a lone city that is also a word ("MALE")
+    through `named`, which reads it as a place."""
     head, _, tail = dateline.place.partition(",")
     for name in (head.split("/")[0].strip(), tail.strip()):
         place = lookup(name.title() if name.isupper() else name) if name else None
         if place is not None and place.country:
             return place
-    return None
+    city = head.split("/")[0].strip()
+    place = named(city.title() if city.isupper() else city) if named is not None and city and not tail.strip() \
+        else None
+    return place if place is not None and place.country else None
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -143,7 +143,8 @@ class Coder:
                 found = datelines(parse_facts.doc_text(doc)) if index == 0 else []
                 spans = [(d.start, d.end) for d in found]
                 if found:
-                    context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup)
+                    context.story_place = dateline_place(found[0], self.lexicon.gazetteer.lookup,
+                                                        self.lexicon.gazetteer.lookup_named)
                 previous_end = None   # a new piece starts a new paragraph (pieces are cut at paragraph breaks)
                 for sent in doc.sents:
                     if index and (previous_end is None or paragraph_break(doc, previous_end, sent.start_char)):

@@ -352,6 +352,13 @@ class Gazetteer:
                 return hit
             words = words[:-1]  # "Idlib province", "Kursk region", "Kharkiv city"
 
+    def lookup_named(self, name: str) -> Place | None:
+        """`lookup`, for a name that can only be a place (a dateline's "MALE"): the stop list does not apply."""
+        hit = self.lookup(name)
+        if hit is None and name and len(name) >= 3:
+            hit = self._index.get(_fold(_basic_key(_clean(name))))
+        return hit
+
     def _find(self, key: str) -> Place | None:
         # the stop list is checked on the name as written: "Male" is a word, "Malé" the Maldives' capital
         if key in self._stop or len(key) < 3:
