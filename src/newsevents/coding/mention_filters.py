@@ -36,15 +36,22 @@ NOT_THE_COUNTRY = frozenset({"speaking", "speaker", "speakers", "language", "era
 def names_no_country(mention: Mention, doc) -> bool:
     """"the Russian-speaking east", "Russian speakers", "English-language media", "a Soviet-era nerve agent",
     "Soviet-style planning": a language, a period or a manner, not the country."""
-    end = mention.end
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else doc[end] if end < len(doc) else None
+    after = _after_hyphen(mention, doc)
+    if after is None and mention.end < len(doc):
+        after = doc[mention.end]   # "Russian speakers"
     return after is not None and after.lower_ in NOT_THE_COUNTRY
 
 
 def third_party(mention, doc) -> bool:
     """"a U.S.-brokered declaration", "Iran-backed militias": a third party to the noun, not what it names."""
+    after = _after_hyphen(mention, doc)
+    return after is not None and after.lower_ in THIRD_PARTY_PARTICIPLES
+
+
+def _after_hyphen(mention: Mention, doc):
+    """The word joined to a mention by a hyphen ("Iran-backed": "backed"), or None."""
     end = mention.end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in THIRD_PARTY_PARTICIPLES
+    return doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else None
 
 
 def local_office(mention: Mention, home: str | None) -> Mention:

@@ -446,13 +446,10 @@ def register_clause_repairs() -> None:
                     noun.head, noun.dep_ = said, "npadvmod"
                     token.head, token.dep_ = noun, "relcl"
                 if (first := list_taken_for_report(token)) is not None:
-                    for c in list(token.children):   # the list's other verbs join the first
-                        if c.dep_ in ("conj", "cc", "punct") and c.i > token.i and c.i != len(doc) - 1:
+                    for c in list(token.children):   # the list's other verbs, and its punctuation, join the first
+                        if c.dep_ == "punct" or (c.dep_ in ("conj", "cc") and c.i > token.i):
                             c.head = first
                     first.head, first.dep_ = first, "ROOT"
-                    for c in list(token.children):   # the full stop closes the sentence's new verb
-                        if c.dep_ == "punct":
-                            c.head = first
                     token.head, token.dep_ = first, "conj"
                 if (patient := gapped_passive(token)) is not None:
                     patient.dep_ = "nsubjpass"
