@@ -103,6 +103,11 @@ BACK_REFERENCES = {
 }
 # What an answer to an allegation names it by ("a charge Bamako denies", "accusations Asmara has denied").
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
+# Peoples named like a state's nationals who live in many states: "Bosnian Serbs", "Iraqi Kurds" and "Kosovo
+# Albanians" live where their adjective says ("Turkish Cypriots" are Cypriots: not listed).
+ETHNIC_PEOPLES = frozenset({"serb", "croat", "albanian", "kurd", "hungarian", "russian", "armenian", "azeri",
+                            "turk", "uzbek", "tajik", "pashtun", "tamil", "somali", "arab", "hutu", "tutsi",
+                            "muslim", "moslem", "jew", "uighur", "uyghur", "baloch", "rohingya", "bosniak"})
 # People who comment on events, speaking for no one: "said one Seoul-based security analyst" is no actor.
 COMMENTATORS = frozenset({"analyst", "commentator", "pundit", "columnist", "scholar", "academic", "economist",
                           "strategist", "historian", "pollster"})

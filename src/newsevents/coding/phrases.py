@@ -36,6 +36,7 @@ from newsevents.coding.mention_filters import local_office, names_no_country, pa
 from newsevents.coding.back_references import PRONOUNS, BackReferences, is_definite_back_reference
 from newsevents.coding.pair_references import PairReferences
 from newsevents.coding.people import PeopleAndOffices
+from newsevents.coding.peoples import adjective_home, minority_home
 from newsevents.coding.parse_facts import children, facts_of, sentence_columns
 from newsevents.coding.syntax import phrase_text, proper_name
 from newsevents.model import Actor
@@ -276,7 +277,10 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                 return [combine(e, role, text) for e in group]
             primary = self._primary(head, entries)
             if primary is not None:
-                home = self._minority_home(head, tokens, primary)
+                entry_at = self._entry_at
+                if home := adjective_home(head, primary, entry_at):   # "Bosnian Serbs": of Bosnia
+                    return [country_actor(home, role, primary.name, text)]
+                home = minority_home(head, tokens, primary, entry_at) if self.gazetteer is not None else None
                 if home:   # "ethnic Albanians in Serbia" are residents of Serbia
                     return [country_actor(home, "CVL", primary.name, text)]
                 if former and primary.kind == "leader" and primary.country:
@@ -349,26 +353,9 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                 out.append(e)
         return out if len(out) >= 2 else []
 
-    def _minority_home(self, head, tokens, entry: ActorEntry) -> str | None:
-        """The country where an ethnic group named by a demonym lives ("ethnic Albanians in south Serbia",
-        "the Albanians of southern Serbia"), when the phrase says so and it is another country."""
-        if entry.kind not in ("people", "adjective") or self.gazetteer is None:
-            return None
-        if not any(t.lower_ == "ethnic" for t in tokens) and not any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in children(head)):
-            return None
-        own = [head] + [t for c in children(head) if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
-        if not any(t.i in self.by_token and self.by_token[t.i].entry_on(self.day) == entry for t in own):
-            return None   # the people are the head's, not an "of" phrase's ("the withdrawal of Russian troops")
-        for prep in children(head):
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
-                for pobj in children(prep):
-                    for t in pobj.subtree:
-                        m = self.by_token.get(t.i)
-                        e = m.entry_on(self.day) if m else None
-                        if e is not None and e.kind in ("country", "adjective") and e.country and e.country != entry.country:
-                            return e.country
-        return None
+    def _entry_at(self, i: int) -> ActorEntry | None:
+        m = self.by_token.get(i)
+        return m.entry_on(self.day) if m else None
 
     def _primary(self, head, entries: list[tuple[Mention, ActorEntry]]) -> ActorEntry | None:
         if not entries:

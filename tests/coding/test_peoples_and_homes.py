@@ -1,0 +1,26 @@
+"""Peoples named after one state who live in another ("Bosnian Serbs", "Iraqi Kurds"): they act for the state
+their adjective names. Sentences written for these tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_a_people_named_with_another_states_adjective_belongs_to_that_state(code):
+    events = code("Bosnian Serbs rejected the peace plan on Sunday.", "1994-07-19")
+    assert {e.source.country for e in events} == {"BIH"}
+    events = code("Kosovo Serbs attacked a police patrol in Mitrovica on Sunday.", "2023-09-26")
+    assert events and all(e.source.country == "XKX" for e in events)
+    events = code("Iraqi Kurds protested against Turkey's shelling of their villages.", "2022-07-21")
+    assert ("IRQ", "TUR") in {(e.source.code, e.target.code) for e in events if e.target is not None}
+
+
+def test_a_states_nationals_named_with_an_ethnic_adjective_stay_that_states(code):
+    # "Turkish Cypriots" are Cypriots; a plain "Serbs" are Serbia's; "their forces" refer back to the people
+    assert {e.source.country for e in code("Turkish Cypriots protested against the government in Nicosia.",
+                                           "2011-03-03")} == {"CYP"}
+    assert {e.source.country for e in code("Serbs attacked Croatian villages on Monday.", "1991-08-27")} == {"SRB"}
+    events = code("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from Gorazde.",
+                  "1994-04-27")
+    assert ("BIHMIL", "BIH", "0874") in _pairs(events)
