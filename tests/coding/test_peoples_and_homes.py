@@ -1,5 +1,6 @@
 """Peoples named after one state who live in another ("Bosnian Serbs", "Iraqi Kurds"): they act for the state
-their adjective names. Sentences written for these tests."""
+their adjective names; and a border named after a state is on both sides of it. Sentences written for these
+tests."""
 from __future__ import annotations
 
 
@@ -24,3 +25,14 @@ def test_a_states_nationals_named_with_an_ethnic_adjective_stay_that_states(code
     events = code("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from Gorazde.",
                   "1994-04-27")
     assert ("BIHMIL", "BIH", "0874") in _pairs(events)
+
+
+def test_a_border_named_after_a_state_does_not_make_that_state_the_target(code):
+    # a border has two sides: the stronghold or the camp may be on either
+    events = code("Burmese troops captured a rebel stronghold on the Thai border on Sunday.", "1995-01-30")
+    assert not [e for e in events if e.target is not None and e.target.country == "THA"]
+    events = code("Pakistani troops killed ten militants in a camp along the Afghan border.", "2012-05-02")
+    assert not [e for e in events if e.target is not None and e.target.country == "AFG"]
+    # ... but troops massed at a border face the state across it
+    assert ("RUSMIL", "UKR", "154") in _pairs(code("Russian troops massed on the Ukrainian border on Monday.",
+                                                   "2021-04-06"))

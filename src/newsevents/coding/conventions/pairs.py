@@ -187,12 +187,12 @@ def _other_actors(c: Candidate, s: SentenceScope) -> list[Actor]:
     # "resigned on Sunday and left for Togo": a verb joined to it is an act of its own
     clause -= {t.i for k in children(c.frame.trigger) if k.dep_ == "conj" and k.pos_ in ("VERB", "AUX")
                for t in k.subtree}
-    doc = s.sent.doc
+    doc, borders = s.sent.doc, s.lexicon.conventions.words("border_noun")
     for mention in s.actors.mentions:
         if not any(i in clause for i in range(mention.start, mention.end)):
             continue
         entry = mention.entry_on(s.published)
-        if entry is None or entry.kind in ("capital", "place") or _in_place_phrase(doc[mention.start]):
+        if entry is None or entry.kind in ("capital", "place") or _in_place_phrase(doc[mention.start], borders):
             continue
         who = entry.group or entry.country
         if who and who not in own and entry.country not in own:
@@ -203,13 +203,16 @@ def _other_actors(c: Candidate, s: SentenceScope) -> list[Actor]:
     return []
 
 
-def _in_place_phrase(token) -> bool:
+def _in_place_phrase(token, borders: frozenset[str]) -> bool:
     """Is the token inside a phrase that names a place ("from the Bosnian town of Gorazde", "in south
-    Lebanon")?"""
+    Lebanon", "a stronghold on the Thai border": a border has two sides)?"""
     for t in [token, *token.ancestors][:6]:
-        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE | {"from", "into", "to"} and \
-                t.head.head.pos_ in ("VERB", "NOUN"):
+        if t.dep_ != "pobj" or t.head.head.pos_ not in ("VERB", "NOUN"):
+            continue
+        if t.head.lower_ in LOCATIVE | {"from", "into", "to"}:
             return t.lemma_.lower() in PLACE_WORDS or t.pos_ == "PROPN"
+        if t.head.lower_ in ("on", "along"):
+            return t.lemma_.lower() in borders
     return False
 
 
