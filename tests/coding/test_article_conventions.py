@@ -406,7 +406,7 @@ def test_a_word_describing_a_noun_accuses_no_one(code):
 def test_a_states_protest_is_an_official_complaint_and_peoples_a_demonstration(code):
     ministry = code("China's foreign ministry protested against the use of force by the United States.")
     assert {(e.source.code, e.cameo) for e in ministry} == {("CHNGOV", "114")}
-    assert all("protest.official-complaint.v1" in e.rule for e in ministry)
+    assert all("protest.official-complaint.v2" in e.rule for e in ministry)
     assert {e.cameo for e in code("Pakistan protested against India's decision to revoke Kashmir's status.")} == {"114"}
     assert {e.cameo for e in code("Thousands of Kenyans protested against the finance bill in Nairobi.")} == {"141"}
 

@@ -82,9 +82,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("defiance.own-government.v1", "targets",
                "defying an order, a curfew or a ban that names no maker is aimed at the defiers' own government",
                targets.defied_rule_maker),
-    Convention("speech.addressee-from-context.v4", "targets",
-               "a speech act with no addressee (nor \"Western countries\") is aimed at the other actor in view; a "
-               "denial at its accuser",
+    Convention("speech.addressee-from-context.v5", "targets",
+               "a speech act with no addressee (nor \"foreign powers\") aims at another actor in view, no outlet; "
+               "a denial at its accuser",
                speech.addressee_from_context),
     Convention("role.country-from-place.v6", "targets",
                "a role-only actor is of where it acts, else of the story's country; not foreign police, nor an "
@@ -167,8 +167,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("obstruction.institution-rejects.v1", "codes",
                "a court or legislature blocking a deployment, a law or a result rejects it (120), aimed at its "
                "government", codes.institution_blocks),
-    Convention("protest.official-complaint.v1", "codes",
-               "a state's or government's protest is an official complaint (114), not a demonstration (141)",
+    Convention("protest.official-complaint.v2", "codes",
+               "a protest by a state, its government or a body of states is an official complaint (114), not a "
+               "demonstration (141)",
                codes.official_protest),
     Convention("act.with-means.v1", "codes",
                "a reaction \"with\" an act (\"responded with artillery fire\") is that act", codes.reaction_with_means),

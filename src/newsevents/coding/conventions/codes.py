@@ -104,9 +104,10 @@ def riot(c: Candidate, s: SentenceScope) -> bool:
 
 
 def is_state_protest(c: Candidate) -> bool:
-    """"China's foreign ministry protested against the use of force", "Japan protested": a protest by a state
-    named as such (not "Kenyans", "students", nor a subject the clause only inherits)."""
-    return c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and by_a_state(c)
+    """"China's foreign ministry protested against the use of force", "Japan protested", "NATO protests": a
+    protest by a state or a body of states named as such (not "Kenyans", "students", nor a subject the clause
+    only inherits)."""
+    return c.code in ("140", "141") and c.frame.trigger.lemma_.lower() == "protest" and by_a_state(c, ("GOV", "IGO"))
 
 
 def by_a_state(c: Candidate, roles=("GOV",)) -> bool:

@@ -301,7 +301,8 @@ def addressee_from_context(c: Candidate, s: SentenceScope) -> bool:
         aimed = [a for a in s.actors.actors_of(done_to) if a.code] if done_to is not None else []
         pool = aimed + [a for a in pool if a not in aimed]
     accusers = _accusers_of(c, s) if c.code[:3] in s.lexicon.conventions.words("denial_code") else []
-    pool = accusers + [a for a in pool if a not in accusers]
+    # the outlets in view ("a video broadcast by Al Jazeera") carried what was said: not whom it answers
+    pool = accusers + [a for a in pool if a not in accusers and a.role != "MED"]
     if c.code[:2] == "02":
         pool = [a for a in pool if a in s.context.current_actors()]
     if c.code == "010":
