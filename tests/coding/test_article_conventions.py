@@ -10,7 +10,7 @@ from factories import dyads
 def test_counterpart_named_in_the_clause_is_the_target(code):
     events = code("Russia declared a ceasefire in its war with Ukraine on Sunday.")
     assert dyads(events) == {("RUS", "UKR", "08")}
-    assert "+pairs.named-counterpart.v3" in events[0].rule
+    assert "+pairs.named-counterpart.v4" in events[0].rule
 
 
 def test_one_actor_event_when_the_sentence_names_no_one_else(code):

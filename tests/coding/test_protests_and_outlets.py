@@ -1,6 +1,6 @@
 """A body of states protests as a state does (an official complaint), a protest is delivered, sales are banned,
-and an outlet that carried a claim is not whom an answer to it is aimed at. Sentences written for these
-tests."""
+an outlet that carried a claim is not whom an answer to it is aimed at, and a headline's clause after a
+semicolon acts on whom the clause before it names. Sentences written for these tests."""
 from __future__ import annotations
 
 
@@ -30,3 +30,14 @@ def test_an_outlet_that_carried_a_claim_is_not_its_addressee(code):
     events = code("A previously unknown group claimed responsibility in a video broadcast by Al Jazeera, but Lebanese "
                   "officials cast doubt on the claim.", "2005-02-15")
     assert not [e for e in events if e.target is not None and e.target.role == "MED"]
+
+
+def test_a_headline_clause_after_a_semicolon_acts_on_whom_the_clause_before_names(code):
+    # spaCy reads the first clause as what the second reports; it is a clause of its own
+    events = code("U.S. imposes sanctions on India over nuclear tests; Japan freezes loans", "1998-05-14")
+    assert {("USA", "IND", "163"), ("JPN", "IND", "162")} <= _pairs(events)
+    events = code("U.S. suspends aid to Peru after Fujimori dissolves Congress; Venezuela breaks ties", "1992-04-07")
+    assert ("VEN", "PER", "161") in _pairs(events)
+    # with no one acted on in the clause before, its other side
+    events = code("Thailand and Cambodia clash on border; Thai jets strike targets", "2025-07-24")
+    assert ("THAMIL", "KHM", "190") in _pairs(events)

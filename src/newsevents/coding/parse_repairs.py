@@ -359,6 +359,15 @@ def list_taken_for_report(verb):
     return first
 
 
+def clause_before_semicolon(verb) -> bool:
+    """"U.S. imposes sanctions on India; Japan freezes loans": spaCy reads the clause before a semicolon as what
+    the verb after it reports. A clause with its own subject that a semicolon closes stands beside the next."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and verb.i < head.i and head.lemma_.lower() not in CLAUSE_VERBS and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+        any(c.text == ";" and verb.right_edge.i < c.i < head.i for c in head.children)
+
+
 def register_clause_repairs() -> None:
     from spacy.language import Language
 
@@ -451,6 +460,8 @@ def register_clause_repairs() -> None:
                             c.head = first
                     first.head, first.dep_ = first, "ROOT"
                     token.head, token.dep_ = first, "conj"
+                if clause_before_semicolon(token):
+                    token.dep_ = "parataxis"
                 if (patient := gapped_passive(token)) is not None:
                     patient.dep_ = "nsubjpass"
                 if name_taken_for_modal(token):

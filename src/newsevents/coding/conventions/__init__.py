@@ -128,9 +128,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a protest with no named target is aimed at its own government (not a state's, nor its forces' "
                "obstruction)",
                pairs.home_government),
-    Convention("pairs.named-counterpart.v3", "pairs",
-               "an act that could stand alone is aimed at the other actor its own clause names (not a joined verb's, "
-               "nor a border's)",
+    Convention("pairs.named-counterpart.v4", "pairs",
+               "a lone act aims at another actor its clause, or the clause before a semicolon, names (not a joined "
+               "verb's, a border's)",
                pairs.named_counterpart),
     Convention("pairs.story-country.v2", "pairs",
                "a foreign pledge, aid or appeal that names no beneficiary is for the country of the story's dateline",

@@ -100,8 +100,29 @@ def named_counterpart(c: Candidate, s: SentenceScope):
     clause names another actor is aimed at that actor."""
     if not _one_sided_root(c, s):
         return None
-    other = _other_actors(c, s)
+    other = _other_actors(c, s) or _beside_semicolon(c, s)
     return [(a, other[0]) for a in c.sources] if other else None
+
+
+def _beside_semicolon(c: Candidate, s: SentenceScope) -> list[Actor]:
+    """"U.S. imposes sanctions on India; Japan freezes loans", "Thailand and Cambodia clash on border; Thai jets
+    strike targets": a headline's clause after a semicolon acts on whom the clause before it acts on, else on
+    that clause's other actors."""
+    trigger = c.frame.trigger
+    before = next((k for k in children(trigger) if k.dep_ == "parataxis" and k.i < trigger.i and any(
+        p.text == ";" and k.right_edge.i < p.i < trigger.i for p in children(trigger))), None)
+    if before is None:
+        return []
+    own = {a.country for a in c.sources if a.country} | {a.group for a in c.sources if a.group}
+    subject = {t.i for k in children(before) if k.dep_ in ("nsubj", "nsubjpass") for t in k.subtree}
+    clause = [t for t in before.subtree if t.i not in subject] + [t for t in before.subtree if t.i in subject]
+    for t in clause:
+        if t.i in s.actors.by_token:
+            found = [a for a in s.actors.actors_of(s.actors.phrase_head(t)) if a.code and
+                     (a.group or a.country) not in own and a.country not in own]
+            if found:
+                return found[:1]
+    return []
 
 
 def story_country(c: Candidate, s: SentenceScope):
