@@ -36,3 +36,12 @@ def test_a_border_named_after_a_state_does_not_make_that_state_the_target(code):
     # ... but troops massed at a border face the state across it
     assert ("RUSMIL", "UKR", "154") in _pairs(code("Russian troops massed on the Ukrainian border on Monday.",
                                                    "2021-04-06"))
+
+
+def test_a_pronoun_refers_to_the_titled_person_named_before_it_in_its_sentence(code):
+    # "Pakistani Prime Minister Nawaz Sharif" is a person with an office in view: "him" is he, not the
+    # Indian leader of the sentence before
+    events = code("Indian Prime Minister Atal Behari Vajpayee defended the tests. President Bill Clinton telephoned "
+                  "Pakistani Prime Minister Nawaz Sharif on Wednesday and urged him not to follow India's lead.",
+                  "1998-05-14")
+    assert {e.target.code for e in events if e.cameo == "020"} == {"PAKGOV"}

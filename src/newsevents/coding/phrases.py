@@ -130,6 +130,11 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
             title = role or next((r for c in children(head) if c.dep_ == "compound" and c.i < m.start
                                   and (r := self.dictionary.role_of(c))), None)   # "Communications Minister X"
             home = self._namesake_home(entry, title)
+            if role is None and head.pos_ == "PROPN" and entry.kind in ("country", "adjective", "people") and \
+                    not entry.group:
+                # "Pakistani Prime Minister Nawaz Sharif": the country's government, as a full resolution says
+                role = next((r for c in children(head) if c.dep_ == "compound" and not m.start <= c.i < m.end
+                             and (r := self.dictionary.role_of(c))), None)
             (owners if owner else heads).setdefault(head.i, []).append(
                 country_actor(home, title, entry.name, head.text) if home else combine(entry, role, head.text))
         for i, actors in owners.items():   # "Yemen's Houthi movement": the movement first, its owner after it
