@@ -3,14 +3,14 @@
 mentions, role and office helpers)."""
 from __future__ import annotations
 
-from newsevents.coding.english import ACT_PREDICATES, BACK_REFERENCES, NEUTER, PERSONAL, PLURAL
+from newsevents.coding.english import ACT_PREDICATES, BACK_REFERENCES, FIRST_PERSON, NEUTER, PERSONAL, PLURAL
 from newsevents.coding.lexicon.actors import country_actor
 from newsevents.coding.modality import REPORTING
 from newsevents.coding.parse_facts import children
 from newsevents.coding.syntax import helper_phrases, phrase_text
 from newsevents.model import Actor
 
-PRONOUNS = PERSONAL | NEUTER | PLURAL   # (made once: asked for every phrase)
+PRONOUNS = PERSONAL | NEUTER | PLURAL | FIRST_PERSON   # (made once: asked for every phrase)
 
 
 class BackReferences:
@@ -19,6 +19,13 @@ class BackReferences:
         """Pronouns and definite descriptions ("its", "the country", "the alliance") -> an earlier actor."""
         word = head.lower_
         kind = None
+        if word in FIRST_PERSON:
+            speaker = speaker_of(head)
+            said = [a for a in self._resolve_one(speaker) if a.code] if speaker is not None else []
+            if len(said) != 1 or said[0].code in exclude:
+                return None
+            return Actor(code=said[0].code, country=said[0].country, role=said[0].role, group=said[0].group,
+                         name=said[0].name, text=head.text)
         if word in PERSONAL:
             kind = "person"
         elif word in NEUTER:
@@ -44,7 +51,10 @@ class BackReferences:
                 owner = [t for t in tokens if t.i in (poss[0].i, *(c.i for c in children(poss[0]) if c.dep_ == "det"))]
                 ref = self._back_reference(poss[0], owner) if poss[0].lower_ != "whose" else self._whose(poss[0])
                 if ref is not None:
-                    role = self._role(head, tokens) or ref.role
+                    # (the speaker's "our military cooperation" is the speaker's, not its forces; "our troops" are)
+                    role = self.dictionary.role_of(head) if poss[0].lower_ in FIRST_PERSON else \
+                        self._role(head, tokens)
+                    role = role or ref.role
                     return Actor(code=(ref.group or ((ref.country or "") + (role or ""))), country=ref.country,
                                  role=role, group=ref.group, name=ref.name, text=phrase_text(tokens))
                 return None
@@ -52,7 +62,11 @@ class BackReferences:
             return None
         if kind in ("neuter", "any"):
             exclude = exclude | self._helpers_of_clause(head)
-        pool = self.context.candidates(head.i)
+        before = _before_quote(head)
+        pool = self.context.candidates(before)
+        if before < head.i:   # "Macron said ... . 'We are ending ...,' he said": the speaker goes on speaking
+            speakers = self._previous_speakers()
+            pool = speakers + [a for a in pool if a not in speakers]
         home = self.context.story_country() if head.lemma_.lower() == "government" and head.tag_ == "NN" and \
             kind == "country" else None
         if home is not None and home not in exclude:   # "urged the government to lift the emergency", in a story
@@ -81,6 +95,15 @@ class BackReferences:
             if a is not None and a.code not in exclude:
                 return Actor(code=a.code, country=a.country, role=a.role, group=a.group, name=a.name, text=head.text)
         return None
+
+    def _previous_speakers(self) -> list[Actor]:
+        """The named speakers of the previous sentence: the single subjects of its reporting verbs."""
+        previous = self.context.previous_sentence
+        if previous is None:
+            return []
+        return [a for verb in previous.sent if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING
+                for subject in children(verb) if subject.dep_ == "nsubj" and subject.tag_ in ("NNP", "NN")
+                for a in previous.actors_of(subject) if a.code and a.role]
 
     def _helpers_of_clause(self, head) -> frozenset[str]:
         """"Israel, with help from the United States and Jordan, shot down all of them": whoever helps the act is
@@ -126,6 +149,28 @@ def reporter_of(pronoun):
             not any(c.dep_ == "conj" for c in children(reporter)):
         return None   # "Le Drian ... said they bore full responsibility": others
     return reporter
+
+
+def _before_quote(pronoun) -> int:
+    """Where the actors a pronoun may refer to end: before it, and before the quote it reports when it is the
+    speaker after one ("'If Hezbollah violates the agreement, we will attack,' he said": not Hezbollah)."""
+    report, doc = pronoun.head, pronoun.doc
+    if pronoun.lower_ in PERSONAL and pronoun.dep_ == "nsubj" and report.lemma_.lower() in REPORTING:
+        quotes = [c.left_edge.i for c in children(report) if c.dep_ == "ccomp" and c.i < pronoun.i and any(
+            doc[i].tag_ == "``" for i in range(max(c.left_edge.i - 1, 0), c.left_edge.i + 1))]
+        if quotes:
+            return min(quotes + [pronoun.i])
+    return pronoun.i
+
+
+def speaker_of(pronoun):
+    """Who says the clause a first-person pronoun is in ("'We deplore what India has done,' Howard said": Howard;
+    "Howard said we would act"): the subject of the reporting verb the clause is the complement of; else None."""
+    for clause in pronoun.ancestors:
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING:
+            speaker = next((c for c in children(clause.head) if c.dep_ == "nsubj"), None)
+            return speaker if speaker is not None and speaker.lower_ not in FIRST_PERSON else None
+    return None
 
 
 def _called_an_act(pronoun) -> bool:

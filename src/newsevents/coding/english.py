@@ -72,6 +72,8 @@ STANCE_PASSIVES = frozenset({"oppose"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
+# The speaker's own side, in what a named speaker says ("'We deplore what India has done,' Howard said").
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Reflexive objects are the actor itself ("handed themselves over to U.N. peacekeepers"), never a target.
 REFLEXIVE = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves",
                        "oneself"})

@@ -310,3 +310,15 @@ def aimed_without_target(events: list, s: SentenceScope) -> list:
     aimed, sides = s.lexicon.conventions.words("aimed_root"), set(s.context.sides)
     return [e for e in events if e.target is not None or e.root not in aimed or e.modality != "asserted" or
             not sides - {e.source.group, e.source.country}]
+
+
+def command_to_own_forces(c: Candidate, s: SentenceScope) -> bool:
+    """"Bush ordered the Marines into Haiti", "I have given the order to the army to open fire": a government's
+    order to its own forces or police is a command inside the state, not a demand between actors (what they were
+    ordered to do is coded as its own act)."""
+    tables = s.lexicon.conventions
+    obj = c.frame.noun or direct_object(c.frame.trigger)   # ("gave the order to the army")
+    words = {c.frame.trigger.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""}
+    return c.code[:2] == "10" and c.source.role == "GOV" and c.target is not None and \
+        c.target.country == c.source.country and not c.target.group and \
+        c.target.role in tables.words("forces_role") and bool(words & tables.words("command_word"))

@@ -1,0 +1,36 @@
+"""In what a named speaker says, "we", "I" and "our" are the speaker's side; "he said" after a quote is not
+someone the quote names; a government's order to its own forces is no demand. Sentences written for these
+tests."""
+from __future__ import annotations
+
+
+def _pairs(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_we_in_a_quote_is_the_speakers_side(code):
+    events = code('"We deplore and condemn absolutely what India has done," Prime Minister John Howard said.',
+                  "1998-05-14")
+    assert ("AUSGOV", "IND", "111") in _pairs(events)
+    events = code('"We strongly condemn the Egyptian aggression this morning on Derna," the Libyan government '
+                  'spokesman said.', "2015-02-16")
+    assert ("LBYGOV", "EGY", "111") in _pairs(events)
+
+
+def test_he_after_a_quote_is_the_speaker_before_not_whom_the_quote_names(code):
+    events = code('Israeli Prime Minister Benjamin Netanyahu said Israel would keep full freedom of action. "If '
+                  'Hezbollah violates the agreement, we will attack," he said.', "2024-11-27")
+    assert events and not [e for e in events if e.source.code == "HEZBOLLAH"]
+    assert {e.source.code for e in events if e.cameo.startswith("13")} == {"ISRGOV"}
+
+
+def test_a_governments_order_to_its_own_forces_is_no_demand(code):
+    events = code("President Joe Biden said he had ordered the military on Wednesday to take down the balloon.",
+                  "2023-02-02")
+    assert not [e for e in events if e.root == "10"]
+    events = code('"I have given the order to law enforcement and the army to open fire without warning," '
+                  'President Kassym-Jomart Tokayev said.', "2022-01-07")
+    assert not [e for e in events if e.root == "10"]
+    # a court's order to the army is one: courts are not the government that commands it
+    assert ("ISRJUD", "ISRMIL", "100") in _pairs(code("Israel's Supreme Court ordered the army to reopen the road.",
+                                                      "2023-02-02"))
