@@ -34,3 +34,9 @@ def test_a_governments_order_to_its_own_forces_is_no_demand(code):
     # a court's order to the army is one: courts are not the government that commands it
     assert ("ISRJUD", "ISRMIL", "100") in _pairs(code("Israel's Supreme Court ordered the army to reopen the road.",
                                                       "2023-02-02"))
+
+
+def test_force_made_conditional_on_an_actors_act_is_aimed_at_that_actor(code):
+    events = code("Iran will retaliate if Israel strikes its nuclear sites, the foreign minister said.", "2024-04-10")
+    assert ("IRN", "ISR", "138") in _pairs(events)
+    assert not [e for e in events if e.cameo == "190" and e.modality == "asserted"]

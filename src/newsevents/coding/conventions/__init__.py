@@ -53,6 +53,10 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("intent.target-in-complement.v2", "targets",
                "an intent, a threat or a show of force is aimed at the actor named in what is intended (\"to deter "
                "Iran\")", targets.target_in_complement),
+    Convention("threat.target-in-condition.v1", "targets",
+               "force or coercion made conditional on another actor's act (\"if Hezbollah violates ...\") is aimed "
+               "at it",
+               speech.target_in_condition),
     Convention("receipt.giver-is-source.v1", "targets",
                "what is received from someone (aid, weapons, backing) is their act towards the receiver",
                targets.giver_of_received),

@@ -396,3 +396,22 @@ def _own_clause_reply(e, s: SentenceScope) -> bool:
     trigger = s.sent.doc[e.extra["trigger"]]
     return trigger.dep_ == "conj" and any(c.dep_ == "nsubj" for c in children(trigger)) and any(
         c.dep_ == "punct" and c.text == "," and c.i < trigger.i for c in children(trigger.head))
+
+
+def target_in_condition(c: Candidate, s: SentenceScope) -> bool:
+    """"If Hezbollah violates the agreement, we will attack": an act of force or coercion with no target, made
+    conditional on what another actor does, is aimed at that actor."""
+    if c.targets or c.code[:2] not in s.lexicon.conventions.words("conditioned_root"):
+        return False
+    mine = _mine(c, s)
+    for clause in children(c.frame.trigger):
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in children(clause)):
+            continue
+        subject = subject_of(clause)
+        found = [a for a in s.actors.actors_of(subject) if a.code and (a.group or a.country) not in mine] \
+            if subject is not None else []
+        if found:
+            c.targets = found[:1]
+            return True
+    return False
