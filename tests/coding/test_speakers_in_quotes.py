@@ -40,3 +40,12 @@ def test_force_made_conditional_on_an_actors_act_is_aimed_at_that_actor(code):
     events = code("Iran will retaliate if Israel strikes its nuclear sites, the foreign minister said.", "2024-04-10")
     assert ("IRN", "ISR", "138") in _pairs(events)
     assert not [e for e in events if e.cameo == "190" and e.modality == "asserted"]
+
+
+def test_a_past_verb_after_a_reported_progressive_clause_is_the_reporters(code):
+    # spaCy hangs "accused" on "was attacking"; a past verb cannot share that "was": Paet accused them
+    events = code("Foreign Minister Urmas Paet said on Tuesday that Russia was attacking the EU by attacking Estonia, "
+                  "accused Russian diplomats of helping to organise the riots and said cyber attacks had come from "
+                  "Russian government computers.", "2007-05-03")
+    assert ("ESTGOV", "RUSGOV", "112") in _pairs(events)
+    assert not [e for e in events if e.cameo.startswith("112") and e.source.country == "RUS"]

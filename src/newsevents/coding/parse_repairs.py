@@ -22,12 +22,18 @@ CLAUSE_VERBS = REPORTING | PREVENTING | frozenset().union(*GOVERNORS.values()) |
 
 def back_to_main_clause(verb) -> bool:
     """"Macron visited Beirut, two days after an explosion devastated the port, and promised aid": spaCy hangs
-    the verb after ", and" on the subordinate clause before it; the comma closes that clause, so the verb is a
-    conjunct of the main clause's verb (whose subject, object and date it shares)."""
+    the verb after ", and" on the subordinate (or reported) clause before it; the comma closes that clause, so
+    the verb is a conjunct of the main clause's verb (whose subject, object and date it shares)."""
     head = verb.head
-    return verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "advcl" and \
-        head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in head.children) and \
-        any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children)
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or head.head.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children):
+        return False
+    if head.dep_ == "advcl":
+        return any(c.dep_ == "mark" for c in head.children)
+    # "Paet said that Russia was attacking the EU, accused Russian diplomats ...": a past verb cannot share the
+    # reported clause's "was"; it goes on the past reporting verb's list
+    return head.dep_ == "ccomp" and head.tag_ == "VBG" and verb.tag_ == "VBD" == head.head.tag_ and \
+        any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def into_relative_clause(verb):
