@@ -49,3 +49,11 @@ def test_a_past_verb_after_a_reported_progressive_clause_is_the_reporters(code):
                   "Russian government computers.", "2007-05-03")
     assert ("ESTGOV", "RUSGOV", "112") in _pairs(events)
     assert not [e for e in events if e.cameo.startswith("112") and e.source.country == "RUS"]
+
+
+def test_people_with_a_participle_are_the_subject_not_a_gerunds(code):
+    # spaCy reads "meeting" as a gerund subject with "leaders" for its own subject
+    events = code("Opposition leaders meeting at Hariri's home late on Monday held the governments responsible, called "
+                  "on the cabinet of Prime Minister Omar Karami to resign and demanded a full Syrian withdrawal.",
+                  "2005-02-15")
+    assert {("LBNOPP", "LBNGOV", "020"), ("LBNOPP", "SYR", "106")} <= _pairs(events)
