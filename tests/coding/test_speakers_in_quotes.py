@@ -57,3 +57,10 @@ def test_people_with_a_participle_are_the_subject_not_a_gerunds(code):
                   "on the cabinet of Prime Minister Omar Karami to resign and demanded a full Syrian withdrawal.",
                   "2005-02-15")
     assert {("LBNOPP", "LBNGOV", "020"), ("LBNOPP", "SYR", "106")} <= _pairs(events)
+
+
+def test_a_dated_sentence_without_events_moves_the_narratives_day_on(code):
+    events = code("They agreed to arrange exchange visits by separated families around the Aug. 15 anniversary. Kim "
+                  "Jong-il surprised South Korean officials by greeting his guest at Pyongyang's airport on Tuesday. "
+                  "The two men held their first talks that afternoon.", "2000-06-15")
+    assert [str(e.date.date) for e in events if e.root == "04"] == ["2000-06-13"]

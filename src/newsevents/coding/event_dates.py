@@ -12,6 +12,7 @@ import re
 from newsevents.coding.dates import DateMention, find_date_mentions
 from newsevents.coding.english import SETTING_NOUNS
 from newsevents.coding.parse_facts import children, sentence_columns, span_text
+from newsevents.coding.time_words import MONTHS, WEEKDAYS
 from newsevents.model import EventDate
 
 DEADLINE = re.compile(r"\b(until|till|by|before|deadline of)( the end of| the close of)?\s*$", re.I)
@@ -216,6 +217,8 @@ def _inside(token, anchor) -> bool:
 ONSET_NOUNS = frozenset({"fighting", "war", "conflict", "clash", "offensive", "invasion", "protest", "talk",
                          "summit", "uprising", "siege", "strike", "battle", "unrest", "violence", "crisis"})
 ONSET_VERBS = frozenset({"begin", "start", "break", "erupt", "flare", "open", "launch"})
+# Lemmas that name a day ("on Tuesday", "on Sept. 30"): a sentence with one may move the narrative's day on.
+DAY_WORDS = frozenset({f"{d}day" for d in WEEKDAYS} | set(MONTHS) | {f"{m}." for m in MONTHS if len(m) <= 4})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsevents.coding.article import dateline_place, datelines, is_headline, paragraph_break
-from newsevents.coding.event_dates import ONSET_VERBS, main_clause_date, note_onsets, sentence_dates
+from newsevents.coding.event_dates import DAY_WORDS, ONSET_VERBS, main_clause_date, note_onsets, sentence_dates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.lexicon import cache as lexicon_cache
 from newsevents.coding.locate import EventLocator
@@ -170,10 +170,14 @@ class Coder:
         context.start(actors)
         actors.remember_offices()
         candidates = self.stages[0](SentenceScope(article, sent, index, actors, context, [], lexicon), [])
+        lemmas = parse_facts.sentence_columns(sent)[3]
         dates = sentence_dates(sent, article.published, context.story_date) if candidates or any(
-            lemma in ONSET_VERBS for lemma in parse_facts.sentence_columns(sent)[3]) else []
+            lemma in ONSET_VERBS or lemma in DAY_WORDS for lemma in lemmas) else []
         note_onsets(sent, dates, article.published, context.onsets)
         if not candidates:
+            # "... by greeting his guest at the airport on Tuesday. The two men held their first talks that
+            # afternoon": a dated sentence moves the narrative's day on, events or not
+            context.story_date = main_clause_date(dates) or context.story_date
             return []
         scope = SentenceScope(article, sent, index, actors, context, dates, lexicon)
         for stage in self.stages[1:]:
