@@ -58,7 +58,7 @@ def test_domestic_concessions_and_arrests_stay_domestic(code):
 def test_a_statement_calling_an_act_unacceptable_is_a_criticism(code):
     events = code("China said on Tuesday that India's move in Ladakh was unacceptable.")
     assert ("CHN", "IND", "11") in dyads(events)
-    assert any("+speech.criticism-cue.v5" in e.rule for e in events)
+    assert any("+speech.criticism-cue.v6" in e.rule for e in events)
     assert ("CHN", "IND", "01") not in dyads(events)
 
 
@@ -373,7 +373,7 @@ def test_a_criticism_word_in_a_clause_not_asserted_is_no_criticism(code, text):
     '"Kabul will not leave this cowardly act unanswered," the Pakistani foreign ministry said.',
 ])
 def test_a_name_given_a_wrong_owned_or_a_thing_pointed_at_is_a_criticism_in_any_clause(code, text):
-    assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v5" in e.rule]
+    assert [e for e in code(text) if e.cameo == "111" and "+speech.criticism-cue.v6" in e.rule]
 
 
 def test_the_storys_own_army_acts_abroad_as_the_storys(code):

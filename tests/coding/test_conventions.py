@@ -105,7 +105,7 @@ def test_a_criticism_in_a_relative_clause_of_the_statement_counts(code):
     events = code("Yellen said Amini was a courageous woman whose death in custody was yet another act of brutality "
                   "by Iran's security forces.", "2022-09-22")
     assert {(e.source.country, e.target.country, e.cameo) for e in events} == {("USA", "IRN", "111")}
-    assert "+speech.criticism-cue.v5" in events[0].rule
+    assert "+speech.criticism-cue.v6" in events[0].rule
 
 
 def test_reserving_the_right_to_respond_is_a_threat_at_the_attacker(code):

@@ -38,8 +38,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "a statement calling another responsible, guilty or to blame in a clause said (not \"officials "
                "responsible for\") accuses",
                speech.accusation_cue),
-    Convention("speech.criticism-cue.v5", "targets",
-               "a statement calling another's act unacceptable in a clause it asserts (not a charge's, nor force's "
+    Convention("speech.criticism-cue.v6", "targets",
+               "a statement calling another's act unacceptable or not legal in a clause it asserts (not force's "
                "object) criticises",
                speech.criticism_cue),
     Convention("speech.demand-must.v3", "targets",

@@ -123,12 +123,22 @@ def criticism_cue(c: Candidate, s: SentenceScope) -> bool:
     complement's words, its relative clauses included, call another's act unacceptable."""
     if not _statement(c, s):   # (asked first: most candidates are not, and their clause need not be read)
         return False
-    cues = s.lexicon.conventions.words("criticism_cue")
-    if any(t.lemma_.lower() in cues and _said_of_a_fact(t, c.frame.complement, s)
+    cues, approval = s.lexicon.conventions.words("criticism_cue"), s.lexicon.conventions.words("approval_word")
+    if any(t.lemma_.lower() in cues and _said_of_a_fact(t, c.frame.complement, s) or
+           t.lemma_.lower() in approval and _denied_of_a_fact(t, c.frame.complement)
            for t in c.frame.complement.subtree):
         c.code = "111"
         return True
     return False
+
+
+def _denied_of_a_fact(word, complement) -> bool:
+    """"said the coup was not legal", "the vote was not free": a clause that denies a fact its legitimacy (but not
+    "would not be fair")."""
+    verb = word.head
+    return word.dep_ in ("acomp", "attr") and any(k.dep_ == "neg" for k in children(verb)) and \
+        not any(k.dep_ == "aux" and k.tag_ == "MD" for k in children(verb)) and \
+        modality_of(verb, stop_at=complement.head).label == NEGATED
 
 
 def _said_of_a_fact(cue, complement, s: SentenceScope) -> bool:

@@ -1,6 +1,8 @@
-"""In what a named speaker says, "we", "I" and "our" are the speaker's side; "he said" after a quote is not
-someone the quote names; a government's order to its own forces is no demand. Sentences written for these
-tests."""
+"""Findings on whole articles written for the project: in what a named speaker says, "we", "I" and "our" are the
+speaker's side; "he said" after a quote is not someone the quote names; a government's order to its own forces
+is no demand; force made conditional on another's act is aimed at it; a past verb after a reported progressive
+clause is the reporter's; people with a participle are the subject, not a gerund's; a dated sentence moves the
+narrative's day on; denying an act its legitimacy is criticism. Sentences written for these tests."""
 from __future__ import annotations
 
 
@@ -64,3 +66,12 @@ def test_a_dated_sentence_without_events_moves_the_narratives_day_on(code):
                   "Jong-il surprised South Korean officials by greeting his guest at Pyongyang's airport on Tuesday. "
                   "The two men held their first talks that afternoon.", "2000-06-15")
     assert [str(e.date.date) for e in events if e.root == "04"] == ["2000-06-13"]
+
+
+def test_denying_an_act_its_legitimacy_is_criticism(code):
+    events = code('President Barack Obama said on Monday: "We believe that the coup was not legal and that President '
+                  'Zelaya remains the president of Honduras."', "2009-06-29")
+    assert ("USAGOV", "HND", "111") in _pairs(events)
+    # a prediction that something would not be fair is no charge
+    assert not [e for e in code("The opposition leader said the election in Honduras would not be fair.",
+                                "2009-06-29") if e.cameo == "111"]
