@@ -2,7 +2,8 @@
 speaker's side; "he said" after a quote is not someone the quote names; a government's order to its own forces
 is no demand; force made conditional on another's act is aimed at it; a past verb after a reported progressive
 clause is the reporter's; people with a participle are the subject, not a gerund's; a dated sentence moves the
-narrative's day on; denying an act its legitimacy is criticism. Sentences written for these tests."""
+narrative's day on; denying an act its legitimacy is criticism; what a signed deal is to do is not yet done.
+Sentences written for these tests."""
 from __future__ import annotations
 
 
@@ -75,3 +76,14 @@ def test_denying_an_act_its_legitimacy_is_criticism(code):
     # a prediction that something would not be fair is no charge
     assert not [e for e in code("The opposition leader said the election in Honduras would not be fair.",
                                 "2009-06-29") if e.cameo == "111"]
+
+
+def test_what_a_signed_deal_is_to_do_is_not_yet_done(code):
+    events = code("Israel and Hamas signed a deal to release the hostages.", "2023-11-22")
+    assert not [e for e in events if e.root == "08" and e.modality == "asserted"]
+    events = code("Turkey and Armenia have signed protocols to establish diplomatic relations and reopen their border.",
+                  "2009-10-11")
+    assert not [e for e in events if e.cameo == "080" and e.modality == "asserted"]
+    # ... but what the signing itself does is done
+    events = code("President Vladimir Putin signed treaties on Friday to annex four regions of Ukraine.", "2022-09-30")
+    assert ("RUSGOV", "UKR", "192") in _pairs(events)

@@ -56,10 +56,14 @@ GOVERNING_NOUNS = {
                              "power", "freedom", "prerogative", "temptation", "urge", "need", "provision",
                              "permission", "authorisation", "authorization", "mandate"}),
     FUTURE: frozenset({"plan", "intention", "preparation", "decision", "promise", "pledge", "vow", "readiness",
-                       "commitment", "agreement", "deal", "deadline", "move"}),
+                       "commitment", "agreement", "deal", "deadline", "move", "accord", "protocol", "treaty",
+                       "memorandum", "pact"}),
     NEGATED: frozenset({"denial", "refusal", "rejection"}),
 }
 CONTENT_NOUNS = frozenset().union(*GOVERNING_NOUNS.values())
+# What a deal, a treaty or an agreement does by being signed ("signed a deal to end the fighting").
+DONE_BY_SIGNING = frozenset({"end", "cease", "halt", "stop", "annex", "settle", "resolve", "formalise", "formalize",
+                             "seal", "conclude", "finalise", "finalize"})
 # Adjectives of readiness: their complement is an intention ("willing to talk", "ready to help").
 WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised", "keen", "set", "able", "due"})
 # Adjectives of inability: their complement was not done ("was unable to confirm", "unwilling to attend").
@@ -179,6 +183,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
             own, why = _own_marks(token.head)
             if own and own != NEGATED and label is None:
                 label, reason = own, why
+            elif label is None and (intention := _intention_object(token.head)) is not None:
+                # "signed protocols to establish relations and reopen their border": both are the protocols'
+                label = next(k for k, words in GOVERNING_NOUNS.items() if intention.lemma_.lower() in words)
+                reason = f"governor:{intention.lemma_.lower()}"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children(token)):
             return Modality(HYPOTHETICAL, "conditional", under_report, report_past)
         dep, head = token.dep_, token.head
@@ -288,7 +296,10 @@ def modality_of(trigger, stop_at=None) -> Modality:
 
 def _intention_object(token):
     """The intention noun an infinitive describes when the parser hangs it on the verb taking that noun as object."""
-    if token.dep_ != "xcomp" or not _infinitive(token) or token.head.pos_ != "VERB":
+    # ("signed a deal to release the hostages": the parser may hang it as a purpose clause too; but "signed a deal
+    # to end the fighting", "treaties to annex four regions": what the signing itself does)
+    if token.dep_ not in ("xcomp", "advcl") or not _infinitive(token) or token.head.pos_ != "VERB" or (
+            token.dep_ == "advcl" and token.lemma_.lower() in DONE_BY_SIGNING):
         return None
     nouns = GOVERNING_NOUNS[FUTURE] | GOVERNING_NOUNS[NEGATED] | INTENTION_NOUNS
     return next((c for c in children(token.head) if c.dep_ == "dobj" and c.i < token.i and c.lemma_.lower() in nouns
