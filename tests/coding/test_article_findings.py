@@ -2,8 +2,8 @@
 speaker's side; "he said" after a quote is not someone the quote names; a government's order to its own forces
 is no demand; force made conditional on another's act is aimed at it; a past verb after a reported progressive
 clause is the reporter's; people with a participle are the subject, not a gerund's; a dated sentence moves the
-narrative's day on; denying an act its legitimacy is criticism; what a signed deal is to do is not yet done.
-Sentences written for these tests."""
+narrative's day on; denying an act its legitimacy is criticism; what a signed deal is to do is not yet done;
+a reaction drawn from someone is their act. Sentences written for these tests."""
 from __future__ import annotations
 
 
@@ -87,3 +87,13 @@ def test_what_a_signed_deal_is_to_do_is_not_yet_done(code):
     # ... but what the signing itself does is done
     events = code("President Vladimir Putin signed treaties on Friday to annex four regions of Ukraine.", "2022-09-30")
     assert ("RUSGOV", "UKR", "192") in _pairs(events)
+
+
+def test_a_reaction_drawn_from_someone_is_their_act_towards_who_drew_it(code):
+    events = code("North Korea fired four ballistic missiles into the sea on Monday, drawing condemnation from Tokyo "
+                  "and Washington.", "2017-03-07")
+    assert {("JPN", "PRK", "111"), ("USA", "PRK", "111")} <= _pairs(events)
+    # a reaction drawn from no one named is no event
+    events = code("North Korea fired four ballistic missiles into the sea on Monday, drawing condemnation.",
+                  "2017-03-07")
+    assert not [e for e in events if e.cameo == "111"]

@@ -60,11 +60,31 @@ def find_frames(sent, lexicon: VerbLexicon) -> list[Frame]:
     return frames
 
 
+def _elicited(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
+    """"fired missiles into the sea, drawing condemnation from Tokyo", "the raid sparked protests from Cairo": a
+    reaction drawn "from" someone is their act towards whoever drew it (the verb's subject)."""
+    obj = direct_object(verb)
+    rule = lexicon.match_noun(obj, governed=True) if obj is not None else None
+    if rule is None or rule.code[:2] not in lexicon.conventions.words("elicited_root"):
+        return None
+    reacting = [p for holder in (verb, obj) for k in children(holder) if k.dep_ == "prep" and k.lower_ == "from"
+                for p in children(k) if p.dep_ == "pobj"]
+    subj = subject_of(verb)
+    if not reacting or subj is None:
+        return None
+    used_nouns.add(obj.i)
+    code, refined = lexicon.refine_noun(rule, obj)
+    return Frame(verb, code, f"{verb.lemma_.lower()}+{rule.id}", "light", reacting, [subj], obj,
+                 refinements=_ids(refined))
+
+
 def _verb_frame(verb, lexicon: VerbLexicon, used_nouns: set[int]) -> Frame | None:
     lemma = verb.lemma_.lower()
     shared = _shared_act(verb, lemma, lexicon)
     if lemma == "give" and (ordered := _deadline_to_leave(verb, lexicon)) is not None:
         return ordered
+    if lemma in lexicon.conventions.words("eliciting_verb") and (elicited := _elicited(verb, lexicon, used_nouns)):
+        return elicited
     if lemma != "claim" and lemma not in lexicon.light_verbs and lemma not in ASPECTUAL and shared is None and \
             lexicon.match_verb(verb) is None:
         return None   # most verbs code nothing: decide that before reading the parse around them
