@@ -106,8 +106,8 @@ def named_counterpart(c: Candidate, s: SentenceScope):
 
 def _beside_semicolon(c: Candidate, s: SentenceScope) -> list[Actor]:
     """"U.S. imposes sanctions on India; Japan freezes loans", "Thailand and Cambodia clash on border; Thai jets
-    strike targets": a headline's clause after a semicolon acts on whom the clause before it acts on, else on
-    that clause's other actors."""
+    strike targets": a clause after a semicolon (as headlines join two) acts on whom the clause before it acts
+    on, else on that clause's other actors."""
     trigger = c.frame.trigger
     before = next((k for k in children(trigger) if k.dep_ == "parataxis" and k.i < trigger.i and any(
         p.text == ";" and k.right_edge.i < p.i < trigger.i for p in children(trigger))), None)
