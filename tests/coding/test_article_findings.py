@@ -3,7 +3,8 @@ speaker's side; "he said" after a quote is not someone the quote names; a govern
 is no demand; force made conditional on another's act is aimed at it; a past verb after a reported progressive
 clause is the reporter's; people with a participle are the subject, not a gerund's; a dated sentence moves the
 narrative's day on; denying an act its legitimacy is criticism; what a signed deal is to do is not yet done;
-a reaction drawn from someone is their act. Sentences written for these tests."""
+a reaction drawn from someone is their act; a city shares its name with others abroad. Sentences written for
+these tests."""
 from __future__ import annotations
 
 
@@ -97,3 +98,14 @@ def test_a_reaction_drawn_from_someone_is_their_act_towards_who_drew_it(code):
     events = code("North Korea fired four ballistic missiles into the sea on Monday, drawing condemnation.",
                   "2017-03-07")
     assert not [e for e in events if e.cameo == "111"]
+
+
+def test_a_city_named_like_cities_elsewhere_is_the_one_in_the_storys_country(code, coder):
+    gazetteer = coder.lexicon.gazetteer
+    assert gazetteer.lookup("Santa Cruz").country == "PHL"   # the larger one, with nothing else said
+    assert gazetteer.lookup_in("Santa Cruz", "BOL").country == "BOL"
+    assert gazetteer.lookup_in("Tripoli", "LBN").country == "LBN"
+    events = code("LA PAZ, Bolivia (AP) — On Tuesday, anti-government youths in the eastern city of Santa Cruz "
+                  "stormed and ransacked the offices of several state agencies.", "2008-09-12")
+    assert events and {e.location.country for e in events} == {"BOL"}
+    assert not [e for e in events if e.target is not None and e.target.country == "PHL"]

@@ -143,10 +143,12 @@ class EventLocator:
             return None
         if self.gazetteer.in_of_name(t):
             return None   # "Aden" in "the Gulf of Aden": the gulf is the place, not the city
+        story = actors.context.story_place.country if actors.context.story_place is not None else \
+            actors.context.story_country()
         for cand in _of_name(t) + _name_candidates(t):
             if cand.islower():
                 continue
-            place = self.gazetteer.lookup(cand)
+            place = self.gazetteer.lookup_in(cand, story)
             if place is not None:
                 return place
         m = actors.by_token.get(t.i)

@@ -454,7 +454,8 @@ class SentenceActors(BackReferences, PairReferences, PeopleAndOffices):
                 continue   # "the west bank of the river" is not the West Bank
             if (t.dep_ == "compound" and t.head.lemma_.lower() in NAMED_AFTER_PLACES) or self.gazetteer.in_of_name(t):
                 continue   # "the Minsk agreements" are no actor of Belarus, nor "the Gulf of Aden" of Yemen
-            place = self.gazetteer.lookup(name)
+            story = self.context.story_place
+            place = self.gazetteer.lookup_in(name, story.country if story is not None else self.context.story_country())
             if place is not None and place.country:
                 role = self._role(head, tokens)   # "Darfur rebels": the rebels of that place
                 return country_actor(place.country, role, place.name, phrase_text(tokens))

@@ -171,11 +171,13 @@ def _float(value: str) -> float | None:
 class Gazetteer:
     """Names of countries, regions and cities -> `Place`. Build with `Gazetteer.load()` and keep the instance."""
 
-    __slots__ = ("_index", "_squashed", "_abbrev", "_countries", "_country_keys", "_stop", "_sizes")
+    __slots__ = ("_index", "_squashed", "_abbrev", "_countries", "_country_keys", "_stop", "_sizes", "_homonyms")
 
     def __init__(self, index: dict[str, Place], countries: dict[str, Place], country_keys: dict[str, str],
-                 stop: frozenset[str]):
+                 stop: frozenset[str], homonyms: dict[str, dict[str, Place]] | None = None):
         self._index = index
+        # cities that share a name with a city in another country ("Santa Cruz", "Tripoli"): by key, by country
+        self._homonyms = homonyms or {}
         # "AlUla" finds "Al-Ula": spaced keys also under their letters alone (never over an unspaced key)
         self._squashed: dict[str, Place] = {}
         for key, place in index.items():
@@ -206,9 +208,12 @@ class Gazetteer:
             place = Place(row["name"].strip(), row["country"].strip() or None, _float(row["lat"]), _float(row["lon"]))
             for name in (row["name"], *row["aliases"].split(";")):
                 put(normalize_key(name), (_TIER_REGION, 0.0), place)
-        cls._load_cities(best, put)
+        by_country: dict[str, dict[str, tuple[float, Place]]] = {}
+        cls._load_cities(best, put, by_country)
         index = {key: place for key, (_, place) in best.items()}
-        return cls(index, countries, country_keys, _read_words("place_stopwords.txt"))
+        homonyms = {key: {iso3: place for iso3, (_, place) in found.items()}
+                    for key, found in by_country.items() if len(found) > 1}
+        return cls(index, countries, country_keys, _read_words("place_stopwords.txt"), homonyms)
 
     @staticmethod
     def _load_countries() -> tuple[dict[str, Place], dict[str, str]]:
@@ -235,7 +240,8 @@ class Gazetteer:
         return countries, country_keys
 
     @staticmethod
-    def _load_cities(best: dict[str, tuple[tuple[int, float], Place]], put) -> None:
+    def _load_cities(best: dict[str, tuple[tuple[int, float], Place]], put,
+                     by_country: dict[str, dict[str, tuple[float, Place]]]) -> None:
         with (_geonames_dir() / "cities15000.json").open(encoding="utf-8") as fh:
             cities = json.load(fh)
         iso3_of: dict[str, str] = {}
@@ -249,6 +255,19 @@ class Gazetteer:
         wanted = set(_CITY_ALIASES.values())
         by_name: dict[tuple[str, str], tuple[Place, float]] = {}
         get = best.get
+        first: dict[str, tuple[str, float, Place]] = {}
+
+        def namesake(key: str, iso3: str, score: float, place: Place) -> None:
+            """Cities of other countries under a key already taken go to `by_country` (most keys have one)."""
+            seen = first.setdefault(key, (iso3, score, place))
+            if seen[0] == iso3 and key not in by_country:
+                if seen[1] < score:
+                    first[key] = (iso3, score, place)
+                return
+            found = by_country.setdefault(key, {seen[0]: seen[1:]})
+            if iso3 not in found or found[iso3][0] < score:
+                found[iso3] = (score, place)
+
         # This loop is the load-time budget: keep it plain.
         for city in cities.values():
             cc = city["countrycode"]
@@ -273,6 +292,7 @@ class Gazetteer:
                 prev = by_name.get((name, cc))
                 if prev is None or prev[1] < score:
                     by_name[(name, cc)] = (place, score)
+            namesake(key, iso3, score, place)
             rank = (_TIER_CITY, -score)
             cur = get(key)
             if cur is None or rank < cur[0]:
@@ -293,8 +313,12 @@ class Gazetteer:
                 if akey in seen:
                     continue
                 seen.add(akey)
-                if (akey[0] == b0 or akey[:2] in _ARTICLE_HEADS or (akey[0] + b0) in _FIRST_LETTER_PAIRS) \
-                        and _similar(akey, bare):
+                short = bare.startswith(akey + " ")   # "Santa Cruz" for Santa Cruz de la Sierra: only at home
+                similar = (akey[0] == b0 or akey[:2] in _ARTICLE_HEADS or (akey[0] + b0) in _FIRST_LETTER_PAIRS) \
+                    and _similar(akey, bare)
+                if similar or short:
+                    namesake(akey, iso3, score, place)
+                if similar:
                     cur = get(akey)
                     if cur is None or alt_rank < cur[0]:
                         best[akey] = (alt_rank, place)
@@ -351,6 +375,14 @@ class Gazetteer:
             if hit is not None or len(words) < 2 or words[-1] not in _GENERIC_SUFFIXES:
                 return hit
             words = words[:-1]  # "Idlib province", "Kursk region", "Kharkiv city"
+
+    def lookup_in(self, name: str, country: str | None) -> Place | None:
+        """`lookup`, preferring a city of `country` (the story's) where cities elsewhere share its name: "Santa
+        Cruz" in a story from Bolivia is Bolivia's, not the larger one in the Philippines."""
+        hit = self.lookup(name)
+        if hit is None or not country or hit.country == country:
+            return hit
+        return self._homonyms.get(_fold(_basic_key(_clean(hit.name))), {}).get(country, hit)
 
     def lookup_named(self, name: str) -> Place | None:
         """`lookup`, for a name that can only be a place (a dateline's "MALE"): the stop list does not apply."""
