@@ -3,8 +3,8 @@ speaker's side; "he said" after a quote is not someone the quote names; a govern
 is no demand; force made conditional on another's act is aimed at it; a past verb after a reported progressive
 clause is the reporter's; people with a participle are the subject, not a gerund's; a dated sentence moves the
 narrative's day on; denying an act its legitimacy is criticism; what a signed deal is to do is not yet done;
-a reaction drawn from someone is their act; a city shares its name with others abroad. Sentences written for
-these tests."""
+a reaction drawn from someone is their act; a city shares its name with others abroad, and so does a national
+security council. Sentences written for these tests."""
 from __future__ import annotations
 
 
@@ -109,3 +109,9 @@ def test_a_city_named_like_cities_elsewhere_is_the_one_in_the_storys_country(cod
                   "stormed and ransacked the offices of several state agencies.", "2008-09-12")
     assert events and {e.location.country for e in events} == {"BOL"}
     assert not [e for e in events if e.target is not None and e.target.country == "PHL"]
+
+
+def test_a_national_security_council_is_the_storys_countrys(code):
+    events = code("KUALA LUMPUR, March 7 (Reuters) - Prime Minister Najib Razak chaired an emergency meeting of the "
+                  "National Security Council on Tuesday.", "2017-03-07")
+    assert not [e for e in events for a in (e.source, e.target) if a is not None and a.country == "USA"]
