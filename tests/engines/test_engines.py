@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.engines import CoderFactoryError, CoderSpec, EngineCoder, EngineOptions
+from newsevents.engines import CoderFactoryError, CoderSpec, EngineCoder, EngineOptions, ReadBack
 from newsevents.engines.parquet import read_events
 from newsevents.model import Article, RecordError
 from newsevents.sources import read_articles
@@ -200,6 +200,42 @@ def test_small_dedup_window_recodes_late_copies(articles, expected):
     got, engine = run(corpus, dedup=True, dedup_window=2, partition_size=1)
     assert engine.report.copies == 0 and engine.report.partitions == 4
     assert got[:3] == expected[:3]
+
+
+def test_a_stored_original_is_read_back_for_its_copies_not_kept(articles, expected):
+    # The caller (ingest) stores what code_many yields: once it says an original is stored, the engine keeps
+    # no events of its own for it, and a later copy takes what `load` reads back.
+    a, b, c = articles[0], articles[1], articles[2]
+    corpus = [a, c, b, wire_copy(a, "copy-1", "one.example"), wire_copy(b, "copy-2", "two.example")]
+    stored_events = {}   # what the caller stored, by article id
+    loads = []
+
+    def load(article_id):
+        loads.append(article_id)
+        return stored_events[article_id]
+
+    read_back = ReadBack(load)
+    engine = EngineCoder(EngineOptions(dedup=True, partition_size=1))
+    got = []
+    for article, events in engine.code_many(corpus, read_back=read_back):
+        got.append((article, events))
+        if article.id == a.id:   # `a` is stored before its copy comes; `b` and `c` are never stored
+            stored_events[a.id] = [dataclasses.replace(e, sentence="read back") for e in events]
+            read_back.stored([a.id])
+    assert loads == [a.id] and set(read_back.waiting) == {c.id}   # (`b` is kept whole: its copy was waiting)
+    by_id = dict(dicts(got))
+    assert {e["sentence"] for e in by_id["copy-1"]} == {"read back"}
+    assert [e["sentence"] for e in by_id["copy-2"]] == [e["sentence"] for e in dict(expected)[b.id]]
+    assert by_id[a.id] == dict(expected)[a.id] and by_id[b.id] == dict(expected)[b.id]
+
+
+def test_with_parquet_output_copies_keep_the_coders_own_events(articles, expected, tmp_path):
+    a = articles[0]
+    read_back = ReadBack(lambda article_id: [])
+    engine = EngineCoder(EngineOptions(dedup=True, partition_size=1, parquet=str(tmp_path / "events")))
+    got = dicts(engine.code_many([a, articles[1], wire_copy(a, "copy-1", "one.example")], read_back=read_back))
+    assert not read_back.waiting
+    assert [e["sentence"] for e in dict(got)["copy-1"]] == [e["sentence"] for e in dict(expected)[a.id]]
 
 
 # ---------------------------------------------------------------------------------------------- Parquet

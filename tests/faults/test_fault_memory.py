@@ -20,3 +20,12 @@ def test_short_articles_share_a_batch():
     assert list(word_batches(articles)) == [(0, 50)]
     assert list(word_batches(articles, max_words=1000)) == [(0, 10), (10, 20), (20, 30), (30, 40), (40, 50)]
     assert list(word_batches([])) == []
+
+
+def test_a_partition_of_news_articles_is_parsed_in_several_bounded_batches():
+    # A parse takes ~20 KiB a word above resident memory: a partition of 32 news articles (~13,000 words) is not
+    # parsed as one batch.
+    articles = [words(400, str(i)) for i in range(32)]
+    batches = list(word_batches(articles))
+    assert batches == [(0, 15), (15, 30), (30, 32)]
+    assert all(sum(len(a.text.split()) for a in articles[s:e]) <= MAX_BATCH_WORDS for s, e in batches)

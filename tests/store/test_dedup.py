@@ -8,6 +8,7 @@ import random
 import pytest
 from store_factories import day, event_rows, make_article, make_event, mention_links
 
+from newsevents.model import Place
 from newsevents.store import EventStore, dedup
 from newsevents.store.dedup import Cluster, cluster_dates, event_id_for
 from newsevents.store.ingest import ingest_events, prepare, store_coded
@@ -75,6 +76,24 @@ def test_several_articles_reporting_one_event_merge(store):
     assert events[1]["date"] == d(4) and events[1]["num_mentions"] == 1
     # the hypothetical mention is stored but belongs to no event
     assert store.fetch("SELECT event_id FROM mentions WHERE article_id = 'ap-2'") == [(None,)]
+
+
+def test_event_row_takes_its_place_from_the_best_ranked_mention_that_has_one(store):
+    # The representative (the most frequent code, then the highest confidence) has no place; of the two
+    # mentions that have one, the better ranked gives the event's. The wide columns come from those rows only.
+    kyiv, lviv = Place("Kyiv", "UKR", 50.45, 30.52), Place("Lviv", "UKR", 49.84, 24.03)
+    store_coded(store, [
+        (make_article("a", 1), [make_event("a", 0, 0, cameo="183", confidence=0.9, sentence="The lead.")]),
+        (make_article("b", 1), [make_event("b", 0, 0, cameo="183", confidence=0.5, location=lviv)]),
+        (make_article("c", 1), [make_event("c", 0, 0, cameo="183", confidence=0.7, location=kyiv)]),
+        (make_article("d", 1), [make_event("d", 0, 0, cameo="1831", confidence=1.0, location=lviv)]),
+    ])
+    (row,) = store.fetch_dicts("SELECT * FROM events")
+    assert (row["cameo"], row["evidence"], row["num_mentions"]) == ("183", "The lead.", 4)
+    assert row["rep_mention_id"] == store.fetch("SELECT mention_id FROM mentions WHERE article_id = 'a'")[0][0]
+    assert (row["location_name"], row["location_country"], row["location_lat"], row["location_lon"]) == \
+        ("Kyiv", "UKR", 50.45, 30.52)
+    assert (row["source_code"], row["target_code"], row["goldstein"], row["quad_class"]) == ("RUSMIL", "UKR", -10.0, 4)
 
 
 def test_two_strikes_on_consecutive_days_stay_apart_with_tolerance_zero(store):

@@ -10,8 +10,8 @@ See docs/scale.md.
 from newsevents.engines.backends import ENGINES, default_workers
 from newsevents.engines.coders import DEFAULT_FACTORY, CoderFactoryError, CoderSpec, cached_coder, load_factory
 from newsevents.engines.run import (DEFAULT_PARTITION_SIZE, DEFAULT_RETRIES, CodedBefore, EngineCoder,
-                                   EngineOptions, EngineReport)
+                                   EngineOptions, EngineReport, ReadBack)
 
 __all__ = ["DEFAULT_FACTORY", "DEFAULT_PARTITION_SIZE", "DEFAULT_RETRIES", "ENGINES", "CodedBefore",
-           "CoderFactoryError", "CoderSpec", "EngineCoder", "EngineOptions", "EngineReport", "cached_coder",
-           "default_workers", "load_factory"]
+           "CoderFactoryError", "CoderSpec", "EngineCoder", "EngineOptions", "EngineReport", "ReadBack",
+           "cached_coder", "default_workers", "load_factory"]

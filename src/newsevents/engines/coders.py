@@ -23,7 +23,10 @@ from newsevents.settings import SETTINGS
 
 DEFAULT_FACTORY = "newsevents.coding.pipeline:Coder"
 DEFAULT_MODEL = SETTINGS["model"].default
-MAX_BATCH_WORDS = 20_000   # words parsed in one spaCy batch (about 120,000 characters of news)
+# Words parsed in one spaCy batch (about 36,000 characters of news). A batch's parse takes ~20 KiB a word
+# above resident memory (tok2vec and parser arrays for the whole batch): 20,000 words peaked at +400 MiB,
+# 6,000 at +120 MiB, for ~2% more CPU than batches of 32 news articles (issue #13, benchmarks/README.md).
+MAX_BATCH_WORDS = 6_000
 
 Outcome = list[Event] | RecordError  # what one article gets: its events, or why it failed
 

@@ -28,6 +28,7 @@ new articles): it is not parsed again. The store has the last word on a copy's e
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import pickle
 import uuid
@@ -120,6 +121,27 @@ class _Later:
         self.load = load
 
 
+class ReadBack:
+    """For a caller that stores each article's events as `code_many` yields them (`ingest`): once `stored` says
+    an original's events are stored, a later copy reads them back with `load(article_id)`, and the engine
+    drops its own packed copy. Packed events take ~2 KB an original: 44 MiB for the 20,000 originals of a full
+    near-duplicate window, held to the end of a whole-file ingest (issue #13)."""
+
+    def __init__(self, load: Callable[[str], list[Event]]):
+        self.load = load
+        self.waiting: dict[str, _Later] = {}   # originals yielded, not yet stored by the caller
+
+    def keep(self, article_id: str, later: _Later) -> None:
+        self.waiting[article_id] = later
+
+    def stored(self, article_ids: Iterable[str]) -> None:
+        """These articles' events are stored: read them back from there when a copy needs them."""
+        for article_id in article_ids:
+            later = self.waiting.pop(article_id, None)
+            if later is not None:
+                later.load = functools.partial(self.load, article_id)
+
+
 @dataclass(slots=True)
 class _Slot:
     """One article on its way through: a representative coded in `partition`, or a copy of `original`."""
@@ -179,10 +201,11 @@ class EngineCoder:
         return self.options.dedup
 
     def code_many(self, articles: Iterable[Article | CodedBefore], batch_size: int | None = None,
-                  ) -> Iterator[tuple[Article, list[Event] | RecordError]]:
+                  read_back: ReadBack | None = None) -> Iterator[tuple[Article, list[Event] | RecordError]]:
         """(Article, events) in input order; (Article, RecordError) for an article the coder failed on.
-        `CodedBefore` items are not yielded (see there)."""
-        run = _Run(self, batch_size, self.backend)
+        `CodedBefore` items are not yielded (see there). With `read_back` (and no Parquet output), the
+        originals' events a copy may need are read back from the caller once stored (see `ReadBack`)."""
+        run = _Run(self, batch_size, self.backend, read_back)
         try:
             yield from run.results(articles)
         finally:
@@ -192,7 +215,7 @@ class EngineCoder:
 class _Run:
     """The state of one `code_many` call: backend, slots in input order, partitions in flight."""
 
-    def __init__(self, coder: EngineCoder, batch_size: int | None, backend=None):
+    def __init__(self, coder: EngineCoder, batch_size: int | None, backend=None, read_back: ReadBack | None = None):
         o = coder.options
         self.options, self.spec, self.notify, self.report = o, coder.spec, coder.notify, coder.report
         self.batch_size = batch_size
@@ -201,6 +224,7 @@ class _Run:
         if o.parquet:
             from newsevents.engines.parquet import ParquetSink
             self.sink = ParquetSink(o.parquet, include_all=o.include_all)
+        self.read_back = read_back if self.sink is None else None   # Parquet keeps the coder's own events
         self.dedup = None
         if o.dedup:
             from newsevents.sources.dedup import NearDuplicates
@@ -356,7 +380,7 @@ class _Run:
                     return
                 outcome = self.outcomes.pop(slot.index)
                 if self.dedup is not None:
-                    self._keep_original(slot.index, outcome)
+                    self._keep_original(slot.index, outcome, slot.article.id)
             else:
                 outcome = _copy_outcome(slot.article, self._original(slot.original))
                 self.waiting_copies[slot.original] -= 1
@@ -373,11 +397,13 @@ class _Run:
             outcome = self.originals[index] = outcome.load()
         return outcome
 
-    def _keep_original(self, index: int, outcome: Outcome) -> None:
+    def _keep_original(self, index: int, outcome: Outcome, article_id: str | None = None) -> None:
         if index in self.unmatchable and not self.waiting_copies.get(index):
             self.unmatchable.discard(index)  # out of the window already, and no copy waits for it
         elif isinstance(outcome, list) and outcome and not self.waiting_copies.get(index):
-            self.originals[index] = _Later(_packed(outcome))  # most originals are never claimed: kept small
+            later = self.originals[index] = _Later(_packed(outcome))  # most originals are never claimed: kept small
+            if self.read_back is not None and article_id is not None:
+                self.read_back.keep(article_id, later)
         else:
             self.originals[index] = outcome
 

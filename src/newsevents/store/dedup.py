@@ -271,10 +271,15 @@ def _write_clusters(con: duckdb.DuckDBPyConnection, rows: list[tuple], tolerance
 # reported date (ties: the earliest). The representative mention of an event: the most frequent full CAMEO
 # code in the cluster, then the highest confidence, the earliest article, the smallest mention id. Its actors,
 # code and evidence describe the event; the location comes from the best-ranked mention that has one.
+# The ranking and the counts read narrow columns; the wide ones (actors, sentence) are read for the chosen
+# mentions only: carrying every linked mention's wide row through the joins and windows took ~130 MiB for
+# 700 events of 87,000 mentions (issue #13).
 _INSERT_EVENTS = """
 INSERT INTO events
 WITH linked AS (
-    SELECT m.*, a.url, coalesce(a.published, m.date) AS seen, coalesce(a.outlet, a.article_id) AS outlet_key,
+    SELECT m.event_id, m.mention_id, m.article_id, m.date, m.cameo, m.confidence, m.sentence_index,
+           (m.location_name IS NOT NULL OR m.location_country IS NOT NULL) AS located,
+           a.url, coalesce(a.published, m.date) AS seen, coalesce(a.outlet, a.article_id) AS outlet_key,
            count(*) OVER (PARTITION BY m.event_id, m.cameo) AS cameo_n,
            count(*) OVER (PARTITION BY m.event_id, m.date) AS date_n
     FROM mentions m
@@ -292,8 +297,12 @@ WITH linked AS (
            count(DISTINCT article_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
            bool_or(sentence_index = 0) AS is_root,
            arg_min(url, (seen, article_id)) FILTER (WHERE url IS NOT NULL) AS source_url,
-           min(rk) FILTER (WHERE location_name IS NOT NULL OR location_country IS NOT NULL) AS loc_rk
+           arg_min(mention_id, rk) AS rep_id,
+           arg_min(mention_id, rk) FILTER (WHERE located) AS loc_id
     FROM ranked GROUP BY event_id
+), chosen AS (
+    SELECT m.* FROM mentions m
+    WHERE m.mention_id IN (SELECT rep_id FROM agg UNION ALL SELECT loc_id FROM agg WHERE loc_id IS NOT NULL)
 )
 SELECT agg.event_id, agg.event_date, agg.first_date, agg.last_date,
        r.source_code, r.source_country, r.source_role, r.source_group, r.source_name,
@@ -303,8 +312,8 @@ SELECT agg.event_id, agg.event_date, agg.first_date, agg.last_date,
        agg.num_mentions, agg.num_sources, agg.num_articles, agg.first_seen, agg.last_seen,
        agg.is_root, agg.source_url, r.sentence, r.mention_id, r.plover
 FROM agg
-JOIN ranked r ON r.event_id = agg.event_id AND r.rk = 1
-LEFT JOIN ranked l ON l.event_id = agg.event_id AND l.rk = agg.loc_rk
+JOIN chosen r ON r.mention_id = agg.rep_id
+LEFT JOIN chosen l ON l.mention_id = agg.loc_id
 """
 
 

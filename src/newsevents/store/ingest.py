@@ -150,10 +150,14 @@ def ingest_articles(store: EventStore, records: Iterable, coder, *, batch_size: 
     near = replay.threshold if replay is not None else None
     todo = _pending_articles(store, records, batch_size, pending, report, advance, notify, done_statuses, replay,
                              release)
-    coded = coder.code_many(todo, batch_size=code_batch_size) if code_batch_size else coder.code_many(todo)
-    results = _match_coder_output(coded, pending)
+    options = {"batch_size": code_batch_size} if code_batch_size else {}
+    read_back = replay.read_back() if replay is not None else None
+    if read_back is not None:   # originals' events are read back from the store, not kept by the engine
+        options["read_back"] = read_back
+    results = _match_coder_output(coder.code_many(todo, **options), pending)
     return _store_results(store, results, batch_size, tolerance, report, advance, notify,
-                          _after_batch(store, on_batch, reopen_every, release), near)
+                          _after_batch(store, on_batch, reopen_every, release), near,
+                          read_back.stored if read_back is not None else None)
 
 
 def store_coded(store: EventStore, results: Iterable[tuple[Article, Sequence[Event]]], *,
@@ -214,6 +218,12 @@ class _Replay:
 
         self.store, self.threshold, self.item = store, threshold, CodedBefore
         self.shown: set[str] = set()   # stored articles handed to the coder in this run
+
+    def read_back(self):
+        """The engine's `ReadBack`: a copy's original, once stored, is read from the store."""
+        from newsevents.engines.run import ReadBack
+
+        return ReadBack(self.stored_events)
 
     def seen_again(self, article: Article):
         """A stored article met again in the input."""
@@ -281,10 +291,14 @@ def _match_coder_output(results: Iterable, pending: dict[str, Article]) -> Itera
 
 def _store_results(store: EventStore, results: Iterable, batch_size: int, tolerance: int,
                    report: IngestReport, advance: Advance | None, notify: Notify | None,
-                   on_batch: OnBatch, near: float | None = None) -> IngestReport:
-    """Write the results batch by batch; with `near` (the near-duplicate threshold), settle the copies."""
+                   on_batch: OnBatch, near: float | None = None,
+                   stored: Callable[[list[str]], None] | None = None) -> IngestReport:
+    """Write the results batch by batch; with `near` (the near-duplicate threshold), settle the copies.
+    `stored` is told the ids of each committed batch."""
     for chunk in chunks(_counted(results, advance), batch_size):
         _write_article_batch(store, chunk, tolerance, report, notify, near)
+        if stored is not None:
+            stored([article.id for article, _ in chunk])
         report.batches += 1
         on_batch(report)
     return report
